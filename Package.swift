@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+// s1check: a SMETS1 variation-testing compliance checker. No third-party packages by design:
+// an assurance tool with no supply chain, that builds offline.
+import PackageDescription
+
+let package = Package(
+    name: "s1check",
+    products: [
+        .executable(name: "s1check", targets: ["s1check"]),
+        .library(name: "S1CheckCore", targets: ["S1CheckCore"]),
+        .library(name: "S1CheckReports", targets: ["S1CheckReports"]),
+    ],
+    targets: [
+        // The domain: baseline, resolution rule, plans, rules, verdicts. No I/O.
+        .target(
+            name: "S1CheckCore",
+            resources: [.embedInCode("Baseline/Data/tbrd-1.24.baseline.json")]
+        ),
+        // Renders a checked run (or a baseline) as JUnit XML, Markdown, JSON and console text.
+        .target(name: "S1CheckReports", dependencies: ["S1CheckCore"]),
+        // Thin CLI: arguments, files, atomic report writing, exit status.
+        .executableTarget(name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"]),
+        .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore"]),
+        .testTarget(name: "S1CheckReportsTests", dependencies: ["S1CheckCore", "S1CheckReports"]),
+        .testTarget(name: "S1CheckEndToEndTests", dependencies: ["s1check", "S1CheckCore"]),
+    ]
+)

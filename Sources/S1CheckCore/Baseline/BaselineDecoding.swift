@@ -1,0 +1,163 @@
+/// Decodes a baseline file (the format of PRODUCT.md, "A baseline file") strictly: unknown keys, bad
+/// versions and dates, unknown phases and documents listed twice are input errors.
+public enum BaselineDecoding {
+    public static func decode(file: String, bytes: [UInt8]) -> Result<Baseline, InputErrors> {
+        let d = StrictDecoder(file: file, bytes: bytes)
+        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
+        let baseline = decodeRoot(root, d)
+        if let baseline, d.errors.isEmpty { return .success(baseline) }
+        return .failure(InputErrors(d.errors))
+    }
+
+    static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Baseline? {
+        let path = JSONPath.root
+        guard let f = d.object(root, at: path, what: "a baseline",
+                               required: ["tbrd", "sec", "svtad", "phases", "documents"],
+                               optional: ["$schema", "sources"]) else { return nil }
+        let tbrd = f["tbrd"].flatMap { decodeTBRD($0, path.key("tbrd"), d) }
+        let sec = f["sec"].flatMap { d.version($0, at: path.key("sec"), what: "the SEC version", lenient: false) }
+        let svtad = f["svtad"].flatMap { d.version($0, at: path.key("svtad"), what: "the SVTAD version", lenient: false) }
+        var phaseNames: [Phase: String] = [:]
+        if let node = f["phases"] {
+            let p = path.key("phases")
+            if let pf = d.object(node, at: p, what: "the phases object", required: Phase.allCases.map(\.rawValue)) {
+                for phase in Phase.allCases {
+                    if let n = pf[phase.rawValue], let name = d.text(n, at: p.key(phase.rawValue), what: "the phase's name") {
+                        phaseNames[phase] = name
+                    }
+                }
+            }
+        }
+        let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
+        if let s = f["$schema"] { _ = d.text(s, at: path.key("$schema"), what: "a schema reference") }
+        var documents: [BaselineDocument] = []
+        if let node = f["documents"], let items = d.array(node, at: path.key("documents"), what: "the document catalogue") {
+            var firstIndex: [DocumentRef: Int] = [:]
+            for (i, item) in items.enumerated() {
+                let p = path.key("documents").index(i)
+                guard let doc = decodeDocument(item, p, d) else { continue }
+                if let earlier = firstIndex[doc.ref] {
+                    d.fail("\(doc.ref) is listed twice (also at $.documents[\(earlier)]); each document may appear once",
+                           at: p, offset: item.offset)
+                    continue
+                }
+                firstIndex[doc.ref] = i
+                documents.append(doc)
+            }
+            if items.isEmpty { d.fail("the document catalogue is empty", at: path.key("documents"), offset: node.offset) }
+        }
+        guard let tbrd, let sec, let svtad, phaseNames.count == Phase.allCases.count else { return nil }
+        return Baseline(tbrd: tbrd, sec: sec, svtad: svtad, phaseNames: phaseNames, sources: sources, documents: documents)
+    }
+
+    static func decodeTBRD(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> TBRDInfo? {
+        guard let f = d.object(node, at: path, what: "the TBRD description",
+                               required: ["version", "date", "title", "publisher"]) else { return nil }
+        let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the TBRD version", lenient: false) }
+        let date = f["date"].flatMap { d.date($0, at: path.key("date"), what: "the TBRD date") }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the TBRD title") }
+        let publisher = f["publisher"].flatMap { d.text($0, at: path.key("publisher"), what: "the publisher") }
+        guard let version, let date, let title, let publisher else { return nil }
+        return TBRDInfo(version: version, date: date, title: title, publisher: publisher)
+    }
+
+    static let sourceKeys = ["title", "legalEffect", "annexA", "consultation", "phases", "note",
+                             "tbrd", "sec", "svtad", "documents"]
+
+    static func decodeSources(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [String: String] {
+        guard case .object(let members) = node.value else {
+            d.fail("expected the sources (an object of fact name to citation), found \(node.value.typeName)", at: path, offset: node.offset)
+            return [:]
+        }
+        var out: [String: String] = [:]
+        for m in members {
+            if let s = d.text(m.value, at: path.key(m.key), what: "a source citation") { out[m.key] = s }
+        }
+        return out
+    }
+
+    static func decodeDocument(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> BaselineDocument? {
+        guard let f = d.object(node, at: path, what: "a catalogue document",
+                               required: ["id", "kind", "title"],
+                               optional: ["legalEffect", "annexA", "consultation", "phases", "sources"]) else { return nil }
+        let kind = f["kind"].flatMap { d.choice($0, at: path.key("kind"), what: "the document kind", as: DocumentKind.self) }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the document title") }
+        var id: String?
+        if let n = f["id"], let raw = d.text(n, at: path.key("id"), what: "the document id") {
+            // The id must name the document the way plans do, or no plan could ever match it.
+            if let kind, case .document(let k, let code)? = DocumentName.parse("\(kind.title) \(raw)"), k == kind, code == raw {
+                id = raw
+            } else if kind != nil {
+                d.fail("expected a \(kind!.rawValue) id such as \(kind == .schedule ? "\"9\"" : "\"AD\"") (upper case), found \"\(raw.prefix(20))\"",
+                       at: path.key("id"), offset: n.offset)
+            }
+        }
+        let legal = f["legalEffect"].flatMap { d.version($0, at: path.key("legalEffect"), what: "the version in legal effect", lenient: false) }
+        let annex = f["annexA"].flatMap { d.version($0, at: path.key("annexA"), what: "the Annex A version", lenient: false) }
+        let consultation = f["consultation"].flatMap { decodeConsultation($0, path.key("consultation"), d) }
+        let phases = f["phases"].flatMap { decodePhases($0, path.key("phases"), d) }
+        let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
+        guard let kind, let id, let title else { return nil }
+        if kind == .section, legal != nil || annex != nil || consultation != nil {
+            d.fail("a section takes its version from the SEC version (TBRD paragraph 1(i)); remove its own version",
+                   at: path, offset: node.offset)
+        }
+        return BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex,
+                                consultation: consultation, phases: phases, sources: sources)
+    }
+
+    static func decodePhases(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [Phase]? {
+        guard let items = d.array(node, at: path, what: "a list of phases") else { return nil }
+        var phases: [Phase] = []
+        for (i, item) in items.enumerated() {
+            if let p = d.choice(item, at: path.index(i), what: "a phase", as: Phase.self) {
+                if phases.contains(p) { d.fail("phase \(p.rawValue) is listed twice", at: path.index(i), offset: item.offset) }
+                else { phases.append(p) }
+            }
+        }
+        if items.isEmpty { d.fail("expected at least one phase (leave \"phases\" out to mean all phases)", at: path, offset: node.offset) }
+        return phases.isEmpty ? nil : phases.sorted()
+    }
+
+    static func decodeConsultation(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> Consultation? {
+        guard let f = d.object(node, at: path, what: "a consultation", required: ["version"], optional: ["notes", "events"]) else { return nil }
+        let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the consultation version", lenient: false) }
+        var notes: [ConsultationNote] = []
+        if let n = f["notes"], let items = d.array(n, at: path.key("notes"), what: "consultation notes") {
+            for (i, item) in items.enumerated() {
+                let p = path.key("notes").index(i)
+                guard let nf = d.object(item, at: p, what: "a consultation note", required: ["what"],
+                                        optional: ["opened", "closed", "reference"]) else { continue }
+                let what = nf["what"].flatMap { d.text($0, at: p.key("what"), what: "what the note records") }
+                let opened = nf["opened"].flatMap { d.date($0, at: p.key("opened"), what: "the opening date") }
+                let closed = nf["closed"].flatMap { d.date($0, at: p.key("closed"), what: "the closing date") }
+                let reference = nf["reference"].flatMap { d.text($0, at: p.key("reference"), what: "a reference") }
+                if let opened, let closed, closed < opened {
+                    d.fail("the consultation closes (\(closed)) before it opens (\(opened))", at: p, offset: item.offset)
+                }
+                if let what { notes.append(ConsultationNote(what: what, opened: opened, closed: closed, reference: reference)) }
+            }
+        }
+        var events: [ConsultationEvent] = []
+        if let n = f["events"], let items = d.array(n, at: path.key("events"), what: "consultation events") {
+            for (i, item) in items.enumerated() {
+                let p = path.key("events").index(i)
+                guard let ef = d.object(item, at: p, what: "a consultation event", required: ["date", "what"],
+                                        optional: ["phases", "reference"]) else { continue }
+                let date = ef["date"].flatMap { d.date($0, at: p.key("date"), what: "the event date") }
+                let what = ef["what"].flatMap { d.text($0, at: p.key("what"), what: "what the event is") }
+                let phases = ef["phases"].flatMap { decodePhases($0, p.key("phases"), d) }
+                let reference = ef["reference"].flatMap { d.text($0, at: p.key("reference"), what: "a reference") }
+                if let date, let what { events.append(ConsultationEvent(date: date, phases: phases, what: what, reference: reference)) }
+            }
+        }
+        guard let version else { return nil }
+        return Consultation(version: version, notes: notes, events: events)
+    }
+}
+
+/// The input errors of one file, in the order found.
+public struct InputErrors: Error, Sendable {
+    public var errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors }
+}

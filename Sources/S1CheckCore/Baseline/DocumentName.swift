@@ -1,0 +1,48 @@
+/// Reads a document name the way people write it: `SEC`, `Appendix AD`, `AD`, `SEC Appendix AD`,
+/// `SEC-Appendix AL` (the TBRD's own spelling), `Schedule 9`, `Section N`, and `SVTAD` for Appendix AK,
+/// case-insensitively.
+///
+/// A bare code (`AD`, `AP2`) is read as an Appendix: that is how Appendices are abbreviated, and a bare
+/// letter such as `N` would otherwise be ambiguous between Section N and Appendix N.
+public enum DocumentName {
+    public static func parse(_ written: String) -> DocumentRef? {
+        var words = tokens(written)
+        if words.isEmpty { return nil }
+        if words == ["SEC"] || words == ["SMART", "ENERGY", "CODE"] { return .code }
+        if words.first == "SEC" { words.removeFirst() }
+        if words == ["SVTAD"] || words == ["SMETS1", "SVTAD"] { return Baseline.svtadRef }
+        switch words.count {
+        case 1:
+            return isCode(words[0]) ? .document(.appendix, words[0]) : nil
+        case 2:
+            let code = words[1]
+            switch words[0] {
+            case "APPENDIX", "APP": return isCode(code) ? .document(.appendix, code) : nil
+            case "SECTION": return isCode(code) ? .document(.section, code) : nil
+            case "SCHEDULE", "SCH":
+                guard (1...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(code) else { return nil }
+                return .document(.schedule, String(n))
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Upper-cased words, split on spaces and the dashes people put between "SEC" and "Appendix".
+    static func tokens(_ s: String) -> [String] {
+        s.uppercased()
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
+            .map(String.init)
+    }
+
+    /// One or two letters, optionally followed by one digit (AP1, AP2); or a schedule number.
+    static func isCode(_ s: String) -> Bool {
+        let chars = Array(s)
+        guard (1...3).contains(chars.count) else { return false }
+        let letters = chars.prefix { $0.isLetter && $0.isASCII }
+        if letters.isEmpty || letters.count > 2 { return false }
+        let rest = chars.dropFirst(letters.count)
+        return rest.count <= 1 && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

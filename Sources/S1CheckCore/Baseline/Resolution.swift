@@ -1,0 +1,115 @@
+/// Where a resolved version came from, so every verdict can cite its ground.
+public enum VersionOrigin: Sendable, Hashable {
+    /// The SEC version named in Annex A ("SEC Version 72.0 includes ..."); Sections take it (TBRD para 1(i)).
+    case secVersion
+    /// The SVTAD version given in TBRD footnote 1, treated as the version in legal effect of Appendix AK.
+    case svtad
+    /// The version in legal effect; `annexA` is the older or equal Annex A entry, if any.
+    case legalEffect(annexA: Version?)
+    /// The Annex A version; `supersedes` is the older version in legal effect it replaces, if any.
+    case annexA(supersedes: Version?)
+    /// A version still under consultation (Annex A, second list): provisional.
+    case consultation
+
+    /// Short label for tables: "Annex A", "legal effect", "consultation", ...
+    public var label: String {
+        switch self {
+        case .secVersion: return "SEC version (Annex A)"
+        case .svtad: return "SVTAD (TBRD footnote 1)"
+        case .legalEffect(let a): return a == nil ? "legal effect" : "legal effect (= or > Annex A)"
+        case .annexA(let s): return s == nil ? "Annex A" : "Annex A (> legal effect)"
+        case .consultation: return "consultation (provisional)"
+        }
+    }
+}
+
+/// One artefact of the baseline with its relevant version (nil when the baseline gives it none).
+public struct ResolvedArtefact: Sendable, Hashable {
+    public var ref: DocumentRef
+    public var title: String
+    public var version: Version?
+    public var origin: VersionOrigin?
+    public var phases: [Phase]?
+    public var consultation: Consultation?
+    public var sources: [String: String]
+
+    public func applies(to phase: Phase) -> Bool { phases?.contains(phase) ?? true }
+
+    /// A sentence that explains the version's ground, for findings and reports.
+    public func explanation(tbrd: Version) -> String {
+        guard let version, let origin else {
+            return "not listed in TBRD \(tbrd) Annex A and no version in legal effect recorded"
+        }
+        switch origin {
+        case .secVersion: return "SEC Version \(version), TBRD \(tbrd) paragraph 1(i) and Annex A"
+        case .svtad: return "the current SVTAD version, TBRD \(tbrd) footnote 1"
+        case .legalEffect(let a):
+            if let a, a == version { return "in legal effect and listed in TBRD \(tbrd) Annex A" }
+            if let a { return "in legal effect; the Annex A version \(a) is older, TBRD \(tbrd) paragraph 3" }
+            return "in legal effect, TBRD \(tbrd) paragraph 3"
+        case .annexA(let s):
+            if let s { return "TBRD \(tbrd) Annex A, which supersedes the \(s) in legal effect under paragraph 3" }
+            return "TBRD \(tbrd) Annex A"
+        case .consultation: return "under consultation, TBRD \(tbrd) Annex A; provisional"
+        }
+    }
+}
+
+/// TBRD paragraph 3 in code: the relevant version of an Appendix or Schedule is the one in legal effect,
+/// except where Annex A lists a more recent one. Consultation items resolve to their provisional version;
+/// Sections to the SEC version; Appendix AK to the SVTAD version (unless Annex A lists a more recent one).
+public enum BaselineResolver {
+    public static func resolve(legalEffect: Version?, annexA: Version?) -> (Version, VersionOrigin)? {
+        switch (legalEffect, annexA) {
+        case (nil, nil): return nil
+        case (let l?, nil): return (l, .legalEffect(annexA: nil))
+        case (nil, let a?): return (a, .annexA(supersedes: nil))
+        case (let l?, let a?): return a > l ? (a, .annexA(supersedes: l)) : (l, .legalEffect(annexA: a))
+        }
+    }
+
+    public static func resolve(_ doc: BaselineDocument, in baseline: Baseline) -> ResolvedArtefact {
+        var version: Version?
+        var origin: VersionOrigin?
+        if let c = doc.consultation {
+            (version, origin) = (c.version, .consultation)
+        } else if doc.kind == .section {
+            (version, origin) = (baseline.sec, .secVersion)
+        } else if doc.ref == Baseline.svtadRef {
+            if let a = doc.annexA, a > baseline.svtad { (version, origin) = (a, .annexA(supersedes: baseline.svtad)) }
+            else { (version, origin) = (baseline.svtad, .svtad) }
+        } else if let r = resolve(legalEffect: doc.legalEffect, annexA: doc.annexA) {
+            (version, origin) = (r.0, r.1)
+        }
+        return ResolvedArtefact(ref: doc.ref, title: doc.title, version: version, origin: origin,
+                                phases: doc.phases, consultation: doc.consultation, sources: doc.sources)
+    }
+}
+
+/// A baseline with every artefact resolved, ready to check plans against. Built once per run.
+public struct ResolvedBaseline: Sendable {
+    public let baseline: Baseline
+    /// The SEC itself first, then the catalogue in its own order.
+    public let artefacts: [ResolvedArtefact]
+    private let index: [DocumentRef: Int]
+
+    public init(_ baseline: Baseline) {
+        self.baseline = baseline
+        let code = ResolvedArtefact(ref: .code, title: "Smart Energy Code", version: baseline.sec, origin: .secVersion,
+                                    phases: nil, consultation: nil, sources: ["version": baseline.sources["sec"] ?? ""])
+        artefacts = [code] + baseline.documents.map { BaselineResolver.resolve($0, in: baseline) }
+        var index: [DocumentRef: Int] = [:]
+        for (i, a) in artefacts.enumerated() { index[a.ref] = i }
+        self.index = index
+    }
+
+    public subscript(ref: DocumentRef) -> ResolvedArtefact? { index[ref].map { artefacts[$0] } }
+
+    /// Artefacts that carry a version and apply to the phase (or to any phase when nil).
+    public func versioned(for phase: Phase?) -> [ResolvedArtefact] {
+        artefacts.filter { $0.version != nil && (phase.map($0.applies(to:)) ?? true) }
+    }
+
+    /// Display names of every artefact, for "nearest name" suggestions.
+    public var names: [String] { artefacts.map(\.ref.description) }
+}

@@ -1,0 +1,114 @@
+/// What changed between two baselines (e.g. TBRD 1.24 and 1.25), compared after resolution, so a change
+/// is reported the way it affects plans: a document whose relevant version moved, a consultation that
+/// closed at a new version, a TBRD/SEC/SVTAD version that rose.
+public struct BaselineDiff: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case tbrd, sec, svtad, added, removed, reversioned
+        case consultationOpened = "consultation-opened"
+        case consultationClosed = "consultation-closed"
+        case phases, title
+    }
+
+    public struct Change: Sendable, Hashable {
+        public var kind: Kind
+        public var subject: String
+        public var old: String?
+        public var new: String?
+        public var detail: String
+    }
+
+    /// A plan that the change puts out of date: it declares what the old baseline required, and the new
+    /// baseline requires something else.
+    public struct PlanImpact: Sendable, Hashable {
+        public var file: String
+        public var planID: String
+        public var subject: String
+        public var declared: String
+        public var expected: String
+        public var reason: String
+    }
+
+    public let old: ResolvedBaseline
+    public let new: ResolvedBaseline
+    public let changes: [Change]
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    public init(old: Baseline, new: Baseline) {
+        self.old = ResolvedBaseline(old)
+        self.new = ResolvedBaseline(new)
+        var changes: [Change] = []
+        if old.tbrd.version != new.tbrd.version || old.tbrd.date != new.tbrd.date {
+            changes.append(Change(kind: .tbrd, subject: "TBRD", old: "\(old.tbrd.version)", new: "\(new.tbrd.version)",
+                                  detail: "TBRD \(old.tbrd.version) (\(old.tbrd.date)) → \(new.tbrd.version) (\(new.tbrd.date))"))
+        }
+        if old.sec != new.sec {
+            changes.append(Change(kind: .sec, subject: "SEC", old: "\(old.sec)", new: "\(new.sec)", detail: "SEC Version \(old.sec) → \(new.sec)"))
+        }
+        if old.svtad != new.svtad {
+            changes.append(Change(kind: .svtad, subject: "Appendix AK (SVTAD)", old: "\(old.svtad)", new: "\(new.svtad)",
+                                  detail: "SVTAD \(old.svtad) → \(new.svtad)"))
+        }
+        let oldRefs = Set(self.old.artefacts.map(\.ref))
+        let newRefs = Set(self.new.artefacts.map(\.ref))
+        for a in self.new.artefacts where !oldRefs.contains(a.ref) {
+            changes.append(Change(kind: .added, subject: a.ref.description, old: nil, new: a.version?.description,
+                                  detail: "\(a.ref) (\(a.title)) added" + (a.version.map { " at \($0)" } ?? "")))
+        }
+        for a in self.old.artefacts where !newRefs.contains(a.ref) {
+            changes.append(Change(kind: .removed, subject: a.ref.description, old: a.version?.description, new: nil,
+                                  detail: "\(a.ref) (\(a.title)) removed"))
+        }
+        for n in self.new.artefacts {
+            // Sections and the SEC follow the SEC version, reported once above.
+            guard let o = self.old[n.ref], n.origin != .secVersion || o.origin != .secVersion else { continue }
+            let ov = o.version?.description ?? "none", nv = n.version?.description ?? "none"
+            switch (o.consultation, n.consultation) {
+            case (let c?, nil):
+                changes.append(Change(kind: .consultationClosed, subject: n.ref.description, old: c.version.description, new: n.version?.description,
+                                      detail: "\(n.ref) leaves consultation: \(c.version) (provisional) → \(nv)" + (n.origin == nil ? "" : " (\(n.explanation(tbrd: new.tbrd.version)))")))
+            case (nil, let c?):
+                changes.append(Change(kind: .consultationOpened, subject: n.ref.description, old: o.version?.description, new: c.version.description,
+                                      detail: "\(n.ref) goes under consultation: \(ov) → \(c.version) (provisional)"))
+            default:
+                if o.version != n.version {
+                    changes.append(Change(kind: .reversioned, subject: n.ref.description, old: o.version?.description, new: n.version?.description,
+                                          detail: "\(n.ref) \(ov) → \(nv)" + (n.version == nil ? "" : " (\(n.explanation(tbrd: new.tbrd.version)))")))
+                }
+            }
+            if o.phases != n.phases {
+                let f = { (p: [Phase]?) in p.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "all" }
+                changes.append(Change(kind: .phases, subject: n.ref.description, old: f(o.phases), new: f(n.phases),
+                                      detail: "\(n.ref) applies to \(f(o.phases)) → \(f(n.phases))"))
+            }
+            if o.title != n.title {
+                changes.append(Change(kind: .title, subject: n.ref.description, old: o.title, new: n.title,
+                                      detail: "\(n.ref) retitled \"\(o.title)\" → \"\(n.title)\""))
+            }
+        }
+        self.changes = changes
+    }
+
+    /// The plans the change puts out of date, and why.
+    public func impact(on plans: [(file: String, plan: Plan)]) -> [PlanImpact] {
+        var out: [PlanImpact] = []
+        let oldTBRD = old.baseline.tbrd.version, newTBRD = new.baseline.tbrd.version
+        for (file, plan) in plans {
+            if oldTBRD != newTBRD && plan.tbrd.value == oldTBRD {
+                out.append(PlanImpact(file: file, planID: plan.id, subject: "TBRD", declared: plan.tbrdText,
+                                      expected: newTBRD.description, reason: "prepared against TBRD \(oldTBRD), now superseded"))
+            }
+            var seen: Set<DocumentRef> = []
+            for a in plan.artefacts {
+                guard let ref = a.ref, seen.insert(ref).inserted, let o = old[ref] else { continue }
+                let n = new[ref]
+                guard o.version == a.version, n?.version != o.version else { continue }
+                let expected = n?.version?.description ?? "none (removed or unversioned)"
+                out.append(PlanImpact(file: file, planID: plan.id, subject: ref.description, declared: a.versionText,
+                                      expected: expected, reason: n == nil ? "\(ref) is no longer in the baseline"
+                                          : "\(ref) moves from \(o.version!) to \(expected)"))
+            }
+        }
+        return out
+    }
+}

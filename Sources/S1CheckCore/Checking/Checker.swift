@@ -1,0 +1,111 @@
+import Dispatch
+
+/// Checks plans against a resolved baseline. Pure: files come in as bytes through a loader the caller
+/// supplies, so the library does no I/O and the same code runs in tests, the CLI and the fuzzer.
+public struct Checker: Sendable {
+    public let context: CheckContext
+
+    /// Every plan rule, in reporting order. Waivers and duplicate plan ids are applied after these.
+    public static let planRules: [any PlanRule] = [
+        TBRDVersionRule(), DevicesDeclaredRule(), DeviceEligibilityRule(), UnknownDocumentRule(),
+        DuplicateDocumentRule(), ArtefactVersionRule(), UnversionedDocumentRule(), ConsultationRule(),
+        PhaseApplicabilityRule(), IOCCessationRule(),
+    ]
+
+    public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate) {
+        context = CheckContext(baseline: baseline, registry: registry, asOf: asOf)
+    }
+
+    /// Every finding for one decoded plan, waivers applied (lines and cross-plan checks not yet).
+    public func findings(for plan: Plan) -> [Finding] {
+        var findings = Checker.planRules.flatMap { $0.check(plan, context) }
+        findings += WaiverApplication.apply(plan.waivers, to: &findings, asOf: context.asOf)
+        return findings
+    }
+
+    /// Decodes and checks one file.
+    public func check(file: String, bytes: [UInt8]) -> PlanResult {
+        let digest = SHA256.hex(of: bytes)
+        switch PlanDecoding.decode(file: file, bytes: bytes) {
+        case .failure(let e):
+            return PlanResult(file: file, sha256: digest, plan: nil, findings: [], inputErrors: e.errors)
+        case .success(let plan):
+            let lines = LineIndex(bytes)
+            var findings = findings(for: plan)
+            for i in findings.indices {
+                findings[i].line = findings[i].offset.map { lines.position(ofOffset: $0).line }
+            }
+            var result = PlanResult(file: file, sha256: digest, plan: plan, findings: findings, inputErrors: [])
+            result.idLine = lines.position(ofOffset: plan.idOffset).line
+            return result
+        }
+    }
+
+    /// Checks `count` files on every core, then applies the cross-plan checks. Results keep the order of
+    /// the indices, whatever order the workers finish in, so reports are deterministic.
+    /// `load(i)` returns the i-th file's display name and bytes, or an input error.
+    public func checkAll(count: Int, load: @Sendable (Int) -> (file: String, bytes: Result<[UInt8], InputError>)) -> [PlanResult] {
+        let slots = ResultSlots(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let (file, bytes) = load(i)
+            switch bytes {
+            case .success(let b): slots.store(check(file: file, bytes: b), at: i)
+            case .failure(let e): slots.store(PlanResult(file: file, sha256: "", plan: nil, findings: [], inputErrors: [e]), at: i)
+            }
+        }
+        return Checker.crossPlan(slots.results)
+    }
+
+    /// Duplicate plan ids across the run, then unique check names within each plan.
+    public static func crossPlan(_ input: [PlanResult]) -> [PlanResult] {
+        var results = input
+        var filesByID: [String: [String]] = [:]
+        for r in results { if let id = r.id { filesByID[id, default: []].append(r.file) } }
+        for i in results.indices {
+            guard let plan = results[i].plan else { continue }
+            let others = filesByID[plan.id, default: []].filter { $0 != results[i].file }
+            let rule = Rules.duplicatePlanID
+            var f = others.isEmpty
+                ? Finding(rule: rule, status: .pass, message: "plan id \(plan.id) is unique in this run", offset: plan.idOffset)
+                : Finding(rule: rule, status: .fail, declared: plan.id,
+                          message: "plan id \(plan.id) is also used by \(others.joined(separator: ", ")); each plan needs its own id",
+                          offset: plan.idOffset)
+            f.line = results[i].idLine
+            results[i].findings.append(f)
+            results[i].findings = uniqueCheckNames(results[i].findings)
+        }
+        return results
+    }
+
+    /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.
+    static func uniqueCheckNames(_ findings: [Finding]) -> [Finding] {
+        var seen: [String: Int] = [:]
+        return findings.map { f in
+            var f = f
+            let n = (seen[f.check] ?? 0) + 1
+            seen[f.check] = n
+            if n > 1 { f.check += " (\(n))" }
+            return f
+        }
+    }
+}
+
+/// Write-once slots filled from concurrent workers; each index is written by exactly one worker.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [PlanResult?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func store(_ r: PlanResult, at i: Int) {
+        lock.withLock { storage[i] = r }
+    }
+
+    var results: [PlanResult] { storage.map { $0! } }
+}
+
+/// A tiny mutex on a serial queue: keeps Foundation out of the core.
+final class NSLockLike: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "s1check.slots")
+    func withLock<T>(_ body: () -> T) -> T { queue.sync(execute: body) }
+}

@@ -1,0 +1,102 @@
+/// A registry of device models and combinations eligible per phase (PRODUCT.md, "A device registry"),
+/// e.g. exported from the Central Products List.
+public struct DeviceRegistry: Sendable {
+    public struct Model: Sendable, Hashable {
+        public var id: String
+        public var type: DeviceType
+        public var manufacturer: String
+        public var model: String
+        public var firmware: [String]
+        public var phases: [Phase]
+    }
+
+    public struct Combination: Sendable, Hashable {
+        public var id: String
+        public var deviceModels: [String]
+        public var phases: [Phase]
+    }
+
+    public var deviceModels: [Model]
+    public var combinations: [Combination]
+
+    /// Manufacturer and model compare case-insensitively with spaces folded: registries and plans are typed
+    /// by different people. Firmware compares exactly: 4.2.1 and 4.2.10 are different builds.
+    static func same(_ a: String, _ b: String) -> Bool {
+        func fold(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return fold(a) == fold(b)
+    }
+
+    public func entries(manufacturer: String, model: String) -> [Model] {
+        deviceModels.filter { DeviceRegistry.same($0.manufacturer, manufacturer) && DeviceRegistry.same($0.model, model) }
+    }
+
+    public func combination(id: String) -> Combination? { combinations.first { $0.id == id } }
+}
+
+public enum DeviceRegistryDecoding {
+    public static func decode(file: String, bytes: [UInt8]) -> Result<DeviceRegistry, InputErrors> {
+        let d = StrictDecoder(file: file, bytes: bytes)
+        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
+        let path = JSONPath.root
+        guard let f = d.object(root, at: path, what: "a device registry", required: ["deviceModels", "combinations"],
+                               optional: ["$schema", "note"]) else { return .failure(InputErrors(d.errors)) }
+        if let n = f["note"] { _ = d.text(n, at: path.key("note"), what: "a note") }
+        if let n = f["$schema"] { _ = d.text(n, at: path.key("$schema"), what: "a schema reference") }
+        var models: [DeviceRegistry.Model] = []
+        var modelIDs: [String: Int] = [:]
+        if let n = f["deviceModels"], let items = d.array(n, at: path.key("deviceModels"), what: "device models") {
+            for (i, item) in items.enumerated() {
+                let p = path.key("deviceModels").index(i)
+                guard let mf = d.object(item, at: p, what: "a registry device model",
+                                        required: ["id", "type", "manufacturer", "model", "firmware", "phases"]) else { continue }
+                let id = mf["id"].flatMap { d.text($0, at: p.key("id"), what: "the device model id") }
+                let type = mf["type"].flatMap { d.choice($0, at: p.key("type"), what: "the device type", as: DeviceType.self) }
+                let manufacturer = mf["manufacturer"].flatMap { d.text($0, at: p.key("manufacturer"), what: "the manufacturer") }
+                let model = mf["model"].flatMap { d.text($0, at: p.key("model"), what: "the model") }
+                let firmware = mf["firmware"].flatMap { strings($0, p.key("firmware"), "firmware versions", d) }
+                let phases = mf["phases"].flatMap { BaselineDecoding.decodePhases($0, p.key("phases"), d) }
+                guard let id, let type, let manufacturer, let model, let firmware, let phases else { continue }
+                if let earlier = modelIDs[id] {
+                    d.fail("device model id \"\(id)\" is listed twice (also at $.deviceModels[\(earlier)])", at: p.key("id"), offset: mf["id"]!.offset)
+                    continue
+                }
+                modelIDs[id] = i
+                models.append(.init(id: id, type: type, manufacturer: manufacturer, model: model, firmware: firmware, phases: phases))
+            }
+        }
+        var combinations: [DeviceRegistry.Combination] = []
+        var comboIDs: [String: Int] = [:]
+        if let n = f["combinations"], let items = d.array(n, at: path.key("combinations"), what: "combinations") {
+            for (i, item) in items.enumerated() {
+                let p = path.key("combinations").index(i)
+                guard let cf = d.object(item, at: p, what: "a registry combination", required: ["id", "deviceModels", "phases"]) else { continue }
+                let id = cf["id"].flatMap { d.text($0, at: p.key("id"), what: "the combination id") }
+                let members = cf["deviceModels"].flatMap { strings($0, p.key("deviceModels"), "device model ids", d) }
+                let phases = cf["phases"].flatMap { BaselineDecoding.decodePhases($0, p.key("phases"), d) }
+                guard let id, let members, let phases else { continue }
+                for (k, m) in members.enumerated() where modelIDs[m] == nil {
+                    d.fail("combination \(id) names device model \"\(m)\", which the registry does not list",
+                           at: p.key("deviceModels").index(k), offset: cf["deviceModels"]!.offset)
+                }
+                if let earlier = comboIDs[id] {
+                    d.fail("combination id \"\(id)\" is listed twice (also at $.combinations[\(earlier)])", at: p.key("id"), offset: cf["id"]!.offset)
+                    continue
+                }
+                comboIDs[id] = i
+                combinations.append(.init(id: id, deviceModels: members, phases: phases))
+            }
+        }
+        if !d.errors.isEmpty { return .failure(InputErrors(d.errors)) }
+        return .success(DeviceRegistry(deviceModels: models, combinations: combinations))
+    }
+
+    static func strings(_ node: JSONNode, _ path: JSONPath, _ what: String, _ d: StrictDecoder) -> [String]? {
+        guard let items = d.array(node, at: path, what: what) else { return nil }
+        if items.isEmpty { d.fail("expected at least one entry in \(what)", at: path, offset: node.offset) }
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            if let s = d.text(item, at: path.index(i), what: "an entry of \(what)") { out.append(s) }
+        }
+        return out.count == items.count && !out.isEmpty ? out : nil
+    }
+}

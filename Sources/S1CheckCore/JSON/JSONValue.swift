@@ -1,0 +1,88 @@
+/// A parsed JSON document that remembers where every value and key came from.
+///
+/// Foundation's JSONSerialization/JSONDecoder keep the last of duplicate keys silently and give no
+/// line or column, so s1check reads every input (plans, baselines, registries) with `JSONReader`.
+public indirect enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    /// The number exactly as written: `5.10` stays `5.10` (so we can say what was found).
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    case object([JSONMember])
+
+    /// The JSON type name, for "expected X, found Y" messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number(let text): return "the number \(text)"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// A value and the byte offset where it starts in the source.
+public struct JSONNode: Sendable {
+    public var value: JSONValue
+    public var offset: Int
+    public init(value: JSONValue, offset: Int) {
+        self.value = value
+        self.offset = offset
+    }
+}
+
+/// One `"key": value` pair of an object, in source order.
+public struct JSONMember: Sendable {
+    public var key: String
+    public var keyOffset: Int
+    public var value: JSONNode
+}
+
+/// A line and column (both 1-based; the column counts Unicode scalars) in a source text.
+public struct SourcePosition: Sendable, Hashable, Comparable {
+    public let line: Int
+    public let column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// Turns byte offsets into lines and columns. Built only when a position is needed.
+public struct LineIndex: Sendable {
+    private let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+        self.bytes = bytes
+    }
+
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let clamped = max(0, min(offset, bytes.count))
+        // Binary search for the last line start <= offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[lo]
+        while i < clamped {
+            // Count scalars, not bytes: skip UTF-8 continuation bytes.
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // Skip a leading byte-order mark on line 1 so columns match what editors show.
+        if lo == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]), clamped >= 3 { column -= 1 }
+        return SourcePosition(line: lo + 1, column: column)
+    }
+}

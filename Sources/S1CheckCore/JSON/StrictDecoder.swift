@@ -1,0 +1,143 @@
+/// Walks a parsed JSON document into typed values, collecting every problem (not just the first) as an
+/// `InputError` with file, JSON path, line and column. Unknown keys are errors: a typo must not pass.
+///
+/// One decoder serves plans, baselines and device registries, so their messages read alike.
+public final class StrictDecoder {
+    public let file: String
+    private let bytes: [UInt8]
+    private var lineIndex: LineIndex?
+    public private(set) var errors: [InputError] = []
+
+    public init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    /// Parses the bytes; a syntax error is recorded and nil returned.
+    public func parse() -> JSONNode? {
+        do {
+            return try JSONReader.parse(bytes)
+        } catch {
+            fail(error.message, at: .root, offset: error.offset)
+            return nil
+        }
+    }
+
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        if lineIndex == nil { lineIndex = LineIndex(bytes) }
+        return lineIndex!.position(ofOffset: offset)
+    }
+
+    public func fail(_ message: String, at path: JSONPath, offset: Int?) {
+        errors.append(InputError(file: file, path: path.description,
+                                 position: offset.map { position(ofOffset: $0) }, message: message))
+    }
+
+    // MARK: Objects
+
+    /// The members of an object, by key, after checking the key set.
+    public struct Fields {
+        let members: [String: JSONMember]
+        public subscript(key: String) -> JSONNode? { members[key]?.value }
+        public func keyOffset(_ key: String) -> Int? { members[key]?.keyOffset }
+    }
+
+    /// Expects an object holding all `required` keys and nothing outside `required + optional`.
+    /// Reports every unknown key (with the nearest allowed key) and every missing one.
+    public func object(_ node: JSONNode, at path: JSONPath, what: String,
+                       required: [String], optional: [String] = []) -> Fields? {
+        guard case .object(let members) = node.value else {
+            fail("expected \(what) (a JSON object), found \(node.value.typeName)", at: path, offset: node.offset)
+            return nil
+        }
+        let allowed = required + optional
+        var byKey: [String: JSONMember] = [:]
+        for member in members {
+            if allowed.contains(member.key) {
+                byKey[member.key] = member
+            } else {
+                let hint = nearest(to: member.key, in: allowed, limit: 1, maxDistance: max(2, member.key.count / 3))
+                let suggestion = hint.first.map { " (did you mean \"\($0)\"?)" } ?? ""
+                fail("unknown key \"\(member.key)\"\(suggestion); \(what) allows: \(allowed.joined(separator: ", "))",
+                     at: path.key(member.key), offset: member.keyOffset)
+            }
+        }
+        for key in required where byKey[key] == nil {
+            fail("missing required key \"\(key)\" in \(what)", at: path, offset: node.offset)
+        }
+        return Fields(members: byKey)
+    }
+
+    // MARK: Scalars
+
+    public func array(_ node: JSONNode, at path: JSONPath, what: String) -> [JSONNode]? {
+        guard case .array(let items) = node.value else {
+            fail("expected \(what) (a JSON array), found \(node.value.typeName)", at: path, offset: node.offset)
+            return nil
+        }
+        return items
+    }
+
+    /// A string that is not empty or blank, with no control characters (they would corrupt reports and logs).
+    public func text(_ node: JSONNode, at path: JSONPath, what: String, allowEmpty: Bool = false) -> String? {
+        guard case .string(let s) = node.value else {
+            fail("expected \(what) (a string), found \(node.value.typeName)", at: path, offset: node.offset)
+            return nil
+        }
+        if !allowEmpty && s.trimmingWhitespace().isEmpty {
+            fail("expected \(what), found an empty string", at: path, offset: node.offset)
+            return nil
+        }
+        if let bad = s.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            fail("\(what) contains the control character U+\(hex4(bad.value)); remove it", at: path, offset: node.offset)
+            return nil
+        }
+        return s
+    }
+
+    public func version(_ node: JSONNode, at path: JSONPath, what: String, lenient: Bool) -> Version? {
+        let example = lenient ? "\"5.1\", \"v5.1\" or \"Version 5.1\"" : "\"5.1\""
+        switch node.value {
+        case .string(let s):
+            if let v = lenient ? Version(written: s) : Version(dotted: s) { return v }
+            fail("expected \(what) as a dotted number such as \(example), found \"\(s.prefix(80))\"", at: path, offset: node.offset)
+        case .number(let raw):
+            // A JSON number cannot hold a version: 5.10 and 5.1 are the same number.
+            fail("expected \(what) as a string such as \"\(raw)\", found the number \(raw); a JSON number loses trailing zeros (5.10 would read as 5.1)",
+                 at: path, offset: node.offset)
+        default:
+            fail("expected \(what) as a string such as \(example), found \(node.value.typeName)", at: path, offset: node.offset)
+        }
+        return nil
+    }
+
+    public func date(_ node: JSONNode, at path: JSONPath, what: String) -> CalendarDate? {
+        guard case .string(let s) = node.value else {
+            fail("expected \(what) as a date string \"YYYY-MM-DD\", found \(node.value.typeName)", at: path, offset: node.offset)
+            return nil
+        }
+        guard let d = CalendarDate(iso: s) else {
+            fail("expected \(what) as a real calendar date \"YYYY-MM-DD\", found \"\(s.prefix(40))\"", at: path, offset: node.offset)
+            return nil
+        }
+        return d
+    }
+
+    /// One of a fixed set of string values.
+    public func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, at path: JSONPath, what: String,
+                                                           as: T.Type) -> T? where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue)
+        guard case .string(let s) = node.value, let v = T(rawValue: s) else {
+            let found: String
+            if case .string(let s) = node.value { found = "\"\(s.prefix(40))\"" } else { found = node.value.typeName }
+            fail("expected \(what), one of \(allowed.joined(separator: ", ")), found \(found)", at: path, offset: node.offset)
+            return nil
+        }
+        return v
+    }
+
+    private func hex4(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+}

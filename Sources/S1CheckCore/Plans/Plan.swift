@@ -1,0 +1,69 @@
+/// The SMETS1 device types a plan may declare: those the brief names, plus the ALCS/APC/SAPC load
+/// controllers the SEC names in Section F11 ("ALCS/HCALCS/APC/SAPC Labels List").
+public enum DeviceType: String, Sendable, CaseIterable, Hashable {
+    case ESME, GSME, CH, PPMID, IHD, HCALCS, ALCS, APC, SAPC
+}
+
+/// A device model under test, as the plan declares it.
+public struct DeclaredDeviceModel: Sendable, Hashable {
+    public var type: DeviceType
+    public var manufacturer: String
+    public var model: String
+    public var firmware: String
+    public var offset: Int
+
+    /// "ESME Example Meters Ltd EM-100 firmware 4.2.1"
+    public var label: String { "\(type.rawValue) \(manufacturer) \(model) firmware \(firmware)" }
+}
+
+/// One artefact the plan says it tested against.
+public struct DeclaredArtefact: Sendable, Hashable {
+    /// The name as written in the plan, e.g. "SEC Appendix AD".
+    public var written: String
+    /// The parsed name, or nil when it does not read as a SEC document name at all.
+    public var ref: DocumentRef?
+    public var versionText: String
+    public var version: Version
+    public var offset: Int
+}
+
+/// A waiver as written. Validity (reason, expiry) is judged by the waiver rule, not the decoder, so a
+/// bad waiver becomes a visible failing finding rather than a file that cannot be read.
+public struct Waiver: Sendable, Hashable {
+    public var rule: String
+    /// As written; nil waives findings of the rule that are not about a document.
+    public var document: String?
+    public var documentRef: DocumentRef?
+    public var reason: String?
+    public var expires: CalendarDate?
+    public var offset: Int
+
+    /// "consultation · Appendix AM", the same key a finding's check name starts with.
+    public var label: String {
+        guard let document else { return rule }
+        return "\(rule) · \(documentRef?.description ?? document)"
+    }
+}
+
+public struct PlanWindow: Sendable, Hashable {
+    public var start: CalendarDate
+    public var end: CalendarDate
+    public var endOffset: Int
+}
+
+/// A test plan, decoded and normalised.
+public struct Plan: Sendable {
+    public var id: String
+    public var title: String
+    public var phase: Phase
+    public var tbrd: Located<Version>
+    public var tbrdText: String
+    public var window: PlanWindow?
+    public var deviceModels: [DeclaredDeviceModel]
+    public var combinations: [Located<String>]
+    public var artefacts: [DeclaredArtefact]
+    public var waivers: [Waiver]
+    /// Offsets of fields findings point at.
+    public var idOffset: Int
+    public var devicesOffset: Int
+}

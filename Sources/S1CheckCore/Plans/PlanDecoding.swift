@@ -1,0 +1,137 @@
+/// Decodes a plan file strictly (PRODUCT.md, "A test plan"): fixed keys (plus `$schema` for editors),
+/// normalised document names and versions, real calendar dates.
+public enum PlanDecoding {
+    public static let topLevelKeys = (required: ["id", "title", "phase", "tbrd", "artefacts"],
+                                      optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers"])
+
+    public static func decode(file: String, bytes: [UInt8]) -> Result<Plan, InputErrors> {
+        let d = StrictDecoder(file: file, bytes: bytes)
+        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
+        let plan = decodeRoot(root, d)
+        if let plan, d.errors.isEmpty { return .success(plan) }
+        return .failure(InputErrors(d.errors))
+    }
+
+    static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Plan? {
+        let path = JSONPath.root
+        guard let f = d.object(root, at: path, what: "a test plan",
+                               required: topLevelKeys.required, optional: topLevelKeys.optional) else { return nil }
+        if let s = f["$schema"] { _ = d.text(s, at: path.key("$schema"), what: "a schema reference") }
+        let id = f["id"].flatMap { d.text($0, at: path.key("id"), what: "the plan id") }
+        if let id, id.trimmingWhitespace().count != id.count {
+            d.fail("the plan id has leading or trailing spaces", at: path.key("id"), offset: f["id"]!.offset)
+        }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the plan title") }
+        let phase = f["phase"].flatMap { d.choice($0, at: path.key("phase"), what: "the capability phase", as: Phase.self) }
+        var tbrd: Located<Version>?
+        var tbrdText = ""
+        if let n = f["tbrd"], let v = d.version(n, at: path.key("tbrd"), what: "the TBRD version", lenient: true) {
+            tbrd = Located(v, offset: n.offset)
+            if case .string(let s) = n.value { tbrdText = s }
+        }
+        let window = f["window"].flatMap { decodeWindow($0, path.key("window"), d) }
+        let devices = f["deviceModels"].map { decodeDevices($0, path.key("deviceModels"), d) } ?? []
+        var combinations: [Located<String>] = []
+        if let n = f["deviceModelCombinations"],
+           let items = d.array(n, at: path.key("deviceModelCombinations"), what: "device model combination ids") {
+            for (i, item) in items.enumerated() {
+                if let s = d.text(item, at: path.key("deviceModelCombinations").index(i), what: "a combination id") {
+                    combinations.append(Located(s, offset: item.offset))
+                }
+            }
+        }
+        var artefacts: [DeclaredArtefact] = []
+        if let n = f["artefacts"], let items = d.array(n, at: path.key("artefacts"), what: "the artefacts tested against") {
+            if items.isEmpty { d.fail("expected at least one artefact", at: path.key("artefacts"), offset: n.offset) }
+            for (i, item) in items.enumerated() {
+                if let a = decodeArtefact(item, path.key("artefacts").index(i), d) { artefacts.append(a) }
+            }
+        }
+        var waivers: [Waiver] = []
+        if let n = f["waivers"], let items = d.array(n, at: path.key("waivers"), what: "waivers") {
+            for (i, item) in items.enumerated() {
+                if let w = decodeWaiver(item, path.key("waivers").index(i), d) { waivers.append(w) }
+            }
+        }
+        guard let id, let title, let phase, let tbrd else { return nil }
+        let devicesOffset = f.keyOffset("deviceModels") ?? f.keyOffset("deviceModelCombinations") ?? root.offset
+        return Plan(id: id, title: title, phase: phase, tbrd: tbrd, tbrdText: tbrdText, window: window,
+                    deviceModels: devices, combinations: combinations, artefacts: artefacts, waivers: waivers,
+                    idOffset: f["id"]?.offset ?? root.offset, devicesOffset: devicesOffset)
+    }
+
+    static func decodeWindow(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> PlanWindow? {
+        guard let f = d.object(node, at: path, what: "the test window", required: ["start", "end"]) else { return nil }
+        let start = f["start"].flatMap { d.date($0, at: path.key("start"), what: "the window start") }
+        let end = f["end"].flatMap { d.date($0, at: path.key("end"), what: "the window end") }
+        guard let start, let end else { return nil }
+        if end < start {
+            d.fail("the window ends (\(end)) before it starts (\(start))", at: path.key("end"), offset: f["end"]!.offset)
+            return nil
+        }
+        return PlanWindow(start: start, end: end, endOffset: f["end"]!.offset)
+    }
+
+    static func decodeDevices(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [DeclaredDeviceModel] {
+        guard let items = d.array(node, at: path, what: "device models") else { return [] }
+        var out: [DeclaredDeviceModel] = []
+        for (i, item) in items.enumerated() {
+            let p = path.index(i)
+            guard let f = d.object(item, at: p, what: "a device model",
+                                   required: ["type", "manufacturer", "model", "firmware"]) else { continue }
+            let type = f["type"].flatMap { d.choice($0, at: p.key("type"), what: "the device type", as: DeviceType.self) }
+            let manufacturer = f["manufacturer"].flatMap { d.text($0, at: p.key("manufacturer"), what: "the manufacturer") }
+            let model = f["model"].flatMap { d.text($0, at: p.key("model"), what: "the model") }
+            let firmware = f["firmware"].flatMap { node -> String? in
+                if case .number(let raw) = node.value {
+                    d.fail("expected the firmware version as a string such as \"\(raw)\", found the number \(raw)",
+                           at: p.key("firmware"), offset: node.offset)
+                    return nil
+                }
+                return d.text(node, at: p.key("firmware"), what: "the firmware version")
+            }
+            if let type, let manufacturer, let model, let firmware {
+                out.append(DeclaredDeviceModel(type: type, manufacturer: manufacturer, model: model, firmware: firmware, offset: item.offset))
+            }
+        }
+        return out
+    }
+
+    static func decodeArtefact(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> DeclaredArtefact? {
+        guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"]) else { return nil }
+        let written = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the document name") }
+        let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
+        guard let written, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
+        return DeclaredArtefact(written: written, ref: DocumentName.parse(written), versionText: versionText,
+                                version: version, offset: node.offset)
+    }
+
+    static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> Waiver? {
+        guard let f = d.object(node, at: path, what: "a waiver", required: ["rule"],
+                               optional: ["document", "reason", "expires"]) else { return nil }
+        var rule: String?
+        if let n = f["rule"], let r = d.text(n, at: path.key("rule"), what: "the rule id") {
+            if let known = Rules.byID[r], known.waivable {
+                rule = r
+            } else if Rules.byID[r] != nil {
+                d.fail("rule \"\(r)\" cannot be waived", at: path.key("rule"), offset: n.offset)
+            } else {
+                let ids = Rules.all.filter(\.waivable).map(\.id)
+                let hint = nearest(to: r, in: ids, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+                d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); waivable rules: \(ids.joined(separator: ", "))",
+                       at: path.key("rule"), offset: n.offset)
+            }
+        }
+        let document = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the waived document") }
+        // A missing or blank reason is kept (as nil) so the waiver rule can fail it visibly.
+        var reason: String?
+        if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true) {
+            reason = r.trimmingWhitespace().isEmpty ? nil : r
+        }
+        let expires = f["expires"].flatMap { d.date($0, at: path.key("expires"), what: "the expiry date") }
+        if f["expires"] != nil && expires == nil { return nil }
+        guard let rule else { return nil }
+        return Waiver(rule: rule, document: document, documentRef: document.flatMap(DocumentName.parse),
+                      reason: reason, expires: expires, offset: node.offset)
+    }
+}

@@ -1,0 +1,84 @@
+/// A document version as a dotted number: `5.1`, `72.0`, `1.24`.
+///
+/// Compares component by component as numbers (5.10 is newer than 5.9), and missing trailing components
+/// count as zero (5.1 equals 5.1.0), so equality and ordering agree.
+public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
+    /// The components as written (leading zeros dropped).
+    public let components: [Int]
+
+    /// Each component is at most nine digits: enough for any real version, and no integer overflow.
+    static let maximumComponentDigits = 9
+
+    public init?(components: [Int]) {
+        guard !components.isEmpty, components.allSatisfy({ $0 >= 0 && $0 < 1_000_000_000 }) else { return nil }
+        self.components = components
+    }
+
+    /// Strict form, as baseline files hold it: digits separated by single dots, nothing else.
+    public init?(dotted text: String) {
+        var components: [Int] = []
+        var current = 0
+        var digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+                if digits > Version.maximumComponentDigits { return nil }
+                current = current * 10 + Int(b - 0x30)
+            } else if b == UInt8(ascii: ".") {
+                if digits == 0 { return nil }
+                components.append(current)
+                current = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        if digits == 0 { return nil }
+        components.append(current)
+        self.components = components
+    }
+
+    /// The forms people write in plans: `5.1`, `v5.1`, `V5.1`, `Version 5.1` (any case, surrounding space ignored).
+    public init?(written text: String) {
+        var rest = Substring(text.trimmingWhitespace())
+        let lower = rest.lowercased()
+        if lower.hasPrefix("version") {
+            rest = rest.dropFirst("version".count)
+        } else if lower.hasPrefix("v") {
+            rest = rest.dropFirst()
+        }
+        self.init(dotted: String(rest.trimmingWhitespace()))
+    }
+
+    /// Without trailing zero components, for equality and hashing.
+    private var significant: ArraySlice<Int> {
+        var end = components.count
+        while end > 1 && components[end - 1] == 0 { end -= 1 }
+        return components[0..<end]
+    }
+
+    public static func == (a: Version, b: Version) -> Bool { a.significant == b.significant }
+    public func hash(into hasher: inout Hasher) { hasher.combine(Array(significant)) }
+
+    public static func < (a: Version, b: Version) -> Bool {
+        let n = max(a.components.count, b.components.count)
+        for k in 0..<n {
+            let x = k < a.components.count ? a.components[k] : 0
+            let y = k < b.components.count ? b.components[k] : 0
+            if x != y { return x < y }
+        }
+        return false
+    }
+
+    public var description: String { components.map(String.init).joined(separator: ".") }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs and newlines at both ends (Foundation-free, so the core stays small and fast).
+    func trimmingWhitespace() -> Substring {
+        let scalars = self.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(self[first...last])
+    }
+}

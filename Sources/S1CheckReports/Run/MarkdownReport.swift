@@ -1,0 +1,127 @@
+import S1CheckCore
+
+/// The evidence-pack report (`--markdown`): self-contained and reproducible. It states the baseline and
+/// where each version came from, the inputs with SHA-256 digests, a summary of plans, then every plan
+/// with every finding (passes included) and every waiver with its reason. GitHub-flavoured Markdown;
+/// all text taken from inputs is escaped.
+public enum MarkdownReport {
+    public static func render(_ run: RunResult) -> [UInt8] {
+        var md = TextBuffer(capacity: 1 << 20)
+        let b = run.baseline.baseline
+        md.write("# s1check report: SMETS1 variation test plans\n\n")
+        md.write("| | |\n|---|---|\n")
+        md.write("| Result | **\(ReportFacts.runVerdict(run))** (exit status \(run.exitCode)) |\n")
+        md.write("| Plans | \(run.plans.count): \(run.plans(withStatus: .pass)) pass, \(run.plans(withStatus: .warn)) warn, \(run.plans(withStatus: .fail)) fail")
+        if run.inputErrorCount > 0 { md.write(" (\(run.inputErrorCount) unreadable)") }
+        md.write(" |\n")
+        md.write("| Findings | \(run.findings(withStatus: .pass)) pass, \(run.findings(withStatus: .warn)) warn, \(run.findings(withStatus: .fail)) fail, \(run.findings(withStatus: .waived)) waived |\n")
+        md.write("| As of | \(run.asOf) (the date waivers are judged against) |\n")
+        md.write("| Strict | \(run.strict ? "yes: warnings fail the run" : "no") |\n")
+        md.write("| Device eligibility | ")
+        if let r = run.registrySource { md.write("checked against "); md.markdown(r.file) } else { md.write("**not checked** (no device registry given)") }
+        md.write(" |\n| Tool | \(ToolInfo.name) \(ToolInfo.version) |\n\n")
+
+        md.write("## Baseline: the Amended SMETS1 SEC\n\n")
+        md.write("| | |\n|---|---|\n")
+        md.write("| TBRD | "); md.markdown("\(b.tbrd.title) v\(b.tbrd.version), \(b.tbrd.date), \(b.tbrd.publisher)"); md.write(" |\n")
+        md.write("| SEC | Version \(b.sec) |\n")
+        md.write("| SVTAD (Appendix AK) | Version \(b.svtad) |\n")
+        md.write("| Baseline file | "); md.markdown(run.baselineSource.file); md.write(" |\n\n")
+        md.write("Resolution rule (TBRD paragraph 3): an Appendix or Schedule is at its version in legal effect, unless Annex A lists a more recent one. Documents still under consultation are at their provisional version.\n\n")
+        writeArtefactTable(&md, run.baseline.versioned(for: nil), tbrd: b.tbrd.version)
+        let unversioned = run.baseline.artefacts.filter { $0.version == nil }
+        if !unversioned.isEmpty {
+            md.write("\nThe baseline gives no version to: ")
+            md.markdown(unversioned.map(\.ref.description).joined(separator: ", "))
+            md.write(". A plan declaring one of these gets `unversioned-document` (warn).\n")
+        }
+        writeConsultations(&md, run.baseline)
+
+        md.write("\n## Inputs\n\n| Role | File | SHA-256 |\n|---|---|---|\n")
+        md.write("| baseline | "); md.markdown(run.baselineSource.file); md.write(" | `\(run.baselineSource.sha256)` |\n")
+        if let r = run.registrySource { md.write("| device registry | "); md.markdown(r.file); md.write(" | `\(r.sha256)` |\n") }
+        for p in run.plans {
+            md.write("| plan | "); md.markdown(p.file); md.write(" | ")
+            md.write(p.sha256.isEmpty ? "(unreadable)" : "`\(p.sha256)`")
+            md.write(" |\n")
+        }
+        if !run.passedOver.isEmpty {
+            md.write("\nPassed over (not named `*.plan.json`): "); md.markdown(run.passedOver.joined(separator: ", ")); md.write("\n")
+        }
+
+        md.write("\n## Summary of plans\n\n| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
+        for p in run.plans {
+            md.write("| "); md.markdown(p.id ?? "(unreadable)"); md.write(" | "); md.markdown(p.plan?.title ?? "")
+            md.write(" | \(p.plan?.phase.rawValue ?? "") | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** | \(p.count(.fail)) | \(p.count(.warn)) | \(p.count(.waived)) | ")
+            md.markdown(p.file); md.write(" |\n")
+        }
+
+        md.write("\n## Plans\n")
+        for p in run.plans { writePlan(&md, p, run) }
+        return md.bytes
+    }
+
+    /// The resolved artefact table; shared with `s1check baseline --format markdown`.
+    public static func writeArtefactTable(_ md: inout TextBuffer, _ artefacts: [ResolvedArtefact], tbrd: Version) {
+        md.write("| Artefact | Title | Version | Where the version comes from | Phases |\n|---|---|---|---|---|\n")
+        for a in artefacts {
+            md.write("| \(a.ref) | "); md.markdown(a.title); md.write(" | \(a.version?.description ?? "—") | ")
+            md.markdown(ReportFacts.origin(a)); md.write(" | \(ReportFacts.phases(a.phases)) |\n")
+        }
+    }
+
+    static func writeConsultations(_ md: inout TextBuffer, _ baseline: ResolvedBaseline) {
+        let items = baseline.artefacts.filter { $0.consultation != nil }
+        guard !items.isEmpty else { return }
+        md.write("\n### Under consultation\n\n")
+        for a in items {
+            let c = a.consultation!
+            md.write("- **\(a.ref)** ("); md.markdown(a.title); md.write(") \(c.version): provisional.")
+            for n in c.notes { md.write(" "); md.markdown(ConsultationText.describe(n)); md.write(".") }
+            for e in c.events { md.write(" Event: "); md.markdown(ConsultationText.describe(e)); md.write(".") }
+            md.write("\n")
+        }
+    }
+
+    static func writePlan(_ md: inout TextBuffer, _ p: PlanResult, _ run: RunResult) {
+        md.write("\n### ")
+        md.markdown(p.id ?? p.file)
+        if let t = p.plan?.title { md.write(": "); md.markdown(t) }
+        md.write("\n\n| | |\n|---|---|\n")
+        md.write("| Status | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** |\n")
+        md.write("| File | "); md.markdown(p.file); md.write(" |\n")
+        guard let plan = p.plan else {
+            md.write("\nThis file could not be read as a plan, so nothing in it was checked:\n\n| Line | Column | JSON path | Problem |\n|---|---|---|---|\n")
+            for e in p.inputErrors {
+                md.write("| \(e.position.map { String($0.line) } ?? "") | \(e.position.map { String($0.column) } ?? "") | ")
+                md.markdown(e.path); md.write(" | "); md.markdown(e.message); md.write(" |\n")
+            }
+            return
+        }
+        let phaseName = run.baseline.baseline.phaseNames[plan.phase] ?? ""
+        md.write("| Phase | \(plan.phase.rawValue) ("); md.markdown(phaseName); md.write(") |\n")
+        md.write("| TBRD | "); md.markdown(plan.tbrdText); md.write(" |\n")
+        md.write("| Window | ")
+        if let w = plan.window { md.write("\(w.start) to \(w.end)") } else { md.write("not given") }
+        md.write(" |\n| Device models | ")
+        md.markdown(plan.deviceModels.isEmpty ? "none" : plan.deviceModels.map(\.label).joined(separator: "; "))
+        md.write(" |\n| Combinations | ")
+        md.markdown(plan.combinations.isEmpty ? "none" : plan.combinations.map(\.value).joined(separator: ", "))
+        md.write(" |\n\n")
+        md.write("| Status | Check | Declared | Expected | Why | Clause | Line |\n|---|---|---|---|---|---|---|\n")
+        for f in p.findings {
+            md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
+            md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
+            md.write(" | "); md.markdown(f.message)
+            if let w = f.waiver { md.write(" **Waived** ("); md.markdown("was \(w.originalStatus.rawValue)): \(w.reason)"); md.write(")") }
+            md.write(" | "); md.markdown(f.clause); md.write(" | \(f.line.map(String.init) ?? "") |\n")
+        }
+        if !plan.waivers.isEmpty {
+            md.write("\n| Waiver | Reason | Expires |\n|---|---|---|\n")
+            for w in plan.waivers {
+                md.write("| "); md.markdown(w.label); md.write(" | "); md.markdown(w.reason ?? "(no reason given)")
+                md.write(" | \(w.expires?.description ?? "no expiry") |\n")
+            }
+        }
+    }
+}

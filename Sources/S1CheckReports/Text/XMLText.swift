@@ -1,0 +1,38 @@
+/// XML 1.0 escaping for text and attribute values.
+///
+/// Markup characters become entities (`>` too, so `]]>` can never appear), and characters XML 1.0 forbids
+/// outright (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF), which no entity can
+/// carry, are written as visible `\u{...}` text. Tab, newline and CR are written as character references
+/// in attributes, where a parser would otherwise normalise them to spaces.
+public enum XMLText {
+    public static func escapeText(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\r": return "&#13;"
+        case "\t", "\n": return nil
+        default: return forbidden(u) ? visibleEscape(u) : nil
+        }
+    }
+
+    public static func escapeAttribute(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case "\"": return "&quot;"
+        case "'": return "&apos;"
+        case "\t": return "&#9;"
+        case "\n": return "&#10;"
+        default: return escapeText(u)
+        }
+    }
+
+    static func forbidden(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
+    }
+}
+
+extension TextBuffer {
+    public mutating func xmlText(_ s: String) { write(s, escaping: XMLText.escapeText) }
+    public mutating func xmlAttribute(_ s: String) { write(s, escaping: XMLText.escapeAttribute) }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import S1CheckCore
+import S1CheckReports
+
+/// `s1check baseline [export | diff OLD NEW]`.
+enum BaselineCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        switch args.first {
+        case "export": return try export(Array(args.dropFirst()))
+        case "diff": return try diff(Array(args.dropFirst()))
+        default: return try show(args)
+        }
+    }
+
+    static func show(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, options: ["baseline", "phase", "format"], flags: ["help"])
+        if a.has("help") { Output.line(Help.baseline); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\" (baseline takes export, diff or options)") }
+        let phase = try a.value("phase").map(Phase.parseOption)
+        let format = try OutputFormat.parse(try a.value("format"))
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
+        switch format {
+        case .text: Output.write(BaselineReport.text(resolved, phase: phase))
+        case .markdown: emit(BaselineReport.markdown(resolved, phase: phase))
+        case .json: emit(BaselineReport.json(resolved, phase: phase))
+        }
+        return 0
+    }
+
+    static func export(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, options: ["baseline"], flags: ["help"])
+        if a.has("help") { Output.line(Help.baseline); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\"") }
+        // Validate first (a broken file is an input error), then print the bytes unchanged.
+        emit(try Inputs.baseline(try a.value("baseline")).bytes)
+        return 0
+    }
+
+    static func diff(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
+        if a.has("help") { Output.line(Help.baseline); return 0 }
+        guard a.positional.count == 2 else { throw UsageError(message: "baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one)") }
+        let format = try OutputFormat.parse(try a.value("format"))
+        let old = try Inputs.baseline(a.positional[0]).baseline
+        let new = try Inputs.baseline(a.positional[1]).baseline
+        let d = BaselineDiff(old: old, new: new)
+        var impacts: [BaselineDiff.PlanImpact]?
+        if let paths = a.values["plans"] {
+            let discovery = PlanDiscovery(paths: paths)
+            var errors = discovery.problems
+            var plans: [(file: String, plan: Plan)] = []
+            for f in discovery.files {
+                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0).mapError { $0.errors[0] } }) {
+                case .success(let p): plans.append((f, p))
+                case .failure(let e): errors.append(e)
+                }
+            }
+            if !errors.isEmpty { throw InputErrors(errors) }
+            impacts = d.impact(on: plans)
+        }
+        switch format {
+        case .text: Output.write(BaselineReport.diffText(d, impacts: impacts))
+        case .markdown: emit(BaselineReport.diffMarkdown(d, impacts: impacts))
+        case .json: emit(BaselineReport.diffJSON(d, impacts: impacts))
+        }
+        return d.isEmpty ? 0 : 1
+    }
+
+    static func emit(_ bytes: [UInt8]) {
+            Output.write(bytes)
+    }
+}
+
+/// `s1check init --phase P --id ID [--title T]`.
+enum InitCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, options: ["phase", "id", "title", "baseline"], flags: ["help"])
+        if a.has("help") { Output.line(Help.initPlan); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\"") }
+        guard let phaseText = try a.value("phase") else { throw UsageError(message: "init needs --phase IOC|MOC|FOC") }
+        guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError(message: "init needs --id ID") }
+        let phase = try Phase.parseOption(phaseText)
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
+        let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
+        BaselineCommand.emit(BaselineReport.newPlan(resolved, phase: phase, id: id, title: title))
+        return 0
+    }
+}

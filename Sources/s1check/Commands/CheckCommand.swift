@@ -1,0 +1,115 @@
+import Dispatch
+import Foundation
+import S1CheckCore
+import S1CheckReports
+
+/// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
+enum CheckCommand {
+    static let options = ["baseline", "devices", "junit", "markdown", "json", "as-of"]
+    static let flags = ["strict", "keep-going", "help"]
+
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, options: options, flags: flags)
+        if a.has("help") { Output.line(Help.check); return 0 }
+        if a.positional.isEmpty { throw UsageError(message: "check needs at least one plan file or folder (e.g. s1check check Plans)") }
+        let asOf = try Inputs.asOf(try a.value("as-of"))
+        let reports: [(kind: String, path: String)] = try ["junit", "markdown", "json"].compactMap { k in
+            try a.value(k).map { (k, $0) }
+        }
+
+        // Inputs that are not plans must be sound before anything is checked.
+        let loaded: Inputs.LoadedBaseline
+        var registry: (DeviceRegistry, InputDigest)?
+        do {
+            loaded = try Inputs.baseline(try a.value("baseline"))
+            if let d = try a.value("devices") { registry = try Inputs.registry(d) }
+        } catch let e as InputErrors {
+            for err in e.errors { Console.error(err.description) }
+            return 2
+        }
+
+        let discovery = PlanDiscovery(paths: a.positional)
+
+        // Never overwrite an input, and never write two reports to one file.
+        var inputPaths = discovery.files + [loaded.path, try a.value("devices")].compactMap { $0 }
+        inputPaths += a.positional.filter(Files.exists)
+        let canonicalInputs = Set(inputPaths.compactMap(Files.canonical))
+        var targets: Set<String> = []
+        for r in reports {
+            if Files.isDirectory(r.path) { throw UsageError(message: "--\(r.kind) \(r.path) is a folder; give a file name") }
+            if let c = Files.canonical(r.path), canonicalInputs.contains(c) {
+                throw UsageError(message: "--\(r.kind) \(r.path) is one of the inputs; s1check never overwrites an input")
+            }
+            let key = Files.canonical(r.path) ?? URL(fileURLWithPath: r.path).standardizedFileURL.path
+            if !targets.insert(key).inserted { throw UsageError(message: "two reports would be written to \(r.path)") }
+        }
+
+        let checker = Checker(baseline: ResolvedBaseline(loaded.baseline), registry: registry?.0, asOf: asOf)
+        let files = discovery.files
+        var plans = checker.checkAll(count: files.count) { i in (files[i], Files.read(files[i])) }
+        plans += discovery.problems.map { PlanResult(file: $0.file, sha256: "", plan: nil, findings: [], inputErrors: [$0]) }
+        let run = RunResult(baseline: checker.context.baseline, baselineSource: loaded.source, registrySource: registry?.1,
+                            asOf: asOf, strict: a.has("strict"), keepGoing: a.has("keep-going"), plans: plans,
+                            passedOver: discovery.passedOver)
+
+        try writeReports(reports, run)
+        let colour = Console.colourEnabled()
+        Output.write(ConsoleReport.render(run, style: .init(colour: colour)))
+        if files.isEmpty {
+            Console.error("no plan found: give *.plan.json files or folders that hold them")
+            return 2
+        }
+        return run.exitCode
+    }
+
+    /// Renders the requested reports in parallel (they are independent) and writes each atomically.
+    static func writeReports(_ reports: [(kind: String, path: String)], _ run: RunResult) throws {
+        let rendered = RenderSlots(count: reports.count)
+        DispatchQueue.concurrentPerform(iterations: reports.count) { i in
+            switch reports[i].kind {
+            case "junit": rendered.set(i, JUnitReport.render(run))
+            case "markdown": rendered.set(i, MarkdownReport.render(run))
+            default: rendered.set(i, JSONReport.render(run))
+            }
+        }
+        for (i, r) in reports.enumerated() {
+            try Files.writeAtomically(rendered.get(i), to: r.path)
+        }
+    }
+}
+
+final class RenderSlots: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [UInt8]) { lock.lock(); slots[i] = v; lock.unlock() }
+    func get(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("s1check: \(message)\n".utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+    static func colourEnabled() -> Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// Standard output, written with write(2): one path for text and report bytes, so they never reorder.
+enum Output {
+    static func write(_ s: String) { write(Array(s.utf8)) }
+    static func line(_ s: String) { write(s + "\n") }
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Foundation.write(STDOUT_FILENO, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+    }
+}

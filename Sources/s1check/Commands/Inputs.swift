@@ -1,0 +1,61 @@
+import Foundation
+import S1CheckCore
+
+/// Loads the baseline (embedded or `--baseline FILE`) and the device registry, turning problems into
+/// input errors that name the file.
+enum Inputs {
+    struct LoadedBaseline {
+        var baseline: Baseline
+        var bytes: [UInt8]
+        var source: InputDigest
+        var path: String?
+    }
+
+    /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
+    static let embeddedToken = "@embedded"
+
+    static func baseline(_ path: String?) throws(InputErrors) -> LoadedBaseline {
+        guard let path, path != embeddedToken else {
+            let bytes = EmbeddedBaseline.bytes
+            return LoadedBaseline(baseline: EmbeddedBaseline.load(), bytes: bytes,
+                                  source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)),
+                                  path: nil)
+        }
+        let bytes: [UInt8]
+        switch Files.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw InputErrors([e])
+        }
+        switch BaselineDecoding.decode(file: path, bytes: bytes) {
+        case .success(let b):
+            return LoadedBaseline(baseline: b, bytes: bytes, source: InputDigest(role: "baseline", file: path, sha256: SHA256.hex(of: bytes)), path: path)
+        case .failure(let e): throw e
+        }
+    }
+
+    static func registry(_ path: String) throws(InputErrors) -> (DeviceRegistry, InputDigest) {
+        let bytes: [UInt8]
+        switch Files.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw InputErrors([e])
+        }
+        switch DeviceRegistryDecoding.decode(file: path, bytes: bytes) {
+        case .success(let r): return (r, InputDigest(role: "device registry", file: path, sha256: SHA256.hex(of: bytes)))
+        case .failure(let e): throw e
+        }
+    }
+
+    /// Today's date in the local time zone, the default for --as-of.
+    static func today() -> CalendarDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    static func asOf(_ text: String?) throws -> CalendarDate {
+        guard let text else { return today() }
+        guard let d = CalendarDate(iso: text) else {
+            throw UsageError(message: "--as-of must be a real date written YYYY-MM-DD, not \"\(text)\"")
+        }
+        return d
+    }
+}

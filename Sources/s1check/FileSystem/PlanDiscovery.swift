@@ -1,0 +1,90 @@
+import Foundation
+import S1CheckCore
+
+/// Finds the plan files named on the command line. A folder is searched recursively for `*.plan.json`;
+/// other `*.json` files found on the way are listed as passed over (a misnamed plan is never skipped
+/// silently). A file named directly is read whatever its name. Symlinks are followed, but each folder and
+/// each file is visited once (by device and inode), so a symlink loop cannot make the walk go round.
+struct PlanDiscovery {
+    var files: [String] = []
+    var passedOver: [String] = []
+    /// Paths that could not be used: missing, unreadable, or folders with no plan in them.
+    var problems: [InputError] = []
+
+    private var seenDirectories: Set<FileID> = []
+    private var seenFiles: Set<FileID> = []
+
+    struct FileID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    static let planSuffix = ".plan.json"
+
+    init(paths: [String]) {
+        for raw in paths {
+            let path = PlanDiscovery.trimmed(raw)
+            var st = stat()
+            if stat(path, &st) != 0 {
+                let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
+                problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this path: \(reason)"))
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                let before = files.count
+                walk(path, st)
+                if files.count == before {
+                    problems.append(InputError(file: path, path: "$", position: nil,
+                                               message: "no *\(PlanDiscovery.planSuffix) file in this folder"))
+                }
+            } else if seenFiles.insert(FileID(st)).inserted {
+                files.append(path)
+            }
+        }
+        // A stable order whatever the file system returns: byte order of the path.
+        files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        passedOver.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    static func trimmed(_ p: String) -> String {
+        var p = p
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        return p
+    }
+
+    private mutating func walk(_ dir: String, _ st: stat) {
+        guard seenDirectories.insert(FileID(st)).inserted else { return }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            problems.append(InputError(file: dir, path: "$", position: nil, message: "cannot list this folder"))
+            return
+        }
+        for name in entries.sorted() {
+            let path = dir == "/" ? "/" + name : dir + "/" + name
+            var est = stat()
+            if stat(path, &est) != 0 {
+                // A dangling link or a symlink loop: only a problem if it claims to be a plan.
+                if name.hasSuffix(PlanDiscovery.planSuffix) {
+                    let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
+                    problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this plan: \(reason)"))
+                } else if name.hasSuffix(".json") {
+                    passedOver.append(path)
+                }
+                continue
+            }
+            if (est.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, est)
+            } else if name.hasSuffix(PlanDiscovery.planSuffix) {
+                if seenFiles.insert(FileID(est)).inserted { files.append(path) }
+            } else if name.hasSuffix(".json") {
+                passedOver.append(path)
+            }
+        }
+    }
+}
+
+extension PlanDiscovery.FileID {
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+}

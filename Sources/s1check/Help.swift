@@ -1,0 +1,63 @@
+import S1CheckCore
+
+enum Help {
+    static let main = """
+    s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.
+
+    Checks SMETS1 test plans against the Amended SMETS1 SEC baseline that the SMETS1 Testing Baseline
+    Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and per
+    artefact, as console lines, JUnit XML, Markdown and JSON.
+
+    Usage:
+      s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
+      s1check baseline [options]             show the resolved baseline
+      s1check baseline export [--baseline F] print the baseline file in use, unchanged
+      s1check baseline diff OLD NEW          what changed between two baseline files
+      s1check init --phase P --id ID         print a new plan at the resolved baseline
+      s1check --version | --help             (each command also takes --help)
+
+    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error.
+    """
+
+    static let check = """
+    Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--junit FILE] [--markdown FILE]
+                                 [--json FILE] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
+
+    Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
+    passed over); a file given by name is read whatever its name.
+
+      --baseline FILE   a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)
+      --devices FILE    a device registry: check each device model and combination is eligible for the phase
+      --junit FILE      write JUnit XML (a suite per plan, a test case per check)
+      --markdown FILE   write the Markdown evidence-pack report
+      --json FILE       write the JSON report (every check, passes included)
+      --strict          warnings fail the run (exit 1) and are failures in JUnit
+      --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
+      --as-of DATE      the date waivers are judged against (default: today); reports record it
+
+    Reports are written atomically; missing folders are created; an input is never overwritten.
+    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
+    """
+
+    static let baseline = """
+    Usage: s1check baseline [--baseline FILE] [--phase IOC|MOC|FOC] [--format text|markdown|json]
+           s1check baseline export [--baseline FILE]
+           s1check baseline diff OLD NEW [--plans PATH...] [--format text|markdown|json]
+
+    baseline          the resolved baseline: each artefact with its version and where it came from
+                      (Annex A, legal effect, consultation). --phase leaves out what does not apply.
+    baseline export   prints the baseline file in use (embedded, or --baseline) byte for byte, to copy
+                      and edit for the next TBRD issue.
+    baseline diff     artefacts added, removed and re-versioned, consultations opened or closed, and
+                      SEC / SVTAD / TBRD changes between OLD and NEW (use @embedded for the embedded
+                      baseline). With --plans, the plans each change puts out of date.
+                      Exit status: 0 nothing changed, 1 something changed, 2 input error.
+    """
+
+    static let initPlan = """
+    Usage: s1check init --phase IOC|MOC|FOC --id ID [--title TITLE] [--baseline FILE]
+
+    Prints a new plan declaring every artefact that applies to the phase at its resolved version. Add
+    the device models or combinations under test, then `s1check check` it.
+    """
+}
