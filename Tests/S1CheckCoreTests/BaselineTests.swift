@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+@testable import S1CheckCore
+
+/// The embedded baseline against the source documents, fact by fact.
+@Suite struct EmbeddedBaselineTests {
+    let baseline = TestData.baseline
+    let tbrd = String(decoding: Paths.bytes(Paths.fixture("Seeds/tbrd-v1.24.txt")), as: UTF8.self)
+    let sec = String(decoding: Paths.bytes(Paths.fixture("Seeds/sec-consolidated-contents.txt")), as: UTF8.self)
+
+    /// Annex A lines as the TBRD prints them: "SEC Appendix AD – DCC User Interface Specification Version 5.1".
+    var annexALines: [(id: String, title: String, version: String)] {
+        let start = tbrd.range(of: "SEC Version 72.0 includes the following Appendices:")!.upperBound
+        let end = tbrd.range(of: "Relevant versions of SEC subsidiary documents currently subject")!.lowerBound
+        return tbrd[start..<end].split(separator: "\n").compactMap { raw in
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix("SEC Appendix ") else { return nil }
+            let words = line.split(separator: " ")
+            let id = String(words[2])
+            let version = String(words.last!)
+            var title = line.dropFirst("SEC Appendix \(id)".count).trimmingCharacters(in: .whitespaces)
+            title = title.trimmingCharacters(in: CharacterSet(charactersIn: "–- "))
+            title = String(title.dropLast(version.count)).trimmingCharacters(in: .whitespaces)
+            if title.hasSuffix("Version") { title = String(title.dropLast("Version".count)).trimmingCharacters(in: .whitespaces) }
+            return (id, title, version)
+        }
+    }
+
+    @Test func headlineFactsMatchTheTBRD() {
+        #expect(baseline.tbrd.version == Version(dotted: "1.24"))
+        #expect(baseline.tbrd.date == CalendarDate(iso: "2023-05-10"))
+        #expect(tbrd.contains("10 May 2023 v1.24"))
+        #expect(baseline.sec == Version(dotted: "72.0"))
+        #expect(tbrd.contains("SEC Version 72.0 includes"))
+        #expect(baseline.svtad == Version(dotted: "10.0"))
+        #expect(tbrd.contains("The current version is 10.0."))
+        #expect(tbrd.contains(baseline.tbrd.publisher.replacingOccurrences(of: "Department for Energy Security & Net Zero", with: "& Net Zero")))
+    }
+
+    @Test func annexAMatchesLineByLine() {
+        let lines = annexALines
+        #expect(lines.count == 18)
+        for line in lines {
+            let doc = baseline.document(.document(.appendix, line.id))
+            #expect(doc != nil, "Annex A lists Appendix \(line.id)")
+            #expect(doc?.annexA == Version(dotted: line.version), "Appendix \(line.id): Annex A says \(line.version)")
+            #expect(doc?.title == line.title, "Appendix \(line.id) title")
+            #expect(doc?.sources["annexA"]?.contains(line.id) == true)
+        }
+        // And nothing else claims an Annex A version.
+        let annexIDs = Set(lines.map(\.id))
+        for doc in baseline.documents where doc.annexA != nil {
+            #expect(doc.kind == .appendix && annexIDs.contains(doc.id), "\(doc.ref) has an Annex A version the TBRD does not list")
+        }
+    }
+
+    @Test func consultationItemsMatchTheTBRD() {
+        let am = baseline.document(.document(.appendix, "AM"))!.consultation!
+        #expect(am.version == Version(dotted: "12.0"))
+        #expect(tbrd.contains("SMETS1 Supporting Requirements Version 12.0"))
+        #expect(am.notes.compactMap(\.closed) == [CalendarDate(iso: "2023-02-10")!, CalendarDate(iso: "2023-05-05")!])
+        #expect(tbrd.contains("closed on 10 February 2023") && tbrd.contains("closed on 5 May 2023"))
+        let al = baseline.document(.document(.appendix, "AL"))!.consultation!
+        #expect(al.version == Version(dotted: "25.0"))
+        #expect(tbrd.contains("Transition and Migration Approach Document v25.0"))
+        #expect(al.notes.first?.opened == CalendarDate(iso: "2023-04-21"))
+        #expect(al.notes.first?.closed == CalendarDate(iso: "2023-05-05"))
+        #expect(tbrd.contains("between 21 April 2023 and 5 May 2023"))
+        #expect(al.events.map(\.date) == [CalendarDate(iso: "2023-05-28")!])
+        #expect(al.events.first?.phases == [.IOC])
+        #expect(tbrd.contains("cease migrations in the SMETS1 IOC cohort on 28 May 2023"))
+    }
+
+    /// Every "Section X: Title", "Schedule N: Title" and "Appendix X: Title" in the consolidated contents
+    /// is in the catalogue with that title, and the catalogue holds nothing else.
+    @Test func catalogueIsTheWholeSECContents() {
+        var expected: [DocumentRef: String] = [:]
+        for raw in sec.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            for kind in DocumentKind.allCases {
+                let prefix = "\(kind.title) "
+                guard line.hasPrefix(prefix), let colon = line.firstIndex(of: ":") else { continue }
+                let id = String(line[line.index(line.startIndex, offsetBy: prefix.count)..<colon])
+                guard DocumentName.isCode(id) || Int(id) != nil else { continue }
+                var title = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                // Side-by-side versions ("... Version 4.1", "... 2 - 4 November 2021") are one document.
+                if let r = title.range(of: " Version ") { title = String(title[..<r.lowerBound]) }
+                if let r = title.range(of: #" \d - "#, options: .regularExpression) { title = String(title[..<r.lowerBound]) }
+                let ref = DocumentRef.document(kind, kind == .schedule ? String(Int(id)!) : id)
+                if expected[ref] == nil { expected[ref] = title }
+            }
+        }
+        #expect(expected.count == 18 + 11 + 48)
+        let catalogue = Dictionary(uniqueKeysWithValues: baseline.documents.map { ($0.ref, $0.title) })
+        #expect(Set(catalogue.keys) == Set(expected.keys))
+        for (ref, title) in expected {
+            #expect(catalogue[ref] == title, "\(ref): SEC contents say \"\(title)\"")
+        }
+    }
+
+    /// Legal-effect versions are the most recent the consolidated SEC carries side by side.
+    @Test func legalEffectIsTheMostRecentSideBySideVersion() {
+        func latest(_ prefix: String) -> Version? {
+            sec.split(separator: "\n").compactMap { line -> Version? in
+                guard line.hasPrefix(prefix), let r = line.range(of: "Version ") else { return nil }
+                return Version(dotted: String(line[r.upperBound...]).trimmingCharacters(in: .whitespaces))
+            }.max()
+        }
+        let cases: [(DocumentRef, String)] = [
+            (.document(.schedule, "8"), "Schedule 8:"), (.document(.schedule, "10"), "Schedule 10:"),
+            (.document(.appendix, "AD"), "Appendix AD:"), (.document(.appendix, "AF"), "Appendix AF:"),
+        ]
+        for (ref, prefix) in cases {
+            #expect(latest(prefix) != nil)
+            #expect(baseline.document(ref)?.legalEffect == latest(prefix), "\(ref)")
+        }
+        #expect(baseline.documents.filter { $0.legalEffect != nil }.count == cases.count)
+    }
+
+    @Test func everyFactNamesItsSource() {
+        for key in ["tbrd", "sec", "svtad", "phases", "documents"] {
+            #expect(baseline.sources[key]?.isEmpty == false, "top-level \(key)")
+        }
+        for doc in baseline.documents {
+            #expect(doc.sources["title"] != nil, "\(doc.ref) title")
+            if doc.legalEffect != nil { #expect(doc.sources["legalEffect"] != nil, "\(doc.ref) legalEffect") }
+            if doc.annexA != nil { #expect(doc.sources["annexA"] != nil, "\(doc.ref) annexA") }
+            if doc.consultation != nil { #expect(doc.sources["consultation"] != nil, "\(doc.ref) consultation") }
+            if doc.phases != nil { #expect(doc.sources["phases"] != nil, "\(doc.ref) phases") }
+        }
+    }
+
+    @Test func onlyAP2IsPhaseSpecific() {
+        #expect(baseline.documents.filter { $0.phases != nil }.map(\.ref) == [.document(.appendix, "AP2")])
+        #expect(baseline.document(.document(.appendix, "AP2"))?.phases == [.FOC])
+    }
+}
+
+@Suite struct ResolutionTests {
+    let v = { (s: String) in Version(dotted: s)! }
+
+    @Test func paragraphThreeBranchByBranch() {
+        #expect(BaselineResolver.resolve(legalEffect: nil, annexA: nil) == nil)
+        #expect(BaselineResolver.resolve(legalEffect: v("5.0"), annexA: nil)! == (v("5.0"), .legalEffect(annexA: nil)))
+        #expect(BaselineResolver.resolve(legalEffect: nil, annexA: v("5.1"))! == (v("5.1"), .annexA(supersedes: nil)))
+        #expect(BaselineResolver.resolve(legalEffect: v("5.0"), annexA: v("5.1"))! == (v("5.1"), .annexA(supersedes: v("5.0"))))
+        #expect(BaselineResolver.resolve(legalEffect: v("5.1"), annexA: v("5.1"))! == (v("5.1"), .legalEffect(annexA: v("5.1"))))
+        #expect(BaselineResolver.resolve(legalEffect: v("6.0"), annexA: v("5.1"))! == (v("6.0"), .legalEffect(annexA: v("5.1"))))
+        #expect(BaselineResolver.resolve(legalEffect: v("5.9"), annexA: v("5.10"))!.0 == v("5.10"))
+    }
+
+    @Test func embeddedBaselineResolvesAsTheTBRDSays() {
+        let r = TestData.resolved
+        func version(_ ref: DocumentRef) -> String? { r[ref]?.version?.description }
+        #expect(version(.code) == "72.0")
+        #expect(version(.document(.section, "N")) == "72.0")
+        #expect(version(.document(.appendix, "AK")) == "10.0")
+        #expect(r[.document(.appendix, "AK")]?.origin == .svtad)
+        #expect(version(.document(.appendix, "AD")) == "5.1")
+        #expect(r[.document(.appendix, "AD")]?.origin == .annexA(supersedes: v("5.0")))
+        #expect(version(.document(.appendix, "AF")) == "5.1")
+        #expect(version(.document(.appendix, "AM")) == "12.0")
+        #expect(r[.document(.appendix, "AM")]?.origin == .consultation)
+        #expect(version(.document(.appendix, "AL")) == "25.0")
+        #expect(version(.document(.schedule, "8")) == "4.1")
+        #expect(version(.document(.schedule, "9")) == nil)
+        #expect(version(.document(.appendix, "A")) == nil)
+        #expect(r.versioned(for: .IOC).contains { $0.ref == .document(.appendix, "AP2") } == false)
+        #expect(r.versioned(for: .FOC).contains { $0.ref == .document(.appendix, "AP2") })
+    }
+
+    @Test func consultationWinsAndSVTADYieldsToANewerAnnexA() {
+        var b = TestData.baseline
+        let i = b.documents.firstIndex { $0.ref == .document(.appendix, "AK") }!
+        b.documents[i].annexA = v("11.0")
+        let am = b.documents.firstIndex { $0.ref == .document(.appendix, "AM") }!
+        b.documents[am].annexA = v("13.0")
+        let r = ResolvedBaseline(b)
+        #expect(r[.document(.appendix, "AK")]?.version == v("11.0"))
+        #expect(r[.document(.appendix, "AM")]?.version == v("12.0"))
+    }
+}
+
+@Suite struct DocumentNameTests {
+    @Test(arguments: [
+        ("SEC", DocumentRef.code), ("sec", .code), ("Smart Energy Code", .code),
+        ("Appendix AD", .document(.appendix, "AD")), ("AD", .document(.appendix, "AD")),
+        ("SEC Appendix AD", .document(.appendix, "AD")), ("sec appendix ad", .document(.appendix, "AD")),
+        ("SEC-Appendix AL", .document(.appendix, "AL")), ("SEC Appendix AD – ", .document(.appendix, "AD")),
+        ("Schedule 9", .document(.schedule, "9")), ("SEC Schedule 09", .document(.schedule, "9")),
+        ("Section N", .document(.section, "N")), ("SVTAD", .document(.appendix, "AK")),
+        ("SMETS1 SVTAD", .document(.appendix, "AK")), ("Appendix AP2", .document(.appendix, "AP2")),
+        ("Appendix AZ", .document(.appendix, "AZ")),
+    ])
+    func readsTheFormsPeopleWrite(text: String, ref: DocumentRef) {
+        #expect(DocumentName.parse(text) == ref)
+    }
+
+    @Test(arguments: ["", "Appendix", "Schedule AD", "Appendix 12", "DUIS", "Appendix ABCD", "Schedule 1234", "Annex A"])
+    func rejectsWhatIsNotADocumentName(text: String) {
+        #expect(DocumentName.parse(text) == nil)
+    }
+}
+
+@Suite struct BaselineDecodingTests {
+    func errors(_ mutate: (inout [String: Any]) -> Void) -> [InputError] {
+        var json = try! JSONSerialization.jsonObject(with: Data(EmbeddedBaseline.bytes)) as! [String: Any]
+        mutate(&json)
+        let data = try! JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+        switch BaselineDecoding.decode(file: "b.json", bytes: [UInt8](data)) {
+        case .success: return []
+        case .failure(let e): return e.errors
+        }
+    }
+
+    func documents(_ j: [String: Any]) -> [[String: Any]] { j["documents"] as! [[String: Any]] }
+
+    @Test func embeddedDecodes() { #expect(errors { _ in }.isEmpty) }
+
+    @Test func documentListedTwice() {
+        let e = errors { j in j["documents"] = documents(j) + [documents(j)[30]] }
+        #expect(e.count == 1)
+        #expect(e.first?.message.contains("listed twice") == true)
+        #expect(e.first?.path == "$.documents[\(TestData.baseline.documents.count)]")
+        #expect(e.first?.position != nil)
+    }
+
+    @Test func badVersionDateAndPhase() {
+        let e = errors { j in
+            var docs = documents(j)
+            docs[30]["annexA"] = "5.x"
+            docs[31]["phases"] = ["EOC"]
+            j["documents"] = docs
+            var t = j["tbrd"] as! [String: Any]
+            t["date"] = "2023-02-30"
+            j["tbrd"] = t
+            j["sec"] = 72
+        }
+        #expect(e.contains { $0.path == "$.documents[30].annexA" && $0.message.contains("dotted number") })
+        #expect(e.contains { $0.path == "$.documents[31].phases[0]" && $0.message.contains("IOC, MOC, FOC") })
+        #expect(e.contains { $0.path == "$.tbrd.date" && $0.message.contains("real calendar date") })
+        #expect(e.contains { $0.path == "$.sec" && $0.message.contains("found the number 72") })
+    }
+
+    @Test func unknownKeysAndPhaseNames() {
+        let e = errors { j in
+            j["secVersion"] = "72.0"
+            var p = j["phases"] as! [String: Any]
+            p["EOC"] = "Extra"
+            j["phases"] = p
+        }
+        #expect(e.contains { $0.path == "$.secVersion" && $0.message.contains("unknown key") })
+        #expect(e.contains { $0.path == "$.phases.EOC" })
+    }
+
+    @Test func documentIDMustMatchItsKind() {
+        let e = errors { j in
+            var docs = documents(j)
+            docs[20]["id"] = "ad"
+            j["documents"] = docs
+        }
+        #expect(e.contains { $0.path == "$.documents[20].id" })
+    }
+}

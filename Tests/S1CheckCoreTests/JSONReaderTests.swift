@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import S1CheckCore
+
+@Suite struct JSONReaderTests {
+    func parse(_ s: String) throws(JSONSyntaxError) -> JSONNode { try JSONReader.parse(Array(s.utf8)) }
+
+    func error(_ bytes: [UInt8]) -> JSONSyntaxError? {
+        do { _ = try JSONReader.parse(bytes); return nil } catch { return error }
+    }
+
+    @Test func readsObjectsInSourceOrderWithOffsets() throws {
+        let node = try parse(#"{"b": 1, "a": [true, null, "x"]}"#)
+        guard case .object(let members) = node.value else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["b", "a"])
+        #expect(members[1].keyOffset == 9)
+        guard case .array(let items) = members[1].value.value else { Issue.record("not an array"); return }
+        #expect(items.count == 3)
+        #expect(items[2].offset == 27)
+    }
+
+    @Test func keepsNumbersAsWritten() throws {
+        let node = try parse("[5.10, -0.5e+3, 0]")
+        guard case .array(let items) = node.value else { Issue.record("not an array"); return }
+        let texts = items.compactMap { if case .number(let t) = $0.value { return t } else { return nil } }
+        #expect(texts == ["5.10", "-0.5e+3", "0"])
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let node = try parse(#"["a\"b\\c\/\n\t\u00e9\ud83d\ude00"]"#)
+        guard case .array(let items) = node.value, case .string(let s) = items[0].value else { Issue.record("bad"); return }
+        #expect(s == "a\"b\\c/\n\té😀")
+    }
+
+    @Test(arguments: [
+        ("", "empty"),
+        ("   \n\t", "empty"),
+        (#"{"a": 1, "a": 2}"#, "duplicate key \"a\""),
+        (#"{"a": 1,}"#, "expected a key"),
+        (#"[1 2]"#, "expected ',' or ']'"),
+        (#"{"a": 01}"#, "leading zeros"),
+        (#"{"a": "x"} x"#, "after the end"),
+        (#"["\ud800"]"#, "lone surrogate"),
+        (#"["\udc00"]"#, "lone surrogate"),
+        (#"["\x"]"#, "invalid escape"),
+        (#"["abc"#, "unterminated string"),
+        (#"{"a": tru}"#, "invalid literal"),
+        (#"{"a" 1}"#, "expected ':'"),
+    ])
+    func rejectsMalformedInput(text: String, expected: String) {
+        let e = error(Array(text.utf8))
+        #expect(e != nil)
+        #expect(e?.message.contains(expected) == true, "\(e?.message ?? "no error") should mention \(expected)")
+    }
+
+    @Test func rejectsRawControlCharactersInStrings() {
+        let e = error(Array("[\"a\u{0}b\"]".utf8))
+        #expect(e?.message.contains("control character 0x00") == true)
+        #expect(e?.offset == 3)
+    }
+
+    @Test func rejectsInvalidUTF8AtItsOffset() {
+        var bytes = Array(#"{"a": "x"#.utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(#""}"#.utf8)
+        let e = error(bytes)
+        #expect(e?.message.contains("not valid UTF-8") == true)
+        #expect(e?.offset == 8)
+        // Overlong encodings, surrogates and truncated sequences are all invalid.
+        #expect(error([0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D]) != nil)
+        #expect(error([0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D]) != nil)
+        #expect(error([0x5B, 0x22, 0xE2, 0x82]) != nil)
+    }
+
+    @Test func acceptsAByteOrderMark() throws {
+        let node = try JSONReader.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8))
+        guard case .object(let m) = node.value else { Issue.record("not an object"); return }
+        #expect(m.isEmpty)
+    }
+
+    @Test func boundsNestingWithoutExhaustingTheStack() {
+        let deep = String(repeating: "[", count: 300_000) + String(repeating: "]", count: 300_000)
+        let e = error(Array(deep.utf8))
+        #expect(e?.message.contains("nesting deeper than \(JSONReader.maximumDepth)") == true)
+        let ok = String(repeating: "[", count: JSONReader.maximumDepth) + String(repeating: "]", count: JSONReader.maximumDepth)
+        #expect(error(Array(ok.utf8)) == nil)
+    }
+
+    @Test func linesAndColumnsCountScalarsAndSkipTheBOM() {
+        let text = "{\n  \"é\": x\n}"
+        let index = LineIndex(Array(text.utf8))
+        let offset = Array(text.utf8).firstIndex(of: UInt8(ascii: "x"))!
+        #expect(index.position(ofOffset: offset) == SourcePosition(line: 2, column: 8))
+        let bom = LineIndex([0xEF, 0xBB, 0xBF] + Array("{x".utf8))
+        #expect(bom.position(ofOffset: 4) == SourcePosition(line: 1, column: 2))
+    }
+
+    /// Property: whatever Foundation's serializer writes, the reader reads back to the same tree.
+    @Test func roundTripsRandomDocumentsWrittenByFoundation() throws {
+        var rng = SplitMix(seed: 0x51)
+        for _ in 0..<300 {
+            let value = randomValue(&rng, depth: 0)
+            let data = try JSONSerialization.data(withJSONObject: ["root": value], options: [.fragmentsAllowed])
+            let node = try JSONReader.parse([UInt8](data))
+            guard case .object(let m) = node.value else { Issue.record("not an object"); return }
+            #expect(same(m[0].value, value))
+        }
+    }
+
+    func randomValue(_ rng: inout SplitMix, depth: Int) -> Any {
+        switch rng.next() % (depth > 3 ? 3 : 5) {
+        case 0: return Int(rng.next() % 100_000) - 50_000
+        case 1: return randomString(&rng)
+        case 2: return rng.next() % 2 == 0
+        case 3: return (0..<Int(rng.next() % 4)).map { _ in randomValue(&rng, depth: depth + 1) }
+        default:
+            var d: [String: Any] = [:]
+            for _ in 0..<Int(rng.next() % 4) { d[randomString(&rng)] = randomValue(&rng, depth: depth + 1) }
+            return d
+        }
+    }
+
+    func randomString(_ rng: inout SplitMix) -> String {
+        let alphabet = Array("ab \"\\/\n\té😀<|>\u{1}\u{7F}")
+        return String((0..<Int(rng.next() % 8)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+    }
+
+    func same(_ node: JSONNode, _ value: Any) -> Bool {
+        switch node.value {
+        case .string(let s): return (value as? String) == s
+        case .bool(let b): return (value as? Bool) == b && !(value is Int)
+        case .number(let t): return (value as? Int).map { String($0) == t } ?? false
+        case .array(let items):
+            guard let a = value as? [Any], a.count == items.count else { return false }
+            return zip(items, a).allSatisfy { same($0, $1) }
+        case .object(let members):
+            guard let d = value as? [String: Any], d.count == members.count else { return false }
+            return members.allSatisfy { m in d[m.key].map { same(m.value, $0) } ?? false }
+        case .null: return value is NSNull
+        }
+    }
+}
+
+/// A small deterministic generator, so property tests are reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import S1CheckCore
+
+@Suite struct PlanDecodingTests {
+    func decode(_ json: String) -> Result<Plan, InputErrors> {
+        PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8))
+    }
+
+    func errors(_ json: String) -> [InputError] {
+        if case .failure(let e) = decode(json) { return e.errors }
+        return []
+    }
+
+    @Test func normalisesNamesAndVersions() throws {
+        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SVTAD", "version": "v10.0"}]"#)).get()
+        #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
+        #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
+        #expect(plan.artefacts[0].versionText == "Version 5.1")
+    }
+
+    @Test func allowsSchemaKey() throws {
+        let json = TestData.planJSON().replacingOccurrences(of: "\"id\":", with: "\"$schema\": \"./plan.schema.json\", \"id\":")
+        #expect(throws: Never.self) { try decode(json).get() }
+    }
+
+    @Test func unknownKeyNamesPathLineAndSuggestion() {
+        let json = TestData.planJSON().replacingOccurrences(of: "\"artefacts\":", with: "\"artefact\": [],\n  \"artefacts\":")
+        let e = errors(json)
+        #expect(e.count == 1)
+        #expect(e[0].path == "$.artefact")
+        #expect(e[0].message.contains("did you mean \"artefacts\""))
+        #expect(e[0].position?.line == 5)
+        #expect(e[0].description.hasPrefix("p.plan.json:5:"))
+    }
+
+    @Test func missingFieldsAreListed() {
+        let e = errors(#"{"id": "x", "title": "t", "phase": "FOC"}"#)
+        #expect(Set(e.map(\.message)) == ["missing required key \"tbrd\" in a test plan", "missing required key \"artefacts\" in a test plan"])
+        #expect(e.allSatisfy { $0.path == "$" && $0.position == SourcePosition(line: 1, column: 1) })
+    }
+
+    @Test func badValuesNameTheirPath() {
+        let json = TestData.planJSON(phase: "EOC", window: #"{"start": "2023-02-30", "end": "2023-06-01"}"#,
+                                     artefacts: #"[{"document": "SEC", "version": 72.0}, {"document": "AD", "version": "five"}]"#)
+        let e = errors(json)
+        #expect(e.contains { $0.path == "$.phase" && $0.message.contains("IOC, MOC, FOC") })
+        #expect(e.contains { $0.path == "$.window.start" && $0.message.contains("real calendar date") })
+        #expect(e.contains { $0.path == "$.artefacts[0].version" && $0.message.contains("found the number 72.0") })
+        #expect(e.contains { $0.path == "$.artefacts[1].version" && $0.message.contains("\"five\"") })
+    }
+
+    @Test func versionAsNumberExplainsTrailingZeros() {
+        let e = errors(TestData.planJSON(artefacts: #"[{"document": "AD", "version": 5.10}]"#))
+        #expect(e.first?.message.contains("5.10 would read as 5.1") == true)
+    }
+
+    @Test func windowMustNotEndBeforeItStarts() {
+        let e = errors(TestData.planJSON(window: #"{"start": "2023-06-30", "end": "2023-06-01"}"#))
+        #expect(e.first?.path == "$.window.end")
+    }
+
+    @Test func waiverRuleMustBeAWaivableRuleID() {
+        let e = errors(TestData.planJSON(waivers: #"[{"rule": "consultaton", "document": "AM", "reason": "r"}, {"rule": "waiver", "reason": "r"}]"#))
+        #expect(e.contains { $0.path == "$.waivers[0].rule" && $0.message.contains("did you mean \"consultation\"") })
+        #expect(e.contains { $0.path == "$.waivers[1].rule" && $0.message.contains("cannot be waived") })
+    }
+
+    @Test func controlCharactersAndBlankStringsAreRejected() {
+        let e = errors(TestData.planJSON(id: #"a\u0000b"#))
+        #expect(e.first?.message.contains("control character U+0000") == true)
+        #expect(errors(TestData.planJSON(id: " ")).first?.message.contains("empty") == true)
+        #expect(errors(TestData.planJSON(artefacts: "[]")).first?.message.contains("at least one artefact") == true)
+    }
+
+    @Test(arguments: ["[]", "\"plan\"", "42", "null"])
+    func topLevelMustBeAnObject(json: String) {
+        #expect(errors(json).first?.message.contains("expected a test plan (a JSON object)") == true)
+    }
+}

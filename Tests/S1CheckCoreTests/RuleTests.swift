@@ -1,0 +1,228 @@
+import Testing
+@testable import S1CheckCore
+
+/// Every row of PRODUCT.md's verdict table, through the library. (The end-to-end suite runs each row
+/// through the binary too.)
+@Suite struct RuleTests {
+    typealias T = TestData
+    func artefacts(_ pairs: [(String, String)]) -> String {
+        "[" + pairs.map { #"{"document": "\#($0.0)", "version": "\#($0.1)"}"# }.joined(separator: ",") + "]"
+    }
+    func statuses(_ fs: [Finding]) -> [Status] { fs.map(\.status) }
+
+    @Test func artefactVersionPassFailWarn() {
+        let f = T.findings(T.planJSON(artefacts: artefacts([("SEC", "72.0"), ("Appendix AD", "5.0"), ("AF", "5.2"), ("AK", "10.0"), ("AM", "11.0"), ("Section N", "72.0")])),
+                           rule: Rules.artefactVersion)
+        #expect(f.map(\.subject) == ["SEC", "Appendix AD", "Appendix AF", "Appendix AK", "Appendix AM", "Section N"])
+        #expect(statuses(f) == [.pass, .fail, .warn, .pass, .fail, .pass])
+        #expect(f[1].declared == "5.0" && f[1].expected == "5.1")
+        #expect(f[1].message.contains("drifted"))
+        #expect(f[1].clause.contains("supersedes the 5.0 in legal effect"))
+        #expect(f[4].message.contains("below the version under consultation"))
+    }
+
+    @Test func consultationWarnsAtTheConsultationVersionOnly() {
+        let f = T.findings(T.planJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0"), ("AD", "5.1")])), rule: Rules.consultation)
+        #expect(f.map(\.subject) == ["Appendix AM", "Appendix AL"])
+        #expect(statuses(f) == [.warn, .warn])
+        #expect(f[0].message.contains("closed 2023-02-10"))
+        #expect(T.findings(T.planJSON(artefacts: artefacts([("AM", "13.0")])), rule: Rules.consultation).isEmpty)
+    }
+
+    @Test func consultationWaived() {
+        let json = T.planJSON(artefacts: artefacts([("AM", "12.0")]),
+                              waivers: #"[{"rule": "consultation", "document": "Appendix AM", "reason": "booked", "expires": "2023-12-31"}]"#)
+        let r = T.check(json)
+        let c = r.findings.first { $0.rule == Rules.consultation }!
+        #expect(c.status == .waived)
+        #expect(c.waiver == AppliedWaiver(reason: "booked", expires: CalendarDate(iso: "2023-12-31"), originalStatus: .warn))
+        #expect(r.findings.first { $0.rule == Rules.waiver }?.status == .pass)
+        #expect(r.status == .pass)
+    }
+
+    @Test func unknownDocumentSuggestsNearestNames() {
+        let f = T.findings(T.planJSON(artefacts: artefacts([("Appendix AZ", "1.0"), ("Shedule 9", "1.0"), ("SEC", "72.0")])), rule: Rules.unknownDocument)
+        #expect(statuses(f) == [.fail, .fail])
+        #expect(f[0].message.contains("nearest: Appendix A, Appendix Z, Appendix AA"))
+        #expect(f[1].message.contains("Schedule 9"))
+    }
+
+    @Test func unversionedDocumentWarns() {
+        let f = T.findings(T.planJSON(artefacts: artefacts([("Schedule 9", "1.2"), ("Appendix A", "1.0")])), rule: Rules.unversionedDocument)
+        #expect(statuses(f) == [.warn, .warn])
+        #expect(f[0].message.contains("cannot be verified"))
+    }
+
+    @Test func duplicateDocumentFailsOnlyOnDifferentVersions() {
+        let f = T.findings(T.planJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0"), ("AF", "5.1"), ("SEC Appendix AF", "v5.1")])),
+                           rule: Rules.duplicateDocument)
+        #expect(f.count == 1)
+        #expect(f[0].subject == "Appendix AD" && f[0].status == .fail)
+        // The repeat is not checked again against the baseline (one artefact-version per document).
+        let versions = T.findings(T.planJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0")])), rule: Rules.artefactVersion)
+        #expect(versions.count == 1 && versions[0].status == .pass)
+    }
+
+    @Test func phaseApplicability() {
+        let ioc = T.findings(T.planJSON(phase: "IOC", window: nil, artefacts: artefacts([("AP2", "2.0"), ("AP1", "2.0")])), rule: Rules.phaseApplicability)
+        #expect(statuses(ioc) == [.warn])
+        #expect(ioc[0].message.contains("applies to FOC only"))
+        let foc = T.findings(T.planJSON(phase: "FOC", artefacts: artefacts([("AP2", "2.0")])), rule: Rules.phaseApplicability)
+        #expect(statuses(foc) == [.pass])
+    }
+
+    @Test func tbrdVersion() {
+        #expect(statuses(T.findings(T.planJSON(tbrd: "1.24"), rule: Rules.tbrdVersion)) == [.pass])
+        #expect(statuses(T.findings(T.planJSON(tbrd: "1.23"), rule: Rules.tbrdVersion)) == [.fail])
+        #expect(statuses(T.findings(T.planJSON(tbrd: "v1.25"), rule: Rules.tbrdVersion)) == [.warn])
+        #expect(statuses(T.findings(T.planJSON(tbrd: "1.240"), rule: Rules.tbrdVersion)) == [.warn])
+    }
+
+    @Test func iocCessation() {
+        let past = T.findings(T.planJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-29"}"#), rule: Rules.iocCessation)
+        #expect(statuses(past) == [.warn])
+        #expect(past[0].subject == "Appendix AL")
+        let onTheDay = T.findings(T.planJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-28"}"#), rule: Rules.iocCessation)
+        #expect(statuses(onTheDay) == [.pass])
+        #expect(T.findings(T.planJSON(phase: "FOC", window: #"{"start": "2023-05-01", "end": "2023-12-28"}"#), rule: Rules.iocCessation).isEmpty)
+        #expect(T.findings(T.planJSON(phase: "IOC", window: nil), rule: Rules.iocCessation).isEmpty)
+    }
+
+    @Test func devicesDeclared() {
+        #expect(statuses(T.findings(T.planJSON(devices: "[]", combinations: "[]"), rule: Rules.devicesDeclared)) == [.fail])
+        #expect(statuses(T.findings(T.planJSON(devices: "[]", combinations: #"["DMC-1"]"#), rule: Rules.devicesDeclared)) == [.pass])
+        #expect(statuses(T.findings(T.planJSON(), rule: Rules.devicesDeclared)) == [.pass])
+    }
+
+    @Test func deviceEligibility() {
+        let registry = DeviceRegistry(
+            deviceModels: [.init(id: "DM-1", type: .ESME, manufacturer: "Maker Ltd", model: "EM-1", firmware: ["1.0", "1.1"], phases: [.FOC]),
+                           .init(id: "DM-2", type: .GSME, manufacturer: "Maker Ltd", model: "GM-1", firmware: ["2.0"], phases: [.MOC])],
+            combinations: [.init(id: "DMC-1", deviceModels: ["DM-1"], phases: [.FOC]), .init(id: "DMC-2", deviceModels: ["DM-2"], phases: [.MOC])])
+        let devices = #"""
+        [{"type": "ESME", "manufacturer": "maker  ltd", "model": "EM-1", "firmware": "1.1"},
+         {"type": "ESME", "manufacturer": "Maker Ltd", "model": "EM-1", "firmware": "1.2"},
+         {"type": "GSME", "manufacturer": "Maker Ltd", "model": "GM-1", "firmware": "2.0"},
+         {"type": "IHD", "manufacturer": "Maker Ltd", "model": "EM-1", "firmware": "1.0"},
+         {"type": "ESME", "manufacturer": "Makr Ltd", "model": "EM-2", "firmware": "1.0"}]
+        """#
+        let f = T.findings(T.planJSON(devices: devices, combinations: #"["DMC-1", "DMC-2", "DMC-9"]"#), rule: Rules.deviceEligibility, registry: registry)
+        #expect(statuses(f) == [.pass, .fail, .fail, .fail, .fail, .pass, .fail, .fail])
+        #expect(f[1].message.contains("firmware 1.2") && f[1].message.contains("DM-1 (firmware 1.0, 1.1)"))
+        #expect(f[2].message.contains("eligible for MOC only, not FOC"))
+        #expect(f[3].message.contains("of type ESME, not IHD"))
+        #expect(f[4].message.contains("nearest entries: Maker Ltd EM-1"))
+        #expect(f[7].message.contains("not in the device registry; nearest: DMC-1"))
+        // Without a registry nothing is checked (and the reports say so).
+        #expect(T.findings(T.planJSON(devices: devices), rule: Rules.deviceEligibility).isEmpty)
+    }
+
+    @Test func waiverWithoutReasonOrExpiredFailsAndLeavesTheFinding() {
+        let json = T.planJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0")]), waivers: #"""
+        [{"rule": "consultation", "document": "AM", "reason": "  "},
+         {"rule": "consultation", "document": "AL", "reason": "old", "expires": "2023-05-31"}]
+        """#)
+        let r = T.check(json)
+        let waivers = r.findings.filter { $0.rule == Rules.waiver }
+        #expect(statuses(waivers) == [.fail, .fail])
+        #expect(waivers[0].message.contains("gives no reason"))
+        #expect(waivers[1].message.contains("expired on 2023-05-31 (as of 2023-06-01)"))
+        #expect(statuses(r.findings.filter { $0.rule == Rules.consultation }) == [.warn, .warn])
+        // Valid on its expiry day.
+        let onDay = T.check(json, asOf: CalendarDate(iso: "2023-05-31")!)
+        #expect(onDay.findings.filter { $0.rule == Rules.consultation }.map(\.status) == [.warn, .waived])
+    }
+
+    @Test func unusedWaiverWarns() {
+        let r = T.check(T.planJSON(artefacts: artefacts([("AD", "5.1")]),
+                                   waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "just in case"}]"#))
+        let w = r.findings.first { $0.rule == Rules.waiver }!
+        #expect(w.status == .warn)
+        #expect(w.message.contains("matches no warn or fail finding"))
+    }
+
+    @Test func waiverWithoutDocumentMatchesPlanWideFindings() {
+        let r = T.check(T.planJSON(tbrd: "1.23", waivers: #"[{"rule": "tbrd-version", "reason": "migrating"}]"#))
+        #expect(r.findings.first { $0.rule == Rules.tbrdVersion }?.status == .waived)
+        #expect(r.status == .pass)
+    }
+
+    @Test func duplicatePlanIDNamesBothFiles() {
+        let checker = Checker(baseline: T.resolved, asOf: T.asOf)
+        let a = checker.check(file: "a.plan.json", bytes: Array(T.planJSON(id: "SAME").utf8))
+        let b = checker.check(file: "b.plan.json", bytes: Array(T.planJSON(id: "SAME").utf8))
+        let c = checker.check(file: "c.plan.json", bytes: Array(T.planJSON(id: "OTHER").utf8))
+        let results = Checker.crossPlan([a, b, c])
+        let dup = results.map { $0.findings.first { $0.rule == Rules.duplicatePlanID }! }
+        #expect(dup.map(\.status) == [.fail, .fail, .pass])
+        #expect(dup[0].message.contains("b.plan.json") && dup[1].message.contains("a.plan.json"))
+        #expect(dup[0].line == 2)
+    }
+
+    @Test func checkNamesAreUniqueWithinAPlan() {
+        let r = T.check(T.planJSON(artefacts: artefacts([("AM", "12.0")]), waivers: #"""
+        [{"rule": "consultation", "document": "AM", "reason": "a"}, {"rule": "consultation", "document": "AM", "reason": "b"}]
+        """#))
+        let names = r.findings.map(\.check)
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("waiver · consultation · Appendix AM (2)"))
+    }
+
+    @Test func findingsCarryLines() {
+        let r = T.check(T.planJSON(artefacts: artefacts([("AD", "5.0")])))
+        #expect(r.findings.first { $0.rule == Rules.artefactVersion }?.line == 5)
+    }
+
+    @Test func parallelCheckingKeepsOrder() {
+        let checker = Checker(baseline: T.resolved, asOf: T.asOf)
+        let jsons = (0..<200).map { T.planJSON(id: "P-\($0)") }
+        let results = checker.checkAll(count: jsons.count) { i in ("\(i).plan.json", .success(Array(jsons[i].utf8))) }
+        #expect(results.map(\.id) == (0..<200).map { "P-\($0)" })
+    }
+}
+
+@Suite struct BaselineToolTests {
+    let next = { () -> Baseline in
+        let bytes = Paths.bytes(Paths.fixture("Baselines/tbrd-1.25.baseline.json"))
+        return try! BaselineDecoding.decode(file: "1.25", bytes: bytes).get()
+    }()
+
+    @Test func diffReportsExactlyTheChanges() {
+        let d = BaselineDiff(old: TestData.baseline, new: next)
+        #expect(d.changes.map(\.kind) == [.tbrd, .reversioned, .consultationClosed])
+        #expect(d.changes.map(\.subject) == ["TBRD", "Appendix AD", "Appendix AM"])
+        #expect(d.changes[1].old == "5.1" && d.changes[1].new == "5.2")
+        #expect(d.changes[2].old == "12.0" && d.changes[2].new == "13.0")
+        #expect(BaselineDiff(old: TestData.baseline, new: TestData.baseline).isEmpty)
+    }
+
+    @Test func diffFindsThePlansItPutsOutOfDate() throws {
+        let plan = try PlanDecoding.decode(file: "p", bytes: Array(TestData.planJSON(
+            artefacts: #"[{"document": "AD", "version": "5.1"}, {"document": "AM", "version": "12.0"}, {"document": "AF", "version": "5.1"}]"#).utf8)).get()
+        let impacts = BaselineDiff(old: TestData.baseline, new: next).impact(on: [("p", plan)])
+        #expect(impacts.map(\.subject) == ["TBRD", "Appendix AD", "Appendix AM"])
+        #expect(impacts.map(\.expected) == ["1.25", "5.2", "13.0"])
+    }
+
+    @Test func addedRemovedAndOpenedConsultations() {
+        var new = TestData.baseline
+        new.documents.removeAll { $0.ref == .document(.appendix, "AU") }
+        let i = new.documents.firstIndex { $0.ref == .document(.appendix, "AE") }!
+        new.documents[i].consultation = Consultation(version: Version(dotted: "2.0")!, notes: [], events: [])
+        new.documents.append(BaselineDocument(kind: .appendix, id: "AV", title: "New", legalEffect: nil, annexA: Version(dotted: "1.0"),
+                                              consultation: nil, phases: nil, sources: [:]))
+        let kinds = BaselineDiff(old: TestData.baseline, new: new).changes.map(\.kind)
+        #expect(kinds == [.added, .removed, .consultationOpened])
+    }
+
+    @Test(arguments: Phase.allCases)
+    func initTemplateChecksCleanApartFromConsultation(phase: Phase) {
+        let artefacts = PlanTemplate.artefacts(for: phase, in: TestData.resolved)
+        let json = TestData.planJSON(phase: phase.rawValue, window: nil,
+                                     artefacts: "[" + artefacts.map { #"{"document": "\#($0.ref)", "version": "\#($0.version!)"}"# }.joined(separator: ",") + "]")
+        let r = TestData.check(json)
+        #expect(r.findings.filter { $0.status == .fail }.isEmpty)
+        #expect(Set(r.findings.filter { $0.status == .warn }.map(\.rule)) == [Rules.consultation])
+        #expect(artefacts.contains { $0.ref == .document(.appendix, "AP2") } == (phase == .FOC))
+    }
+}

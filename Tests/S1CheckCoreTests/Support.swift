@@ -1,0 +1,45 @@
+import Foundation
+@testable import S1CheckCore
+
+/// Paths in the package, found from this file so tests run from any working directory.
+enum Paths {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+    static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+    static func bytes(_ url: URL) -> [UInt8] { [UInt8](try! Data(contentsOf: url)) }
+}
+
+enum TestData {
+    static let baseline = EmbeddedBaseline.load()
+    static let resolved = ResolvedBaseline(baseline)
+    static let asOf = CalendarDate(iso: "2023-06-01")!
+
+    /// A valid FOC plan as JSON text, with replaceable parts, for rule tests.
+    static func planJSON(id: String = "T-1", phase: String = "FOC", tbrd: String = "1.24",
+                         window: String? = #"{"start": "2023-06-01", "end": "2023-06-30"}"#,
+                         devices: String = #"[{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1.0"}]"#,
+                         combinations: String = "[]",
+                         artefacts: String = #"[{"document": "SEC", "version": "72.0"}]"#,
+                         waivers: String = "[]") -> String {
+        """
+        {
+          "id": "\(id)", "title": "test plan", "phase": "\(phase)", "tbrd": "\(tbrd)",
+          \(window.map { "\"window\": \($0)," } ?? "")
+          "deviceModels": \(devices), "deviceModelCombinations": \(combinations),
+          "artefacts": \(artefacts),
+          "waivers": \(waivers)
+        }
+        """
+    }
+
+    static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf) -> PlanResult {
+        let checker = Checker(baseline: resolved, registry: registry, asOf: asOf)
+        return Checker.crossPlan([checker.check(file: "t.plan.json", bytes: Array(json.utf8))])[0]
+    }
+
+    static func findings(_ json: String, rule: Rule, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf) -> [Finding] {
+        let r = check(json, registry: registry, asOf: asOf)
+        precondition(r.inputErrors.isEmpty, "fixture plan does not decode: \(r.inputErrors)")
+        return r.findings.filter { $0.rule == rule }
+    }
+}
