@@ -20,8 +20,11 @@ let package = Package(
         .target(name: "S1CheckReports", dependencies: ["S1CheckCore"]),
         // Thin CLI: arguments, files, atomic report writing, exit status.
         .executableTarget(name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"]),
-        .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore"]),
-        .testTarget(name: "S1CheckReportsTests", dependencies: ["S1CheckCore", "S1CheckReports"]),
-        .testTarget(name: "S1CheckEndToEndTests", dependencies: ["s1check", "S1CheckCore"]),
+        // Helpers shared by the test targets (external validators, scratch folders).
+        .target(name: "S1CheckTestSupport", path: "Tests/S1CheckTestSupport"),
+        .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore", "S1CheckTestSupport"]),
+        .testTarget(name: "S1CheckReportsTests", dependencies: ["S1CheckCore", "S1CheckReports", "S1CheckTestSupport"]),
+        // Runs the real binary; depending on the executable makes `swift test` build it.
+        .testTarget(name: "S1CheckEndToEndTests", dependencies: ["s1check", "S1CheckTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 
 @Suite struct VersionTests {
@@ -115,20 +116,11 @@ import Testing
     }
 
     /// Every padding boundary (55, 56, 63, 64, 65 bytes...) against the system's sha256sum.
-    @Test func agreesWithSha256sumAcrossBlockBoundaries() throws {
+    @Test(.enabled(if: ExternalTool.sha256sum.shouldRun, Comment(rawValue: ExternalTool.sha256sum.skipReason)))
+    func agreesWithSha256sumAcrossBlockBoundaries() throws {
         for n in [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 1000] {
             let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(n)-\(getpid())")
-            try Data(bytes).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-            p.arguments = [url.path]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            try p.run()
-            p.waitUntilExit()
-            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let out = try ExternalTool.sha256sum.run([], input: bytes).out
             #expect(out.hasPrefix(SHA256.hex(of: bytes)), "length \(n)")
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+import S1CheckTestSupport
 
 /// Runs the real `s1check` binary, as CI and users do.
 enum CLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = S1CheckTestSupport.packageRoot
 
     /// The binary SwiftPM built beside the test bundle (the test target depends on it, so it is built).
     static let binary: URL = {
@@ -57,22 +58,3 @@ enum CLI {
     }
 }
 
-/// A scratch folder per test, removed afterwards.
-final class Scratch {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("s1check-e2e-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let u = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! Data(bytes).write(to: u)
-        return u.path
-    }
-}

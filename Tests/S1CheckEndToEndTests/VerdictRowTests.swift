@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S1CheckTestSupport
 
 /// Every row of PRODUCT.md's verdict table, through the binary: the finding in the JSON report, the
 /// console line, and the exit status.

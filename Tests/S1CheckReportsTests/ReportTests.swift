@@ -3,12 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
 
-@Suite struct JUnitTests {
+@Suite(.enabled(if: ExternalTool.xmllint.shouldRun, Comment(rawValue: ExternalTool.xmllint.skipReason)))
+struct JUnitTests {
     func validate(_ xml: [UInt8]) throws {
-        let r = try runTool("/usr/bin/xmllint", ["--noout", "--schema", Paths.junitSchema.path, "-"], input: xml)
+        let r = try ExternalTool.xmllint.run(["--noout", "--schema", Paths.junitSchema.path, "-"], input: xml)
         #expect(r.status == 0, "xmllint: \(r.err)")
     }
 
@@ -88,9 +90,10 @@ import Testing
     }
 }
 
-@Suite struct MarkdownTests {
+@Suite(.enabled(if: ExternalTool.cmarkGFM.shouldRun, Comment(rawValue: ExternalTool.cmarkGFM.skipReason)))
+struct MarkdownTests {
     func render(_ md: [UInt8]) throws -> String {
-        let r = try runTool("/usr/bin/cmark-gfm", ["-e", "table", "--validate-utf8"], input: md)
+        let r = try ExternalTool.cmarkGFM.run(["-e", "table", "--validate-utf8"], input: md)
         #expect(r.status == 0)
         return r.out
     }

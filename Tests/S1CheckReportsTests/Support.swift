@@ -1,31 +1,11 @@
 import Foundation
+import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
 
 enum Paths {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let junitSchema: URL = {
-        // The Jenkins schema ships beside the project in shared/; a copy is kept under Tests/Fixtures.
-        packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd")
-    }()
-}
-
-/// Runs an external tool (xmllint, cmark-gfm) on bytes, returning its status and output.
-func runTool(_ path: String, _ args: [String], input: [UInt8]) throws -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-    p.standardInput = inPipe
-    p.standardOutput = outPipe
-    p.standardError = errPipe
-    try p.run()
-    let writer = Thread { inPipe.fileHandleForWriting.write(Data(input)); try? inPipe.fileHandleForWriting.close() }
-    writer.start()
-    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    /// The Jenkins xunit plugin's junit-10.xsd (a copy of shared/schemas/junit-10.xsd).
+    static let junitSchema = packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd")
 }
 
 enum Sample {

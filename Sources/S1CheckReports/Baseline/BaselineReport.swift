@@ -8,17 +8,20 @@ public enum BaselineReport {
         var s = "\(t.title) v\(t.version), \(t.date) (\(t.publisher))\n"
         s += "SEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)"
         s += phase.map { "; artefacts that apply to \($0.rawValue)\n\n" } ?? "\n\n"
-        let rows = b.versioned(for: phase).map { a in
-            [a.ref.description, a.version?.description ?? "-", ReportFacts.phases(a.phases), ReportFacts.origin(a), a.title]
+        let rows = ReportFacts.artefactRows(b.versioned(for: phase)).map { r in
+            [r.artefact, r.version, r.phases, r.title, r.from]
         }
-        s += table(header: ["ARTEFACT", "VERSION", "PHASES", "FROM", "TITLE"], rows: rows)
+        s += table(header: ["ARTEFACT", "VERSION", "PHASES", "TITLE", "WHERE THE VERSION COMES FROM"], rows: rows)
         let unversioned = b.artefacts.filter { $0.version == nil && (phase.map($0.applies(to:)) ?? true) }
         if !unversioned.isEmpty {
             s += "\nNo version in this baseline (plans declaring these get unversioned-document): "
             s += unversioned.map(\.ref.description).joined(separator: ", ") + "\n"
         }
         for a in b.artefacts {
-            for e in a.consultation?.events ?? [] { s += "Event (\(a.ref)): \(ConsultationText.describe(e))\n" }
+            guard let c = a.consultation else { continue }
+            s += "\nUnder consultation: \(a.ref) \(c.version) (\(a.title)), provisional\n"
+            for n in c.notes { s += "  - \(ConsultationText.describe(n))\n" }
+            for e in c.events { s += "  - event \(ConsultationText.describe(e))\n" }
         }
         return s
     }

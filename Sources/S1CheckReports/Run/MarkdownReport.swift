@@ -64,9 +64,9 @@ public enum MarkdownReport {
     /// The resolved artefact table; shared with `s1check baseline --format markdown`.
     public static func writeArtefactTable(_ md: inout TextBuffer, _ artefacts: [ResolvedArtefact], tbrd: Version) {
         md.write("| Artefact | Title | Version | Where the version comes from | Phases |\n|---|---|---|---|---|\n")
-        for a in artefacts {
-            md.write("| \(a.ref) | "); md.markdown(a.title); md.write(" | \(a.version?.description ?? "—") | ")
-            md.markdown(ReportFacts.origin(a)); md.write(" | \(ReportFacts.phases(a.phases)) |\n")
+        for row in ReportFacts.artefactRows(artefacts) {
+            md.write("| "); md.markdown(row.artefact); md.write(" | "); md.markdown(row.title)
+            md.write(" | \(row.version) | "); md.markdown(row.from); md.write(" | \(row.phases) |\n")
         }
     }
 

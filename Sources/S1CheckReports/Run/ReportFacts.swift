@@ -16,8 +16,8 @@ public enum ReportFacts {
             if let supersedes { return "Annex A \(version), more recent than legal effect \(supersedes)" }
             return "Annex A \(version)"
         case .consultation:
-            let notes = a.consultation?.notes.map(ConsultationText.describe) ?? []
-            return (["consultation \(version) (provisional)"] + notes).joined(separator: "; ")
+            // The consultation's notes and dates are listed in their own section of each report.
+            return "under consultation: \(version) is provisional"
         }
     }
 
@@ -31,6 +31,35 @@ public enum ReportFacts {
         case .consultation?: return "consultation"
         case nil: return nil
         }
+    }
+
+    /// One row of a human-readable artefact table.
+    public struct ArtefactRow {
+        public var artefact: String
+        public var title: String
+        public var version: String
+        public var from: String
+        public var phases: String
+    }
+
+    /// Rows for people: the Sections all take the SEC version, so they share one row instead of eighteen
+    /// identical ones. (The JSON report lists every artefact.)
+    public static func artefactRows(_ artefacts: [ResolvedArtefact]) -> [ArtefactRow] {
+        var rows: [ArtefactRow] = []
+        let sections = artefacts.filter { if case .document(.section, _) = $0.ref { return true }; return false }
+        for a in artefacts {
+            if case .document(.section, _) = a.ref {
+                guard a.ref == sections.first?.ref else { continue }
+                let ids = sections.map { if case .document(_, let id) = $0.ref { return id }; return "" }
+                rows.append(ArtefactRow(artefact: "Sections \(ids.first!)–\(ids.last!)", title: "every Section of the Code (\(ids.joined(separator: ", ")))",
+                                        version: a.version?.description ?? "—", from: "SEC version, TBRD paragraph 1(i)",
+                                        phases: phases(a.phases)))
+                continue
+            }
+            rows.append(ArtefactRow(artefact: a.ref.description, title: a.title, version: a.version?.description ?? "—",
+                                    from: origin(a), phases: phases(a.phases)))
+        }
+        return rows
     }
 
     public static func phases(_ p: [Phase]?) -> String {

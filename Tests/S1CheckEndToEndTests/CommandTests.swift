@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+import S1CheckTestSupport
+
+/// The README's main job and the committed example reports.
+@Suite struct GoldenReportTests {
+    static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--as-of", "2023-06-01"]
+
+    @Test func committedReportsAreCurrent() throws {
+        let s = Scratch()
+        let out = try CLI.run(Self.mainJob + ["--junit", s.path("junit.xml"), "--markdown", s.path("report.md"), "--json", s.path("report.json")])
+        #expect(out.status == 1, "the sample plans include failing plans: \(out.all)")
+        for name in ["junit.xml", "report.md", "report.json"] {
+            let fresh = try Data(contentsOf: s.url.appendingPathComponent(name))
+            let committed = try? Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)"))
+            #expect(fresh == committed, """
+                Reports/\(name) is out of date. Regenerate the example reports with the README's main command:
+                swift run s1check \(Self.mainJob.joined(separator: " ")) --junit Reports/junit.xml --markdown Reports/report.md --json Reports/report.json
+                """)
+        }
+    }
+
+    @Test func reRunsAreByteIdentical() throws {
+        let s = Scratch()
+        var runs: [[Data]] = []
+        for i in 0..<2 {
+            _ = try CLI.run(Self.mainJob + ["--junit", s.path("\(i).xml"), "--markdown", s.path("\(i).md"), "--json", s.path("\(i).json")])
+            runs.append(try ["xml", "md", "json"].map { try Data(contentsOf: s.url.appendingPathComponent("\(i).\($0)")) })
+        }
+        #expect(runs[0] == runs[1])
+    }
+
+    @Test(.enabled(if: ExternalTool.sha256sum.shouldRun, Comment(rawValue: ExternalTool.sha256sum.skipReason)))
+    func markdownDigestsEqualSha256sum() throws {
+        let md = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/report.md"), encoding: .utf8)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Plans").path)
+            .filter { $0.hasSuffix(".plan.json") }.map { "Plans/" + $0 } + ["Plans/devices.json"]
+        #expect(files.count >= 9)
+        for line in try ExternalTool.sha256sum.run(files, in: CLI.packageRoot).out.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            let digest = String(parts[0]), file = parts[1].trimmingCharacters(in: .whitespaces)
+            #expect(md.contains("| \(file.replacingOccurrences(of: "_", with: "\\_")) | `\(digest)` |"), "\(file)")
+        }
+    }
+
+    @Test(.enabled(if: ExternalTool.xmllint.shouldRun, Comment(rawValue: ExternalTool.xmllint.skipReason)))
+    func committedReportsPassTheRealParsers() throws {
+        let xml = try ExternalTool.xmllint.run(["--noout", "--schema", "Tests/Fixtures/Schemas/junit-10.xsd", "Reports/junit.xml"], in: CLI.packageRoot)
+        #expect(xml.status == 0, "\(xml.err)")
+        if ExternalTool.cmarkGFM.shouldRun {
+            let md = try ExternalTool.cmarkGFM.run(["-e", "table", "--validate-utf8", "Reports/report.md"], in: CLI.packageRoot)
+            #expect(md.status == 0 && md.out.components(separatedBy: "<table>").count > 10)
+        }
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test(arguments: [["--help"], ["check", "--help"], ["baseline", "--help"], ["baseline", "export", "--help"],
+                      ["baseline", "diff", "--help"], ["init", "--help"]])
+    func helpOnEveryCommand(args: [String]) throws {
+        let out = try CLI.run(args)
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("Usage"))
+    }
+
+    @Test func versionAndUsageErrors() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.status == 0 && v.stdout.contains("s1check 0.1.0") && v.stdout.contains("TBRD v1.24"))
+        let none = try CLI.run([])
+        #expect(none.status == 2 && none.stdout.contains("Usage"))
+        let typo = try CLI.run(["chek", "Plans"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean check?"))
+        let opt = try CLI.run(["check", "Plans", "--jsn", "x.json"])
+        #expect(opt.status == 2 && opt.stderr.contains("did you mean --json?"))
+        let date = try CLI.run(["check", "Plans", "--as-of", "2023-02-30"])
+        #expect(date.status == 2 && date.stderr.contains("--as-of"))
+        let nothing = try CLI.run(["check"])
+        #expect(nothing.status == 2)
+    }
+
+    @Test func noColourWhenPipedOrUnderNO_COLOR() throws {
+        let piped = try CLI.run(["check", "Plans", "--as-of", "2023-06-01"])
+        #expect(!piped.stdout.contains("\u{1B}["))
+        let noColour = try CLI.run(["check", "Plans", "--as-of", "2023-06-01"], env: ["NO_COLOR": "1"])
+        #expect(!noColour.stdout.contains("\u{1B}["))
+    }
+
+    @Test func summarySaysWhatWasNotChecked() throws {
+        let out = try CLI.run(["check", "Plans", "--as-of", "2023-06-01"])
+        #expect(out.stdout.contains("device eligibility: not checked (no --devices registry given)"))
+        #expect(out.stdout.contains("passed over"))
+        #expect(out.stdout.contains("Plans/devices.json"))
+        #expect(out.stdout.contains("Plans/schemas/plan.schema.json"))
+    }
+}
+
+@Suite struct BaselineCommandTests {
+    @Test func exportIsTheEmbeddedFileByteForByte() throws {
+        let out = try CLI.run(["baseline", "export"])
+        #expect(out.status == 0)
+        let source = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Sources/S1CheckCore/Baseline/Data/tbrd-1.24.baseline.json"))
+        #expect(Data(out.stdout.utf8) == source)
+        let other = try CLI.run(["baseline", "export", "--baseline", CLI.fixture("Baselines/tbrd-1.25.baseline.json")])
+        #expect(Data(other.stdout.utf8) == (try Data(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.fixture("Baselines/tbrd-1.25.baseline.json")))))
+    }
+
+    @Test func showInEachFormatAndPhase() throws {
+        let text = try CLI.run(["baseline"])
+        #expect(text.status == 0 && text.stdout.contains("Appendix AD") && text.stdout.contains("Annex A 5.1, more recent than legal effect 5.0"))
+        let ioc = try CLI.run(["baseline", "--phase", "IOC"])
+        #expect(!ioc.stdout.contains("Appendix AP2"))
+        let foc = try CLI.run(["baseline", "--phase", "foc"])
+        #expect(foc.stdout.contains("Appendix AP2"))
+        let md = try CLI.run(["baseline", "--format", "markdown"])
+        #expect(md.stdout.hasPrefix("# Resolved baseline") && md.stdout.contains("| Appendix AD |"))
+        let json = try CLI.run(["baseline", "--format", "json", "--phase", "MOC"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let artefacts = parsed["artefacts"] as! [[String: Any]]
+        #expect(artefacts.contains { $0["document"] as? String == "Appendix AM" && $0["origin"] as? String == "consultation" })
+        #expect(!artefacts.contains { $0["document"] as? String == "Appendix AP2" })
+        let bad = try CLI.run(["baseline", "--format", "yaml"])
+        #expect(bad.status == 2)
+    }
+
+    @Test func diffAgainstAHandMadeNextTBRD() throws {
+        let next = CLI.fixture("Baselines/tbrd-1.25.baseline.json")
+        let same = try CLI.run(["baseline", "diff", "@embedded", "@embedded"])
+        #expect(same.status == 0 && same.stdout.contains("No changes."))
+        let json = try CLI.run(["baseline", "diff", "@embedded", next, "--plans", CLI.fixture("Verdicts"), "--format", "json"])
+        #expect(json.status == 1)
+        let d = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let changes = (d["changes"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["artefact"]!) \($0["old"]!) \($0["new"]!)" }
+        #expect(changes == ["tbrd TBRD 1.24 1.25", "reversioned Appendix AD 5.1 5.2", "consultation-closed Appendix AM 12.0 13.0"])
+        let outOfDate = d["outOfDate"] as! [[String: Any]]
+        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-pass.plan.json") && $0["artefact"] as? String == "Appendix AD" && $0["expected"] as? String == "5.2" })
+        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/consultation-provisional.plan.json") && $0["artefact"] as? String == "Appendix AM" && $0["expected"] as? String == "13.0" })
+        // The drifted plan (AD 5.0) was already out of date; the diff names only what the change moves.
+        #expect(!outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-drift.plan.json") && $0["artefact"] as? String == "Appendix AD" })
+        let md = try CLI.run(["baseline", "diff", "@embedded", next, "--format", "markdown"])
+        #expect(md.stdout.contains("| consultation-closed | Appendix AM | 12.0 | 13.0 |"))
+        let missing = try CLI.run(["baseline", "diff", "@embedded", "no-such.json"])
+        #expect(missing.status == 2 && missing.stderr.contains("no-such.json"))
+    }
+
+    @Test func checkWithTheNextBaselineFailsThePlansThatDrifted() throws {
+        let s = Scratch()
+        let out = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass.plan.json"), CLI.fixture("Verdicts/consultation-provisional.plan.json"),
+                               "--baseline", CLI.fixture("Baselines/tbrd-1.25.baseline.json"), "--as-of", "2023-06-01", "--json", s.path("r.json")])
+        #expect(out.status == 1)
+        let plans = try CLI.json(s.url.appendingPathComponent("r.json"))["plans"] as! [[String: Any]]
+        func status(_ p: [String: Any], _ check: String) -> String? {
+            (p["findings"] as! [[String: Any]]).first { $0["check"] as? String == check }?["status"] as? String
+        }
+        #expect(status(plans[0], "artefact-version · Appendix AD") == "fail")
+        #expect(status(plans[1], "artefact-version · Appendix AM") == "fail")
+        #expect(status(plans[0], "tbrd-version") == "fail")
+    }
+
+    @Test(arguments: ["IOC", "MOC", "FOC"])
+    func initPrintsAPlanThatChecksCleanOnceADeviceIsAdded(phase: String) throws {
+        let out = try CLI.run(["init", "--phase", phase, "--id", "NEW-\(phase)", "--title", "New plan"])
+        #expect(out.status == 0)
+        var plan = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let s = Scratch()
+        // As printed (no device yet): the only fail is devices-declared.
+        s.write("bare.plan.json", out.stdout)
+        let bare = try CLI.run(["check", s.path("bare.plan.json"), "--as-of", "2023-06-01"])
+        #expect(bare.status == 1)
+        #expect(bare.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.allSatisfy { $0.hasSuffix("[devices-declared]") })
+        plan["deviceModels"] = [["type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"]]
+        s.write("new.plan.json", Array(try JSONSerialization.data(withJSONObject: plan)))
+        let checked = try CLI.run(["check", s.path("new.plan.json"), "--as-of", "2023-06-01"])
+        #expect(checked.status == 0, "\(checked.stdout)")
+        let warnings = checked.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(!warnings.isEmpty && warnings.allSatisfy { $0.hasSuffix("[consultation]") })
+        let missing = try CLI.run(["init", "--id", "X"])
+        #expect(missing.status == 2)
+    }
+}
+
+/// The plan, baseline and registry JSON Schemas agree with the decoder on every fixture (checked with
+/// check-jsonschema, an independent validator).
+@Suite(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
+struct SchemaAgreementTests {
+    func validate(_ schema: String, _ files: [String]) throws -> Int32 {
+        try ExternalTool.checkJSONSchema.run(["--schemafile", schema] + files, in: CLI.packageRoot).status
+    }
+
+    func planFiles(_ dir: String) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent(dir).path)
+            .filter { $0.hasSuffix(".plan.json") }.sorted().map { "\(dir)/\($0)" }
+    }
+
+    @Test func validInputsPassAndBadInputsFail() throws {
+        let good = try planFiles("Plans") + planFiles("Tests/Fixtures/Verdicts")
+        #expect(try validate("Plans/schemas/plan.schema.json", good) == 0)
+        for bad in try planFiles("Tests/Fixtures/BadInput") {
+            #expect(try validate("Plans/schemas/plan.schema.json", [bad]) != 0, "\(bad) should break the schema")
+            #expect(try CLI.run(["check", bad]).status == 2)
+        }
+        #expect(try validate("Plans/schemas/baseline.schema.json", ["Sources/S1CheckCore/Baseline/Data/tbrd-1.24.baseline.json", "Tests/Fixtures/Baselines/tbrd-1.25.baseline.json"]) == 0)
+        #expect(try validate("Plans/schemas/devices.schema.json", ["Plans/devices.json", "Tests/Fixtures/Verdicts/registry.json"]) == 0)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// External programs some tests check the reports with (the real parsers and validators CI systems use).
+/// `.ci/run` installs them. Locally a missing tool skips those tests with a visible reason; under CI
+/// (`CI=true`) the tests always run, so a missing install step fails instead of passing quietly.
+public enum ExternalTool: String, Sendable {
+    case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum
+
+    public var path: String? {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return dirs.map { "\($0)/\(rawValue)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    public static var inCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false }
+
+    /// Whether tests needing this tool should run.
+    public var shouldRun: Bool { path != nil || ExternalTool.inCI }
+
+    public var skipReason: String { "\(rawValue) is not installed (.ci/run installs it)" }
+
+    /// Runs the tool with `args`, feeding `input` on standard input.
+    public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/\(rawValue)")
+        p.arguments = args
+        if let dir { p.currentDirectoryURL = dir }
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        let writer = Thread {
+            inPipe.fileHandleForWriting.write(Data(input))
+            try? inPipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let err = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { err.data = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
+    }
+
+    final class Box: @unchecked Sendable { var data = Data() }
+}
+
+/// A scratch folder per test, removed afterwards.
+public final class Scratch {
+    public let url: URL
+    public init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("s1check-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    @discardableResult
+    public func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let u = url.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(bytes).write(to: u)
+        return u.path
+    }
+}
+
+/// The package root, found from this file so tests run from any working directory.
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
