@@ -33,8 +33,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "empty"),
-        ("   \n\t", "empty"),
+        ("", "no JSON value"),
+        ("   \n\t", "no JSON value"),
         (#"{"a": 1, "a": 2}"#, "duplicate key \"a\""),
         (#"{"a": 1,}"#, "expected a key"),
         (#"[1 2]"#, "expected ',' or ']'"),
@@ -151,5 +151,16 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite struct LargeInputTests {
+    /// The reader copes with a 30 MB string (the CLI refuses files over 16 MiB before reading them, but the
+    /// library must not fall over if handed one).
+    @Test func thirtyMegabyteString() throws {
+        let bytes = Array("{\"title\": \"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 30_000_000) + Array("\"}".utf8)
+        let node = try JSONReader.parse(bytes)
+        guard case .object(let m) = node.value, case .string(let s) = m[0].value.value else { Issue.record("bad"); return }
+        #expect(s.utf8.count == 30_000_000)
     }
 }

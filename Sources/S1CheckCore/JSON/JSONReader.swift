@@ -71,7 +71,7 @@ private struct Parser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         skipWhitespace()
         if i >= bytes.count {
-            throw JSONSyntaxError(message: "the file is empty; expected a JSON object", offset: i)
+            throw JSONSyntaxError(message: "the file holds no JSON value (it is empty or only white space); expected a JSON object", offset: i)
         }
         let node = try parseValue()
         skipWhitespace()

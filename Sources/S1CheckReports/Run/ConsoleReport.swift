@@ -36,10 +36,12 @@ public enum ConsoleReport {
     public static func summary(_ run: RunResult, style: Style) -> String {
         let verdict = ReportFacts.runVerdict(run)
         let painted = style.paint(verdict, run.exitCode == 0 ? "1;32" : "1;31")
-        var parts = ["\(run.plans(withStatus: .pass)) pass", "\(run.plans(withStatus: .warn)) warn",
-                     "\(run.plans(withStatus: .fail)) fail"]
-        if run.inputErrorCount > 0 { parts.append("\(run.inputErrorCount) unreadable") }
-        var s = "\n\(painted): \(run.plans.count) plan\(run.plans.count == 1 ? "" : "s") checked against \(ReportFacts.baselineLabel(run)) as of \(run.asOf): \(parts.joined(separator: ", "))"
+        let checked = run.plans.count - run.inputErrorCount
+        var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(ReportFacts.baselineLabel(run)) as of \(run.asOf): "
+            + "\(run.plans(withStatus: .pass)) pass, \(run.plans(withStatus: .warn)) warn, \(run.plans(withStatus: .fail)) fail"
+        if run.inputErrorCount > 0 {
+            s += "; \(run.inputErrorCount) input\(run.inputErrorCount == 1 ? "" : "s") could not be read"
+        }
         let waived = run.findings(withStatus: .waived)
         if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
         s += "\n"

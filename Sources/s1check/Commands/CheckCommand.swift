@@ -30,18 +30,20 @@ enum CheckCommand {
 
         let discovery = PlanDiscovery(paths: a.positional)
 
-        // Never overwrite an input, and never write two reports to one file.
+        // Never overwrite an input, and never write two reports to one file. Targets are resolved once
+        // and written exactly where they were checked.
         var inputPaths = discovery.files + [loaded.path, try a.value("devices")].compactMap { $0 }
         inputPaths += a.positional.filter(Files.exists)
-        let canonicalInputs = Set(inputPaths.compactMap(Files.canonical))
-        var targets: Set<String> = []
+        let canonicalInputs = Set(inputPaths.map(Files.resolvedTarget))
+        var resolvedReports: [(kind: String, path: String)] = []
         for r in reports {
-            if Files.isDirectory(r.path) { throw UsageError(message: "--\(r.kind) \(r.path) is a folder; give a file name") }
-            if let c = Files.canonical(r.path), canonicalInputs.contains(c) {
+            let target = Files.resolvedTarget(r.path)
+            if Files.isDirectory(target) { throw UsageError(message: "--\(r.kind) \(r.path) is a folder; give a file name") }
+            if canonicalInputs.contains(target) {
                 throw UsageError(message: "--\(r.kind) \(r.path) is one of the inputs; s1check never overwrites an input")
             }
-            let key = Files.canonical(r.path) ?? URL(fileURLWithPath: r.path).standardizedFileURL.path
-            if !targets.insert(key).inserted { throw UsageError(message: "two reports would be written to \(r.path)") }
+            if resolvedReports.contains(where: { $0.path == target }) { throw UsageError(message: "two reports would be written to \(r.path)") }
+            resolvedReports.append((r.kind, target))
         }
 
         let checker = Checker(baseline: ResolvedBaseline(loaded.baseline), registry: registry?.0, asOf: asOf)
@@ -52,7 +54,7 @@ enum CheckCommand {
                             asOf: asOf, strict: a.has("strict"), keepGoing: a.has("keep-going"), plans: plans,
                             passedOver: discovery.passedOver)
 
-        try writeReports(reports, run)
+        try writeReports(resolvedReports, run)
         let colour = Console.colourEnabled()
         Output.write(ConsoleReport.render(run, style: .init(colour: colour)))
         if files.isEmpty {

@@ -58,6 +58,26 @@ enum Files {
         return String(cString: r)
     }
 
+    /// Where a path really points, even if it does not exist yet: the real path of its longest existing
+    /// prefix, then the remaining components with "." and ".." applied lexically (components that do
+    /// not exist cannot be symlinks, so this is exact). Report targets are checked and written by it.
+    static func resolvedTarget(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let parts = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var existing = parts.count
+        while existing > 0 && !exists("/" + parts[0..<existing].joined(separator: "/")) { existing -= 1 }
+        var components = (canonical("/" + parts[0..<existing].joined(separator: "/")) ?? "/")
+            .split(separator: "/").map(String.init)
+        for part in parts[existing...] {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(part)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed over
     /// the target, so a reader sees the old file or the new one, never half of one. Missing parent folders
     /// are created.
