@@ -53,6 +53,20 @@ import Testing
         #expect(e?.message.contains(expected) == true, "\(e?.message ?? "no error") should mention \(expected)")
     }
 
+    /// Duplicates are found whether the object is small (linear scan) or large (hash set), at any position.
+    @Test func findsDuplicateKeysInObjectsOfAnySize() {
+        for size in [2, 11, 12, 13, 40] {
+            for dup in 1..<size {
+                var keys = (0..<size).map { "k\($0)" }
+                keys.append("k\(dup - 1)")
+                let text = "{" + keys.map { "\"\($0)\": 1" }.joined(separator: ", ") + "}"
+                #expect(error(Array(text.utf8))?.message.contains("duplicate key \"k\(dup - 1)\"") == true, "size \(size), dup \(dup)")
+            }
+            let unique = "{" + (0..<size).map { "\"k\($0)\": 1" }.joined(separator: ", ") + "}"
+            #expect(error(Array(unique.utf8)) == nil)
+        }
+    }
+
     @Test func rejectsRawControlCharactersInStrings() {
         let e = error(Array("[\"a\u{0}b\"]".utf8))
         #expect(e?.message.contains("control character 0x00") == true)

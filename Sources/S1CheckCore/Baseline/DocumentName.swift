@@ -30,7 +30,23 @@ public enum DocumentName {
     }
 
     /// Upper-cased words, split on spaces and the dashes people put between "SEC" and "Appendix".
+    /// Names are almost always ASCII, so that case works on bytes; anything else takes the general path.
     static func tokens(_ s: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for b in s.utf8 {
+            if b >= 0x80 { return unicodeTokens(s) }
+            if b == 0x20 || b == 0x09 || b == 0x2D {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            } else {
+                word.append(b >= 0x61 && b <= 0x7A ? b - 0x20 : b)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
+    static func unicodeTokens(_ s: String) -> [String] {
         s.uppercased()
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
             .map(String.init)

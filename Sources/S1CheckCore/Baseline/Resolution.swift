@@ -24,19 +24,38 @@ public enum VersionOrigin: Sendable, Hashable {
 }
 
 /// One artefact of the baseline with its relevant version (nil when the baseline gives it none).
-public struct ResolvedArtefact: Sendable, Hashable {
-    public var ref: DocumentRef
-    public var title: String
-    public var version: Version?
-    public var origin: VersionOrigin?
-    public var phases: [Phase]?
-    public var consultation: Consultation?
-    public var sources: [String: String]
+/// A class: built once per run and shared by every plan's findings.
+public final class ResolvedArtefact: Sendable {
+    public let ref: DocumentRef
+    public let title: String
+    public let version: Version?
+    public let origin: VersionOrigin?
+    public let phases: [Phase]?
+    public let consultation: Consultation?
+    public let sources: [String: String]
+    /// `explanation(tbrd:)` for the baseline's own TBRD, worked out once (every finding cites it).
+    public let explanation: String
+
+    init(ref: DocumentRef, title: String, version: Version?, origin: VersionOrigin?, phases: [Phase]?,
+         consultation: Consultation?, sources: [String: String], tbrd: Version) {
+        self.ref = ref
+        self.title = title
+        self.version = version
+        self.origin = origin
+        self.phases = phases
+        self.consultation = consultation
+        self.sources = sources
+        self.explanation = ResolvedArtefact.explain(version: version, origin: origin, tbrd: tbrd)
+    }
 
     public func applies(to phase: Phase) -> Bool { phases?.contains(phase) ?? true }
 
     /// A sentence that explains the version's ground, for findings and reports.
     public func explanation(tbrd: Version) -> String {
+        ResolvedArtefact.explain(version: version, origin: origin, tbrd: tbrd)
+    }
+
+    static func explain(version: Version?, origin: VersionOrigin?, tbrd: Version) -> String {
         guard let version, let origin else {
             return "not listed in TBRD \(tbrd) Annex A and no version in legal effect recorded"
         }
@@ -82,7 +101,8 @@ public enum BaselineResolver {
             (version, origin) = (r.0, r.1)
         }
         return ResolvedArtefact(ref: doc.ref, title: doc.title, version: version, origin: origin,
-                                phases: doc.phases, consultation: doc.consultation, sources: doc.sources)
+                                phases: doc.phases, consultation: doc.consultation, sources: doc.sources,
+                                tbrd: baseline.tbrd.version)
     }
 }
 
@@ -92,12 +112,16 @@ public struct ResolvedBaseline: Sendable {
     /// The SEC itself first, then the catalogue in its own order.
     public let artefacts: [ResolvedArtefact]
     private let index: [DocumentRef: Int]
+    /// Every dated consultation event with its artefact (the IOC cessation), for the rules that read them.
+    public let events: [(ResolvedArtefact, ConsultationEvent)]
 
     public init(_ baseline: Baseline) {
         self.baseline = baseline
         let code = ResolvedArtefact(ref: .code, title: "Smart Energy Code", version: baseline.sec, origin: .secVersion,
-                                    phases: nil, consultation: nil, sources: ["version": baseline.sources["sec"] ?? ""])
+                                    phases: nil, consultation: nil, sources: ["version": baseline.sources["sec"] ?? ""],
+                                    tbrd: baseline.tbrd.version)
         artefacts = [code] + baseline.documents.map { BaselineResolver.resolve($0, in: baseline) }
+        events = artefacts.flatMap { a in (a.consultation?.events ?? []).map { (a, $0) } }
         var index: [DocumentRef: Int] = [:]
         for (i, a) in artefacts.enumerated() { index[a.ref] = i }
         self.index = index

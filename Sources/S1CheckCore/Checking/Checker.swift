@@ -18,7 +18,10 @@ public struct Checker: Sendable {
 
     /// Every finding for one decoded plan, waivers applied (lines and cross-plan checks not yet).
     public func findings(for plan: Plan) -> [Finding] {
-        var findings = Checker.planRules.flatMap { $0.check(plan, context) }
+        let facts = PlanFacts(plan, context.baseline)
+        var findings: [Finding] = []
+        findings.reserveCapacity(24)
+        for rule in Checker.planRules { findings += rule.check(facts, context) }
         findings += WaiverApplication.apply(plan.waivers, to: &findings, asOf: context.asOf)
         return findings
     }
@@ -35,6 +38,7 @@ public struct Checker: Sendable {
             for i in findings.indices {
                 findings[i].line = findings[i].offset.map { lines.position(ofOffset: $0).line }
             }
+            findings = Checker.uniqueCheckNames(findings)
             var result = PlanResult(file: file, sha256: digest, plan: plan, findings: findings, inputErrors: [])
             result.idLine = lines.position(ofOffset: plan.idOffset).line
             return result
@@ -53,12 +57,14 @@ public struct Checker: Sendable {
             case .failure(let e): slots.store(PlanResult(file: file, sha256: "", plan: nil, findings: [], inputErrors: [e]), at: i)
             }
         }
-        return Checker.crossPlan(slots.results)
+        var results = slots.take()
+        Checker.crossPlan(&results)
+        return results
     }
 
-    /// Duplicate plan ids across the run, then unique check names within each plan.
-    public static func crossPlan(_ input: [PlanResult]) -> [PlanResult] {
-        var results = input
+    /// Duplicate plan ids across the run, in place. (Its check name, `duplicate-plan-id`, is unique in a
+    /// plan by construction; the other names were made unique per plan in `check`.)
+    public static func crossPlan(_ results: inout [PlanResult]) {
         var filesByID: [String: [String]] = [:]
         for r in results { if let id = r.id { filesByID[id, default: []].append(r.file) } }
         for i in results.indices {
@@ -72,13 +78,21 @@ public struct Checker: Sendable {
                           offset: plan.idOffset)
             f.line = results[i].idLine
             results[i].findings.append(f)
-            results[i].findings = uniqueCheckNames(results[i].findings)
         }
+    }
+
+    /// `crossPlan` for a value, for callers that hold one.
+    public static func crossPlan(_ input: [PlanResult]) -> [PlanResult] {
+        var results = input
+        crossPlan(&results)
         return results
     }
 
     /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.
     static func uniqueCheckNames(_ findings: [Finding]) -> [Finding] {
+        // Most plans have no repeated name: check that cheaply before building anything.
+        var names = Set<String>(minimumCapacity: findings.count)
+        if findings.allSatisfy({ names.insert($0.check).inserted }) { return findings }
         var seen: [String: Int] = [:]
         return findings.map { f in
             var f = f
@@ -101,7 +115,17 @@ final class ResultSlots: @unchecked Sendable {
         lock.withLock { storage[i] = r }
     }
 
-    var results: [PlanResult] { storage.map { $0! } }
+    /// Moves the results out (no copy of each plan's findings).
+    func take() -> [PlanResult] {
+        lock.withLock {
+            var out: [PlanResult] = []
+            out.reserveCapacity(storage.count)
+            for i in storage.indices {
+                out.append(storage[i].take()!)
+            }
+            return out
+        }
+    }
 }
 
 /// A tiny mutex on a serial queue: keeps Foundation out of the core.

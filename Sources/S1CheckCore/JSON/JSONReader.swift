@@ -155,7 +155,15 @@ private struct Parser {
             }
             let keyOffset = i
             let key = try parseString()
-            if !seen.insert(key).inserted {
+            // Plan objects are small: a linear scan beats hashing every key. Large objects use a set.
+            let duplicate: Bool
+            if members.count < 12 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { for m in members { seen.insert(m.key) } }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate {
                 throw JSONSyntaxError(
                     message: "duplicate key \"\(key)\" in one object (JSON readers disagree on which copy wins)",
                     offset: keyOffset)

@@ -2,7 +2,9 @@
 ///
 /// Foundation's JSONSerialization/JSONDecoder keep the last of duplicate keys silently and give no
 /// line or column, so s1check reads every input (plans, baselines, registries) with `JSONReader`.
-public indirect enum JSONValue: Sendable {
+/// Not `indirect`: arrays and objects already hold their children out of line, and boxing every node
+/// would cost an allocation per value.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// The number exactly as written: `5.10` stays `5.10` (so we can say what was found).

@@ -36,10 +36,11 @@ public final class StrictDecoder {
     // MARK: Objects
 
     /// The members of an object, by key, after checking the key set.
+    /// Objects here have a handful of keys, so a linear search beats building a dictionary per object.
     public struct Fields {
-        let members: [String: JSONMember]
-        public subscript(key: String) -> JSONNode? { members[key]?.value }
-        public func keyOffset(_ key: String) -> Int? { members[key]?.keyOffset }
+        let members: [JSONMember]
+        public subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+        public func keyOffset(_ key: String) -> Int? { members.first { $0.key == key }?.keyOffset }
     }
 
     /// Expects an object holding all `required` keys and nothing outside `required + optional`.
@@ -51,10 +52,11 @@ public final class StrictDecoder {
             return nil
         }
         let allowed = required + optional
-        var byKey: [String: JSONMember] = [:]
+        var known: [JSONMember] = []
+        known.reserveCapacity(members.count)
         for member in members {
             if allowed.contains(member.key) {
-                byKey[member.key] = member
+                known.append(member)
             } else {
                 let hint = nearest(to: member.key, in: allowed, limit: 1, maxDistance: max(2, member.key.count / 3))
                 let suggestion = hint.first.map { " (did you mean \"\($0)\"?)" } ?? ""
@@ -62,10 +64,10 @@ public final class StrictDecoder {
                      at: path.key(member.key), offset: member.keyOffset)
             }
         }
-        for key in required where byKey[key] == nil {
+        for key in required where !known.contains(where: { $0.key == key }) {
             fail("missing required key \"\(key)\" in \(what)", at: path, offset: node.offset)
         }
-        return Fields(members: byKey)
+        return Fields(members: known)
     }
 
     // MARK: Scalars
@@ -84,12 +86,17 @@ public final class StrictDecoder {
             fail("expected \(what) (a string), found \(node.value.typeName)", at: path, offset: node.offset)
             return nil
         }
-        if !allowEmpty && s.trimmingWhitespace().isEmpty {
-            fail("expected \(what), found an empty string", at: path, offset: node.offset)
-            return nil
+        var visible = false, nonASCII = false
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F {
+                fail("\(what) contains the control character U+\(hex4(UInt32(b))); remove it", at: path, offset: node.offset)
+                return nil
+            }
+            if b >= 0x80 { nonASCII = true } else if b != 0x20 { visible = true }
         }
-        if let bad = s.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            fail("\(what) contains the control character U+\(hex4(bad.value)); remove it", at: path, offset: node.offset)
+        if !visible && nonASCII { visible = !s.trimmingWhitespace().isEmpty }
+        if !allowEmpty && !visible {
+            fail("expected \(what), found an empty string", at: path, offset: node.offset)
             return nil
         }
         return s

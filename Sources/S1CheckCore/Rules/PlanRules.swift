@@ -17,7 +17,18 @@ public struct CheckContext: Sendable {
 /// A rule that looks at one plan. Each returns every check it made, passes included.
 public protocol PlanRule: Sendable {
     var rule: Rule { get }
-    func check(_ plan: Plan, _ context: CheckContext) -> [Finding]
+    func check(_ plan: PlanFacts, _ context: CheckContext) -> [Finding]
+}
+
+/// A plan with what several rules derive from it, worked out once.
+public struct PlanFacts {
+    public let plan: Plan
+    let declarations: ArtefactDeclarations
+
+    public init(_ plan: Plan, _ baseline: ResolvedBaseline) {
+        self.plan = plan
+        declarations = ArtefactDeclarations(plan, baseline)
+    }
 }
 
 /// The plan's artefacts sorted out once: the first declaration of each known document, redundant
@@ -43,7 +54,8 @@ struct ArtefactDeclarations {
 
 struct TBRDVersionRule: PlanRule {
     let rule = Rules.tbrdVersion
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        let plan = facts.plan
         let declared = plan.tbrd.value, baseline = c.tbrd
         let status: Status
         let message: String
@@ -64,7 +76,8 @@ struct TBRDVersionRule: PlanRule {
 
 struct DevicesDeclaredRule: PlanRule {
     let rule = Rules.devicesDeclared
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        let plan = facts.plan
         let models = plan.deviceModels.count, combos = plan.combinations.count
         if models == 0 && combos == 0 {
             return [Finding(rule: rule, status: .fail,
@@ -79,7 +92,8 @@ struct DevicesDeclaredRule: PlanRule {
 
 struct DeviceEligibilityRule: PlanRule {
     let rule = Rules.deviceEligibility
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        let plan = facts.plan
         guard let registry = c.registry else { return [] }
         var out: [Finding] = []
         for d in plan.deviceModels {
@@ -132,8 +146,8 @@ struct DeviceEligibilityRule: PlanRule {
 
 struct UnknownDocumentRule: PlanRule {
     let rule = Rules.unknownDocument
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).unknown.map { a in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        return facts.declarations.unknown.map { a in
             let name = a.ref?.description ?? a.written
             var candidates = c.baseline.names
             if case .document(let kind, _)? = a.ref {
@@ -149,8 +163,8 @@ struct UnknownDocumentRule: PlanRule {
 
 struct DuplicateDocumentRule: PlanRule {
     let rule = Rules.duplicateDocument
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).conflicts.map { (a, first, resolved) in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        return facts.declarations.conflicts.map { (a, first, resolved) in
             Finding(rule: rule, status: .fail, subject: resolved.ref.description, documentRef: resolved.ref,
                     declared: a.versionText, expected: first.versionText,
                     message: "\(resolved.ref) is declared twice with different versions: \(first.versionText) and \(a.versionText); a plan tests one version of each document",
@@ -161,10 +175,10 @@ struct DuplicateDocumentRule: PlanRule {
 
 struct ArtefactVersionRule: PlanRule {
     let rule = Rules.artefactVersion
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).first.compactMap { (a, r) in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        return facts.declarations.first.compactMap { (a, r) in
             guard let expected = r.version else { return nil }
-            let why = r.explanation(tbrd: c.tbrd)
+            let why = r.explanation
             let status: Status
             let message: String
             if a.version == expected {
@@ -187,8 +201,8 @@ struct ArtefactVersionRule: PlanRule {
 
 struct UnversionedDocumentRule: PlanRule {
     let rule = Rules.unversionedDocument
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).first.compactMap { (a, r) in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        return facts.declarations.first.compactMap { (a, r) in
             guard r.version == nil else { return nil }
             return Finding(rule: rule, status: .warn, subject: r.ref.description, documentRef: r.ref, declared: a.versionText,
                            message: "\(r.ref) (\(r.title)) has no version in the baseline: it is not listed in TBRD \(c.tbrd) Annex A and no version in legal effect is recorded, so \(a.versionText) cannot be verified",
@@ -199,8 +213,8 @@ struct UnversionedDocumentRule: PlanRule {
 
 struct ConsultationRule: PlanRule {
     let rule = Rules.consultation
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).first.compactMap { (a, r) in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        return facts.declarations.first.compactMap { (a, r) in
             guard let consultation = r.consultation, a.version == consultation.version else { return nil }
             let notes = consultation.notes.map(ConsultationText.describe).joined(separator: "; ")
             return Finding(rule: rule, status: .warn, subject: r.ref.description, documentRef: r.ref,
@@ -230,8 +244,9 @@ public enum ConsultationText {
 
 struct PhaseApplicabilityRule: PlanRule {
     let rule = Rules.phaseApplicability
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
-        ArtefactDeclarations(plan, c.baseline).first.compactMap { (a, r) in
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        let plan = facts.plan
+        return facts.declarations.first.compactMap { (a, r) in
             guard let phases = r.phases else { return nil }
             let list = phases.map(\.rawValue).joined(separator: ", ")
             let ok = phases.contains(plan.phase)
@@ -246,11 +261,12 @@ struct PhaseApplicabilityRule: PlanRule {
 
 struct IOCCessationRule: PlanRule {
     let rule = Rules.iocCessation
-    func check(_ plan: Plan, _ c: CheckContext) -> [Finding] {
+    func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
+        let plan = facts.plan
         guard let window = plan.window else { return [] }
         var out: [Finding] = []
-        for r in c.baseline.artefacts {
-            for event in r.consultation?.events ?? [] where event.phases?.contains(plan.phase) ?? true {
+        for (r, event) in c.baseline.events where event.phases?.contains(plan.phase) ?? true {
+            do {
                 let past = window.end > event.date
                 out.append(Finding(
                     rule: rule, status: past ? .warn : .pass, subject: r.ref.description, documentRef: r.ref,

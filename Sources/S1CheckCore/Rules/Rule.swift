@@ -1,12 +1,25 @@
 /// A rule as a value: a stable id (waivers and CI history refer to it), a one-line description and the
 /// baseline clause it rests on. The ids are fixed by PRODUCT.md's verdict table.
-public struct Rule: Sendable, Hashable, Identifiable {
+///
+/// A final class rather than a struct: every finding refers to its rule, and a reference is one pointer
+/// to copy where a struct would be three strings.
+public final class Rule: Sendable, Hashable, Identifiable {
     public let id: String
     public let summary: String
     public let clause: String
     /// Whether a plan's waiver may waive its findings. Waiver findings themselves cannot (a waiver could
     /// otherwise excuse itself), nor can duplicate plan ids (they break the identity of CI history).
     public let waivable: Bool
+
+    init(id: String, summary: String, clause: String, waivable: Bool) {
+        self.id = id
+        self.summary = summary
+        self.clause = clause
+        self.waivable = waivable
+    }
+
+    public static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// The rule catalogue, in the order findings are reported.

@@ -10,11 +10,11 @@ public enum ConsoleReport {
     }
 
     public static func render(_ run: RunResult, style: Style) -> String {
-        var out = ""
+        var out = TextBuffer()
         for p in run.plans {
             for e in p.inputErrors {
                 let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
-                out += "\(loc): \(style.paint("error", "1;31")): \(e.path): \(e.message) [input-error]\n"
+                out.write("\(loc): \(style.paint("error", "1;31")): \(e.path): \(e.message) [input-error]\n")
             }
             for f in p.findings where f.status != .pass {
                 let loc = f.line.map { "\(p.file):\($0)" } ?? p.file
@@ -26,11 +26,11 @@ public enum ConsoleReport {
                 }
                 var message = f.message
                 if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
-                out += "\(loc): \(label): \(message) [\(f.rule.id)]\n"
+                out.write("\(loc): \(label): \(message) [\(f.rule.id)]\n")
             }
         }
-        out += summary(run, style: style)
-        return out
+        out.write(summary(run, style: style))
+        return out.string
     }
 
     public static func summary(_ run: RunResult, style: Style) -> String {

@@ -3,8 +3,9 @@ import S1CheckCore
 /// The machine-readable report (`--json`): every check made, passes included, in the shape PRODUCT.md
 /// gives (`baseline`, `plans[].findings[]`, `summary`), plus provenance.
 public enum JSONReport {
-    public static func render(_ run: RunResult) -> [UInt8] {
-        var w = JSONWriter()
+    /// The report; with a sink, most of it goes to the sink as it is written and the rest is returned.
+    public static func render(_ run: RunResult, sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
+        var w = JSONWriter(sink: sink)
         w.beginObject()
         w.beginObject("tool"); w.string("name", ToolInfo.name); w.string("version", ToolInfo.version); w.endObject()
         w.string("asOf", run.asOf.description)
@@ -16,7 +17,10 @@ public enum JSONReport {
         if let r = run.registrySource { w.string("file", r.file); w.string("sha256", r.sha256) }
         w.endObject()
         w.beginArray("plans")
-        for p in run.plans { writePlan(&w, p) }
+        for p in run.plans {
+            writePlan(&w, p)
+            w.out.flushIfLarge()
+        }
         w.endArray()
         w.stringArray("passedOver", run.passedOver)
         w.beginObject("summary")

@@ -7,20 +7,34 @@ import S1CheckCore
 /// read → one case with `<error>` (with `--keep-going`, `<failure>`). Valid against the Jenkins xunit
 /// junit-10.xsd: no timestamps or hostnames (they would break byte-identical re-runs), times are "0".
 public enum JUnitReport {
-    public static func render(_ run: RunResult) -> [UInt8] {
-        let suites: [Suite] = run.plans.map { suite(for: $0, run) }
-        var out = TextBuffer(capacity: 1 << 20)
+    /// The report; with a sink, most of it goes to the sink as it is written and the rest is returned.
+    public static func render(_ run: RunResult, sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
+        var out = TextBuffer(capacity: 1 << 20, sink: sink)
+        // The totals come first in the file, so count before writing (without building every case twice).
+        var tests = 0, failures = 0, errors = 0
+        for p in run.plans {
+            if p.plan == nil {
+                tests += 1
+                if run.keepGoing { failures += 1 } else { errors += 1 }
+                continue
+            }
+            tests += p.findings.count
+            failures += p.count(.fail) + (run.strict ? p.count(.warn) : 0)
+        }
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"s1check\" tests=\"")
-        out.write(suites.reduce(0) { $0 + $1.cases.count })
+        out.write(tests)
         out.write("\" failures=\"")
-        out.write(suites.reduce(0) { $0 + $1.count(.failure) })
+        out.write(failures)
         out.write("\" errors=\"")
-        out.write(suites.reduce(0) { $0 + $1.count(.error) })
+        out.write(errors)
         out.write("\" time=\"0\">\n")
-        for s in suites { write(s, into: &out) }
+        for p in run.plans {
+            write(suite(for: p, run), into: &out)
+            out.flushIfLarge()
+        }
         out.write("</testsuites>\n")
-        return out.bytes
+        return out.finish()
     }
 
     enum Outcome { case passed, failure, error, skipped }
@@ -65,7 +79,7 @@ public enum JUnitReport {
             var outcome: Outcome = .passed
             var systemOut: String? = "status: \(f.status.rawValue)\n\(detail)"
             switch f.status {
-            case .pass: break
+            case .pass: systemOut = nil
             case .fail: outcome = .failure
             case .warn: outcome = run.strict ? .failure : .passed
                 if !run.strict { systemOut = "status: warn\nWARNING: \(detail)" }

@@ -5,8 +5,9 @@ import S1CheckCore
 /// with every finding (passes included) and every waiver with its reason. GitHub-flavoured Markdown;
 /// all text taken from inputs is escaped.
 public enum MarkdownReport {
-    public static func render(_ run: RunResult) -> [UInt8] {
-        var md = TextBuffer(capacity: 1 << 20)
+    /// The report; with a sink, most of it goes to the sink as it is written and the rest is returned.
+    public static func render(_ run: RunResult, sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
+        var md = TextBuffer(capacity: 1 << 20, sink: sink)
         let b = run.baseline.baseline
         md.write("# s1check report: SMETS1 variation test plans\n\n")
         md.write("| | |\n|---|---|\n")
@@ -57,8 +58,11 @@ public enum MarkdownReport {
         }
 
         md.write("\n## Plans\n")
-        for p in run.plans { writePlan(&md, p, run) }
-        return md.bytes
+        for p in run.plans {
+            writePlan(&md, p, run)
+            md.flushIfLarge()
+        }
+        return md.finish()
     }
 
     /// The resolved artefact table; shared with `s1check baseline --format markdown`.

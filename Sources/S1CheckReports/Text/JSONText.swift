@@ -2,11 +2,13 @@
 /// RFC 8259 (control characters as \u00XX). Reports must be byte-identical run to run, so nothing here
 /// depends on dictionary order.
 public struct JSONWriter {
-    public var out = TextBuffer()
+    public var out: TextBuffer
     private var indent = 0
     private var needsComma: [Bool] = [false]
 
-    public init() {}
+    public init(sink: (([UInt8]) -> Void)? = nil) { out = TextBuffer(sink: sink) }
+
+    static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: escape)
 
     public static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {
@@ -39,7 +41,7 @@ public struct JSONWriter {
 
     private mutating func stringLiteral(_ s: String) {
         out.byte(UInt8(ascii: "\""))
-        out.write(s, escaping: JSONWriter.escape)
+        out.write(s, escaping: JSONWriter.escaper)
         out.byte(UInt8(ascii: "\""))
     }
 
@@ -83,9 +85,9 @@ public struct JSONWriter {
         endArray()
     }
 
-    /// The document, ending in a newline.
+    /// The document (or, with a sink, what is left of it), ending in a newline.
     public mutating func finish() -> [UInt8] {
         out.byte(0x0A)
-        return out.bytes
+        return out.finish()
     }
 }

@@ -16,6 +16,11 @@ public enum MarkdownText {
     }
 }
 
+extension MarkdownText {
+    // U+2028 and U+2029 start with the lead byte 0xE2.
+    static let escaper = Escaper(ascii: Array("\\`*_[]<>|~#!&$".utf8) + Escaper.controls, leadBytes: [0xE2], escape: escape)
+}
+
 extension TextBuffer {
-    public mutating func markdown(_ s: String) { write(s, escaping: MarkdownText.escape) }
+    public mutating func markdown(_ s: String) { write(s, escaping: MarkdownText.escaper) }
 }

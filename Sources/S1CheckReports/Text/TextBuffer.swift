@@ -1,9 +1,31 @@
 /// An append-only UTF-8 byte buffer that reports are written into. Reports for ten thousand plans run to
 /// tens of megabytes, so escaping works byte by byte here instead of building intermediate Strings.
+///
+/// With a sink, `flushIfLarge()` hands each full megabyte on (to a file) and keeps memory flat however
+/// many plans a report covers; without one, the buffer holds the whole report.
 public struct TextBuffer {
     public private(set) var bytes: [UInt8] = []
+    private let sink: (([UInt8]) -> Void)?
+    static let flushSize = 1 << 20
 
-    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 16, sink: (([UInt8]) -> Void)? = nil) {
+        self.sink = sink
+        bytes.reserveCapacity(sink == nil ? capacity : TextBuffer.flushSize + (1 << 16))
+    }
+
+    /// Hands the bytes so far to the sink once a megabyte has gathered. Renderers call it between plans.
+    public mutating func flushIfLarge() {
+        if let sink, bytes.count >= TextBuffer.flushSize {
+            sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Everything not yet handed to the sink (with no sink: the whole text).
+    public mutating func finish() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
 
     @inline(__always) public mutating func write(_ s: String) {
         var s = s
@@ -18,36 +40,36 @@ public struct TextBuffer {
 
     public mutating func write(_ n: Int) { write(String(n)) }
 
-    /// Writes `s` through `escape`, which maps one Unicode scalar to its replacement (or nil to keep it).
-    mutating func write(_ s: String, escaping escape: (Unicode.Scalar) -> String?) {
+    /// Writes `s` through an escaper: bytes the escaper's table flags go through its function, the rest
+    /// are copied in runs. Reports are tens of megabytes of mostly plain text, so the common case is a
+    /// table lookup per byte.
+    mutating func write(_ s: String, escaping escaper: Escaper) {
         var s = s
         s.withUTF8 { utf8 in
-            // Fast path for the common case of plain ASCII with nothing to escape.
             var start = 0
             var i = 0
-            while i < utf8.count {
+            let n = utf8.count
+            while i < n {
                 let b = utf8[i]
-                if b < 0x80, let r = escape(Unicode.Scalar(b)) {
+                if !escaper.flagged[Int(b)] { i += 1; continue }
+                var end = i + 1
+                let scalar: Unicode.Scalar
+                if b < 0x80 {
+                    scalar = Unicode.Scalar(b)
+                } else {
+                    // A flagged lead byte: decode the whole scalar (input is valid UTF-8).
+                    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    end = min(i + len, n)
+                    scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self).unicodeScalars.first!
+                }
+                if let r = escaper.escape(scalar) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                     write(r)
-                    i += 1
-                    start = i
-                } else if b >= 0x80 {
-                    // Decode one multi-byte scalar and ask about it.
-                    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    let end = min(i + len, utf8.count)
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self).unicodeScalars.first!
-                    if let r = escape(scalar) {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                        write(r)
-                        start = end
-                    }
-                    i = end
-                } else {
-                    i += 1
+                    start = end
                 }
+                i = end
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
         }
     }
 
@@ -57,4 +79,21 @@ public struct TextBuffer {
 /// `\u{1B}`-style notation for characters a format cannot carry, so they stay visible rather than vanish.
 func visibleEscape(_ u: Unicode.Scalar) -> String {
     "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+}
+
+/// An escaping scheme: which bytes may need attention (ASCII bytes, and lead bytes of the multi-byte
+/// scalars the scheme cares about), and what each scalar becomes (nil: unchanged).
+public struct Escaper: Sendable {
+    let flagged: [Bool]
+    let escape: @Sendable (Unicode.Scalar) -> String?
+
+    /// `ascii`: ASCII bytes that may change; `leadBytes`: UTF-8 lead bytes of non-ASCII scalars that may.
+    init(ascii: [UInt8], leadBytes: [UInt8] = [], escape: @escaping @Sendable (Unicode.Scalar) -> String?) {
+        var table = [Bool](repeating: false, count: 256)
+        for b in ascii + leadBytes { table[Int(b)] = true }
+        flagged = table
+        self.escape = escape
+    }
+
+    static let controls: [UInt8] = Array(0..<0x20) + [0x7F]
 }

@@ -32,7 +32,13 @@ public enum XMLText {
     }
 }
 
+extension XMLText {
+    // U+FFFE and U+FFFF start with the lead byte 0xEF.
+    static let text = Escaper(ascii: Array("&<>".utf8) + Escaper.controls, leadBytes: [0xEF], escape: escapeText)
+    static let attribute = Escaper(ascii: Array("&<>\"'".utf8) + Escaper.controls, leadBytes: [0xEF], escape: escapeAttribute)
+}
+
 extension TextBuffer {
-    public mutating func xmlText(_ s: String) { write(s, escaping: XMLText.escapeText) }
-    public mutating func xmlAttribute(_ s: String) { write(s, escaping: XMLText.escapeAttribute) }
+    public mutating func xmlText(_ s: String) { write(s, escaping: XMLText.text) }
+    public mutating func xmlAttribute(_ s: String) { write(s, escaping: XMLText.attribute) }
 }

@@ -64,28 +64,35 @@ enum CheckCommand {
         return run.exitCode
     }
 
-    /// Renders the requested reports in parallel (they are independent) and writes each atomically.
+    /// Renders each requested report straight into its temporary file (in parallel: they are
+    /// independent), then renames it into place.
     static func writeReports(_ reports: [(kind: String, path: String)], _ run: RunResult) throws {
-        let rendered = RenderSlots(count: reports.count)
+        let failures = ErrorSlots(count: reports.count)
         DispatchQueue.concurrentPerform(iterations: reports.count) { i in
-            switch reports[i].kind {
-            case "junit": rendered.set(i, JUnitReport.render(run))
-            case "markdown": rendered.set(i, MarkdownReport.render(run))
-            default: rendered.set(i, JSONReport.render(run))
+            do {
+                try Files.writeAtomically(to: reports[i].path) { sink in
+                    let rest: [UInt8]
+                    switch reports[i].kind {
+                    case "junit": rest = JUnitReport.render(run, sink: sink)
+                    case "markdown": rest = MarkdownReport.render(run, sink: sink)
+                    default: rest = JSONReport.render(run, sink: sink)
+                    }
+                    sink(rest)
+                }
+            } catch {
+                failures.set(i, "\(error)")
             }
         }
-        for (i, r) in reports.enumerated() {
-            try Files.writeAtomically(rendered.get(i), to: r.path)
-        }
+        if let first = failures.first { throw UsageError(message: first) }
     }
 }
 
-final class RenderSlots: @unchecked Sendable {
-    private var slots: [[UInt8]]
+final class ErrorSlots: @unchecked Sendable {
+    private var slots: [String?]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ v: [UInt8]) { lock.lock(); slots[i] = v; lock.unlock() }
-    func get(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; return slots[i] }
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: String) { lock.lock(); slots[i] = v; lock.unlock() }
+    var first: String? { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 }.first }
 }
 
 enum Console {

@@ -23,21 +23,30 @@ enum Files {
         if st.st_size > maximumInputBytes {
             return failure("the file is \(st.st_size / (1 << 20)) MiB; s1check reads input files of at most \(maximumInputBytes >> 20) MiB")
         }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return failure("cannot read: \(String(cString: strerror(errno)))")
+        // Read straight into one array of the file's size (plus a byte, to see the end of file).
+        var readErrno: Int32 = 0
+        func readInto(_ buf: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var count = 0
+            while count < buf.count {
+                let n = Foundation.read(fd, buf.baseAddress! + count, buf.count - count)
+                if n < 0 { if errno == EINTR { continue }; readErrno = errno; break }
+                if n == 0 { break }
+                count += n
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            return count
+        }
+        let capacity = Int(st.st_size) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in count = readInto(buf) }
+        // The file grew while we read it: take the rest in pieces, up to the limit.
+        while readErrno == 0 && bytes.count >= capacity {
+            let more = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buf, count in count = readInto(buf) }
+            if more.isEmpty { break }
+            bytes += more
             if bytes.count > maximumInputBytes {
                 return failure("the file is larger than \(maximumInputBytes >> 20) MiB; s1check reads input files of at most that")
             }
         }
+        if readErrno != 0 { return failure("cannot read: \(String(cString: strerror(readErrno)))") }
         return .success(bytes)
     }
 
@@ -78,32 +87,39 @@ enum Files {
         return "/" + components.joined(separator: "/")
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed over
-    /// the target, so a reader sees the old file or the new one, never half of one. Missing parent folders
-    /// are created.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    /// Writes a file atomically: `produce` writes into a temporary file in the same folder (through the
+    /// sink it is given, in pieces), which is flushed to disk and then renamed over the target, so a reader
+    /// sees the old file or the new one, never half of one. Missing parent folders are created.
+    static func writeAtomically(to path: String, produce: (_ sink: @escaping ([UInt8]) -> Void) -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var ok = true
-        var reason = ""
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; reason = String(cString: strerror(errno)); return }
-                offset += n
+        final class State { var failure: String? }
+        let state = State()
+        produce { bytes in
+            guard state.failure == nil else { return }
+            bytes.withUnsafeBytes { buf in
+                var offset = 0
+                while offset < buf.count {
+                    let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        state.failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += n
+                }
             }
         }
-        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
+        if state.failure == nil && fsync(fd) != 0 { state.failure = String(cString: strerror(errno)) }
         close(fd)
-        if ok && rename(tmp, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok {
+        if state.failure == nil && rename(tmp, path) != 0 { state.failure = String(cString: strerror(errno)) }
+        if let failure = state.failure {
             unlink(tmp)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: path, reason: failure)
         }
     }
 

@@ -42,8 +42,8 @@ struct PlanDiscovery {
             }
         }
         // A stable order whatever the file system returns: byte order of the path.
-        files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        passedOver.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        passedOver.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     static func trimmed(_ p: String) -> String {
@@ -58,7 +58,7 @@ struct PlanDiscovery {
             problems.append(InputError(file: dir, path: "$", position: nil, message: "cannot list this folder"))
             return
         }
-        for name in entries.sorted() {
+        for name in entries {
             let path = dir == "/" ? "/" + name : dir + "/" + name
             var est = stat()
             if stat(path, &est) != 0 {
