@@ -71,7 +71,7 @@ public struct Checker: Sendable {
             guard let plan = results[i].plan else { continue }
             let others = filesByID[plan.id, default: []].filter { $0 != results[i].file }
             let rule = Rules.duplicatePlanID
-            var f = others.isEmpty
+            let f = others.isEmpty
                 ? Finding(rule: rule, status: .pass, message: "plan id \(plan.id) is unique in this run", offset: plan.idOffset)
                 : Finding(rule: rule, status: .fail, declared: plan.id,
                           message: "plan id \(plan.id) is also used by \(others.joined(separator: ", ")); each plan needs its own id",
@@ -95,7 +95,6 @@ public struct Checker: Sendable {
         if findings.allSatisfy({ names.insert($0.check).inserted }) { return findings }
         var seen: [String: Int] = [:]
         return findings.map { f in
-            var f = f
             let n = (seen[f.check] ?? 0) + 1
             seen[f.check] = n
             if n > 1 { f.check += " (\(n))" }

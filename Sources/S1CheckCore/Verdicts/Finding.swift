@@ -23,7 +23,12 @@ public struct AppliedWaiver: Sendable, Hashable {
 }
 
 /// One check made on one plan: which rule, about what, the result and why.
-public struct Finding: Sendable, Hashable {
+///
+/// A class, not a struct: a run holds a hundred thousand findings and every report walks them, so
+/// sharing one reference beats copying eight strings at each step. A finding is changed only while its
+/// own plan is checked (waivers, lines, unique names) on one thread; after that it is read-only, which
+/// is what makes the unchecked Sendable sound.
+public final class Finding: @unchecked Sendable {
     public var rule: Rule
     public var status: Status
     /// What the check is about: a document ("Appendix AD"), a device, a waiver; nil for plan-wide checks.

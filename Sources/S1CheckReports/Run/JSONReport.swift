@@ -17,10 +17,15 @@ public enum JSONReport {
         if let r = run.registrySource { w.string("file", r.file); w.string("sha256", r.sha256) }
         w.endObject()
         w.beginArray("plans")
-        for p in run.plans {
-            writePlan(&w, p)
-            w.out.flushIfLarge()
+        let depth = w.depth
+        PlanSections.render(run.plans, into: &w.out) { i, p, buffer in
+            // Swap the chunk's buffer in and out: passing it by value would copy it for every plan.
+            var item = JSONWriter(itemAt: depth, first: i == 0, out: TextBuffer(capacity: 0))
+            swap(&item.out, &buffer)
+            writePlan(&item, p)
+            swap(&item.out, &buffer)
         }
+        if !run.plans.isEmpty { w.itemsWritten() }
         w.endArray()
         w.stringArray("passedOver", run.passedOver)
         w.beginObject("summary")
@@ -116,7 +121,8 @@ public enum JSONReport {
         }
         w.beginArray("findings")
         for f in p.findings {
-            w.beginObject()
+            // One line per finding: easy to grep and diff, and a quarter smaller than fully indented.
+            w.beginCompactObject()
             w.string("check", f.check)
             w.string("rule", f.rule.id)
             w.string("status", f.status.rawValue)

@@ -29,108 +29,106 @@ public enum JUnitReport {
         out.write("\" errors=\"")
         out.write(errors)
         out.write("\" time=\"0\">\n")
-        for p in run.plans {
-            write(suite(for: p, run), into: &out)
-            out.flushIfLarge()
-        }
+        PlanSections.render(run.plans, into: &out) { _, p, buffer in write(p, run, into: &buffer) }
         out.write("</testsuites>\n")
         return out.finish()
     }
 
-    enum Outcome { case passed, failure, error, skipped }
-
-    struct Case {
-        var name: String
-        var classname: String
-        var outcome: Outcome
-        var type: String
-        var message: String
-        var detail: String
-        var systemOut: String?
-    }
-
-    struct Suite {
-        var name: String
-        var file: String
-        var properties: [(String, String)]
-        var cases: [Case]
-        func count(_ o: Outcome) -> Int { cases.filter { $0.outcome == o }.count }
-    }
-
-    static func suite(for p: PlanResult, _ run: RunResult) -> Suite {
+    /// One `<testsuite>` for a plan, written straight from its findings.
+    static func write(_ p: PlanResult, _ run: RunResult, into out: inout TextBuffer) {
         let b = run.baseline.baseline
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
         guard let plan = p.plan else {
-            let detail = p.inputErrors.map(\.description).joined(separator: "\n")
-            let c = Case(name: "input-error · \(p.file)", classname: "s1check.\(p.file)",
-                         outcome: run.keepGoing ? .failure : .error, type: "input-error",
-                         message: p.inputErrors.first?.message ?? "unreadable", detail: detail, systemOut: nil)
+            // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
-            return Suite(name: p.file, file: p.file, properties: properties, cases: [c])
+            openSuite(p.file, file: p.file, tests: 1, failures: run.keepGoing ? 1 : 0, errors: run.keepGoing ? 0 : 1,
+                      skipped: 0, properties: properties, into: &out)
+            openCase("input-error · \(p.file)", classname: "s1check.\(p.file)", into: &out)
+            out.write(">\n")
+            element(run.keepGoing ? "failure" : "error", type: "input-error",
+                    message: p.inputErrors.first?.message ?? "unreadable",
+                    detail: p.inputErrors.map(\.description).joined(separator: "\n"), into: &out)
+            out.write("    </testcase>\n  </testsuite>\n")
+            return
         }
         properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue),
                        ("plan-tbrd", plan.tbrdText), ("baseline-tbrd", b.tbrd.version.description),
                        ("baseline-sec", b.sec.description), ("baseline-svtad", b.svtad.description),
                        ("as-of", run.asOf.description)]
-        let cases = p.findings.map { f -> Case in
-            let location = f.line.map { "\(p.file):\($0)" } ?? p.file
-            let detail = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
-                + (f.declared.map { "\ndeclared: \($0)" } ?? "") + (f.expected.map { "\nexpected: \($0)" } ?? "")
-            var outcome: Outcome = .passed
-            var systemOut: String? = "status: \(f.status.rawValue)\n\(detail)"
-            switch f.status {
-            case .pass: systemOut = nil
-            case .fail: outcome = .failure
-            case .warn: outcome = run.strict ? .failure : .passed
-                if !run.strict { systemOut = "status: warn\nWARNING: \(detail)" }
-            case .waived: outcome = .skipped
+        let failures = p.count(.fail) + (run.strict ? p.count(.warn) : 0)
+        openSuite(plan.id, file: p.file, tests: p.findings.count, failures: failures, errors: 0,
+                  skipped: p.count(.waived), properties: properties, into: &out)
+        let classname = "s1check.\(plan.id)"
+        for f in p.findings {
+            openCase(f.check, classname: classname, into: &out)
+            if f.status == .pass {
+                out.write("/>\n")
+                continue
             }
-            var message = "[\(f.rule.id)] \(f.message)"
-            if let w = f.waiver { message = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? "") }
-            return Case(name: f.check, classname: "s1check.\(plan.id)", outcome: outcome,
-                        type: f.status == .warn ? "warn" : f.rule.id, message: message, detail: detail, systemOut: systemOut)
-        }
-        return Suite(name: plan.id, file: p.file, properties: properties, cases: cases)
-    }
-
-    static func write(_ s: Suite, into out: inout TextBuffer) {
-        out.write("  <testsuite name=\""); out.xmlAttribute(s.name)
-        out.write("\" tests=\""); out.write(s.cases.count)
-        out.write("\" failures=\""); out.write(s.count(.failure))
-        out.write("\" errors=\""); out.write(s.count(.error))
-        out.write("\" skipped=\""); out.write(s.count(.skipped))
-        out.write("\" time=\"0\" file=\""); out.xmlAttribute(s.file)
-        out.write("\">\n    <properties>\n")
-        for (name, value) in s.properties {
-            out.write("      <property name=\""); out.xmlAttribute(name)
-            out.write("\" value=\""); out.xmlAttribute(value); out.write("\"/>\n")
-        }
-        out.write("    </properties>\n")
-        for c in s.cases {
-            out.write("    <testcase name=\""); out.xmlAttribute(c.name)
-            out.write("\" classname=\""); out.xmlAttribute(c.classname)
-            out.write("\" time=\"0\"")
-            let element: StaticString?
-            switch c.outcome {
-            case .passed: element = nil
-            case .failure: element = "failure"
-            case .error: element = "error"
-            case .skipped: element = "skipped"
-            }
-            if element == nil && c.systemOut == nil { out.write("/>\n"); continue }
             out.write(">\n")
-            if let element {
-                out.write("      <"); out.write(element)
-                out.write(" type=\""); out.xmlAttribute(c.type)
-                out.write("\" message=\""); out.xmlAttribute(c.message); out.write("\">")
-                out.xmlText(c.detail)
-                out.write("</"); out.write(element); out.write(">\n")
-            }
-            if let so = c.systemOut {
-                out.write("      <system-out>"); out.xmlText(so); out.write("</system-out>\n")
+            let detail = detailText(f, file: p.file)
+            switch f.status {
+            case .fail:
+                element("failure", type: f.rule.id, message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
+                systemOut("status: fail\n\(detail)", into: &out)
+            case .warn where run.strict:
+                element("failure", type: "warn", message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
+                systemOut("status: warn\n\(detail)", into: &out)
+            case .warn:
+                systemOut("status: warn\nWARNING: \(detail)", into: &out)
+            case .waived:
+                let w = f.waiver!
+                element("skipped", type: f.rule.id,
+                        message: "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? ""),
+                        detail: detail, into: &out)
+                systemOut("status: waived\n\(detail)", into: &out)
+            case .pass:
+                break
             }
             out.write("    </testcase>\n")
         }
         out.write("  </testsuite>\n")
+    }
+
+    static func detailText(_ f: Finding, file: String) -> String {
+        let location = f.line.map { "\(file):\($0)" } ?? file
+        var d = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
+        if let x = f.declared { d += "\ndeclared: \(x)" }
+        if let x = f.expected { d += "\nexpected: \(x)" }
+        return d
+    }
+
+    static func openSuite(_ name: String, file: String, tests: Int, failures: Int, errors: Int, skipped: Int,
+                          properties: [(String, String)], into out: inout TextBuffer) {
+        out.write("  <testsuite name=\""); out.xmlAttribute(name)
+        out.write("\" tests=\""); out.write(tests)
+        out.write("\" failures=\""); out.write(failures)
+        out.write("\" errors=\""); out.write(errors)
+        out.write("\" skipped=\""); out.write(skipped)
+        out.write("\" time=\"0\" file=\""); out.xmlAttribute(file)
+        out.write("\">\n    <properties>\n")
+        for (name, value) in properties {
+            out.write("      <property name=\""); out.xmlAttribute(name)
+            out.write("\" value=\""); out.xmlAttribute(value); out.write("\"/>\n")
+        }
+        out.write("    </properties>\n")
+    }
+
+    static func openCase(_ name: String, classname: String, into out: inout TextBuffer) {
+        out.write("    <testcase name=\""); out.xmlAttribute(name)
+        out.write("\" classname=\""); out.xmlAttribute(classname)
+        out.write("\" time=\"0\"")
+    }
+
+    static func element(_ name: StaticString, type: String, message: String, detail: String, into out: inout TextBuffer) {
+        out.write("      <"); out.write(name)
+        out.write(" type=\""); out.xmlAttribute(type)
+        out.write("\" message=\""); out.xmlAttribute(message); out.write("\">")
+        out.xmlText(detail)
+        out.write("</"); out.write(name); out.write(">\n")
+    }
+
+    static func systemOut(_ text: String, into out: inout TextBuffer) {
+        out.write("      <system-out>"); out.xmlText(text); out.write("</system-out>\n")
     }
 }

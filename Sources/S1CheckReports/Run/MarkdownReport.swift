@@ -58,10 +58,7 @@ public enum MarkdownReport {
         }
 
         md.write("\n## Plans\n")
-        for p in run.plans {
-            writePlan(&md, p, run)
-            md.flushIfLarge()
-        }
+        PlanSections.render(run.plans, into: &md) { _, p, buffer in writePlan(&buffer, p, run) }
         return md.finish()
     }
 

@@ -5,8 +5,24 @@ public struct JSONWriter {
     public var out: TextBuffer
     private var indent = 0
     private var needsComma: [Bool] = [false]
+    /// Depth at which the open object is written on one line (`{"a": 1, "b": 2}`), or nil.
+    private var compactFrom: Int?
+    /// "\n" followed by each depth's indentation, built once.
+    private static let newlines: [[UInt8]] = (0..<32).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
 
     public init(sink: (([UInt8]) -> Void)? = nil) { out = TextBuffer(sink: sink) }
+
+    /// A writer for one item of an array that another writer has open at `indent`: it writes the
+    /// separating comma (unless `first`) and the item at the right depth, into `out`.
+    init(itemAt indent: Int, first: Bool, out: TextBuffer) {
+        self.out = out
+        self.indent = indent
+        self.needsComma = [!first]
+    }
+
+    /// Records that items were written into the open array by item writers.
+    mutating func itemsWritten() { needsComma[needsComma.count - 1] = true }
+    var depth: Int { indent }
 
     static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: escape)
 
@@ -25,14 +41,18 @@ public struct JSONWriter {
     }
 
     private mutating func newline() {
-        out.byte(0x0A)
-        for _ in 0..<indent { out.write("  ") }
+        if indent < JSONWriter.newlines.count { out.append(JSONWriter.newlines[indent]) } else {
+            out.byte(0x0A)
+            for _ in 0..<indent { out.write("  ") }
+        }
     }
 
+    private var compact: Bool { compactFrom.map { indent > $0 } ?? false }
+
     private mutating func beforeValue(key: String?) {
-        if needsComma[needsComma.count - 1] { out.byte(UInt8(ascii: ",")) }
+        if needsComma[needsComma.count - 1] { out.write(compact ? ", " : ",") }
         needsComma[needsComma.count - 1] = true
-        if indent > 0 { newline() }
+        if indent > 0 && !compact { newline() }
         if let key {
             stringLiteral(key)
             out.write(": ")
@@ -46,6 +66,11 @@ public struct JSONWriter {
     }
 
     public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    /// An object written on one line, with everything inside it.
+    public mutating func beginCompactObject(_ key: String? = nil) {
+        open(key, "{")
+        if compactFrom == nil { compactFrom = indent - 1 }
+    }
     public mutating func endObject() { close("}") }
     public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
     public mutating func endArray() { close("]") }
@@ -59,9 +84,11 @@ public struct JSONWriter {
 
     private mutating func close(_ bracket: StaticString) {
         let hadItems = needsComma.removeLast()
+        let wasCompact = compact
         indent -= 1
-        if hadItems { newline() }
+        if hadItems && !wasCompact { newline() }
         out.write(bracket)
+        if let c = compactFrom, indent <= c { compactFrom = nil }
     }
 
     public mutating func string(_ key: String?, _ value: String?) {

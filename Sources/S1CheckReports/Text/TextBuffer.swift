@@ -38,6 +38,8 @@ public struct TextBuffer {
 
     @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+    public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
     public mutating func write(_ n: Int) { write(String(n)) }
 
     /// Writes `s` through an escaper: bytes the escaper's table flags go through its function, the rest
