@@ -65,19 +65,24 @@ public struct Checker: Sendable {
     /// Duplicate plan ids across the run, in place. (Its check name, `duplicate-plan-id`, is unique in a
     /// plan by construction; the other names were made unique per plan in `check`.)
     public static func crossPlan(_ results: inout [PlanResult]) {
-        var filesByID: [String: [String]] = [:]
-        for r in results { if let id = r.id { filesByID[id, default: []].append(r.file) } }
-        for i in results.indices {
-            guard let plan = results[i].plan else { continue }
-            let others = filesByID[plan.id, default: []].filter { $0 != results[i].file }
-            let rule = Rules.duplicatePlanID
-            let f = others.isEmpty
-                ? Finding(rule: rule, status: .pass, message: "plan id \(plan.id) is unique in this run", offset: plan.idOffset)
-                : Finding(rule: rule, status: .fail, declared: plan.id,
-                          message: "plan id \(plan.id) is also used by \(others.joined(separator: ", ")); each plan needs its own id",
-                          offset: plan.idOffset)
-            f.line = results[i].idLine
-            results[i].findings.append(f)
+        var index: [String: [String]] = [:]
+        for r in results { if let id = r.id { index[id, default: []].append(r.file) } }
+        let filesByID = index
+        // Appending to each plan is independent work: spread it over the cores.
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let plans = buffer
+            DispatchQueue.concurrentPerform(iterations: plans.count) { i in
+                guard let plan = plans[i].plan else { return }
+                let others = filesByID[plan.id, default: []].filter { $0 != plans[i].file }
+                let rule = Rules.duplicatePlanID
+                let f = others.isEmpty
+                    ? Finding(rule: rule, status: .pass, message: "plan id \(plan.id) is unique in this run", offset: plan.idOffset)
+                    : Finding(rule: rule, status: .fail, declared: plan.id,
+                              message: "plan id \(plan.id) is also used by \(others.joined(separator: ", ")); each plan needs its own id",
+                              offset: plan.idOffset)
+                f.line = plans[i].idLine
+                plans[i].findings.append(f)
+            }
         }
     }
 

@@ -40,6 +40,11 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
 
     /// The forms people write in plans: `5.1`, `v5.1`, `V5.1`, `Version 5.1` (any case, surrounding space ignored).
     public init?(written text: String) {
+        // Most versions are written plainly ("5.1"): try that first, without building new strings.
+        if let plain = Version(dotted: text) {
+            self = plain
+            return
+        }
         var rest = Substring(text.trimmingWhitespace())
         let lower = rest.lowercased()
         if lower.hasPrefix("version") {
@@ -76,7 +81,12 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
 extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends (Foundation-free, so the core stays small and fast).
     func trimmingWhitespace() -> Substring {
+        // ASCII text with nothing to trim (the usual case) needs no Unicode property lookups.
         let scalars = self.unicodeScalars
+        if let first = scalars.first, let last = scalars.last,
+           first.value > 0x20 && first.value < 0x80 && last.value > 0x20 && last.value < 0x80 {
+            return Substring(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return Substring(self[first...last])

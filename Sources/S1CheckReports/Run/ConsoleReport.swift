@@ -11,7 +11,13 @@ public enum ConsoleReport {
 
     public static func render(_ run: RunResult, style: Style) -> String {
         var out = TextBuffer()
-        for p in run.plans {
+        PlanSections.render(run.plans, into: &out) { _, p, out in lines(p, style: style, into: &out) }
+        out.write(summary(run, style: style))
+        return out.string
+    }
+
+    static func lines(_ p: PlanResult, style: Style, into out: inout TextBuffer) {
+        do {
             for e in p.inputErrors {
                 let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
                 out.write("\(loc): \(style.paint("error", "1;31")): \(e.path): \(e.message) [input-error]\n")
@@ -29,8 +35,6 @@ public enum ConsoleReport {
                 out.write("\(loc): \(label): \(message) [\(f.rule.id)]\n")
             }
         }
-        out.write(summary(run, style: style))
-        return out.string
     }
 
     public static func summary(_ run: RunResult, style: Style) -> String {

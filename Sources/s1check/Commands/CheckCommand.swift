@@ -30,16 +30,18 @@ enum CheckCommand {
 
         let discovery = PlanDiscovery(paths: a.positional)
 
-        // Never overwrite an input, and never write two reports to one file. Targets are resolved once
-        // and written exactly where they were checked.
-        var inputPaths = discovery.files + [loaded.path, try a.value("devices")].compactMap { $0 }
-        inputPaths += a.positional.filter(Files.exists)
-        let canonicalInputs = Set(inputPaths.map(Files.resolvedTarget))
+        // Never overwrite an input, and never write two reports to one file. A target that exists is
+        // compared with the inputs by identity (device and inode), which sees through symlinks and
+        // "x/../"; targets are resolved once and written exactly where they were checked.
+        var inputs = discovery.seenFiles
+        for path in [loaded.path, try a.value("devices")].compactMap({ $0 }) + a.positional {
+            if let id = PlanDiscovery.FileID(path: path) { inputs.insert(id) }
+        }
         var resolvedReports: [(kind: String, path: String)] = []
         for r in reports {
             let target = Files.resolvedTarget(r.path)
             if Files.isDirectory(target) { throw UsageError(message: "--\(r.kind) \(r.path) is a folder; give a file name") }
-            if canonicalInputs.contains(target) {
+            if let id = PlanDiscovery.FileID(path: target), inputs.contains(id) {
                 throw UsageError(message: "--\(r.kind) \(r.path) is one of the inputs; s1check never overwrites an input")
             }
             if resolvedReports.contains(where: { $0.path == target }) { throw UsageError(message: "two reports would be written to \(r.path)") }

@@ -12,7 +12,8 @@ struct PlanDiscovery {
     var problems: [InputError] = []
 
     private var seenDirectories: Set<FileID> = []
-    private var seenFiles: Set<FileID> = []
+    /// The identity of every plan file found: report targets are compared with these.
+    private(set) var seenFiles: Set<FileID> = []
 
     struct FileID: Hashable {
         let device: UInt64
@@ -42,8 +43,13 @@ struct PlanDiscovery {
             }
         }
         // A stable order whatever the file system returns: byte order of the path.
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        passedOver.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files = PlanDiscovery.byteOrder(files)
+        passedOver = PlanDiscovery.byteOrder(passedOver)
+    }
+
+    /// Sorted by the bytes of the path: the same order on every machine and locale.
+    static func byteOrder(_ paths: [String]) -> [String] {
+        paths.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     static func trimmed(_ p: String) -> String {
@@ -54,12 +60,27 @@ struct PlanDiscovery {
 
     private mutating func walk(_ dir: String, _ st: stat) {
         guard seenDirectories.insert(FileID(st)).inserted else { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+        guard let handle = opendir(dir) else {
             problems.append(InputError(file: dir, path: "$", position: nil, message: "cannot list this folder"))
             return
         }
-        for name in entries {
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
             let path = dir == "/" ? "/" + name : dir + "/" + name
+            // A regular file's identity comes with the directory entry; only links, folders and unknown
+            // types need a stat.
+            if entry.pointee.d_type == UInt8(DT_REG) {
+                if name.hasSuffix(PlanDiscovery.planSuffix) {
+                    if seenFiles.insert(FileID(device: UInt64(st.st_dev), inode: UInt64(entry.pointee.d_ino))).inserted { files.append(path) }
+                } else if name.hasSuffix(".json") {
+                    passedOver.append(path)
+                }
+                continue
+            }
             var est = stat()
             if stat(path, &est) != 0 {
                 // A dangling link or a symlink loop: only a problem if it claims to be a plan.
@@ -83,6 +104,13 @@ struct PlanDiscovery {
 }
 
 extension PlanDiscovery.FileID {
+    /// The identity of the file a path leads to (symlinks followed), or nil if there is none.
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        self.init(st)
+    }
+
     init(_ st: stat) {
         device = UInt64(st.st_dev)
         inode = UInt64(st.st_ino)
