@@ -166,6 +166,13 @@ import Testing
         let names = r.findings.map(\.check)
         #expect(Set(names).count == names.count)
         #expect(names.contains("waiver · consultation · Appendix AM (2)"))
+        // Every rule that can repeat a name gets numbered: unknown names, conflicting declarations, devices.
+        let device = #"{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1.0"}"#
+        let many = T.check(T.planJSON(devices: "[\(device), \(device)]",
+                                      artefacts: artefacts([("AZ", "1"), ("AZ", "2"), ("AD", "5.1"), ("AD", "5.0"), ("AD", "4.0")])))
+        let all = many.findings.map(\.check)
+        #expect(Set(all).count == all.count, "\(all)")
+        #expect(all.contains("unknown-document · Appendix AZ (2)") && all.contains("duplicate-document · Appendix AD (2)"))
     }
 
     @Test func findingsCarryLines() {

@@ -54,11 +54,12 @@ public enum DocumentName {
 
     /// One or two letters, optionally followed by one digit (AP1, AP2); or a schedule number.
     static func isCode(_ s: String) -> Bool {
-        let chars = Array(s)
-        guard (1...3).contains(chars.count) else { return false }
-        let letters = chars.prefix { $0.isLetter && $0.isASCII }
-        if letters.isEmpty || letters.count > 2 { return false }
-        let rest = chars.dropFirst(letters.count)
-        return rest.count <= 1 && rest.allSatisfy { $0.isASCII && $0.isNumber }
+        let bytes = s.utf8
+        guard (1...3).contains(bytes.count) else { return false }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        let letters = bytes.prefix(while: isLetter).count
+        if letters == 0 || letters > 2 { return false }
+        let rest = bytes.dropFirst(letters)
+        return rest.count <= 1 && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

@@ -93,11 +93,18 @@ public struct Checker: Sendable {
         return results
     }
 
+    static let repeatableRules: Set<String> = [Rules.unknownDocument.id, Rules.duplicateDocument.id, Rules.deviceEligibility.id,
+                                               Rules.waiver.id, Rules.iocCessation.id]
+
     /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.
     static func uniqueCheckNames(_ findings: [Finding]) -> [Finding] {
-        // Most plans have no repeated name: check that cheaply before building anything.
-        var names = Set<String>(minimumCapacity: findings.count)
-        if findings.allSatisfy({ names.insert($0.check).inserted }) { return findings }
+        // Only these rules can name two checks alike (the same unknown name, device or conflicting
+        // document twice, two waivers
+        // of one finding, two events on one document); the others make one check per document or plan.
+        let repeatable = findings.filter { Checker.repeatableRules.contains($0.rule.id) }
+        if repeatable.count < 2 { return findings }
+        var names = Set<String>(minimumCapacity: repeatable.count)
+        if repeatable.allSatisfy({ names.insert($0.check).inserted }) { return findings }
         var seen: [String: Int] = [:]
         return findings.map { f in
             let n = (seen[f.check] ?? 0) + 1

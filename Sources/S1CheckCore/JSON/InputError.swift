@@ -30,6 +30,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 /// allocation per field on the common path.
 public struct JSONPath: Sendable, CustomStringConvertible {
     enum Component: Sendable {
+        /// Keys the decoder names in its source (copied without reference counting).
+        case fixedKey(StaticString)
         case key(String)
         case index(Int)
     }
@@ -59,6 +61,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         return p
     }
 
+    public func key(_ key: StaticString) -> JSONPath { appending(.fixedKey(key)) }
     public func key(_ key: String) -> JSONPath { appending(.key(key)) }
     public func index(_ i: Int) -> JSONPath { appending(.index(i)) }
 
@@ -72,6 +75,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         for c in components {
             switch c {
             case .index(let i): text += "[\(i)]"
+            case .fixedKey(let key): text += "." + key.description
             case .key(let key):
                 let plain = !key.isEmpty && key.utf8.allSatisfy { b in
                     (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x24

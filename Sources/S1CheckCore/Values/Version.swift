@@ -5,6 +5,8 @@
 public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
     /// The components as written (leading zeros dropped).
     public let components: [Int]
+    /// "5.10": kept, since every finding prints its versions.
+    public let description: String
 
     /// Each component is at most nine digits: enough for any real version, and no integer overflow.
     static let maximumComponentDigits = 9
@@ -12,6 +14,7 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
     public init?(components: [Int]) {
         guard !components.isEmpty, components.allSatisfy({ $0 >= 0 && $0 < 1_000_000_000 }) else { return nil }
         self.components = components
+        self.description = Version.text(components)
     }
 
     /// Strict form, as baseline files hold it: digits separated by single dots, nothing else.
@@ -36,7 +39,10 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
         if digits == 0 { return nil }
         components.append(current)
         self.components = components
+        self.description = Version.text(components)
     }
+
+    static func text(_ components: [Int]) -> String { components.map(String.init).joined(separator: ".") }
 
     /// The forms people write in plans: `5.1`, `v5.1`, `V5.1`, `Version 5.1` (any case, surrounding space ignored).
     public init?(written text: String) {
@@ -75,7 +81,6 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
         return false
     }
 
-    public var description: String { components.map(String.init).joined(separator: ".") }
 }
 
 extension StringProtocol {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark: s1check check with all three reports on 100, 1,000 and 10,000 generated plans, side by side
+# in the same run with two references on the same files: `cat` (the I/O floor) and check-jsonschema
+# validating them against Plans/schemas/plan.schema.json (a peer doing less work: shape only, no baseline,
+# no reports). Prints median wall time, plans per second and peak memory (max RSS) per command.
+#
+# usage: Tests/Benchmark/run.sh [SIZES...]      (default: 100 1000 10000; RUNS=3 runs each)
+# needs: python3, the plan generator (../shared/bench/gen_plans.py, or GEN=path), check-jsonschema (PyPI)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="/opt/swift/usr/bin:$PATH"
+sizes=("${@:-100 1000 10000}"); [ $# -eq 0 ] && sizes=(100 1000 10000)
+runs="${RUNS:-3}"
+gen="${GEN:-../shared/bench/gen_plans.py}"
+[ -f "$gen" ] || { echo "plan generator not found at $gen (set GEN=...)"; exit 2; }
+command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema
+
+swift build -c release >/dev/null
+bin="$(swift build -c release --show-bin-path)/s1check"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Runs a command RUNS times (after one warm-up); prints "median_wall_s peak_rss_kb". The command is started
+# with posix_spawn and reaped with wait4, so the max RSS is that process's own (not a forked parent's).
+measure() {
+  python3 - "$runs" "$@" <<'PY'
+import os, shutil, sys, statistics, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+exe = shutil.which(cmd[0]) or cmd[0]
+devnull = os.open(os.devnull, os.O_WRONLY)
+results = []
+for i in range(runs + 1):
+    t = time.perf_counter()
+    pid = os.posix_spawn(exe, cmd, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)])
+    _, status, usage = os.wait4(pid, 0)
+    if i: results.append((time.perf_counter() - t, usage.ru_maxrss))
+print(f"{statistics.median(r[0] for r in results):.3f} {max(r[1] for r in results)}")
+PY
+}
+
+echo "peak MB is the kernel's max RSS for the command; it includes ~14 MB the measuring Python process"
+echo "holds when it spawns the command (the cat row shows that floor). Median of $runs runs after a warm-up."
+printf "%-8s %-18s %10s %12s %10s\n" plans command "wall (s)" "plans/s" "peak MB"
+for n in "${sizes[@]}"; do
+  dir="$work/p$n"
+  python3 "$gen" "$n" "$dir"
+  files=("$dir"/*.plan.json)
+  row() { # name wall rss
+    printf "%-8s %-18s %10.3f %12.0f %10.1f\n" "$n" "$1" "$2" "$(python3 -c "print($n/max($2,1e-9))")" "$(python3 -c "print($3/1024)")"
+  }
+  read -r w m < <(measure "$bin" check "$dir" --as-of 2023-06-01 --junit "$work/j.xml" --markdown "$work/r.md" --json "$work/r.json")
+  row "s1check (3 reports)" "$w" "$m"; s1=$w
+  read -r w m < <(measure cat "${files[@]}")
+  row "cat" "$w" "$m"
+  read -r w m < <(measure check-jsonschema --schemafile Plans/schemas/plan.schema.json "${files[@]}")
+  row "check-jsonschema" "$w" "$m"
+  python3 -c "print(f'{\"\":8} s1check is {$w/$s1:.1f}x faster than check-jsonschema; {1e6*$s1/$n:.0f} us per plan')"
+done
