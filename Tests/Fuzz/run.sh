@@ -23,8 +23,10 @@ rm -rf "$out/src" && mkdir -p "$out/src"
 for f in $(find Sources/S1CheckCore Sources/S1CheckReports -name '*.swift'); do
   sed '/^import S1CheckCore$/d' "$f" > "$out/src/$(echo "$f" | tr '/' '_')"
 done
+# (gold warns once per ASan helper symbol it cannot export; harmless, so those lines are dropped.)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name S1CheckFuzz \
-  "$out"/src/*.swift "$out/embedded_resources.swift" Tests/Fuzz/FuzzEntry.swift -o "$out/fuzz-s1check"
+  "$out"/src/*.swift "$out/embedded_resources.swift" Tests/Fuzz/FuzzEntry.swift -o "$out/fuzz-s1check" \
+  2> >(grep -v "Cannot export local symbol" >&2)
 
 # Seed corpus: each JSON file three times, once per target byte (0 plan, 1 baseline, 2 registry).
 for f in $(find Plans Tests/Fixtures Sources/S1CheckCore/Baseline/Data -name '*.json'); do

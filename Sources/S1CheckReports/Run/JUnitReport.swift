@@ -77,10 +77,11 @@ public enum JUnitReport {
             case .warn:
                 systemOut("status: warn\nWARNING: \(detail)", into: &out)
             case .waived:
+                // The reason goes in the message attribute (Jenkins shows it) and leads the element text
+                // (GitLab reads only the text).
                 let w = f.waiver!
-                element("skipped", type: f.rule.id,
-                        message: "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? ""),
-                        detail: detail, into: &out)
+                let reason = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? "")
+                element("skipped", type: f.rule.id, message: reason, detail: reason + "\n" + detail, into: &out)
                 systemOut("status: waived\n\(detail)", into: &out)
             case .pass:
                 break
