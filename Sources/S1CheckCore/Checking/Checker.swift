@@ -49,15 +49,15 @@ public struct Checker: Sendable {
     /// the indices, whatever order the workers finish in, so reports are deterministic.
     /// `load(i)` returns the i-th file's display name and bytes, or an input error.
     public func checkAll(count: Int, load: @Sendable (Int) -> (file: String, bytes: Result<[UInt8], InputError>)) -> [PlanResult] {
-        let slots = ResultSlots(count: count)
+        let slots = ConcurrentSlots<PlanResult>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let (file, bytes) = load(i)
             switch bytes {
-            case .success(let b): slots.store(check(file: file, bytes: b), at: i)
-            case .failure(let e): slots.store(PlanResult(file: file, sha256: "", plan: nil, findings: [], inputErrors: [e]), at: i)
+            case .success(let b): slots.set(i, check(file: file, bytes: b))
+            case .failure(let e): slots.set(i, PlanResult(file: file, sha256: "", plan: nil, findings: [], inputErrors: [e]))
             }
         }
-        var results = slots.take()
+        var results = slots.take().map { $0! }
         Checker.crossPlan(&results)
         return results
     }
@@ -113,34 +113,4 @@ public struct Checker: Sendable {
             return f
         }
     }
-}
-
-/// Write-once slots filled from concurrent workers; each index is written by exactly one worker.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [PlanResult?]
-    private let lock = NSLockLike()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ r: PlanResult, at i: Int) {
-        lock.withLock { storage[i] = r }
-    }
-
-    /// Moves the results out (no copy of each plan's findings).
-    func take() -> [PlanResult] {
-        lock.withLock {
-            var out: [PlanResult] = []
-            out.reserveCapacity(storage.count)
-            for i in storage.indices {
-                out.append(storage[i].take()!)
-            }
-            return out
-        }
-    }
-}
-
-/// A tiny mutex on a serial queue: keeps Foundation out of the core.
-final class NSLockLike: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "s1check.slots")
-    func withLock<T>(_ body: () -> T) -> T { queue.sync(execute: body) }
 }

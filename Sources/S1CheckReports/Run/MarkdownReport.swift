@@ -46,6 +46,9 @@ public enum MarkdownReport {
             md.write(p.sha256.isEmpty ? "(unreadable)" : "`\(p.sha256)`")
             md.write(" |\n")
         }
+        if run.baselineSource.file == EmbeddedBaseline.displayName {
+            md.write("\nThe embedded baseline's digest can be reproduced with `s1check baseline export | sha256sum`.\n")
+        }
         if !run.passedOver.isEmpty {
             md.write("\nPassed over (not named `*.plan.json`): "); md.markdown(run.passedOver.joined(separator: ", ")); md.write("\n")
         }

@@ -16,25 +16,17 @@ enum PlanSections {
         while start < plans.count {
             let end = min(start + waveSize, plans.count)
             let chunks = stride(from: start, to: end, by: chunkSize).map { $0..<min($0 + chunkSize, end) }
-            let parts = ChunkSlots(count: chunks.count)
+            let parts = ConcurrentSlots<[UInt8]>(count: chunks.count)
             DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
                 var buffer = TextBuffer(capacity: 1 << 18)
                 for i in chunks[c] { section(i, plans[i], &buffer) }
                 parts.set(c, buffer.finish())
             }
-            for c in chunks.indices {
-                out.append(parts.get(c))
+            for part in parts.take() {
+                out.append(part!)
                 out.flushIfLarge()
             }
             start = end
         }
     }
-}
-
-final class ChunkSlots: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = DispatchQueue(label: "s1check.chunks")
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ bytes: [UInt8]) { lock.sync { slots[i] = bytes } }
-    func get(_ i: Int) -> [UInt8] { lock.sync { slots[i] } }
 }

@@ -6,11 +6,11 @@ import S1CheckReports
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
     static let options = ["baseline", "devices", "junit", "markdown", "json", "as-of"]
+    static let flags = ["strict", "keep-going", "help"]
 
     /// The last run's result, kept until the process exits: the process is about to end, and freeing a
     /// large run's findings one by one first (about 0.1 s for 10,000 plans) would only delay the exit.
     nonisolated(unsafe) static var keptUntilExit: RunResult?
-    static let flags = ["strict", "keep-going", "help"]
 
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, options: options, flags: flags)
@@ -74,7 +74,7 @@ enum CheckCommand {
     /// Renders each requested report straight into its temporary file (in parallel: they are
     /// independent), then renames it into place.
     static func writeReports(_ reports: [(kind: String, path: String)], _ run: RunResult) throws {
-        let failures = ErrorSlots(count: reports.count)
+        let failures = ConcurrentSlots<String>(count: reports.count)
         DispatchQueue.concurrentPerform(iterations: reports.count) { i in
             do {
                 try Files.writeAtomically(to: reports[i].path) { sink in
@@ -90,16 +90,8 @@ enum CheckCommand {
                 failures.set(i, "\(error)")
             }
         }
-        if let first = failures.first { throw UsageError(message: first) }
+        if let first = failures.take().compactMap({ $0 }).first { throw UsageError(message: first) }
     }
-}
-
-final class ErrorSlots: @unchecked Sendable {
-    private var slots: [String?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: String) { lock.lock(); slots[i] = v; lock.unlock() }
-    var first: String? { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 }.first }
 }
 
 enum Console {
