@@ -129,7 +129,8 @@ public enum BaselineReport {
     public static func newPlan(_ b: ResolvedBaseline, phase: Phase, id: String, title: String) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
-        w.string("$schema", "./plan.schema.json")
+        // Plans live in Plans/<phase>/ beside Plans/schemas/, as the samples do.
+        w.string("$schema", "../schemas/plan.schema.json")
         w.string("id", id)
         w.string("title", title)
         w.string("phase", phase.rawValue)

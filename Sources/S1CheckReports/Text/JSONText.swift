@@ -24,7 +24,7 @@ public struct JSONWriter {
     mutating func itemsWritten() { needsComma[needsComma.count - 1] = true }
     var depth: Int { indent }
 
-    static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: escape)
+    static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: { escape($0) })
 
     public static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {

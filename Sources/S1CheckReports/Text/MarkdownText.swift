@@ -18,7 +18,7 @@ public enum MarkdownText {
 
 extension MarkdownText {
     // U+2028 and U+2029 start with the lead byte 0xE2.
-    static let escaper = Escaper(ascii: Array("\\`*_[]<>|~#!&$".utf8) + Escaper.controls, leadBytes: [0xE2], escape: escape)
+    static let escaper = Escaper(ascii: Array("\\`*_[]<>|~#!&$".utf8) + Escaper.controls, leadBytes: [0xE2], escape: { escape($0) })
 }
 
 extension TextBuffer {

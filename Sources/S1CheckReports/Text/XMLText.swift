@@ -34,8 +34,8 @@ public enum XMLText {
 
 extension XMLText {
     // U+FFFE and U+FFFF start with the lead byte 0xEF.
-    static let text = Escaper(ascii: Array("&<>".utf8) + Escaper.controls, leadBytes: [0xEF], escape: escapeText)
-    static let attribute = Escaper(ascii: Array("&<>\"'".utf8) + Escaper.controls, leadBytes: [0xEF], escape: escapeAttribute)
+    static let text = Escaper(ascii: Array("&<>".utf8) + Escaper.controls, leadBytes: [0xEF], escape: { escapeText($0) })
+    static let attribute = Escaper(ascii: Array("&<>\"'".utf8) + Escaper.controls, leadBytes: [0xEF], escape: { escapeAttribute($0) })
 }
 
 extension TextBuffer {
