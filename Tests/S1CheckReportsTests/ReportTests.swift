@@ -38,6 +38,9 @@ struct JUnitTests {
         #expect(warn.elements(forName: "failure").isEmpty && warn.elements(forName: "skipped").isEmpty)
         #expect(warn.elements(forName: "system-out").first?.stringValue?.hasPrefix("status: warn\nWARNING:") == true)
         #expect(testcase(b, "artefact-version · SEC") == nil)
+        let properties = suites[0].elements(forName: "properties")[0].elements(forName: "property")
+        #expect(properties.first { $0.attribute(forName: "name")?.stringValue == "device-eligibility" }?
+            .attribute(forName: "value")?.stringValue == "not checked (no --devices registry)")
         let c = suites[2].elements(forName: "testcase")
         #expect(c.count == 1 && c[0].elements(forName: "error").count == 1)
         // Counts on every element agree with the cases.

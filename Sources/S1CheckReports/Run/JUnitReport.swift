@@ -54,7 +54,8 @@ public enum JUnitReport {
         properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue),
                        ("plan-tbrd", plan.tbrdText), ("baseline-tbrd", b.tbrd.version.description),
                        ("baseline-sec", b.sec.description), ("baseline-svtad", b.svtad.description),
-                       ("as-of", run.asOf.description)]
+                       ("as-of", run.asOf.description),
+                       ("device-eligibility", run.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)")]
         let failures = p.count(.fail) + (run.strict ? p.count(.warn) : 0)
         openSuite(plan.id, file: p.file, tests: p.findings.count, failures: failures, errors: 0,
                   skipped: p.count(.waived), properties: properties, into: &out)
