@@ -264,20 +264,16 @@ struct IOCCessationRule: PlanRule {
     func check(_ facts: PlanFacts, _ c: CheckContext) -> [Finding] {
         let plan = facts.plan
         guard let window = plan.window else { return [] }
-        var out: [Finding] = []
-        for (r, event) in c.baseline.events where event.phases?.contains(plan.phase) ?? true {
-            do {
-                let past = window.end > event.date
-                out.append(Finding(
-                    rule: rule, status: past ? .warn : .pass, subject: r.ref.description, documentRef: r.ref,
-                    declared: window.end.description, expected: "on or before \(event.date)",
-                    message: past
-                        ? "the \(plan.phase.rawValue) test window ends \(window.end), after \(event.date), the \(event.what) (\(r.ref)): plan for the change"
-                        : "the \(plan.phase.rawValue) test window ends \(window.end), not after \(event.date), the \(event.what) (\(r.ref))",
-                    clause: "TBRD \(c.tbrd) Annex A, \(r.ref): \(event.what) on \(event.date)", offset: window.endOffset))
-            }
+        return c.baseline.events.filter { $0.1.phases?.contains(plan.phase) ?? true }.map { (r, event) in
+            let past = window.end > event.date
+            return Finding(
+                rule: rule, status: past ? .warn : .pass, subject: r.ref.description, documentRef: r.ref,
+                declared: window.end.description, expected: "on or before \(event.date)",
+                message: past
+                    ? "the \(plan.phase.rawValue) test window ends \(window.end), after \(event.date), the \(event.what) (\(r.ref)): plan for the change"
+                    : "the \(plan.phase.rawValue) test window ends \(window.end), not after \(event.date), the \(event.what) (\(r.ref))",
+                clause: "TBRD \(c.tbrd) Annex A, \(r.ref): \(event.what) on \(event.date)", offset: window.endOffset)
         }
-        return out
     }
 }
 
