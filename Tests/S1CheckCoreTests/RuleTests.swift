@@ -45,6 +45,10 @@ import Testing
         #expect(statuses(f) == [.fail, .fail])
         #expect(f[0].message.contains("nearest: Appendix A, Appendix Z, Appendix AA"))
         #expect(f[1].message.contains("Schedule 9"))
+        // Pasted from the TBRD with its title: still unknown (the accepted forms are fixed), but the
+        // suggestion names the document.
+        let pasted = T.findings(T.planJSON(artefacts: artefacts([("SEC Appendix AD – DCC User Interface Specification", "5.1")])), rule: Rules.unknownDocument)
+        #expect(pasted.first?.message.contains("nearest: Appendix AD") == true, "\(pasted.first?.message ?? "")")
     }
 
     @Test func unversionedDocumentWarns() {

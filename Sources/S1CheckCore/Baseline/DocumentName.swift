@@ -29,6 +29,16 @@ public enum DocumentName {
         }
     }
 
+    /// For a name that does not parse, the document its leading words name, if any: "SEC Appendix AD –
+    /// DCC User Interface Specification" (the TBRD's own way of writing it) leads with Appendix AD.
+    public static func leadingReference(_ written: String) -> DocumentRef? {
+        let words = tokens(written)
+        for n in stride(from: min(words.count - 1, 3), through: 1, by: -1) {
+            if let ref = parse(words.prefix(n).joined(separator: " ")), ref != .code { return ref }
+        }
+        return nil
+    }
+
     /// Upper-cased words, split on spaces and the dashes people put between "SEC" and "Appendix".
     /// Names are almost always ASCII, so that case works on bytes; anything else takes the general path.
     static func tokens(_ s: String) -> [String] {

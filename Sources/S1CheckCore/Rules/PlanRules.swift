@@ -153,7 +153,11 @@ struct UnknownDocumentRule: PlanRule {
             if case .document(let kind, _)? = a.ref {
                 candidates = c.baseline.artefacts.filter { if case .document(kind, _) = $0.ref { return true }; return false }.map(\.ref.description)
             }
-            let near = nearest(to: name, in: candidates, limit: 3, maxDistance: max(3, name.count / 2))
+            var near = nearest(to: name, in: candidates, limit: 3, maxDistance: max(3, name.count / 2))
+            // A name with a title after it ("Appendix AD – DCC User Interface ...") names its document first.
+            if a.ref == nil, let lead = DocumentName.leadingReference(a.written), c.baseline[lead] != nil {
+                near = [lead.description] + near.filter { $0 != lead.description }.prefix(2)
+            }
             let hint = near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"
             return Finding(rule: rule, status: .fail, subject: name, documentRef: a.ref, declared: a.versionText,
                            message: "\"\(a.written)\" is not a Section, Schedule or Appendix of the SEC\(hint)", offset: a.offset)
