@@ -13,6 +13,8 @@ sizes=("${@:-100 1000 10000}"); [ $# -eq 0 ] && sizes=(100 1000 10000)
 runs="${RUNS:-3}"
 gen="${GEN:-../shared/bench/gen_plans.py}"
 [ -f "$gen" ] || { echo "plan generator not found at $gen (set GEN=...)"; exit 2; }
+# pip puts the script in the interpreter's scripts folder, which may not be on PATH (pyenv, --user).
+export PATH="$PATH:$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
 command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema
 
 swift build -c release >/dev/null
