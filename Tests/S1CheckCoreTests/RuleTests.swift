@@ -117,6 +117,11 @@ import Testing
         #expect(f[3].message.contains("of type ESME, not IHD"))
         #expect(f[4].message.contains("nearest entries: Maker Ltd EM-1"))
         #expect(f[7].message.contains("not in the device registry; nearest: DMC-1"))
+        // Names match by canonical equivalence: a registry written in NFD matches a plan written in NFC.
+        let nfd = DeviceRegistry(deviceModels: [.init(id: "DM-9", type: .ESME, manufacturer: "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale",
+                                                      model: "E-1", firmware: ["1"], phases: [.FOC])], combinations: [])
+        let nfc = #"[{"type": "ESME", "manufacturer": "Soci\#u{E9}t\#u{E9} G\#u{E9}n\#u{E9}rale", "model": "E-1", "firmware": "1"}]"#
+        #expect(statuses(T.findings(T.planJSON(devices: nfc), rule: Rules.deviceEligibility, registry: nfd)) == [.pass])
         // Without a registry nothing is checked (and the reports say so).
         #expect(T.findings(T.planJSON(devices: devices), rule: Rules.deviceEligibility).isEmpty)
     }
