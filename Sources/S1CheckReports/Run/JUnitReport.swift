@@ -13,13 +13,10 @@ public enum JUnitReport {
         // The totals come first in the file, so count before writing (without building every case twice).
         var tests = 0, failures = 0, errors = 0
         for p in run.plans {
-            if p.plan == nil {
-                tests += 1
-                if run.keepGoing { failures += 1 } else { errors += 1 }
-                continue
-            }
-            tests += p.findings.count
-            failures += p.count(.fail) + (run.strict ? p.count(.warn) : 0)
+            let c = counts(p, run)
+            tests += c.tests
+            failures += c.failures
+            errors += c.errors
         }
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"s1check\" tests=\"")
@@ -34,6 +31,13 @@ public enum JUnitReport {
         return out.finish()
     }
 
+    /// A plan's JUnit counts: the one statement of how statuses map to elements, used by the suite and by
+    /// the root totals so they cannot disagree.
+    static func counts(_ p: PlanResult, _ run: RunResult) -> (tests: Int, failures: Int, errors: Int, skipped: Int) {
+        guard p.plan != nil else { return (1, run.keepGoing ? 1 : 0, run.keepGoing ? 0 : 1, 0) }
+        return (p.findings.count, p.count(.fail) + (run.strict ? p.count(.warn) : 0), 0, p.count(.waived))
+    }
+
     /// One `<testsuite>` for a plan, written straight from its findings.
     static func write(_ p: PlanResult, _ run: RunResult, into out: inout TextBuffer) {
         let b = run.baseline.baseline
@@ -41,8 +45,7 @@ public enum JUnitReport {
         guard let plan = p.plan else {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
-            openSuite(p.file, file: p.file, tests: 1, failures: run.keepGoing ? 1 : 0, errors: run.keepGoing ? 0 : 1,
-                      skipped: 0, properties: properties, into: &out)
+            openSuite(p.file, file: p.file, counts: counts(p, run), properties: properties, into: &out)
             openCase("input-error · \(p.file)", classname: "s1check.\(p.file)", into: &out)
             out.write(">\n")
             element(run.keepGoing ? "failure" : "error", type: "input-error",
@@ -56,9 +59,7 @@ public enum JUnitReport {
                        ("baseline-sec", b.sec.description), ("baseline-svtad", b.svtad.description),
                        ("as-of", run.asOf.description),
                        ("device-eligibility", run.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)")]
-        let failures = p.count(.fail) + (run.strict ? p.count(.warn) : 0)
-        openSuite(plan.id, file: p.file, tests: p.findings.count, failures: failures, errors: 0,
-                  skipped: p.count(.waived), properties: properties, into: &out)
+        openSuite(plan.id, file: p.file, counts: counts(p, run), properties: properties, into: &out)
         let classname = "s1check.\(plan.id)"
         for f in p.findings {
             openCase(f.check, classname: classname, into: &out)
@@ -100,13 +101,13 @@ public enum JUnitReport {
         return d
     }
 
-    static func openSuite(_ name: String, file: String, tests: Int, failures: Int, errors: Int, skipped: Int,
+    static func openSuite(_ name: String, file: String, counts: (tests: Int, failures: Int, errors: Int, skipped: Int),
                           properties: [(String, String)], into out: inout TextBuffer) {
         out.write("  <testsuite name=\""); out.xmlAttribute(name)
-        out.write("\" tests=\""); out.write(tests)
-        out.write("\" failures=\""); out.write(failures)
-        out.write("\" errors=\""); out.write(errors)
-        out.write("\" skipped=\""); out.write(skipped)
+        out.write("\" tests=\""); out.write(counts.tests)
+        out.write("\" failures=\""); out.write(counts.failures)
+        out.write("\" errors=\""); out.write(counts.errors)
+        out.write("\" skipped=\""); out.write(counts.skipped)
         out.write("\" time=\"0\" file=\""); out.xmlAttribute(file)
         out.write("\">\n    <properties>\n")
         for (name, value) in properties {
