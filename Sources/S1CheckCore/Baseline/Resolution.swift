@@ -33,7 +33,8 @@ public final class ResolvedArtefact: Sendable {
     public let phases: [Phase]?
     public let consultation: Consultation?
     public let sources: [String: String]
-    /// `explanation(tbrd:)` for the baseline's own TBRD, worked out once (every finding cites it).
+    /// A sentence that explains the version's ground, for the baseline's own TBRD; worked out once, since
+    /// every finding about this artefact cites it.
     public let explanation: String
 
     init(ref: DocumentRef, title: String, version: Version?, origin: VersionOrigin?, phases: [Phase]?,
@@ -49,11 +50,6 @@ public final class ResolvedArtefact: Sendable {
     }
 
     public func applies(to phase: Phase) -> Bool { phases?.contains(phase) ?? true }
-
-    /// A sentence that explains the version's ground, for findings and reports.
-    public func explanation(tbrd: Version) -> String {
-        ResolvedArtefact.explain(version: version, origin: origin, tbrd: tbrd)
-    }
 
     static func explain(version: Version?, origin: VersionOrigin?, tbrd: Version) -> String {
         guard let version, let origin else {
