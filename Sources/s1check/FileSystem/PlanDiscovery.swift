@@ -73,29 +73,29 @@ struct PlanDiscovery {
             let path = dir == "/" ? "/" + name : dir + "/" + name
             // A regular file's identity comes with the directory entry; only links, folders and unknown
             // types need a stat.
+            let id: FileID
             if entry.pointee.d_type == UInt8(DT_REG) {
-                if name.hasSuffix(PlanDiscovery.planSuffix) {
-                    if seenFiles.insert(FileID(device: UInt64(st.st_dev), inode: UInt64(entry.pointee.d_ino))).inserted { files.append(path) }
-                } else if name.hasSuffix(".json") {
-                    passedOver.append(path)
+                id = FileID(device: UInt64(st.st_dev), inode: UInt64(entry.pointee.d_ino))
+            } else {
+                var est = stat()
+                if stat(path, &est) != 0 {
+                    // A dangling link or a symlink loop: only a problem if it claims to be a plan.
+                    if name.hasSuffix(PlanDiscovery.planSuffix) {
+                        let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
+                        problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this plan: \(reason)"))
+                    } else if name.hasSuffix(".json") {
+                        passedOver.append(path)
+                    }
+                    continue
                 }
-                continue
-            }
-            var est = stat()
-            if stat(path, &est) != 0 {
-                // A dangling link or a symlink loop: only a problem if it claims to be a plan.
-                if name.hasSuffix(PlanDiscovery.planSuffix) {
-                    let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
-                    problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this plan: \(reason)"))
-                } else if name.hasSuffix(".json") {
-                    passedOver.append(path)
+                if (est.st_mode & S_IFMT) == S_IFDIR {
+                    walk(path, est)
+                    continue
                 }
-                continue
+                id = FileID(est)
             }
-            if (est.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, est)
-            } else if name.hasSuffix(PlanDiscovery.planSuffix) {
-                if seenFiles.insert(FileID(est)).inserted { files.append(path) }
+            if name.hasSuffix(PlanDiscovery.planSuffix) {
+                if seenFiles.insert(id).inserted { files.append(path) }
             } else if name.hasSuffix(".json") {
                 passedOver.append(path)
             }
