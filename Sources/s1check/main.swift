@@ -21,16 +21,17 @@ do {
         status = try InitCommand.run(Array(args.dropFirst()))
     case let other?:
         let hint = nearest(to: other, in: ["check", "baseline", "init"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
-        throw UsageError(message: "unknown command \"\(other)\"\(hint); see s1check --help")
+        throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
     }
-} catch let e as UsageError {
-    Console.error(e.message)
+} catch let d as Diagnostic {
+    Console.report(d)
     status = 2
-} catch let e as InputErrors {
-    for err in e.errors { Console.error(err.description) }
+} catch let d as Diagnostics {
+    for e in d.all { Console.report(e) }
     status = 2
 } catch {
-    Console.error("\(error)")
+    // Every thrown error is a Diagnostic; this is the backstop, in the tool's own words.
+    Console.report(.usage("an unexpected error stopped the run"))
     status = 2
 }
 exit(status)

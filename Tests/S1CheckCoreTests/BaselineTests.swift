@@ -203,13 +203,13 @@ import Testing
 }
 
 @Suite struct BaselineDecodingTests {
-    func errors(_ mutate: (inout [String: Any]) -> Void) -> [InputError] {
+    func errors(_ mutate: (inout [String: Any]) -> Void) -> [Diagnostic] {
         var json = try! JSONSerialization.jsonObject(with: Data(EmbeddedBaseline.bytes)) as! [String: Any]
         mutate(&json)
         let data = try! JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
         switch BaselineDecoding.decode(file: "b.json", bytes: [UInt8](data)) {
         case .success: return []
-        case .failure(let e): return e.errors
+        case .failure(let e): return e.all
         }
     }
 

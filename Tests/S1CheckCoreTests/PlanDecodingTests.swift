@@ -2,12 +2,12 @@ import Testing
 @testable import S1CheckCore
 
 @Suite struct PlanDecodingTests {
-    func decode(_ json: String) -> Result<Plan, InputErrors> {
+    func decode(_ json: String) -> Result<Plan, Diagnostics> {
         PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8))
     }
 
-    func errors(_ json: String) -> [InputError] {
-        if case .failure(let e) = decode(json) { return e.errors }
+    func errors(_ json: String) -> [Diagnostic] {
+        if case .failure(let e) = decode(json) { return e.all }
         return []
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import S1CheckCore
 
 /// Paths in the package, found from this file so tests run from any working directory.
@@ -33,13 +34,14 @@ enum TestData {
     }
 
     static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf) -> PlanResult {
-        let checker = Checker(baseline: resolved, registry: registry, asOf: asOf)
-        return Checker.crossPlan([checker.check(file: "t.plan.json", bytes: Array(json.utf8))])[0]
+        Checker.checkAll([("t.plan.json", Array(json.utf8))], baseline: resolved, registry: registry, asOf: asOf)[0]
     }
 
-    static func findings(_ json: String, rule: Rule, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf) -> [Finding] {
+    /// The findings of one rule; a plan that does not decode fails the test (not the whole test run).
+    static func findings(_ json: String, rule: RuleDescription, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf,
+                         sourceLocation: SourceLocation = #_sourceLocation) throws -> [Finding] {
         let r = check(json, registry: registry, asOf: asOf)
-        precondition(r.inputErrors.isEmpty, "fixture plan does not decode: \(r.inputErrors)")
+        try #require(r.inputErrors.isEmpty, "fixture plan does not decode: \(r.inputErrors)", sourceLocation: sourceLocation)
         return r.findings.filter { $0.rule == rule }
     }
 }

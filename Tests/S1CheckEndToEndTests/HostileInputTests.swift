@@ -75,7 +75,7 @@ import S1CheckTestSupport
         #expect(empty.stderr.contains("no plan found"))
         let missing = try CLI.run(["check", "Plnas"], in: s.url)
         #expect(missing.status == 2)
-        #expect(missing.stdout.contains("Plnas: error: $: cannot read this path: no such file or directory"))
+        #expect(missing.stdout.contains("Plnas: error: $: cannot read this path: it does not exist"))
         // A mistyped path beside a good one still fails the run, and the good one is still checked.
         s.write("good.plan.json", Self.goodPlan)
         let mixed = try CLI.run(["check", "good.plan.json", "Plnas"], in: s.url)

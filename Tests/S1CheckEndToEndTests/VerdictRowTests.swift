@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import S1CheckTestSupport
 
-/// Every row of PRODUCT.md's verdict table, through the binary: the finding in the JSON report, the
+/// Every row of the README's verdict table, through the binary: the finding in the JSON report, the
 /// console line, and the exit status.
 @Suite struct VerdictRowTests {
     struct Row: CustomTestStringConvertible, Sendable {

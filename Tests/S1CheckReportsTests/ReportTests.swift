@@ -20,7 +20,7 @@ struct JUnitTests {
     @Test func mapsStatusesToJUnitElements() throws {
         let run = Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked"}]"#)),
                               ("b.plan.json", Sample.plan(id: "B")), ("c.plan.json", "{ broken")])
-        let xml = JUnitReport.render(run)
+        let xml = ReportRendering.render(.junit, run)
         try validate(xml)
         let doc = try read(xml)
         let root = doc.rootElement()!
@@ -68,7 +68,7 @@ struct JUnitTests {
 
     @Test func strictTurnsWarningsIntoFailuresAndKeepGoingErrorsIntoFailures() throws {
         let run = Sample.run([("b.plan.json", Sample.plan(id: "B")), ("c.plan.json", "[]")], strict: true, keepGoing: true)
-        let xml = JUnitReport.render(run)
+        let xml = ReportRendering.render(.junit, run)
         try validate(xml)
         let suites = try read(xml).rootElement()!.elements(forName: "testsuite")
         let warn = suites[0].elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "consultation · Appendix AM" }!
@@ -83,7 +83,7 @@ struct JUnitTests {
             results[0].findings[0].message = Sample.controls + Sample.hostile
             results[0].file = "dir/" + Sample.hostile + ".plan.json"
         }
-        let xml = JUnitReport.render(run)
+        let xml = ReportRendering.render(.junit, run)
         try validate(xml)
         let doc = try read(xml)
         let suite = doc.rootElement()!.elements(forName: "testsuite")[0]
@@ -105,7 +105,7 @@ struct MarkdownTests {
 
     @Test func tablesRenderWithTheRightShape() throws {
         let run = Sample.run([("a.plan.json", Sample.plan(id: "A")), ("b.plan.json", Sample.plan(id: "B"))])
-        let html = try render(MarkdownReport.render(run))
+        let html = try render(ReportRendering.render(.markdown, run))
         // Header table, TBRD table, artefact table, inputs, summary; per plan: details and findings.
         #expect(html.components(separatedBy: "<table>").count - 1 == 5 + 2 * 2)
         #expect(html.contains("<td>Appendix AD</td>"))
@@ -120,7 +120,7 @@ struct MarkdownTests {
             results[0].findings[0].message = Sample.hostile + Sample.controls
             results[0].file = Sample.hostile + ".plan.json"
         }
-        let md = MarkdownReport.render(run)
+        let md = ReportRendering.render(.markdown, run)
         let html = try render(md)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<em>") && !html.contains("<code>a") && !html.contains("<a href") && !html.contains("<del>"))
@@ -144,7 +144,7 @@ struct MarkdownTests {
 
     @Test func recordsDigestsAsOfAndWaivers() throws {
         let run = Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#))])
-        let md = String(decoding: MarkdownReport.render(run), as: UTF8.self)
+        let md = String(decoding: ReportRendering.render(.markdown, run), as: UTF8.self)
         #expect(md.contains(SHA256.hex(of: Array(Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#).utf8))))
         #expect(md.contains("| As of | 2023-06-01"))
         #expect(md.contains("| consultation · Appendix AM | booked | 2023-12-31 |"))
@@ -156,7 +156,7 @@ struct MarkdownTests {
 @Suite struct JSONReportTests {
     @Test func shapeAndContent() throws {
         let run = Sample.run([("a.plan.json", Sample.plan(id: "A")), ("bad.plan.json", #"{"id": 1}"#)])
-        let bytes = JSONReport.render(run)
+        let bytes = ReportRendering.render(.json, run)
         let json = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
         let plans = json["plans"] as! [[String: Any]]
         #expect(plans.map { $0["id"] as? String } == ["A", nil])
@@ -179,16 +179,16 @@ struct MarkdownTests {
 
     @Test func hostileTextRoundTrips() throws {
         let run = Sample.run([("h.plan.json", Sample.plan(id: "H"))]) { $0[0].plan!.title = Sample.hostile + Sample.controls }
-        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(run))) as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(ReportRendering.render(.json, run))) as! [String: Any]
         #expect(((json["plans"] as! [[String: Any]])[0]["title"] as? String) == Sample.hostile + Sample.controls)
     }
 
     @Test func everyReportIsDeterministic() {
         let plans = (0..<50).map { ("p\($0).plan.json", Sample.plan(id: "P\($0)")) }
         let a = Sample.run(plans), b = Sample.run(plans)
-        #expect(JSONReport.render(a) == JSONReport.render(b))
-        #expect(JUnitReport.render(a) == JUnitReport.render(b))
-        #expect(MarkdownReport.render(a) == MarkdownReport.render(b))
+        #expect(ReportRendering.render(.json, a) == ReportRendering.render(.json, b))
+        #expect(ReportRendering.render(.junit, a) == ReportRendering.render(.junit, b))
+        #expect(ReportRendering.render(.markdown, a) == ReportRendering.render(.markdown, b))
     }
 }
 

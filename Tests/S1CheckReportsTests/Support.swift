@@ -21,13 +21,29 @@ enum Sample {
         """
     }
 
+    /// A plan's result with its parts open to change, for tests that put text where no input could.
+    struct Editable {
+        var file: String
+        var sha256: String
+        var plan: Plan?
+        var findings: [Finding]
+        var inputErrors: [Diagnostic]
+    }
+
+    static let settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: "00"),
+                                      registrySource: nil, asOf: asOf, strict: false, keepGoing: false, passedOver: [])
+
     static func run(_ plans: [(String, String)], strict: Bool = false, keepGoing: Bool = false,
-                    mutate: (inout [PlanResult]) -> Void = { _ in }) -> RunResult {
-        let checker = Checker(baseline: baseline, asOf: asOf)
-        var results = Checker.crossPlan(plans.map { checker.check(file: $0.0, bytes: Array($0.1.utf8)) })
-        mutate(&results)
-        return RunResult(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: "00"),
-                         registrySource: nil, asOf: asOf, strict: strict, keepGoing: keepGoing, plans: results, passedOver: [])
+                    mutate: (inout [Editable]) -> Void = { _ in }) -> RunResult {
+        let checked = Checker.checkAll(plans.map { ($0.0, Array($0.1.utf8)) }, baseline: baseline, asOf: asOf)
+        var editable = checked.map { Editable(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings, inputErrors: $0.inputErrors) }
+        mutate(&editable)
+        var s = settings
+        s.strict = strict
+        s.keepGoing = keepGoing
+        return RunResult(settings: s, plans: editable.map {
+            PlanResult(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings, inputErrors: $0.inputErrors)
+        })
     }
 
     /// Text no input should be able to smuggle into a report.

@@ -1,12 +1,8 @@
-/// Decodes a baseline file (the format of PRODUCT.md, "A baseline file") strictly: unknown keys, bad
-/// versions and dates, unknown phases and documents listed twice are input errors.
+/// Decodes a baseline file (README, "The baseline file") strictly: unknown keys, bad versions and dates,
+/// unknown phases and documents listed twice are input errors.
 public enum BaselineDecoding {
-    public static func decode(file: String, bytes: [UInt8]) -> Result<Baseline, InputErrors> {
-        let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
-        let baseline = decodeRoot(root, d)
-        if let baseline, d.errors.isEmpty { return .success(baseline) }
-        return .failure(InputErrors(d.errors))
+    public static func decode(file: String, bytes: [UInt8]) -> Result<Baseline, Diagnostics> {
+        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Baseline? {
@@ -154,10 +150,4 @@ public enum BaselineDecoding {
         guard let version else { return nil }
         return Consultation(version: version, notes: notes, events: events)
     }
-}
-
-/// The input errors of one file, in the order found.
-public struct InputErrors: Error, Sendable {
-    public var errors: [InputError]
-    public init(_ errors: [InputError]) { self.errors = errors }
 }

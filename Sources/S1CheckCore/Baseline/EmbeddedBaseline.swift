@@ -11,7 +11,7 @@ public enum EmbeddedBaseline {
     public static func load() -> Baseline {
         switch BaselineDecoding.decode(file: displayName, bytes: bytes) {
         case .success(let b): return b
-        case .failure(let e): fatalError("the embedded baseline is invalid: \(e.errors.map(\.description))")
+        case .failure(let e): fatalError("the embedded baseline is invalid: \(e.all.map(\.description))")
         }
     }
 }

@@ -11,14 +11,14 @@ public enum VersionOrigin: Sendable, Hashable {
     /// A version still under consultation (Annex A, second list): provisional.
     case consultation
 
-    /// Short label for tables: "Annex A", "legal effect", "consultation", ...
-    public var label: String {
+    /// A machine-readable key for JSON: "annexA", "legalEffect", "consultation", "sec", "svtad".
+    public var key: String {
         switch self {
-        case .secVersion: return "SEC version (Annex A)"
-        case .svtad: return "SVTAD (TBRD footnote 1)"
-        case .legalEffect(let a): return a == nil ? "legal effect" : "legal effect (= or > Annex A)"
-        case .annexA(let s): return s == nil ? "Annex A" : "Annex A (> legal effect)"
-        case .consultation: return "consultation (provisional)"
+        case .secVersion: return "sec"
+        case .svtad: return "svtad"
+        case .legalEffect: return "legalEffect"
+        case .annexA: return "annexA"
+        case .consultation: return "consultation"
         }
     }
 }
@@ -33,9 +33,11 @@ public final class ResolvedArtefact: Sendable {
     public let phases: [Phase]?
     public let consultation: Consultation?
     public let sources: [String: String]
-    /// A sentence that explains the version's ground, for the baseline's own TBRD; worked out once, since
-    /// every finding about this artefact cites it.
+    /// Where the version comes from, in two phrasings worked out once (every finding about this artefact
+    /// cites one): a clause for findings ("TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect
+    /// under paragraph 3") and a short one for tables ("Annex A 5.1, more recent than legal effect 5.0").
     public let explanation: String
+    public let originSummary: String
 
     init(ref: DocumentRef, title: String, version: Version?, origin: VersionOrigin?, phases: [Phase]?,
          consultation: Consultation?, sources: [String: String], tbrd: Version) {
@@ -47,6 +49,7 @@ public final class ResolvedArtefact: Sendable {
         self.consultation = consultation
         self.sources = sources
         self.explanation = ResolvedArtefact.explain(version: version, origin: origin, tbrd: tbrd)
+        self.originSummary = ResolvedArtefact.summarise(version: version, origin: origin)
     }
 
     public func applies(to phase: Phase) -> Bool { phases?.contains(phase) ?? true }
@@ -66,6 +69,24 @@ public final class ResolvedArtefact: Sendable {
             if let s { return "TBRD \(tbrd) Annex A, which supersedes the \(s) in legal effect under paragraph 3" }
             return "TBRD \(tbrd) Annex A"
         case .consultation: return "under consultation, TBRD \(tbrd) Annex A; provisional"
+        }
+    }
+
+    static func summarise(version: Version?, origin: VersionOrigin?) -> String {
+        guard let origin, let version else { return "no version in the baseline" }
+        switch origin {
+        case .secVersion: return "SEC version, Annex A"
+        case .svtad: return "SVTAD version, TBRD footnote 1"
+        case .legalEffect(let annex):
+            if let annex, annex == version { return "legal effect \(version) = Annex A" }
+            if let annex { return "legal effect \(version) (Annex A \(annex) is older)" }
+            return "legal effect \(version)"
+        case .annexA(let supersedes):
+            if let supersedes { return "Annex A \(version), more recent than legal effect \(supersedes)" }
+            return "Annex A \(version)"
+        case .consultation:
+            // The consultation's notes and dates are listed in their own section of each report.
+            return "under consultation: \(version) is provisional"
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A registry of device models and combinations eligible per phase (PRODUCT.md, "A device registry"),
+/// A registry of device models and combinations eligible per phase (README, "The device registry"),
 /// e.g. exported from the Central Products List.
 public struct DeviceRegistry: Sendable {
     public struct Model: Sendable, Hashable {
@@ -34,12 +34,14 @@ public struct DeviceRegistry: Sendable {
 }
 
 public enum DeviceRegistryDecoding {
-    public static func decode(file: String, bytes: [UInt8]) -> Result<DeviceRegistry, InputErrors> {
-        let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
+    public static func decode(file: String, bytes: [UInt8]) -> Result<DeviceRegistry, Diagnostics> {
+        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
+    }
+
+    static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> DeviceRegistry? {
         let path = JSONPath.root
         guard let f = d.object(root, at: path, what: "a device registry", required: ["deviceModels", "combinations"],
-                               optional: ["$schema", "note"]) else { return .failure(InputErrors(d.errors)) }
+                               optional: ["$schema", "note"]) else { return nil }
         if let n = f["note"] { _ = d.text(n, at: path.key("note"), what: "a note") }
         if let n = f["$schema"] { _ = d.text(n, at: path.key("$schema"), what: "a schema reference") }
         var models: [DeviceRegistry.Model] = []
@@ -86,8 +88,7 @@ public enum DeviceRegistryDecoding {
                 combinations.append(.init(id: id, deviceModels: members, phases: phases))
             }
         }
-        if !d.errors.isEmpty { return .failure(InputErrors(d.errors)) }
-        return .success(DeviceRegistry(deviceModels: models, combinations: combinations))
+        return DeviceRegistry(deviceModels: models, combinations: combinations)
     }
 
     static func strings(_ node: JSONNode, _ path: JSONPath, _ what: String, _ d: StrictDecoder) -> [String]? {

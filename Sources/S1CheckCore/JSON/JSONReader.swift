@@ -58,7 +58,7 @@ public struct JSONReader {
     }
 }
 
-private struct Parser {
+struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
@@ -338,5 +338,73 @@ private struct Parser {
         JSONSyntaxError(
             message: "control character 0x\(JSONReader.hex(b)) inside a string; JSON requires it escaped (e.g. \\n, \\u0000)",
             offset: i)
+    }
+}
+
+extension JSONReader {
+    /// The string value of `key` in the top-level object, found without building the document: the quick
+    /// look the checker takes at every plan of a run before checking any (for the run's plan ids). Nil
+    /// where the bytes hold no such string; the full decode then says what is wrong.
+    public static func topLevelString(_ bytes: [UInt8], key: String) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(bytes: buffer)
+            return parser.topLevelString(key: key)
+        }
+    }
+}
+
+extension Parser {
+    mutating func topLevelString(key wanted: String) -> String? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
+        i += 1
+        while true {
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = try? parseString() else { return nil }
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+            i += 1
+            skipWhitespace()
+            guard i < bytes.count else { return nil }
+            if key == wanted {
+                return bytes[i] == UInt8(ascii: "\"") ? try? parseString() : nil
+            }
+            guard skipValue() else { return nil }
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return nil }
+            i += 1
+        }
+    }
+
+    /// Steps over one value without decoding it (strings are scanned for their closing quote only).
+    mutating func skipValue() -> Bool {
+        var depth = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\""):
+                i += 1
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") {
+                    i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard i < bytes.count else { return false }
+                i += 1
+                if depth == 0 { return true }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                i += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return true }  // the end of the enclosing object: a scalar just ended
+                depth -= 1
+                i += 1
+                if depth == 0 { return true }
+            case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                if depth == 0 { return true }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        return depth == 0
     }
 }

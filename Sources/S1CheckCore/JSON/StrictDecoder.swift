@@ -1,16 +1,27 @@
-/// Walks a parsed JSON document into typed values, collecting every problem (not just the first) as an
-/// `InputError` with file, JSON path, line and column. Unknown keys are errors: a typo must not pass.
+/// Walks a parsed JSON document into typed values, collecting every problem (not just the first) as a
+/// `Diagnostic` with file, JSON path, line and column. Unknown keys are errors: a typo must not pass.
 ///
-/// One decoder serves plans, baselines and device registries, so their messages read alike.
+/// One decoder serves plans, baselines, device registries and policy files, so their messages read alike.
 public final class StrictDecoder {
     public let file: String
     private let bytes: [UInt8]
     private var lineIndex: LineIndex?
-    public private(set) var errors: [InputError] = []
+    public private(set) var errors: [Diagnostic] = []
 
     public init(file: String, bytes: [UInt8]) {
         self.file = file
         self.bytes = bytes
+    }
+
+    /// Parses `bytes` and decodes the root with `decodeRoot`: the value, or every problem found. The one
+    /// entry point of every file format s1check reads.
+    public static func decode<T>(file: String, bytes: [UInt8],
+                                 _ decodeRoot: (JSONNode, StrictDecoder) -> T?) -> Result<T, Diagnostics> {
+        let d = StrictDecoder(file: file, bytes: bytes)
+        guard let root = d.parse() else { return .failure(Diagnostics(d.errors)) }
+        let value = decodeRoot(root, d)
+        if let value, d.errors.isEmpty { return .success(value) }
+        return .failure(Diagnostics(d.errors))
     }
 
     /// Parses the bytes; a syntax error is recorded and nil returned.
@@ -29,8 +40,8 @@ public final class StrictDecoder {
     }
 
     public func fail(_ message: String, at path: JSONPath, offset: Int?) {
-        errors.append(InputError(file: file, path: path.description,
-                                 position: offset.map { position(ofOffset: $0) }, message: message))
+        errors.append(.input(file: file, path: path.description,
+                             position: offset.map { position(ofOffset: $0) }, message: message))
     }
 
     // MARK: Objects

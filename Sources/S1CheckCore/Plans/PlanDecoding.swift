@@ -1,15 +1,11 @@
-/// Decodes a plan file strictly (PRODUCT.md, "A test plan"): fixed keys (plus `$schema` for editors),
+/// Decodes a plan file strictly (README, "A test plan"): fixed keys (plus `$schema` for editors),
 /// normalised document names and versions, real calendar dates.
 public enum PlanDecoding {
     public static let topLevelKeys = (required: ["id", "title", "phase", "tbrd", "artefacts"],
                                       optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers"])
 
-    public static func decode(file: String, bytes: [UInt8]) -> Result<Plan, InputErrors> {
-        let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(InputErrors(d.errors)) }
-        let plan = decodeRoot(root, d)
-        if let plan, d.errors.isEmpty { return .success(plan) }
-        return .failure(InputErrors(d.errors))
+    public static func decode(file: String, bytes: [UInt8]) -> Result<Plan, Diagnostics> {
+        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Plan? {
@@ -111,12 +107,12 @@ public enum PlanDecoding {
                                optional: ["document", "reason", "expires"]) else { return nil }
         var rule: String?
         if let n = f["rule"], let r = d.text(n, at: path.key("rule"), what: "the rule id") {
-            if let known = Rules.byID[r], known.waivable {
+            if let known = RuleRegistry.byID[r], known.waivable {
                 rule = r
-            } else if Rules.byID[r] != nil {
+            } else if RuleRegistry.byID[r] != nil {
                 d.fail("rule \"\(r)\" cannot be waived", at: path.key("rule"), offset: n.offset)
             } else {
-                let ids = Rules.all.filter(\.waivable).map(\.id)
+                let ids = RuleRegistry.waivableIDs
                 let hint = nearest(to: r, in: ids, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); waivable rules: \(ids.joined(separator: ", "))",
                        at: path.key("rule"), offset: n.offset)

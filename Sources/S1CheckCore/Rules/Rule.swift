@@ -1,84 +1,108 @@
-/// A rule as a value: a stable id (waivers and CI history refer to it), a one-line description and the
-/// baseline clause it rests on. The ids are fixed by PRODUCT.md's verdict table.
+/// A rule: one type in one file (`Rules/<Name>Rule.swift`), registered once in `RuleRegistry.all`.
 ///
-/// A final class rather than a struct: every finding refers to its rule, and a reference is one pointer
-/// to copy where a struct would be three strings.
-public final class Rule: Sendable, Hashable, Identifiable {
+/// Rules run in registry order, each appending its findings (passes included) to the plan's list. A rule
+/// that `applies` to a plan must leave at least one finding: the checker turns a rule that applied but
+/// said nothing into a failing finding, so no rule can silently not run.
+public protocol Rule: Sendable {
+    /// Id, summary, clause, whether it can be waived, and worked examples.
+    static var description: RuleDescription { get }
+    init()
+    /// Whether the plan holds anything for this rule to check.
+    func applies(to plan: PlanFacts, _ context: CheckContext) -> Bool
+    /// Appends this rule's findings. Only the waiver rule changes findings already there.
+    func check(_ plan: PlanFacts, _ context: CheckContext, into findings: inout [Finding])
+}
+
+extension Rule {
+    /// The rule's description, from an instance.
+    public var rule: RuleDescription { Self.description }
+}
+
+/// What a rule is, for people and for tooling: the stable id (waivers, policy files and CI history refer
+/// to it), a one-line summary, the baseline clause it rests on, and examples that are also its tests.
+///
+/// A final class with constant properties: every finding points at its rule, and one pointer is cheaper
+/// to copy than the strings.
+public final class RuleDescription: Sendable, Hashable, Identifiable, CustomStringConvertible {
     public let id: String
     public let summary: String
     public let clause: String
-    /// Whether a plan's waiver may waive its findings. Waiver findings themselves cannot (a waiver could
-    /// otherwise excuse itself), nor can duplicate plan ids (they break the identity of CI history).
+    /// Whether a waiver may waive its findings. Waiver findings cannot (a waiver could otherwise excuse
+    /// itself), nor can duplicate plan ids (they break the identity of CI history).
     public let waivable: Bool
+    /// Plan fragments and what the rule says about them, status and exact message.
+    public let examples: [RuleExample]
 
-    init(id: String, summary: String, clause: String, waivable: Bool) {
+    public init(id: String, summary: String, clause: String, waivable: Bool = true, examples: [RuleExample]) {
         self.id = id
         self.summary = summary
         self.clause = clause
         self.waivable = waivable
+        self.examples = examples
     }
 
-    public static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
+    public static func == (a: RuleDescription, b: RuleDescription) -> Bool { a.id == b.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    public var description: String { id }
 }
 
-/// The rule catalogue, in the order findings are reported.
-public enum Rules {
-    public static let tbrdVersion = Rule(
-        id: "tbrd-version",
-        summary: "The plan was prepared against the baseline's TBRD version (older: fail; newer: warn).",
-        clause: "TBRD paragraph 4: the document may be updated from time to time", waivable: true)
-    public static let devicesDeclared = Rule(
-        id: "devices-declared",
-        summary: "The plan declares at least one device model or device model combination.",
-        clause: "TBRD paragraph 1(i)-(ii): versions apply in respect of the Device Models and/or Device Model Combinations used in testing",
-        waivable: true)
-    public static let deviceEligibility = Rule(
-        id: "device-eligibility",
-        summary: "Each declared device model and combination is in the device registry for the plan's phase.",
-        clause: "TBRD paragraph 1(i)-(ii): Device Models and/or Device Model Combinations used in testing in respect of IOC, MOC or FOC",
-        waivable: true)
-    public static let unknownDocument = Rule(
-        id: "unknown-document",
-        summary: "Each declared document is a Section, Schedule or Appendix of the SEC.",
-        clause: "SEC contents: the catalogue of Sections, Schedules and Appendices", waivable: true)
-    public static let duplicateDocument = Rule(
-        id: "duplicate-document",
-        summary: "No document is declared twice with different versions.",
-        clause: "TBRD paragraph 3: one relevant version per document", waivable: true)
-    public static let artefactVersion = Rule(
-        id: "artefact-version",
-        summary: "Each declared artefact is at its resolved baseline version (older: fail; newer: warn).",
-        clause: "TBRD paragraph 3 and Annex A", waivable: true)
-    public static let unversionedDocument = Rule(
-        id: "unversioned-document",
-        summary: "A declared document to which the baseline gives no version cannot be verified (warn).",
-        clause: "TBRD paragraph 3: no version in legal effect recorded and none listed in Annex A", waivable: true)
-    public static let consultation = Rule(
-        id: "consultation",
-        summary: "An artefact still under consultation (AL, AM) at its consultation version is provisional (warn).",
-        clause: "TBRD Annex A: relevant versions of documents subject to further consultation and amendment", waivable: true)
-    public static let phaseApplicability = Rule(
-        id: "phase-applicability",
-        summary: "A phase-specific artefact is declared only by plans for that phase (warn otherwise).",
-        clause: "TBRD paragraph 2: applies in respect of IOC, MOC and FOC unless stated otherwise", waivable: true)
-    public static let iocCessation = Rule(
-        id: "ioc-cessation",
-        summary: "A plan's window does not run past a dated consultation event for its phase (the IOC cessation, 28 May 2023).",
-        clause: "TBRD Annex A, Appendix AL: proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023", waivable: true)
-    public static let waiver = Rule(
-        id: "waiver",
-        summary: "Each waiver has a reason, has not expired at --as-of, and matches a warn or fail finding.",
-        clause: "s1check waiver policy: a waiver is a recorded, dated decision", waivable: false)
-    public static let duplicatePlanID = Rule(
-        id: "duplicate-plan-id",
-        summary: "No two plans in one run share an id.",
-        clause: "s1check: plan ids identify plans in reports and CI history", waivable: false)
+/// A worked example of a rule, in the style of SwiftLint's triggering and non-triggering examples: a plan
+/// (the example plan with some keys replaced), and the findings the rule makes on it. Every example runs
+/// as a test through the library and, written out as a fixture, through the binary.
+public struct RuleExample: Sendable {
+    /// Short and file-name safe: the fixture is `Tests/Fixtures/Verdicts/<rule>-<name>/`.
+    public let name: String
+    /// Top-level keys of the example plan replaced by raw JSON (nil removes the key).
+    public let plan: [String: String?]
+    /// More plans in the same run, as replacements of the example plan (for cross-plan rules).
+    public let otherPlans: [[String: String?]]
+    /// A device registry (JSON) to check against, as `--devices` would give.
+    public let registry: String?
+    /// This rule's findings on the first plan, in order.
+    public let expected: [Expected]
 
-    public static let all: [Rule] = [
-        tbrdVersion, devicesDeclared, deviceEligibility, unknownDocument, duplicateDocument, artefactVersion,
-        unversionedDocument, consultation, phaseApplicability, iocCessation, waiver, duplicatePlanID,
+    public struct Expected: Sendable, Hashable {
+        public let status: Status
+        public let message: String
+    }
+
+    public init(_ name: String, plan: [String: String?] = [:], otherPlans: [[String: String?]] = [],
+                registry: String? = nil, expect expected: [(Status, String)]) {
+        self.name = name
+        self.plan = plan
+        self.otherPlans = otherPlans
+        self.registry = registry
+        self.expected = expected.map { Expected(status: $0.0, message: $0.1) }
+    }
+
+    /// The date examples are checked as of (waivers are judged against it).
+    public static let asOf = CalendarDate(year: 2023, month: 6, day: 1)!
+
+    /// The keys of the example plan in the order they are written.
+    public static let keyOrder = ["id", "title", "phase", "tbrd", "window", "deviceModels", "deviceModelCombinations",
+                                  "artefacts", "waivers"]
+
+    /// A plan that passes every rule against the embedded TBRD v1.24 baseline.
+    public static let examplePlan: [String: String] = [
+        "id": #""EX-1""#,
+        "title": #""Example plan""#,
+        "phase": #""FOC""#,
+        "tbrd": #""1.24""#,
+        "window": #"{"start": "2023-06-05", "end": "2023-06-30"}"#,
+        "deviceModels": #"[{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}]"#,
+        "deviceModelCombinations": "[]",
+        "artefacts": #"[{"document": "SEC", "version": "72.0"}]"#,
+        "waivers": "[]",
     ]
 
-    public static let byID: [String: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    /// The example plan with `replacements` applied, as a plan file's text.
+    public static func planText(_ replacements: [String: String?]) -> String {
+        var lines: [String] = []
+        for key in keyOrder {
+            let value: String?
+            if let replacement = replacements[key] { value = replacement } else { value = examplePlan[key] }
+            if let value { lines.append("  \"\(key)\": \(value)") }
+        }
+        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
 }

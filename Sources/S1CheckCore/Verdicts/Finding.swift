@@ -24,30 +24,28 @@ public struct AppliedWaiver: Sendable, Hashable {
 
 /// One check made on one plan: which rule, about what, the result and why.
 ///
-/// A class, not a struct: a run holds a hundred thousand findings and every report walks them, so
-/// sharing one reference beats copying eight strings at each step. A finding is changed only while its
-/// own plan is checked (waivers, lines, unique names) on one thread; after that it is read-only, which
-/// is what makes the unchecked Sendable sound.
-public final class Finding: @unchecked Sendable {
-    public var rule: Rule
-    public var status: Status
+/// A value: the checker builds a plan's findings (applying waivers, lines and unique names as it goes),
+/// then hands them to an immutable `PlanResult`, whose counts are worked out once from them.
+public struct Finding: Sendable {
+    public let rule: RuleDescription
+    public internal(set) var status: Status
     /// What the check is about: a document ("Appendix AD"), a device, a waiver; nil for plan-wide checks.
-    public var subject: String?
+    public let subject: String?
     /// The document the finding concerns, for matching waivers.
-    public var documentRef: DocumentRef?
-    public var declared: String?
-    public var expected: String?
-    public var message: String
+    public let documentRef: DocumentRef?
+    public let declared: String?
+    public let expected: String?
+    public internal(set) var message: String
     /// The baseline clause this verdict rests on, specific to this finding.
-    public var clause: String
+    public let clause: String
     /// Byte offset in the plan file (turned into `line` by the checker).
-    public var offset: Int?
-    public var line: Int?
-    public var waiver: AppliedWaiver?
+    public let offset: Int?
+    public internal(set) var line: Int?
+    public internal(set) var waiver: AppliedWaiver?
     /// A stable name, unique within its plan: "rule · subject". CI history keys on it.
-    public var check: String
+    public internal(set) var check: String
 
-    public init(rule: Rule, status: Status, subject: String? = nil, documentRef: DocumentRef? = nil,
+    public init(rule: RuleDescription, status: Status, subject: String? = nil, documentRef: DocumentRef? = nil,
                 declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil,
                 offset: Int? = nil) {
         self.rule = rule

@@ -9,18 +9,26 @@ public enum ConsoleReport {
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     }
 
+    /// A whole run held in memory: every plan's lines, then the summary.
     public static func render(_ run: RunResult, style: Style) -> String {
         var out = TextBuffer()
-        PlanSections.render(run.plans, into: &out) { _, p, out in lines(p, style: style, into: &out) }
-        out.write(summary(run, style: style))
+        for p in run.plans { lines(p, style: style, into: &out) }
+        out.write(summary(run.settings, run.outcome, style: style))
         return out.string
+    }
+
+    /// The lines for one plan's input errors and its findings that are not a pass.
+    public static func lines(_ p: PlanResult, style: Style) -> [UInt8] {
+        var out = TextBuffer(capacity: 1 << 10)
+        lines(p, style: style, into: &out)
+        return out.finish()
     }
 
     static func lines(_ p: PlanResult, style: Style, into out: inout TextBuffer) {
         do {
             for e in p.inputErrors {
                 let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
-                out.write("\(loc): \(style.paint("error", "1;31")): \(e.path): \(e.message) [input-error]\n")
+                out.write("\(loc): \(style.paint("error", "1;31")): \(e.path ?? "$"): \(e.message) [\(e.kind.tag)]\n")
             }
             for f in p.findings where f.status != .pass {
                 let loc = f.line.map { "\(p.file):\($0)" } ?? p.file
@@ -37,16 +45,16 @@ public enum ConsoleReport {
         }
     }
 
-    public static func summary(_ run: RunResult, style: Style) -> String {
-        let verdict = ReportFacts.runVerdict(run)
-        let painted = style.paint(verdict, run.exitCode == 0 ? "1;32" : "1;31")
-        let checked = run.plans.count - run.inputErrorCount
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style) -> String {
+        let verdict = ReportFacts.runVerdict(outcome)
+        let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
+        let checked = outcome.planCount - outcome.inputErrorCount
         var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(ReportFacts.baselineLabel(run)) as of \(run.asOf): "
-            + "\(run.plans(withStatus: .pass)) pass, \(run.plans(withStatus: .warn)) warn, \(run.plans(withStatus: .fail)) fail"
-        if run.inputErrorCount > 0 {
-            s += "; \(run.inputErrorCount) input\(run.inputErrorCount == 1 ? "" : "s") could not be read"
+            + "\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail"
+        if outcome.inputErrorCount > 0 {
+            s += "; \(outcome.inputErrorCount) input\(outcome.inputErrorCount == 1 ? "" : "s") could not be read"
         }
-        let waived = run.findings(withStatus: .waived)
+        let waived = outcome.findings(withStatus: .waived)
         if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
         s += "\n"
         s += "baseline: \(run.baselineSource.file)\n"

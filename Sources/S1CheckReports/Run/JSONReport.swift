@@ -1,48 +1,61 @@
 import S1CheckCore
 
-/// The machine-readable report (`--json`): every check made, passes included, in the shape PRODUCT.md
-/// gives (`baseline`, `plans[].findings[]`, `summary`), plus provenance.
-public enum JSONReport {
-    /// The report; with a sink, most of it goes to the sink as it is written and the rest is returned.
-    public static func render(_ run: RunResult, sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
-        var w = JSONWriter(sink: sink)
+/// The machine-readable report (`--json`): every check made, passes included, as the README describes
+/// (`baseline`, `plans[].findings[]`, `summary`), plus provenance.
+public struct JSONReport: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    public static var separator: [UInt8] { Array(",".utf8) }
+    /// Everything before the plans is known before the first plan is checked.
+    public static var headNeedsOutcome: Bool { false }
+
+    /// Depth of the `plans` array's items: inside the root object and the array.
+    static let planDepth = 2
+
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        let run = settings
+        var w = JSONWriter()
         w.beginObject()
         w.beginObject("tool"); w.string("name", ToolInfo.name); w.string("version", ToolInfo.version); w.endObject()
         w.string("asOf", run.asOf.description)
         w.bool("strict", run.strict)
         w.bool("keepGoing", run.keepGoing)
-        writeBaseline(&w, run)
+        JSONReport.writeBaseline(&w, run)
         w.beginObject("devices")
         w.bool("checked", run.registrySource != nil)
         if let r = run.registrySource { w.string("file", r.file); w.string("sha256", r.sha256) }
         w.endObject()
         w.beginArray("plans")
-        let depth = w.depth
-        PlanSections.render(run.plans, into: &w.out) { i, p, buffer in
-            // Swap the chunk's buffer in and out: passing it by value would copy it for every plan.
-            var item = JSONWriter(itemAt: depth, first: i == 0, out: TextBuffer(capacity: 0))
-            swap(&item.out, &buffer)
-            writePlan(&item, p)
-            swap(&item.out, &buffer)
-        }
-        if !run.plans.isEmpty { w.itemsWritten() }
+        return w.out.finish()
+    }
+
+    public func section(_ plan: PlanResult) -> ReportSection {
+        var w = JSONWriter(itemAt: JSONReport.planDepth, first: true, out: TextBuffer(capacity: 1 << 13))
+        JSONReport.writePlan(&w, plan)
+        return ReportSection(w.out.finish())
+    }
+
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        var w = JSONWriter(insideArrayAt: JSONReport.planDepth, hasItems: outcome.planCount > 0)
         w.endArray()
-        w.stringArray("passedOver", run.passedOver)
+        w.stringArray("passedOver", settings.passedOver)
         w.beginObject("summary")
-        w.number("plans", run.plans.count)
-        for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, run.plans(withStatus: s)) }
-        w.number("inputErrors", run.inputErrorCount)
+        w.number("plans", outcome.planCount)
+        for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
+        w.number("inputErrors", outcome.inputErrorCount)
         w.beginObject("findings")
-        for s in Status.allCases { w.number(s.rawValue, run.findings(withStatus: s)) }
+        for s in Status.allCases { w.number(s.rawValue, outcome.findings(withStatus: s)) }
         w.endObject()
-        w.string("result", ReportFacts.runVerdict(run))
-        w.number("exitCode", Int(run.exitCode))
+        w.string("result", ReportFacts.runVerdict(outcome))
+        w.number("exitCode", Int(outcome.exitCode))
         w.endObject()
         w.endObject()
         return w.finish()
     }
 
-    static func writeBaseline(_ w: inout JSONWriter, _ run: RunResult) {
+    static func writeBaseline(_ w: inout JSONWriter, _ run: RunSettings) {
         let b = run.baseline.baseline
         w.beginObject("baseline")
         w.string("file", run.baselineSource.file)
@@ -65,8 +78,8 @@ public enum JSONReport {
             w.string("document", a.ref.description)
             w.string("title", a.title)
             w.string("version", a.version?.description)
-            w.string("origin", ReportFacts.originKey(a))
-            w.string("from", ReportFacts.origin(a))
+            w.string("origin", a.origin?.key)
+            w.string("from", a.originSummary)
             if a.phases != nil { w.stringArray("phases", a.phases!.map(\.rawValue)) }
             if let c = a.consultation {
                 w.beginObject("consultation")
@@ -112,7 +125,7 @@ public enum JSONReport {
             w.beginArray("inputErrors")
             for e in p.inputErrors {
                 w.beginObject()
-                w.string("path", e.path)
+                w.string("path", e.path ?? "$")
                 if let pos = e.position { w.number("line", pos.line); w.number("column", pos.column) }
                 w.string("message", e.message)
                 w.endObject()

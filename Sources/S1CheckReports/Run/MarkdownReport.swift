@@ -4,18 +4,31 @@ import S1CheckCore
 /// where each version came from, the inputs with SHA-256 digests, a summary of plans, then every plan
 /// with every finding (passes included) and every waiver with its reason. GitHub-flavoured Markdown;
 /// all text taken from inputs is escaped.
-public enum MarkdownReport {
-    /// The report; with a sink, most of it goes to the sink as it is written and the rest is returned.
-    public static func render(_ run: RunResult, sink: (([UInt8]) -> Void)? = nil) -> [UInt8] {
-        var md = TextBuffer(capacity: 1 << 20, sink: sink)
+public struct MarkdownReport: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    public func section(_ plan: PlanResult) -> ReportSection {
+        var md = TextBuffer(capacity: 1 << 13)
+        writePlan(&md, plan)
+        return ReportSection(md.finish())
+    }
+
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
+
+    /// Everything before the plans' sections: the result, the baseline, the inputs and the summary table.
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        let run = settings
+        var md = TextBuffer(capacity: 1 << 16)
         let b = run.baseline.baseline
         md.write("# s1check report: SMETS1 variation test plans\n\n")
         md.write("| | |\n|---|---|\n")
-        md.write("| Result | **\(ReportFacts.runVerdict(run))** (exit status \(run.exitCode)) |\n")
-        md.write("| Plans | \(run.plans.count): \(run.plans(withStatus: .pass)) pass, \(run.plans(withStatus: .warn)) warn, \(run.plans(withStatus: .fail)) fail")
-        if run.inputErrorCount > 0 { md.write(" (\(run.inputErrorCount) unreadable)") }
+        md.write("| Result | **\(ReportFacts.runVerdict(outcome))** (exit status \(outcome.exitCode)) |\n")
+        md.write("| Plans | \(outcome.planCount): \(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
+        if outcome.inputErrorCount > 0 { md.write(" (\(outcome.inputErrorCount) unreadable)") }
         md.write(" |\n")
-        md.write("| Findings | \(run.findings(withStatus: .pass)) pass, \(run.findings(withStatus: .warn)) warn, \(run.findings(withStatus: .fail)) fail, \(run.findings(withStatus: .waived)) waived |\n")
+        md.write("| Findings | \(outcome.findings(withStatus: .pass)) pass, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .waived)) waived |\n")
         md.write("| As of | \(run.asOf) (the date waivers are judged against) |\n")
         md.write("| Strict | \(run.strict ? "yes: warnings fail the run" : "no") |\n")
         md.write("| Device eligibility | ")
@@ -29,19 +42,19 @@ public enum MarkdownReport {
         md.write("| SVTAD (Appendix AK) | Version \(b.svtad) |\n")
         md.write("| Baseline file | "); md.markdown(run.baselineSource.file); md.write(" |\n\n")
         md.write("Resolution rule (TBRD paragraph 3): an Appendix or Schedule is at its version in legal effect, unless Annex A lists a more recent one. Documents still under consultation are at their provisional version.\n\n")
-        writeArtefactTable(&md, run.baseline.versioned(for: nil), tbrd: b.tbrd.version)
+        MarkdownReport.writeArtefactTable(&md, run.baseline.versioned(for: nil), tbrd: b.tbrd.version)
         let unversioned = run.baseline.artefacts.filter { $0.version == nil }
         if !unversioned.isEmpty {
             md.write("\nThe baseline gives no version to: ")
             md.markdown(unversioned.map(\.ref.description).joined(separator: ", "))
             md.write(". A plan declaring one of these gets `unversioned-document` (warn).\n")
         }
-        writeConsultations(&md, run.baseline)
+        MarkdownReport.writeConsultations(&md, run.baseline)
 
         md.write("\n## Inputs\n\n| Role | File | SHA-256 |\n|---|---|---|\n")
         md.write("| baseline | "); md.markdown(run.baselineSource.file); md.write(" | `\(run.baselineSource.sha256)` |\n")
         if let r = run.registrySource { md.write("| device registry | "); md.markdown(r.file); md.write(" | `\(r.sha256)` |\n") }
-        for p in run.plans {
+        for p in outcome.summaries {
             md.write("| plan | "); md.markdown(p.file); md.write(" | ")
             md.write(p.sha256.isEmpty ? "(unreadable)" : "`\(p.sha256)`")
             md.write(" |\n")
@@ -54,14 +67,13 @@ public enum MarkdownReport {
         }
 
         md.write("\n## Summary of plans\n\n| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
-        for p in run.plans {
-            md.write("| "); md.markdown(p.id ?? "(unreadable)"); md.write(" | "); md.markdown(p.plan?.title ?? "")
-            md.write(" | \(p.plan?.phase.rawValue ?? "") | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** | \(p.count(.fail)) | \(p.count(.warn)) | \(p.count(.waived)) | ")
+        for p in outcome.summaries {
+            md.write("| "); md.markdown(p.id ?? "(unreadable)"); md.write(" | "); md.markdown(p.title ?? "")
+            md.write(" | \(p.phase?.rawValue ?? "") | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** | \(p.counts[.fail]) | \(p.counts[.warn]) | \(p.counts[.waived]) | ")
             md.markdown(p.file); md.write(" |\n")
         }
 
         md.write("\n## Plans\n")
-        PlanSections.render(run.plans, into: &md) { _, p, buffer in writePlan(&buffer, p, run) }
         return md.finish()
     }
 
@@ -87,7 +99,8 @@ public enum MarkdownReport {
         }
     }
 
-    static func writePlan(_ md: inout TextBuffer, _ p: PlanResult, _ run: RunResult) {
+    func writePlan(_ md: inout TextBuffer, _ p: PlanResult) {
+        let run = settings
         md.write("\n### ")
         md.markdown(p.id ?? p.file)
         if let t = p.plan?.title { md.write(": "); md.markdown(t) }
@@ -98,7 +111,7 @@ public enum MarkdownReport {
             md.write("\nThis file could not be read as a plan, so nothing in it was checked:\n\n| Line | Column | JSON path | Problem |\n|---|---|---|---|\n")
             for e in p.inputErrors {
                 md.write("| \(e.position.map { String($0.line) } ?? "") | \(e.position.map { String($0.column) } ?? "") | ")
-                md.markdown(e.path); md.write(" | "); md.markdown(e.message); md.write(" |\n")
+                md.markdown(e.path ?? "$"); md.write(" | "); md.markdown(e.message); md.write(" |\n")
             }
             return
         }

@@ -10,7 +10,7 @@ public struct JSONWriter {
     /// "\n" followed by each depth's indentation, built once.
     private static let newlines: [[UInt8]] = (0..<32).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
 
-    public init(sink: (([UInt8]) -> Void)? = nil) { out = TextBuffer(sink: sink) }
+    public init() { out = TextBuffer() }
 
     /// A writer for one item of an array that another writer has open at `indent`: it writes the
     /// separating comma (unless `first`) and the item at the right depth, into `out`.
@@ -20,9 +20,13 @@ public struct JSONWriter {
         self.needsComma = [!first]
     }
 
-    /// Records that items were written into the open array by item writers.
-    mutating func itemsWritten() { needsComma[needsComma.count - 1] = true }
-    var depth: Int { indent }
+    /// A writer that carries on inside an array open at `indent` (in the root object) whose items other
+    /// writers wrote: it can close the array and go on with the object's remaining keys.
+    init(insideArrayAt indent: Int, hasItems: Bool) {
+        out = TextBuffer()
+        self.indent = indent
+        needsComma = Array(repeating: true, count: indent) + [hasItems]
+    }
 
     static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: { escape($0) })
 
@@ -112,7 +116,7 @@ public struct JSONWriter {
         endArray()
     }
 
-    /// The document (or, with a sink, what is left of it), ending in a newline.
+    /// The document, ending in a newline.
     public mutating func finish() -> [UInt8] {
         out.byte(0x0A)
         return out.finish()

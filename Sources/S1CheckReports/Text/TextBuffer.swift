@@ -1,27 +1,15 @@
 /// An append-only UTF-8 byte buffer that reports are written into. Reports for ten thousand plans run to
 /// tens of megabytes, so escaping works byte by byte here instead of building intermediate Strings.
-///
-/// With a sink, `flushIfLarge()` hands each full megabyte on (to a file) and keeps memory flat however
-/// many plans a report covers; without one, the buffer holds the whole report.
+/// A buffer holds one plan's part of a report, or a report's head or tail: reports are streamed part by
+/// part (see `ReportRenderer`), never held whole.
 public struct TextBuffer {
     public private(set) var bytes: [UInt8] = []
-    private let sink: (([UInt8]) -> Void)?
-    static let flushSize = 1 << 20
 
-    public init(capacity: Int = 1 << 16, sink: (([UInt8]) -> Void)? = nil) {
-        self.sink = sink
-        bytes.reserveCapacity(sink == nil ? capacity : TextBuffer.flushSize + (1 << 16))
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
     }
 
-    /// Hands the bytes so far to the sink once a megabyte has gathered. Renderers call it between plans.
-    public mutating func flushIfLarge() {
-        if let sink, bytes.count >= TextBuffer.flushSize {
-            sink(bytes)
-            bytes.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Everything not yet handed to the sink (with no sink: the whole text).
+    /// The text, leaving the buffer empty.
     public mutating func finish() -> [UInt8] {
         defer { bytes = [] }
         return bytes

@@ -15,7 +15,7 @@ enum BaselineCommand {
     static func show(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, options: ["baseline", "phase", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\" (baseline takes export, diff or options)") }
+        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\" (baseline takes export, diff or options)") }
         let phase = try a.value("phase").map(Phase.parseOption)
         let format = try OutputFormat.parse(try a.value("format"))
         let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
@@ -30,7 +30,7 @@ enum BaselineCommand {
     static func export(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, options: ["baseline"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\"") }
+        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\"") }
         // Validate first (a broken file is an input error), then print the bytes unchanged.
         emit(try Inputs.baseline(try a.value("baseline")).bytes)
         return 0
@@ -39,7 +39,7 @@ enum BaselineCommand {
     static func diff(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        guard a.positional.count == 2 else { throw UsageError(message: "baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one)") }
+        guard a.positional.count == 2 else { throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one)") }
         let format = try OutputFormat.parse(try a.value("format"))
         let old = try Inputs.baseline(a.positional[0]).baseline
         let new = try Inputs.baseline(a.positional[1]).baseline
@@ -50,12 +50,12 @@ enum BaselineCommand {
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan)] = []
             for f in discovery.files {
-                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0).mapError { $0.errors[0] } }) {
+                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0).mapError { $0.all[0] } }) {
                 case .success(let p): plans.append((f, p))
                 case .failure(let e): errors.append(e)
                 }
             }
-            if !errors.isEmpty { throw InputErrors(errors) }
+            if !errors.isEmpty { throw Diagnostics(errors) }
             impacts = d.impact(on: plans)
         }
         switch format {
@@ -76,9 +76,9 @@ enum InitCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, options: ["phase", "id", "title", "baseline"], flags: ["help"])
         if a.has("help") { Output.line(Help.initPlan); return 0 }
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument \"\(extra)\"") }
-        guard let phaseText = try a.value("phase") else { throw UsageError(message: "init needs --phase IOC|MOC|FOC") }
-        guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError(message: "init needs --id ID") }
+        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\"") }
+        guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
+        guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw Diagnostic.usage("init needs --id ID") }
         let phase = try Phase.parseOption(phaseText)
         let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"

@@ -14,7 +14,7 @@ enum Inputs {
     /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
     static let embeddedToken = "@embedded"
 
-    static func baseline(_ path: String?) throws(InputErrors) -> LoadedBaseline {
+    static func baseline(_ path: String?) throws(Diagnostics) -> LoadedBaseline {
         guard let path, path != embeddedToken else {
             let bytes = EmbeddedBaseline.bytes
             return LoadedBaseline(baseline: EmbeddedBaseline.load(), bytes: bytes,
@@ -24,7 +24,7 @@ enum Inputs {
         let bytes: [UInt8]
         switch Files.read(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw InputErrors([e])
+        case .failure(let e): throw Diagnostics([e])
         }
         switch BaselineDecoding.decode(file: path, bytes: bytes) {
         case .success(let b):
@@ -33,11 +33,11 @@ enum Inputs {
         }
     }
 
-    static func registry(_ path: String) throws(InputErrors) -> (DeviceRegistry, InputDigest) {
+    static func registry(_ path: String) throws(Diagnostics) -> (DeviceRegistry, InputDigest) {
         let bytes: [UInt8]
         switch Files.read(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw InputErrors([e])
+        case .failure(let e): throw Diagnostics([e])
         }
         switch DeviceRegistryDecoding.decode(file: path, bytes: bytes) {
         case .success(let r): return (r, InputDigest(role: "device registry", file: path, sha256: SHA256.hex(of: bytes)))
@@ -51,10 +51,10 @@ enum Inputs {
         return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    static func asOf(_ text: String?) throws -> CalendarDate {
+    static func asOf(_ text: String?) throws(Diagnostic) -> CalendarDate {
         guard let text else { return today() }
         guard let d = CalendarDate(iso: text) else {
-            throw UsageError(message: "--as-of must be a real date written YYYY-MM-DD, not \"\(text)\"")
+            throw Diagnostic.usage("--as-of must be a real date written YYYY-MM-DD, not \"\(text)\"")
         }
         return d
     }

@@ -9,16 +9,16 @@ enum Files {
     static let maximumInputBytes = 16 << 20
 
     /// Reads a file whole, or says why not (naming the file).
-    static func read(_ path: String, displayName: String? = nil) -> Result<[UInt8], InputError> {
+    static func read(_ path: String, displayName: String? = nil) -> Result<[UInt8], Diagnostic> {
         let name = displayName ?? path
-        func failure(_ message: String) -> Result<[UInt8], InputError> {
-            .failure(InputError(file: name, path: "$", position: nil, message: message))
+        func failure(_ message: String) -> Result<[UInt8], Diagnostic> {
+            .failure(.input(file: name, message: message))
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { return failure("cannot open: \(String(cString: strerror(errno)))") }
+        if fd < 0 { return failure("cannot open: \(SystemError.current)") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return failure("cannot stat: \(String(cString: strerror(errno)))") }
+        guard fstat(fd, &st) == 0 else { return failure("cannot examine: \(SystemError.current)") }
         if (st.st_mode & S_IFMT) == S_IFDIR { return failure("is a directory, expected a JSON file") }
         if st.st_size > maximumInputBytes {
             return failure("the file is \(st.st_size / (1 << 20)) MiB; s1check reads input files of at most \(maximumInputBytes >> 20) MiB")
@@ -46,7 +46,7 @@ enum Files {
                 return failure("the file is larger than \(maximumInputBytes >> 20) MiB; s1check reads input files of at most that")
             }
         }
-        if readErrno != 0 { return failure("cannot read: \(String(cString: strerror(readErrno)))") }
+        if readErrno != 0 { return failure("cannot read: \(SystemError.reason(readErrno))") }
         return .success(bytes)
     }
 
@@ -87,45 +87,17 @@ enum Files {
         return "/" + components.joined(separator: "/")
     }
 
-    /// Writes a file atomically: `produce` writes into a temporary file in the same folder (through the
-    /// sink it is given, in pieces), which is flushed to disk and then renamed over the target, so a reader
-    /// sees the old file or the new one, never half of one. Missing parent folders are created.
-    static func writeAtomically(to path: String, produce: (_ sink: @escaping ([UInt8]) -> Void) -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        final class State { var failure: String? }
-        let state = State()
-        produce { bytes in
-            guard state.failure == nil else { return }
-            bytes.withUnsafeBytes { buf in
-                var offset = 0
-                while offset < buf.count {
-                    let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        state.failure = String(cString: strerror(errno))
-                        return
-                    }
-                    offset += n
-                }
-            }
+    /// Creates `path` and any missing parent folders, like `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(Diagnostic) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { return }
+            throw Diagnostic.write(file: path, "cannot create this folder: a file of that name is in the way")
         }
-        if state.failure == nil && fsync(fd) != 0 { state.failure = String(cString: strerror(errno)) }
-        close(fd)
-        if state.failure == nil && rename(tmp, path) != 0 { state.failure = String(cString: strerror(errno)) }
-        if let failure = state.failure {
-            unlink(tmp)
-            throw WriteError(path: path, reason: failure)
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw Diagnostic.write(file: path, "cannot create this folder: \(SystemError.current)")
         }
-    }
-
-    struct WriteError: Error, CustomStringConvertible {
-        let path: String
-        let reason: String
-        var description: String { "cannot write \(path): \(reason)" }
     }
 }

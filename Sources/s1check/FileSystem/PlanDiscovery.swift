@@ -9,7 +9,7 @@ struct PlanDiscovery {
     var files: [String] = []
     var passedOver: [String] = []
     /// Paths that could not be used: missing, unreadable, or folders with no plan in them.
-    var problems: [InputError] = []
+    var problems: [Diagnostic] = []
 
     private var seenDirectories: Set<FileID> = []
     /// The identity of every plan file found: report targets are compared with these.
@@ -27,16 +27,14 @@ struct PlanDiscovery {
             let path = PlanDiscovery.trimmed(raw)
             var st = stat()
             if stat(path, &st) != 0 {
-                let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
-                problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this path: \(reason)"))
+                problems.append(.input(file: path, message: "cannot read this path: \(SystemError.current)"))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 let before = files.count
                 walk(path, st)
                 if files.count == before {
-                    problems.append(InputError(file: path, path: "$", position: nil,
-                                               message: "no *\(PlanDiscovery.planSuffix) file in this folder"))
+                    problems.append(.input(file: path, message: "no *\(PlanDiscovery.planSuffix) file in this folder"))
                 }
             } else if seenFiles.insert(FileID(st)).inserted {
                 files.append(path)
@@ -61,7 +59,7 @@ struct PlanDiscovery {
     private mutating func walk(_ dir: String, _ st: stat) {
         guard seenDirectories.insert(FileID(st)).inserted else { return }
         guard let handle = opendir(dir) else {
-            problems.append(InputError(file: dir, path: "$", position: nil, message: "cannot list this folder"))
+            problems.append(.input(file: dir, message: "cannot list this folder: \(SystemError.current)"))
             return
         }
         defer { closedir(handle) }
@@ -81,8 +79,7 @@ struct PlanDiscovery {
                 if stat(path, &est) != 0 {
                     // A dangling link or a symlink loop: only a problem if it claims to be a plan.
                     if name.hasSuffix(PlanDiscovery.planSuffix) {
-                        let reason = errno == ELOOP ? "a symlink loop" : String(cString: strerror(errno)).lowercased()
-                        problems.append(InputError(file: path, path: "$", position: nil, message: "cannot read this plan: \(reason)"))
+                        problems.append(.input(file: path, message: "cannot read this plan: \(SystemError.current)"))
                     } else if name.hasSuffix(".json") {
                         passedOver.append(path)
                     }

@@ -1,28 +1,3 @@
-/// A problem with an input file (plan, baseline, device registry): the file, the JSON path, the line and
-/// column where known, and what was expected. Input errors stop a file from being checked; they are never
-/// turned into verdicts about the baseline.
-public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    /// A JSONPath-style location such as `$.artefacts[2].version`; `$` is the whole document.
-    public var path: String
-    public var position: SourcePosition?
-    public var message: String
-
-    public init(file: String, path: String, position: SourcePosition?, message: String) {
-        self.file = file
-        self.path = path
-        self.position = position
-        self.message = message
-    }
-
-    /// `file:line:column: path: message`, the form editors and CI logs link to.
-    public var description: String {
-        var location = file
-        if let position { location += ":\(position.line):\(position.column)" }
-        return "\(location): \(path): \(message)"
-    }
-}
-
 /// A JSONPath-style location, built as the decoder walks down.
 ///
 /// The decoder makes a path for every field it reads but needs the text only for errors, so components

@@ -1,0 +1,51 @@
+/// The plan ids of a whole run, gathered before any plan is checked, so that `duplicate-plan-id` is made
+/// with each plan's other findings and a plan's results are final (and can be streamed to the reports)
+/// as soon as it is checked. Only ids used more than once are kept.
+///
+/// Ids are read with a quick look at each file; the files behind a shared id (rare) are then decoded in
+/// full, and only those that are plans count: a broken copy of a plan is an input error, not a
+/// duplicate.
+public struct PlanIDIndex: Sendable {
+    private var shared: [String: [String]] = [:]
+
+    public init() {}
+
+    /// `entries`: each plan file with the id it declares, if one could be read.
+    public init(_ entries: [(file: String, id: String?)]) {
+        var first: [String: String] = [:]
+        first.reserveCapacity(entries.count)
+        for (file, id) in entries {
+            guard let id else { continue }
+            if let earlier = first.updateValue(file, forKey: id) {
+                first[id] = earlier
+                if shared[id] == nil { shared[id] = [earlier] }
+                shared[id]!.append(file)
+            }
+        }
+    }
+
+    /// The index of files held in memory.
+    public init(files: [(name: String, bytes: [UInt8])]) {
+        var bytes: [String: [UInt8]] = [:]
+        for f in files { bytes[f.name] = f.bytes }
+        self = PlanIDIndex(files.map { (file: $0.name, id: JSONReader.topLevelString($0.bytes, key: "id")) })
+            .confirmed { bytes[$0] }
+    }
+
+    /// The index with each shared id's files decoded in full, keeping those that decode as a plan with
+    /// that id. `read` gives a file's bytes (nil if it cannot be read).
+    public func confirmed(read: (String) -> [UInt8]?) -> PlanIDIndex {
+        var out = PlanIDIndex()
+        for (id, files) in shared {
+            let plans = files.filter { file in
+                guard let bytes = read(file), case .success(let plan) = PlanDecoding.decode(file: file, bytes: bytes) else { return false }
+                return plan.id == id
+            }
+            if plans.count > 1 { out.shared[id] = plans }
+        }
+        return out
+    }
+
+    /// Every file declaring `id`, when more than one does (in run order); empty when the id is unique.
+    public func files(for id: String) -> [String] { shared[id] ?? [] }
+}

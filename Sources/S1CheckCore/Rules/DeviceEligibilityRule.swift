@@ -1,0 +1,81 @@
+/// With a device registry (`--devices`), every declared device model and combination must be eligible
+/// for the plan's phase. Without one the rule does not apply, and every report says eligibility was not
+/// checked.
+public struct DeviceEligibilityRule: Rule {
+    static let registry = #"{"deviceModels": [{"id": "DM-1", "type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": ["4.2.1"], "phases": ["FOC"]}], "combinations": [{"id": "DMC-1", "deviceModels": ["DM-1"], "phases": ["FOC"]}]}"#
+
+    public static let description = RuleDescription(
+        id: "device-eligibility",
+        summary: "Each declared device model and combination is in the device registry for the plan's phase.",
+        clause: "TBRD paragraph 1(i)-(ii): Device Models and/or Device Model Combinations used in testing in respect of IOC, MOC or FOC",
+        examples: [
+            RuleExample("eligible", plan: ["deviceModelCombinations": #"["DMC-1"]"#], registry: registry, expect: [
+                (.pass, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC"),
+                (.pass, "combination DMC-1 is eligible for FOC"),
+            ]),
+            RuleExample("other-phase", plan: ["phase": #""MOC""#], registry: registry, expect: [
+                (.fail, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
+            ]),
+            RuleExample("unknown", plan: [
+                "deviceModels": #"[{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.2"}, {"type": "ESME", "manufacturer": "Exmaple Meters", "model": "EM-100", "firmware": "4.2.1"}]"#,
+                "deviceModelCombinations": #"["DMC-2"]"#,
+            ], registry: registry, expect: [
+                (.fail, "firmware 4.2.2 of Example Meters Ltd EM-100 is not in the registry; it lists DM-1 (firmware 4.2.1)"),
+                (.fail, "Exmaple Meters EM-100 is not in the device registry; nearest entries: Example Meters Ltd EM-100"),
+                (.fail, "combination DMC-2 is not in the device registry; nearest: DMC-1"),
+            ]),
+        ])
+
+    public init() {}
+
+    public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
+        c.registry != nil && !(facts.plan.deviceModels.isEmpty && facts.plan.combinations.isEmpty)
+    }
+
+    public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
+        let plan = facts.plan
+        guard let registry = c.registry else { return }
+        for d in plan.deviceModels {
+            let sameModel = registry.entries(manufacturer: d.manufacturer, model: d.model)
+            let exact = sameModel.filter { $0.firmware.contains(d.firmware) }
+            let status: Status
+            let message: String
+            if let entry = exact.first(where: { $0.phases.contains(plan.phase) && $0.type == d.type }) {
+                status = .pass
+                message = "\(d.label) is registry entry \(entry.id), eligible for \(plan.phase.rawValue)"
+            } else if let entry = exact.first(where: { $0.type == d.type }) {
+                status = .fail
+                message = "\(d.label) is registry entry \(entry.id), eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(plan.phase.rawValue)"
+            } else if let entry = exact.first {
+                status = .fail
+                message = "\(d.manufacturer) \(d.model) firmware \(d.firmware) is registry entry \(entry.id) of type \(entry.type.rawValue), not \(d.type.rawValue)"
+            } else if !sameModel.isEmpty {
+                status = .fail
+                let known = sameModel.map { "\($0.id) (firmware \($0.firmware.joined(separator: ", ")))" }.joined(separator: "; ")
+                message = "firmware \(d.firmware) of \(d.manufacturer) \(d.model) is not in the registry; it lists \(known)"
+            } else {
+                status = .fail
+                let labels = registry.deviceModels.map { "\($0.manufacturer) \($0.model)" }
+                let near = nearest(to: "\(d.manufacturer) \(d.model)", in: labels, limit: 3, maxDistance: 8)
+                message = "\(d.manufacturer) \(d.model) is not in the device registry" + (near.isEmpty ? "" : "; nearest entries: \(near.joined(separator: ", "))")
+            }
+            findings.append(Finding(rule: rule, status: status, subject: d.label, declared: d.firmware,
+                                    expected: status == .pass ? d.firmware : nil, message: message, offset: d.offset))
+        }
+        for combo in plan.combinations {
+            let id = combo.value
+            if let entry = registry.combination(id: id) {
+                let ok = entry.phases.contains(plan.phase)
+                findings.append(Finding(rule: rule, status: ok ? .pass : .fail, subject: "combination \(id)",
+                                        message: ok ? "combination \(id) is eligible for \(plan.phase.rawValue)"
+                                            : "combination \(id) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(plan.phase.rawValue)",
+                                        offset: combo.offset))
+            } else {
+                let near = nearest(to: id, in: registry.combinations.map(\.id), limit: 3, maxDistance: 3)
+                findings.append(Finding(rule: rule, status: .fail, subject: "combination \(id)",
+                                        message: "combination \(id) is not in the device registry" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"),
+                                        offset: combo.offset))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Applies a plan's waivers to the findings before it and reports on each waiver: a waiver is a recorded,
+/// dated decision, so one without a reason or past its expiry fails, and one that waives nothing warns.
+/// Waived findings stay in every report with the waiver's reason; they are never hidden.
+public struct WaiverRule: Rule {
+    public static let description = RuleDescription(
+        id: "waiver",
+        summary: "Each waiver has a reason, has not expired at --as-of, and matches a warn or fail finding.",
+        clause: "s1check waiver policy: a waiver is a recorded, dated decision", waivable: false,
+        examples: [
+            RuleExample("used", plan: [
+                "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
+                "waivers": #"[{"rule": "consultation", "document": "AM", "reason": "Re-test booked", "expires": "2099-12-31"}]"#,
+            ], expect: [(.pass, "the waiver for consultation · Appendix AM waives 1 finding: Re-test booked")]),
+            RuleExample("no-reason", plan: [
+                "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
+                "waivers": #"[{"rule": "consultation", "document": "Appendix AM", "reason": " "}]"#,
+            ], expect: [(.fail, "the waiver for consultation · Appendix AM gives no reason; a waiver must say why")]),
+            RuleExample("expired", plan: [
+                "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
+                "waivers": #"[{"rule": "consultation", "document": "Appendix AM", "reason": "booked", "expires": "2023-05-31"}]"#,
+            ], expect: [(.fail, "the waiver for consultation · Appendix AM expired on 2023-05-31 (as of 2023-06-01); renew it or fix the finding")]),
+            RuleExample("unused", plan: [
+                "waivers": #"[{"rule": "artefact-version", "document": "Appendix AD", "reason": "just in case"}]"#,
+            ], expect: [(.warn, "the waiver for artefact-version · Appendix AD matches no warn or fail finding; remove it")]),
+        ])
+
+    public init() {}
+
+    public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool { !facts.plan.waivers.isEmpty }
+
+    public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
+        let earlier = findings.count
+        for w in facts.plan.waivers {
+            guard let reason = w.reason else {
+                findings.append(Finding(rule: rule, status: .fail, subject: w.label,
+                                        message: "the waiver for \(w.label) gives no reason; a waiver must say why", offset: w.offset))
+                continue
+            }
+            if let expires = w.expires, expires < c.asOf {
+                findings.append(Finding(rule: rule, status: .fail, subject: w.label, declared: expires.description,
+                                        expected: "on or after \(c.asOf)",
+                                        message: "the waiver for \(w.label) expired on \(expires) (as of \(c.asOf)); renew it or fix the finding",
+                                        offset: w.offset))
+                continue
+            }
+            var matched = 0
+            for i in 0..<earlier where WaiverRule.matches(w, findings[i]) {
+                let original = findings[i].status
+                findings[i].status = .waived
+                findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original)
+                matched += 1
+            }
+            findings.append(matched == 0
+                ? Finding(rule: rule, status: .warn, subject: w.label,
+                          message: "the waiver for \(w.label) matches no warn or fail finding; remove it", offset: w.offset)
+                : Finding(rule: rule, status: .pass, subject: w.label,
+                          message: "the waiver for \(w.label) waives \(matched) finding\(matched == 1 ? "" : "s"): \(reason)", offset: w.offset))
+        }
+    }
+
+    /// Same rule and same document; a waiver with no document matches the rule's findings that name no
+    /// document (plan-wide checks and devices).
+    static func matches(_ w: Waiver, _ f: Finding) -> Bool {
+        guard f.rule.id == w.rule, f.rule.waivable, f.status == .warn || f.status == .fail, f.waiver == nil else { return false }
+        guard let document = w.document else { return f.documentRef == nil }
+        if let ref = w.documentRef, let fref = f.documentRef { return ref == fref }
+        // Names outside the catalogue (unknown-document) match as written, case- and space-insensitively.
+        return DocumentName.tokens(document) == DocumentName.tokens(f.subject ?? "")
+    }
+}

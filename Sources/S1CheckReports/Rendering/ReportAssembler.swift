@@ -1,0 +1,102 @@
+import S1CheckCore
+
+/// Puts one report together as plans stream past, without holding it: says which bytes each plan adds to
+/// each stream (separators included), and at the end how much of each stream to keep so the report stays
+/// within its renderer's limit. Pure: the caller keeps the streams (files for the CLI, arrays in memory).
+public struct ReportAssembler: Sendable {
+    public let renderer: any ReportRenderer
+    private let streams: Int
+    private let separator: [UInt8]
+    private let limit: ReportLimit?
+    private var hasParts: [Bool]
+    /// Per stream: the items and bytes written so far, and (with a limit) after each part.
+    private var totals: [(items: Int, bytes: Int)]
+    private var boundaries: [[(items: Int, bytes: Int)]]
+
+    public init(_ renderer: any ReportRenderer) {
+        self.renderer = renderer
+        let type = type(of: renderer)
+        streams = type.streams
+        separator = type.separator
+        limit = type.limit
+        hasParts = Array(repeating: false, count: streams)
+        totals = Array(repeating: (0, 0), count: streams)
+        boundaries = Array(repeating: [], count: streams)
+    }
+
+    /// The bytes to append to each stream for the next plan's section.
+    public mutating func add(_ section: ReportSection) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        out.reserveCapacity(streams)
+        for s in 0..<streams {
+            let part = s < section.parts.count ? section.parts[s] : []
+            if part.isEmpty { out.append([]); continue }
+            var bytes = hasParts[s] ? separator : []
+            bytes += part
+            hasParts[s] = true
+            totals[s].items += s < section.items.count ? section.items[s] : 0
+            totals[s].bytes += bytes.count
+            if limit != nil { boundaries[s].append(totals[s]) }
+            out.append(bytes)
+        }
+        return out
+    }
+
+    /// How many bytes of each stream to keep, and how many items are left out. Streams are kept in order,
+    /// part by part, until the next part would pass the limit; everything after it is left out.
+    public func cut() -> (keep: [Int], omitted: Int) {
+        guard let limit else { return (totals.map(\.bytes), 0) }
+        var keep = Array(repeating: 0, count: streams)
+        var used = 0, omitted = 0, full = false
+        for s in 0..<streams {
+            var keptItems = 0
+            for b in boundaries[s] where !full {
+                let size = limit.counts(items: b.items, bytes: b.bytes)
+                if used + size > limit.bound { full = true; break }
+                keep[s] = b.bytes
+                keptItems = b.items
+            }
+            if let last = boundaries[s].last {
+                used += limit.counts(items: keptItems, bytes: keep[s])
+                omitted += last.items - keptItems
+            }
+        }
+        return (keep, omitted)
+    }
+}
+
+extension ReportLimit {
+    var bound: Int {
+        switch self {
+        case .items(let n), .bytes(let n): return n
+        }
+    }
+
+    func counts(items: Int, bytes: Int) -> Int {
+        switch self {
+        case .items: return items
+        case .bytes: return bytes
+        }
+    }
+}
+
+/// Renders a whole run held in memory, through the same parts the CLI streams.
+public enum ReportRendering {
+    public static func render(_ format: ReportFormat, _ run: RunResult) -> [UInt8] {
+        render(format.renderer(run.settings), run)
+    }
+
+    public static func render(_ renderer: any ReportRenderer, _ run: RunResult) -> [UInt8] {
+        var assembler = ReportAssembler(renderer)
+        let sections = parallelMap(run.plans.count) { renderer.section(run.plans[$0]) }
+        var streams = Array(repeating: [UInt8](), count: type(of: renderer).streams)
+        for section in sections {
+            for (s, bytes) in assembler.add(section).enumerated() { streams[s] += bytes }
+        }
+        let (keep, omitted) = assembler.cut()
+        var out = renderer.head(run.outcome, omitted: omitted)
+        for (s, stream) in streams.enumerated() { out += stream[0..<keep[s]] }
+        out += renderer.tail(run.outcome, omitted: omitted)
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+import S1CheckCore
+
+/// How one report format is rendered, shaped for streaming: a part for each plan (made on any thread, as
+/// soon as the plan is checked), and what comes before and after the parts once the whole run is known.
+/// A run's memory then does not grow with its findings: the CLI writes each plan's parts out and keeps
+/// only the run's outcome for the head and tail.
+///
+/// A report is: head, then every part of stream 0 in plan order, then every part of stream 1, …, then the
+/// tail. Most formats have one stream; SARIF, for example, puts the most severe results first by giving
+/// each severity its own stream.
+public protocol ReportRenderer: Sendable {
+    init(settings: RunSettings)
+    /// How many streams a plan's part is split into.
+    static var streams: Int { get }
+    /// Bytes between two non-empty parts of a stream (a JSON array's comma).
+    static var separator: [UInt8] { get }
+    /// A bound on the whole report's streams, kept by leaving out whole parts from the end (later streams
+    /// first); the head and tail are told how many items were left out.
+    static var limit: ReportLimit? { get }
+    /// Whether the head depends on the outcome (totals, a summary table); if not, it is written first.
+    static var headNeedsOutcome: Bool { get }
+
+    /// One plan's part of each stream. Pure: called concurrently, in any order.
+    func section(_ plan: PlanResult) -> ReportSection
+    func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8]
+    func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8]
+}
+
+extension ReportRenderer {
+    public static var streams: Int { 1 }
+    public static var separator: [UInt8] { [] }
+    public static var limit: ReportLimit? { nil }
+    public static var headNeedsOutcome: Bool { true }
+}
+
+/// One plan's part of a report: bytes for each stream, and how many items (results, rows) each holds.
+public struct ReportSection: Sendable {
+    public var parts: [[UInt8]]
+    public var items: [Int]
+
+    public init(parts: [[UInt8]], items: [Int]) {
+        self.parts = parts
+        self.items = items
+    }
+
+    /// A single-stream part.
+    public init(_ bytes: [UInt8], items: Int = 1) {
+        self.init(parts: [bytes], items: [items])
+    }
+}
+
+/// A bound on a report's size: a number of items (SARIF results), or of bytes (a job-page summary).
+public enum ReportLimit: Sendable, Hashable {
+    case items(Int)
+    case bytes(Int)
+}
