@@ -5,7 +5,9 @@
 // The first byte picks the target so one corpus covers all three formats; the rest is the file.
 
 private let baseline = ResolvedBaseline(EmbeddedBaseline.load())
-private let checker = Checker(baseline: baseline, registry: nil, asOf: CalendarDate(iso: "2023-06-01")!)
+private let asOf = CalendarDate(iso: "2023-06-01")!
+private let settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "embedded", sha256: ""),
+                                   registrySource: nil, asOf: asOf, strict: true, keepGoing: false, passedOver: [])
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -13,16 +15,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     switch data[0] % 3 {
     case 0:
-        let result = Checker.crossPlan([checker.check(file: "fuzz.plan.json", bytes: bytes)])
-        let run = RunResult(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "embedded", sha256: ""),
-                            registrySource: nil, asOf: checker.context.asOf, strict: true, keepGoing: false,
-                            plans: result, passedOver: [])
+        // The same file twice: the quick id scan and the full decode must agree on whether they share an id.
+        let result = Checker.checkAll([("fuzz.plan.json", bytes), ("copy.plan.json", bytes)], baseline: baseline, asOf: asOf)
+        let run = RunResult(settings: settings, plans: result)
         // Every report must render whatever the plan held.
-        _ = JSONReport.render(run)
-        _ = JUnitReport.render(run)
-        _ = MarkdownReport.render(run)
+        for format in ReportFormat.allCases { _ = ReportRendering.render(format, run) }
         // Invariants: a decoded plan has findings; an undecodable one has input errors.
         precondition(result[0].plan == nil ? !result[0].inputErrors.isEmpty : !result[0].findings.isEmpty)
+        if let plan = result[0].plan {
+            precondition(result[0].findings.contains { $0.rule.id == DuplicatePlanIDRule.description.id && $0.status == .fail },
+                         "two copies of plan \(plan.id) must share its id")
+        }
     case 1:
         if case .success(let b) = BaselineDecoding.decode(file: "fuzz.baseline.json", bytes: bytes) {
             let resolved = ResolvedBaseline(b)
@@ -31,7 +34,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     default:
         if case .success(let r) = DeviceRegistryDecoding.decode(file: "fuzz.devices.json", bytes: bytes) {
-            _ = Checker(baseline: baseline, registry: r, asOf: checker.context.asOf)
+            _ = Checker(baseline: baseline, registry: r, asOf: asOf)
         }
     }
     return 0
