@@ -21,10 +21,10 @@ let package = Package(
         // Thin CLI: arguments, files, atomic report writing, exit status.
         .executableTarget(name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"]),
         // Helpers shared by the test targets (external validators, scratch folders).
-        .target(name: "S1CheckTestSupport", path: "Tests/S1CheckTestSupport"),
+        .target(name: "S1CheckTestSupport", dependencies: ["S1CheckCore"], path: "Tests/S1CheckTestSupport"),
         .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore", "S1CheckTestSupport"]),
         .testTarget(name: "S1CheckReportsTests", dependencies: ["S1CheckCore", "S1CheckReports", "S1CheckTestSupport"]),
         // Runs the real binary; depending on the executable makes `swift test` build it.
-        .testTarget(name: "S1CheckEndToEndTests", dependencies: ["s1check", "S1CheckTestSupport"]),
+        .testTarget(name: "S1CheckEndToEndTests", dependencies: ["s1check", "S1CheckCore", "S1CheckTestSupport"]),
     ]
 )

@@ -34,11 +34,11 @@ enum CLI {
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        let outData = Box(), errData = Box()
+        let outData = CollectedBytes(), errData = CollectedBytes()
         let group = DispatchGroup()
         for (pipe, box) in [(out, outData), (err, errData)] {
             group.enter()
-            DispatchQueue.global().async { box.data = pipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
         }
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(5_000) }
@@ -49,7 +49,6 @@ enum CLI {
     }
 
     struct TimedOut: Error { let args: [String] }
-    final class Box: @unchecked Sendable { var data = Data() }
 
     static func fixture(_ path: String) -> String { "Tests/Fixtures/" + path }
 

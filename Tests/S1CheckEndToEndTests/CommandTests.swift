@@ -132,10 +132,10 @@ import S1CheckTestSupport
         let changes = (d["changes"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["artefact"]!) \($0["old"]!) \($0["new"]!)" }
         #expect(changes == ["tbrd TBRD 1.24 1.25", "reversioned Appendix AD 5.1 5.2", "consultation-closed Appendix AM 12.0 13.0"])
         let outOfDate = d["outOfDate"] as! [[String: Any]]
-        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-pass.plan.json") && $0["artefact"] as? String == "Appendix AD" && $0["expected"] as? String == "5.2" })
-        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/consultation-provisional.plan.json") && $0["artefact"] as? String == "Appendix AM" && $0["expected"] as? String == "13.0" })
+        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-pass/plan.plan.json") && $0["artefact"] as? String == "Appendix AD" && $0["expected"] as? String == "5.2" })
+        #expect(outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/consultation-provisional/plan.plan.json") && $0["artefact"] as? String == "Appendix AM" && $0["expected"] as? String == "13.0" })
         // The drifted plan (AD 5.0) was already out of date; the diff names only what the change moves.
-        #expect(!outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-drift.plan.json") && $0["artefact"] as? String == "Appendix AD" })
+        #expect(!outOfDate.contains { $0["file"] as? String == CLI.fixture("Verdicts/artefact-version-drift/plan.plan.json") && $0["artefact"] as? String == "Appendix AD" })
         let md = try CLI.run(["baseline", "diff", "@embedded", next, "--format", "markdown"])
         #expect(md.stdout.contains("| consultation-closed | Appendix AM | 12.0 | 13.0 |"))
         let missing = try CLI.run(["baseline", "diff", "@embedded", "no-such.json"])
@@ -144,7 +144,7 @@ import S1CheckTestSupport
 
     @Test func checkWithTheNextBaselineFailsThePlansThatDrifted() throws {
         let s = Scratch()
-        let out = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass.plan.json"), CLI.fixture("Verdicts/consultation-provisional.plan.json"),
+        let out = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass/plan.plan.json"), CLI.fixture("Verdicts/consultation-provisional/plan.plan.json"),
                                "--baseline", CLI.fixture("Baselines/tbrd-1.25.baseline.json"), "--as-of", "2023-06-01", "--json", s.path("r.json")])
         #expect(out.status == 1)
         let plans = try CLI.json(s.url.appendingPathComponent("r.json"))["plans"] as! [[String: Any]]
@@ -199,6 +199,6 @@ struct SchemaAgreementTests {
             #expect(try CLI.run(["check", bad]).status == 2)
         }
         #expect(try validate("Plans/schemas/baseline.schema.json", ["Sources/S1CheckCore/Baseline/Data/tbrd-1.24.baseline.json", "Tests/Fixtures/Baselines/tbrd-1.25.baseline.json"]) == 0)
-        #expect(try validate("Plans/schemas/devices.schema.json", ["Plans/devices.json", "Tests/Fixtures/Verdicts/registry.json"]) == 0)
+        #expect(try validate("Plans/schemas/devices.schema.json", ["Plans/devices.json", "Tests/Fixtures/Verdicts/device-eligibility-eligible/registry.json"]) == 0)
     }
 }

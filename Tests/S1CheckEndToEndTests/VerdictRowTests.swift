@@ -1,76 +1,67 @@
 import Foundation
 import Testing
+import S1CheckCore
 import S1CheckTestSupport
 
-/// Every row of the README's verdict table, through the binary: the finding in the JSON report, the
-/// console line, and the exit status.
+/// Every rule's examples through the binary: the verdict fixtures are generated from the examples (a
+/// test checks they are current), and the binary's JSON report, console lines and exit status must agree
+/// with the examples and with the library.
 @Suite struct VerdictRowTests {
-    struct Row: CustomTestStringConvertible, Sendable {
-        var fixture: String
-        var rule: String
-        var status: String
-        var check: String
-        var exit: Int32
-        var extra: [String] = []
-        var testDescription: String { "\(fixture): \(rule) \(status)" }
+    /// `S1CHECK_WRITE_FIXTURES=1 swift test --filter verdictFixturesAreCurrent` rewrites them.
+    @Test func verdictFixturesAreCurrent() throws {
+        let root = CLI.packageRoot
+        let write = ProcessInfo.processInfo.environment["S1CHECK_WRITE_FIXTURES"] == "1"
+        var expected: Set<String> = []
+        for fixture in ExampleFixture.all {
+            for (path, text) in fixture.files {
+                expected.insert(path)
+                let url = root.appendingPathComponent(path)
+                if write {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(text.utf8).write(to: url)
+                }
+                #expect((try? String(contentsOf: url, encoding: .utf8)) == text, "\(path) is not current: run S1CHECK_WRITE_FIXTURES=1 swift test --filter verdictFixturesAreCurrent")
+            }
+        }
+        let onDisk = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent(ExampleFixture.root).path)
+            .filter { $0.hasSuffix(".json") }.map { "\(ExampleFixture.root)/\($0)" }
+        #expect(Set(onDisk) == expected, "files under \(ExampleFixture.root) that no example makes: \(Set(onDisk).subtracting(expected).sorted())")
     }
 
-    static let rows: [Row] = [
-        Row(fixture: "artefact-version-pass", rule: "artefact-version", status: "pass", check: "artefact-version · Appendix AD", exit: 0),
-        Row(fixture: "artefact-version-drift", rule: "artefact-version", status: "fail", check: "artefact-version · Appendix AD", exit: 1),
-        Row(fixture: "artefact-version-below-consultation", rule: "artefact-version", status: "fail", check: "artefact-version · Appendix AM", exit: 1),
-        Row(fixture: "artefact-version-newer", rule: "artefact-version", status: "warn", check: "artefact-version · Appendix AD", exit: 0),
-        Row(fixture: "consultation-provisional", rule: "consultation", status: "warn", check: "consultation · Appendix AM", exit: 0),
-        Row(fixture: "consultation-waived", rule: "consultation", status: "waived", check: "consultation · Appendix AM", exit: 0),
-        Row(fixture: "unknown-document", rule: "unknown-document", status: "fail", check: "unknown-document · Appendix AZ", exit: 1),
-        Row(fixture: "unversioned-document", rule: "unversioned-document", status: "warn", check: "unversioned-document · Schedule 9", exit: 0),
-        Row(fixture: "duplicate-document", rule: "duplicate-document", status: "fail", check: "duplicate-document · Appendix AD", exit: 1),
-        Row(fixture: "phase-applicability", rule: "phase-applicability", status: "warn", check: "phase-applicability · Appendix AP2", exit: 0),
-        Row(fixture: "tbrd-version-older", rule: "tbrd-version", status: "fail", check: "tbrd-version", exit: 1),
-        Row(fixture: "tbrd-version-newer", rule: "tbrd-version", status: "warn", check: "tbrd-version", exit: 0),
-        Row(fixture: "ioc-cessation", rule: "ioc-cessation", status: "warn", check: "ioc-cessation · Appendix AL", exit: 0),
-        Row(fixture: "devices-declared", rule: "devices-declared", status: "fail", check: "devices-declared", exit: 1),
-        Row(fixture: "device-eligibility", rule: "device-eligibility", status: "fail",
-            check: "device-eligibility · ESME Example Meters Ltd EM-100 firmware 4.2.1", exit: 1,
-            extra: ["--devices", CLI.fixture("Verdicts/registry.json")]),
-        Row(fixture: "waiver-no-reason", rule: "waiver", status: "fail", check: "waiver · consultation · Appendix AM", exit: 1),
-        Row(fixture: "waiver-expired", rule: "waiver", status: "fail", check: "waiver · consultation · Appendix AM", exit: 1),
-        Row(fixture: "waiver-unused", rule: "waiver", status: "warn", check: "waiver · artefact-version · Appendix AD", exit: 0),
-    ]
-
-    @Test(arguments: rows)
-    func row(_ row: Row) throws {
+    @Test(arguments: ExampleFixture.all)
+    func example(_ fixture: ExampleFixture) throws {
         let scratch = Scratch()
-        let file = CLI.fixture("Verdicts/\(row.fixture).plan.json")
-        let out = try CLI.run(["check", file, "--as-of", "2023-06-01", "--json", scratch.path("r.json")] + row.extra)
-        #expect(out.status == row.exit, "\(out.all)")
+        let plans = fixture.planFiles.map(\.name)
+        let extra = fixture.registry.map { ["--devices", $0] } ?? []
+        let out = try CLI.run(["check"] + plans + ["--as-of", "2023-06-01", "--json", scratch.path("r.json")] + extra)
         let report = try CLI.json(scratch.url.appendingPathComponent("r.json"))
-        let findings = ((report["plans"] as! [[String: Any]])[0]["findings"] as! [[String: Any]])
-        let f = findings.first { $0["check"] as? String == row.check }
-        #expect(f?["rule"] as? String == row.rule)
-        #expect(f?["status"] as? String == row.status, "\(findings.map { "\($0["check"]!) \($0["status"]!)" })")
-        if row.status != "pass" {
-            let label = row.status == "fail" ? "error" : row.status == "warn" ? "warning" : "note"
-            let line = out.stdout.split(separator: "\n").first { $0.hasSuffix("[\(row.rule)]") && $0.contains(": \(label): ") }
-            #expect(line?.hasPrefix("\(file):") == true, "console: \(out.stdout)")
-            // file:line: — the line number is there and points into the file.
-            let parts = line?.split(separator: ":") ?? []
-            #expect(parts.count > 2 && Int(parts[1]) != nil)
+        let reported = try #require((report["plans"] as? [[String: Any]])?.first { $0["file"] as? String == fixture.plan })
+        let findings = try #require(reported["findings"] as? [[String: Any]])
+        let ruleFindings = findings.filter { $0["rule"] as? String == fixture.rule.id }
+        #expect(ruleFindings.map { "\($0["status"]!) \($0["message"]!)" } == fixture.example.expected.map { "\($0.status.rawValue) \($0.message)" })
+
+        // The library, run on the same files, makes the same findings and the same exit status.
+        var registry: DeviceRegistry?
+        if let text = fixture.example.registry { registry = try DeviceRegistryDecoding.decode(file: "r", bytes: Array(text.utf8)).get() }
+        let library = Checker.checkAll(fixture.planFiles, baseline: ResolvedBaseline(EmbeddedBaseline.load()), registry: registry, asOf: RuleExample.asOf)
+        let mine = try #require(library.first { $0.file == fixture.plan })
+        #expect(findings.map { "\($0["check"]!) \($0["status"]!) \($0["message"]!)" } == mine.findings.map { "\($0.check) \($0.status.rawValue) \($0.message)" })
+        var outcome = RunOutcome(strict: false, keepGoing: false)
+        for r in library { outcome.add(r) }
+        #expect(out.status == outcome.exitCode, "\(out.all)")
+
+        // Each finding that is not a pass is a console line: file:line: label: message [rule].
+        for e in fixture.example.expected where e.status != .pass {
+            let label = e.status == .fail ? "error" : e.status == .warn ? "warning" : "note"
+            let line = out.stdout.split(separator: "\n").first { $0.hasPrefix("\(fixture.plan):") && $0.contains(": \(label): \(e.message)") && $0.hasSuffix("[\(fixture.rule.id)]") }
+            #expect(line != nil, "console: \(out.stdout)")
+            #expect(line.map { Int($0.split(separator: ":")[1]) != nil } == true, "file:line")
         }
-        if row.status == "warn" {
-            let strict = try CLI.run(["check", file, "--as-of", "2023-06-01", "--strict"] + row.extra)
+        // A warning fails the run under --strict.
+        if fixture.example.expected.contains(where: { $0.status == .warn }) && !fixture.example.expected.contains(where: { $0.status == .fail }) {
+            let strict = try CLI.run(["check"] + plans + ["--as-of", "2023-06-01", "--strict"] + extra)
             #expect(strict.status == 1)
         }
-    }
-
-    @Test func duplicatePlanIDsFailNamingBothFiles() throws {
-        let dir = CLI.fixture("Verdicts/duplicate-plan-id")
-        let out = try CLI.run(["check", dir, "--as-of", "2023-06-01"])
-        #expect(out.status == 1)
-        let lines = out.stdout.split(separator: "\n").filter { $0.hasSuffix("[duplicate-plan-id]") }
-        #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix("\(dir)/first.plan.json:2: error:") && lines[0].contains("\(dir)/second.plan.json"))
-        #expect(lines[1].hasPrefix("\(dir)/second.plan.json:2: error:") && lines[1].contains("\(dir)/first.plan.json"))
     }
 }
 
@@ -85,7 +76,7 @@ import S1CheckTestSupport
     ])
     func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String) throws {
         let file = CLI.fixture("BadInput/\(name).plan.json")
-        let good = CLI.fixture("Verdicts/artefact-version-drift.plan.json")
+        let good = CLI.fixture("Verdicts/artefact-version-drift/plan.plan.json")
         let out = try CLI.run(["check", file, good, "--as-of", "2023-06-01"])
         #expect(out.status == 2)
         let line = out.stdout.split(separator: "\n").first { $0.hasPrefix(file + ":") && $0.hasSuffix("[input-error]") }
@@ -105,13 +96,13 @@ import S1CheckTestSupport
     @Test func badBaselineAndRegistryAreInputErrors() throws {
         let s = Scratch()
         let baseline = s.write("b.json", #"{"tbrd": {"version": "1.x", "date": "2023-05-10", "title": "t", "publisher": "p"}, "sec": "72.0", "svtad": "10.0", "phases": {"IOC": "a", "MOC": "b", "FOC": "c"}, "documents": [{"id": "AD", "kind": "appendix", "title": "x"}, {"id": "AD", "kind": "appendix", "title": "y"}]}"#)
-        let out = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass.plan.json"), "--baseline", baseline])
+        let out = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass/plan.plan.json"), "--baseline", baseline])
         #expect(out.status == 2)
         #expect(out.stderr.contains("\(baseline):1:"))
         #expect(out.stderr.contains("$.tbrd.version"))
         #expect(out.stderr.contains("$.documents[1]: Appendix AD is listed twice"))
         let reg = s.write("r.json", #"{"deviceModels": [{"id": "D", "type": "ESME", "manufacturer": "m", "model": "x", "firmware": ["1"], "phases": ["NOC"]}], "combinations": []}"#)
-        let r = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass.plan.json"), "--devices", reg])
+        let r = try CLI.run(["check", CLI.fixture("Verdicts/artefact-version-pass/plan.plan.json"), "--devices", reg])
         #expect(r.status == 2)
         #expect(r.stderr.contains("$.deviceModels[0].phases[0]"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// External programs some tests check the reports with (the real parsers and validators CI systems use).
 /// `.ci/run` installs them. Locally a missing tool skips those tests with a visible reason; under CI
@@ -34,17 +35,16 @@ public enum ExternalTool: String, Sendable {
             try? inPipe.fileHandleForWriting.close()
         }
         writer.start()
-        let err = Box()
+        let err = CollectedBytes()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { err.data = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { let d = errPipe.fileHandleForReading.readDataToEndOfFile(); err.bytes.withLock { $0 = d }; group.leave() }
         let out = outPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
     }
 
-    final class Box: @unchecked Sendable { var data = Data() }
 }
 
 /// A scratch folder per test, removed afterwards.
@@ -69,3 +69,10 @@ public final class Scratch {
 
 /// The package root, found from this file so tests run from any working directory.
 public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Bytes a reader thread collects (a child process's output) and the caller takes once it has finished.
+public final class CollectedBytes: Sendable {
+    public let bytes = Mutex(Data())
+    public init() {}
+    public var data: Data { bytes.withLock { $0 } }
+}

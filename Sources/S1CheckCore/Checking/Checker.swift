@@ -51,19 +51,11 @@ public struct Checker: Sendable {
         }
     }
 
-    /// The rules that can name two checks alike (the same unknown name, device or conflicting document
-    /// twice, two waivers of one finding, two events on one document); the others make one check per
-    /// document or per plan.
-    static let repeatableRules: Set<String> = [UnknownDocumentRule.description.id, DuplicateDocumentRule.description.id,
-                                               DeviceEligibilityRule.description.id, WaiverRule.description.id,
-                                               IOCCessationRule.description.id]
-
     /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.
+    /// (The same unknown name, device or conflicting document twice, two waivers of one finding.)
     static func makeCheckNamesUnique(_ findings: inout [Finding]) {
-        let repeatable = findings.filter { Checker.repeatableRules.contains($0.rule.id) }
-        if repeatable.count < 2 { return }
-        var names = Set<String>(minimumCapacity: repeatable.count)
-        if repeatable.allSatisfy({ names.insert($0.check).inserted }) { return }
+        var names = Set<String>(minimumCapacity: findings.count)
+        if findings.allSatisfy({ names.insert($0.check).inserted }) { return }
         var seen: [String: Int] = [:]
         for i in findings.indices {
             let n = (seen[findings[i].check] ?? 0) + 1

@@ -6,6 +6,7 @@ public struct ConsultationRule: Rule {
         summary: "An artefact still under consultation (AL, AM) at its consultation version is provisional (warn).",
         clause: "TBRD Annex A: relevant versions of documents subject to further consultation and amendment",
         examples: [
+            RuleExample("not-under-consultation", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("provisional", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#], expect: [
                 (.warn, "Appendix AM 12.0 is still under consultation, so this version is provisional (consultation on proposed changes to the document, closed 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document, closed 2023-05-05)"),
             ]),

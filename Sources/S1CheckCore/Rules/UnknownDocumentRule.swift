@@ -6,6 +6,7 @@ public struct UnknownDocumentRule: Rule {
         summary: "Each declared document is a Section, Schedule or Appendix of the SEC.",
         clause: "SEC contents: the catalogue of Sections, Schedules and Appendices",
         examples: [
+            RuleExample("known", plan: ["artefacts": #"[{"document": "SEC Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("typo", plan: ["artefacts": #"[{"document": "Appendix AZ", "version": "1.0"}, {"document": "Shedule 9", "version": "1.2"}]"#], expect: [
                 (.fail, "\"Appendix AZ\" is not a Section, Schedule or Appendix of the SEC; nearest: Appendix A, Appendix Z, Appendix AA"),
                 (.fail, "\"Shedule 9\" is not a Section, Schedule or Appendix of the SEC; nearest: Schedule 9, Schedule 1, Schedule 2"),

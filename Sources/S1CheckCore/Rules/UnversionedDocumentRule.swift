@@ -6,6 +6,7 @@ public struct UnversionedDocumentRule: Rule {
         summary: "A declared document to which the baseline gives no version cannot be verified (warn).",
         clause: "TBRD paragraph 3: no version in legal effect recorded and none listed in Annex A",
         examples: [
+            RuleExample("versioned", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("schedule-9", plan: ["artefacts": #"[{"document": "Schedule 9", "version": "1.2"}]"#], expect: [
                 (.warn, "Schedule 9 (Smart Metering Equipment Technical Specifications) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.2 cannot be verified"),
             ]),

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import S1CheckTestSupport
+@testable import S1CheckCore
+
+/// Every rule's worked examples, through the library: the rule's findings on the example plan, status and
+/// exact message, in order. (`VerdictRowTests` runs the same examples through the binary.)
+@Suite struct RuleExampleTests {
+    @Test(arguments: ExampleFixture.all)
+    func example(_ fixture: ExampleFixture) throws {
+        var registry: DeviceRegistry?
+        if let text = fixture.example.registry {
+            registry = try DeviceRegistryDecoding.decode(file: "registry.json", bytes: Array(text.utf8)).get()
+        }
+        let results = Checker.checkAll(fixture.planFiles, baseline: TestData.resolved, registry: registry, asOf: RuleExample.asOf)
+        let result = try #require(results.first { $0.file == fixture.plan })
+        try #require(result.inputErrors.isEmpty, "the example plan does not decode: \(result.inputErrors)")
+        let made = result.findings.filter { $0.rule == fixture.rule }.map { RuleExample.Expected(status: $0.status, message: $0.message) }
+        #expect(made == fixture.example.expected)
+    }
+
+    /// Each rule shows both sides: an example where it passes or says nothing, and one where it warns or
+    /// fails (as SwiftLint keeps triggering and non-triggering examples).
+    @Test(arguments: RuleRegistry.descriptions)
+    func everyRuleHasExamplesOfBothKinds(_ rule: RuleDescription) {
+        let statuses = rule.examples.map { Set($0.expected.map(\.status)) }
+        #expect(statuses.contains { $0.isEmpty || $0 == [.pass] }, "no example where \(rule.id) passes")
+        #expect(statuses.contains { $0.contains(.warn) || $0.contains(.fail) || $0.contains(.waived) }, "no example where \(rule.id) triggers")
+        #expect(Set(rule.examples.map(\.name)).count == rule.examples.count, "example names must be unique")
+    }
+}
+
+/// The places that name the rules agree with the registry: adding a rule is its file plus one line in
+/// `RuleRegistry.all`, and each test here fails when a place is forgotten.
+@Suite struct RuleCatalogueTests {
+    let root = Paths.packageRoot
+
+    @Test func everyRuleFileIsRegistered() throws {
+        let folder = root.appendingPathComponent("Sources/S1CheckCore/Rules")
+        let types = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix("Rule.swift") && $0 != "Rule.swift" }
+            .map { String($0.dropLast(".swift".count)) }.sorted()
+        let registered = RuleRegistry.all.map { String(describing: type(of: $0)) }.sorted()
+        #expect(types == registered, "a Rules/*Rule.swift file is not in RuleRegistry.all, or the other way round")
+        #expect(Set(RuleRegistry.descriptions.map(\.id)).count == RuleRegistry.all.count, "two rules share an id")
+    }
+
+    @Test func readmeRuleTableListsEveryRule() throws {
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "\n## Verdicts\n").dropFirst().first)
+        let table = section.components(separatedBy: "\n\n").first { $0.trimmingCharacters(in: .newlines).hasPrefix("| rule id") } ?? ""
+        var ids: [String] = []
+        for row in table.split(separator: "\n") where row.hasPrefix("| `") {
+            let id = row.dropFirst(3).prefix { $0 != "`" }
+            if !ids.contains(String(id)) { ids.append(String(id)) }
+        }
+        #expect(ids == RuleRegistry.descriptions.map(\.id), "the README's rule table (## Verdicts) lists the rules in registry order")
+    }
+
+    @Test func planSchemaWaiverEnumIsTheWaivableRules() throws {
+        let data = try Data(contentsOf: root.appendingPathComponent("Plans/schemas/plan.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let properties = schema["properties"] as? [String: Any]
+        let waivers = properties?["waivers"] as? [String: Any]
+        let items = waivers?["items"] as? [String: Any]
+        let rule = (items?["properties"] as? [String: Any])?["rule"] as? [String: Any]
+        let values = try #require(rule?["enum"] as? [String])
+        #expect(values == RuleRegistry.waivableIDs)
+    }
+}
