@@ -55,9 +55,12 @@ enum Help {
     """
 
     static let initPlan = """
-    Usage: s1check init --phase IOC|MOC|FOC --id ID [--title TITLE] [--baseline FILE]
+    Usage: s1check init --phase IOC|MOC|FOC --id ID [--title TITLE] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+                        [--baseline FILE]
 
-    Prints a new plan declaring every artefact that applies to the phase at its resolved version. Add
-    the device models or combinations under test, then `s1check check` it.
+    Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
+    most recent, where several versions are in legal effect side by side), with a test window (default:
+    today to today; set it to the real dates). Add the device models or combinations under test, then
+    `s1check check` it.
     """
 }

@@ -7,6 +7,7 @@ import Testing
     let baseline = TestData.baseline
     let tbrd = String(decoding: Paths.bytes(Paths.fixture("Seeds/tbrd-v1.24.txt")), as: UTF8.self)
     let sec = String(decoding: Paths.bytes(Paths.fixture("Seeds/sec-consolidated-contents.txt")), as: UTF8.self)
+    let history = String(decoding: Paths.bytes(Paths.fixture("Seeds/sec-version-history.txt")), as: UTF8.self)
 
     /// Annex A lines as the TBRD prints them: "SEC Appendix AD – DCC User Interface Specification Version 5.1".
     var annexALines: [(id: String, title: String, version: String)] {
@@ -98,23 +99,69 @@ import Testing
         }
     }
 
-    /// Legal-effect versions are the most recent the consolidated SEC carries side by side.
-    @Test func legalEffectIsTheMostRecentSideBySideVersion() {
-        func latest(_ prefix: String) -> Version? {
-            sec.split(separator: "\n").compactMap { line -> Version? in
-                guard line.hasPrefix(prefix), let r = line.range(of: "Version ") else { return nil }
-                return Version(dotted: String(line[r.upperBound...]).trimmingCharacters(in: .whitespaces))
-            }.max()
+    /// Every version the consolidated SEC lists ("Schedule 8: ... Version 3.2") is in legal effect in the
+    /// baseline, side by side with the others, and no document has a version the contents do not list.
+    @Test func everyVersionInLegalEffectIsRecorded() {
+        var listed: [DocumentRef: [Version]] = [:]
+        for raw in sec.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard let r = line.range(of: " Version "), let colon = line.firstIndex(of: ":"),
+                  let ref = DocumentName.parse(String(line[..<colon])),
+                  let v = Version(dotted: String(line[r.upperBound...]).trimmingCharacters(in: .whitespaces)) else { continue }
+            listed[ref, default: []].append(v)
         }
-        let cases: [(DocumentRef, String)] = [
-            (.document(.schedule, "8"), "Schedule 8:"), (.document(.schedule, "10"), "Schedule 10:"),
-            (.document(.appendix, "AD"), "Appendix AD:"), (.document(.appendix, "AF"), "Appendix AF:"),
-        ]
-        for (ref, prefix) in cases {
-            #expect(latest(prefix) != nil)
-            #expect(baseline.document(ref)?.legalEffect == latest(prefix), "\(ref)")
+        #expect(Set(listed.keys) == [.document(.schedule, "8"), .document(.schedule, "10"), .document(.appendix, "AD"), .document(.appendix, "AF")])
+        #expect(listed[.document(.schedule, "8")]?.count == 9 && listed[.document(.appendix, "AD")]?.count == 6)
+        for (ref, versions) in listed {
+            #expect(baseline.document(ref)?.legalEffect == versions.sorted(), "\(ref)")
         }
-        #expect(baseline.documents.filter { $0.legalEffect != nil }.count == cases.count)
+        // Schedule 9: the SMETS1 issue is v1.2 (SEC 5.4, amended by SEC 5.13); the SMETS2 issues are dated only.
+        let nine = baseline.document(.document(.schedule, "9"))
+        #expect(nine?.legalEffect == [Version(dotted: "1.2")!])
+        #expect(history.contains("Smart Metering Equipment \n\nTechnical Specifications Version \n\n1.2."))
+        let dated = sec.split(separator: "\n").filter { $0.hasPrefix("Schedule 9: Smart Metering Equipment Technical Specifications 2 - ") }
+        #expect(dated.count == 5)
+        #expect(nine?.parts.map(\.name) == ["SMETS2"])
+        #expect(nine?.parts.first?.legalEffect == [])
+        #expect(nine?.parts.first?.datedIssues.map(\.description) == ["2018-02-01", "2018-11-08", "2019-07-04", "2020-11-29", "2021-11-04"])
+        #expect(sec.split(separator: "\n").filter { $0.hasPrefix("Schedule 9: Smart Metering Equipment Technical Specifications 1 - ") }
+            == ["Schedule 9: Smart Metering Equipment Technical Specifications 1 - 1 February 2018"])
+        #expect(Set(baseline.documents.filter { !$0.legalEffect.isEmpty }.map(\.ref)) == Set(listed.keys).union([.document(.schedule, "9")]))
+    }
+
+    /// Every quotation in the baseline's sources (“…”, with " … " marking an elision) appears in the
+    /// document the source names, as that document's reader knows it. White space is folded, since the
+    /// text extraction broke lines.
+    @Test func everyQuotationAppearsInTheDocumentItNames() throws {
+        func fold(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let documents = [("TBRD v1.24", fold(tbrd)), ("SEC consolidated text", fold(sec)), ("SEC version history", fold(history))]
+        var sources: [(String, String)] = baseline.sources.map { ("baseline \($0.key)", $0.value) }
+        for doc in baseline.documents {
+            sources += doc.sources.map { ("\(doc.ref) \($0.key)", $0.value) }
+            for part in doc.parts { sources += part.sources.map { ("\(doc.ref) (\(part.name)) \($0.key)", $0.value) } }
+        }
+        var quotations = 0
+        for (fact, text) in sources {
+            // Each quotation belongs to the document named last before it.
+            var current: (String, String)?
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "“") {
+                let before = rest[..<open]
+                for d in documents {
+                    if let r = before.range(of: d.0, options: .backwards), current == nil || before[r.lowerBound...].count < before.count { current = d }
+                }
+                let close = try #require(rest[open...].firstIndex(of: "”"), "\(fact): unclosed quotation")
+                let quote = String(rest[rest.index(after: open)..<close])
+                let document = try #require(current, "\(fact): a quotation before any document is named")
+                for piece in quote.components(separatedBy: " … ") {
+                    #expect(document.1.contains(fold(piece)), "\(fact): “\(piece)” is not in \(document.0)")
+                }
+                quotations += 1
+                rest = rest[rest.index(after: close)...]
+            }
+            #expect(!text.contains("seed"), "\(fact) names a seed file, not the document its readers know")
+        }
+        #expect(quotations > 100)
     }
 
     @Test func everyFactNamesItsSource() {
@@ -123,7 +170,12 @@ import Testing
         }
         for doc in baseline.documents {
             #expect(doc.sources["title"] != nil, "\(doc.ref) title")
-            if doc.legalEffect != nil { #expect(doc.sources["legalEffect"] != nil, "\(doc.ref) legalEffect") }
+            if !doc.legalEffect.isEmpty { #expect(doc.sources["legalEffect"] != nil, "\(doc.ref) legalEffect") }
+            if !doc.aliases.isEmpty { #expect(doc.sources["aliases"] != nil, "\(doc.ref) aliases") }
+            for part in doc.parts {
+                #expect(part.sources["title"] != nil && part.sources["name"] != nil, "\(doc.ref) \(part.name)")
+                if !part.datedIssues.isEmpty { #expect(part.sources["datedIssues"] != nil, "\(doc.ref) \(part.name) datedIssues") }
+            }
             if doc.annexA != nil { #expect(doc.sources["annexA"] != nil, "\(doc.ref) annexA") }
             if doc.consultation != nil { #expect(doc.sources["consultation"] != nil, "\(doc.ref) consultation") }
             if doc.phases != nil { #expect(doc.sources["phases"] != nil, "\(doc.ref) phases") }
@@ -140,13 +192,31 @@ import Testing
     let v = { (s: String) in Version(dotted: s)! }
 
     @Test func paragraphThreeBranchByBranch() {
-        #expect(BaselineResolver.resolve(legalEffect: nil, annexA: nil) == nil)
-        #expect(BaselineResolver.resolve(legalEffect: v("5.0"), annexA: nil)! == (v("5.0"), .legalEffect(annexA: nil)))
-        #expect(BaselineResolver.resolve(legalEffect: nil, annexA: v("5.1"))! == (v("5.1"), .annexA(supersedes: nil)))
-        #expect(BaselineResolver.resolve(legalEffect: v("5.0"), annexA: v("5.1"))! == (v("5.1"), .annexA(supersedes: v("5.0"))))
-        #expect(BaselineResolver.resolve(legalEffect: v("5.1"), annexA: v("5.1"))! == (v("5.1"), .legalEffect(annexA: v("5.1"))))
-        #expect(BaselineResolver.resolve(legalEffect: v("6.0"), annexA: v("5.1"))! == (v("6.0"), .legalEffect(annexA: v("5.1"))))
-        #expect(BaselineResolver.resolve(legalEffect: v("5.9"), annexA: v("5.10"))!.0 == v("5.10"))
+        #expect(BaselineResolver.resolve(legalEffect: [], annexA: nil) == nil)
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.0")], annexA: nil)! == ([v("5.0")], .legalEffect(annexA: nil)))
+        #expect(BaselineResolver.resolve(legalEffect: [], annexA: v("5.1"))! == ([v("5.1")], .annexA(supersedes: nil)))
+        #expect(BaselineResolver.resolve(legalEffect: [v("4.0"), v("5.0")], annexA: v("5.1"))! == ([v("5.1")], .annexA(supersedes: v("5.0"))))
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.1")], annexA: v("5.1"))! == ([v("5.1")], .legalEffect(annexA: v("5.1"))))
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.0"), v("6.0")], annexA: v("5.1"))! == ([v("5.0"), v("6.0")], .legalEffect(annexA: v("5.1"))))
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.9")], annexA: v("5.10"))!.relevant == [v("5.10")])
+    }
+
+    /// Property: for any versions in legal effect and any Annex A version, the relevant versions are the
+    /// Annex A one alone when it is more recent than every version in legal effect, and otherwise every
+    /// version in legal effect (TBRD paragraphs 1 and 3).
+    @Test func paragraphThreeHoldsForAnyVersions() {
+        var rng = SplitMix(seed: 0x5EC72)
+        for _ in 0..<2_000 {
+            let legal = Array(Set((0..<Int(rng.next() % 5)).map { _ in Version(components: [Int(rng.next() % 6), Int(rng.next() % 12)])! })).sorted()
+            let annex = rng.next() % 3 == 0 ? nil : Version(components: [Int(rng.next() % 6), Int(rng.next() % 12)])
+            let r = BaselineResolver.resolve(legalEffect: legal, annexA: annex)
+            switch (legal.max(), annex) {
+            case (nil, nil): #expect(r == nil)
+            case (nil, let a?): #expect(r?.relevant == [a])
+            case (let l?, let a?) where a > l: #expect(r?.relevant == [a])
+            default: #expect(r?.relevant == legal, "\(legal) \(String(describing: annex))")
+            }
+        }
     }
 
     @Test func embeddedBaselineResolvesAsTheTBRDSays() {
@@ -163,7 +233,13 @@ import Testing
         #expect(r[.document(.appendix, "AM")]?.origin == .consultation)
         #expect(version(.document(.appendix, "AL")) == "25.0")
         #expect(version(.document(.schedule, "8")) == "4.1")
-        #expect(version(.document(.schedule, "9")) == nil)
+        #expect(r[.document(.schedule, "8")]?.relevant.map(\.description) == ["1.0", "1.1", "2.0", "2.1", "3.0", "3.1", "3.2", "4.0", "4.1"])
+        #expect(r[.document(.schedule, "10")]?.relevant.count == 6)
+        #expect(r[.document(.appendix, "AD")]?.relevant == [v("5.1")])
+        #expect(r[.document(.appendix, "AF")]?.relevant == [v("5.1")])
+        #expect(version(.document(.schedule, "9")) == "1.2")
+        #expect(version(.part(.schedule, "9", "SMETS2")) == nil)
+        #expect(r[.part(.schedule, "9", "SMETS2")]?.datedIssues.count == 5)
         #expect(version(.document(.appendix, "A")) == nil)
         #expect(r.versioned(for: .IOC).contains { $0.ref == .document(.appendix, "AP2") } == false)
         #expect(r.versioned(for: .FOC).contains { $0.ref == .document(.appendix, "AP2") })
@@ -187,7 +263,7 @@ import Testing
         ("Appendix AD", .document(.appendix, "AD")), ("AD", .document(.appendix, "AD")),
         ("SEC Appendix AD", .document(.appendix, "AD")), ("sec appendix ad", .document(.appendix, "AD")),
         ("SEC-Appendix AL", .document(.appendix, "AL")), ("SEC Appendix AD – ", .document(.appendix, "AD")),
-        ("Schedule 9", .document(.schedule, "9")), ("SEC Schedule 09", .document(.schedule, "9")),
+        ("Schedule 9", .document(.schedule, "9")), ("SEC Schedule 09", .document(.schedule, "9")), ("Sch 10", .document(.schedule, "10")),
         ("Section N", .document(.section, "N")), ("SVTAD", .document(.appendix, "AK")),
         ("SMETS1 SVTAD", .document(.appendix, "AK")), ("Appendix AP2", .document(.appendix, "AP2")),
         ("Appendix AZ", .document(.appendix, "AZ")),
@@ -196,9 +272,51 @@ import Testing
         #expect(DocumentName.parse(text) == ref)
     }
 
-    @Test(arguments: ["", "Appendix", "Schedule AD", "Appendix 12", "DUIS", "Appendix ABCD", "Schedule 1234", "Annex A"])
+    @Test(arguments: ["", "Appendix", "Schedule AD", "Appendix 12", "DUIS", "Appendix ABCD", "Schedule 1234", "Annex A", "TMAD"])
     func rejectsWhatIsNotADocumentName(text: String) {
         #expect(DocumentName.parse(text) == nil)
+    }
+
+    static let names = TestData.resolved.names
+
+    @Test(arguments: [
+        ("DUIS", DocumentRef.document(.appendix, "AD")), ("duis", .document(.appendix, "AD")), ("SEC DUIS", .document(.appendix, "AD")),
+        ("MMC", .document(.appendix, "AF")), ("GBCS", .document(.schedule, "8")), ("CHTS", .document(.schedule, "10")),
+        ("SMETS1", .document(.schedule, "9")), ("SMETS2", .part(.schedule, "9", "SMETS2")), ("SMETS1 TMAD", .document(.appendix, "AL")),
+        ("S1SR", .document(.appendix, "AM")), ("SMETS1 SVTAD", .document(.appendix, "AK")),
+        ("DCC User Interface Specification", .document(.appendix, "AD")), ("dcc user interface specification", .document(.appendix, "AD")),
+        ("SEC Appendix AD – DCC User Interface Specification", .document(.appendix, "AD")),
+        ("SEC-Appendix AL SMETS1 – Transition and Migration Approach Document", .document(.appendix, "AL")),
+        ("Great Britain Companion Specification", .document(.schedule, "8")),
+        ("Smart Metering Equipment Technical Specifications 2", .part(.schedule, "9", "SMETS2")),
+    ])
+    func readsTitlesAndAliases(text: String, ref: DocumentRef) {
+        #expect(DocumentNameTests.names.resolve(text) == .document(ref))
+    }
+
+    /// Property: every title and alias in the baseline names its document, in any case, with or without
+    /// "SEC" in front and with its code in front as the TBRD writes it; names shared by several documents
+    /// are ambiguous and name them all.
+    @Test func everyTitleAndAliasResolves() {
+        var byName: [String: Set<DocumentRef>] = [:]
+        for doc in TestData.baseline.documents {
+            for name in [doc.title] + doc.aliases { byName[name.uppercased(), default: []].insert(doc.ref) }
+            for part in doc.parts { for name in [part.title, part.name] + part.aliases { byName[name.uppercased(), default: []].insert(.part(doc.kind, doc.id, part.name)) } }
+        }
+        for (name, refs) in byName {
+            for written in [name, name.lowercased(), "SEC \(name)"] {
+                switch DocumentNameTests.names.resolve(written) {
+                case .document(let ref): #expect(refs == [ref], "\(written)")
+                case .ambiguous(let all): #expect(Set(all) == refs && refs.count > 1, "\(written)")
+                case .unknown: Issue.record("\(written) is not read as a document name")
+                }
+            }
+            if refs.count == 1, case .document(let kind, let id)? = refs.first {
+                #expect(DocumentNameTests.names.resolve("SEC \(kind.title) \(id) – \(name)") == .document(refs.first!))
+            }
+        }
+        #expect(DocumentNameTests.names.resolve("TMAD") == .ambiguous([.document(.appendix, "AL"), .document(.appendix, "AS"), .document(.appendix, "AU")]))
+        #expect(DocumentNameTests.names.resolve("Transition and Migration") == .unknown)
     }
 }
 

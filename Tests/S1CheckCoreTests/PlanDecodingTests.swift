@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PlanDecodingTests {
     func decode(_ json: String) -> Result<Plan, Diagnostics> {
-        PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8))
+        PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names)
     }
 
     func errors(_ json: String) -> [Diagnostic] {
@@ -16,6 +16,19 @@ import Testing
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
         #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
         #expect(plan.artefacts[0].versionText == "Version 5.1")
+    }
+
+    @Test func namesPeopleUseResolveAndAnAmbiguousNameIsAnInputError() throws {
+        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#)).get()
+        #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.schedule, "8"), .document(.appendix, "AL"), .part(.schedule, "9", "SMETS2")])
+        let e = errors(TestData.planJSON(artefacts: #"[{"document": "TMAD", "version": "25.0"}]"#))
+        #expect(e.count == 1)
+        #expect(e.first?.path == "$.artefacts[0].document")
+        #expect(e.first?.message == "\"TMAD\" could mean Appendix AL, Appendix AS, Appendix AU; name the one meant")
+        #expect(e.first?.position?.line == 5)
+        // Waiver documents are read the same way.
+        let w = errors(TestData.planJSON(waivers: #"[{"rule": "consultation", "document": "tmad", "reason": "r"}]"#))
+        #expect(w.first?.path == "$.waivers[0].document")
     }
 
     @Test func allowsSchemaKey() throws {

@@ -158,9 +158,11 @@ import S1CheckTestSupport
 
     @Test(arguments: ["IOC", "MOC", "FOC"])
     func initPrintsAPlanThatChecksCleanOnceADeviceIsAdded(phase: String) throws {
-        let out = try CLI.run(["init", "--phase", phase, "--id", "NEW-\(phase)", "--title", "New plan"])
+        let out = try CLI.run(["init", "--phase", phase, "--id", "NEW-\(phase)", "--title", "New plan", "--start", "2023-05-01", "--end", "2023-05-20"])
         #expect(out.status == 0)
         var plan = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        // Every plan init writes has a window, so no rule passes by omission.
+        #expect((plan["window"] as? [String: String]) == ["start": "2023-05-01", "end": "2023-05-20"])
         let s = Scratch()
         // As printed (no device yet): the only fail is devices-declared.
         s.write("bare.plan.json", out.stdout)
@@ -175,6 +177,10 @@ import S1CheckTestSupport
         #expect(!warnings.isEmpty && warnings.allSatisfy { $0.hasSuffix("[consultation]") })
         let missing = try CLI.run(["init", "--id", "X"])
         #expect(missing.status == 2)
+        // Without --start, the window is today's date: an IOC plan then meets the IOC cessation.
+        let today = try CLI.run(["init", "--phase", phase, "--id", "T"])
+        let window = (try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])?["window"] as? [String: String]
+        #expect(window?["start"] != nil && window?["start"] == window?["end"])
     }
 }
 

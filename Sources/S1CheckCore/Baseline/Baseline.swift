@@ -20,16 +20,33 @@ public enum DocumentKind: String, Sendable, CaseIterable, Hashable {
     }
 }
 
-/// Which artefact a finding or a version is about: the Code as a whole, or one of its parts.
+/// Which artefact a finding or a version is about: the Code as a whole, one of its Sections, Schedules
+/// or Appendices, or a named part of one (Schedule 9's SMETS2 issues).
 public enum DocumentRef: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The Smart Energy Code itself (its version covers the Sections, TBRD paragraph 1(i)).
     case code
     case document(DocumentKind, String)
+    /// A part of a document with versions of its own: `.part(.schedule, "9", "SMETS2")`.
+    case part(DocumentKind, String, String)
 
     public var description: String {
         switch self {
         case .code: return "SEC"
         case .document(let kind, let id): return "\(kind.title) \(id)"
+        case .part(let kind, let id, let part): return "\(kind.title) \(id) (\(part))"
+        }
+    }
+
+    /// The document a part belongs to (itself for a document or the Code).
+    public var document: DocumentRef {
+        if case .part(let kind, let id, _) = self { return .document(kind, id) }
+        return self
+    }
+
+    public var kind: DocumentKind? {
+        switch self {
+        case .code: return nil
+        case .document(let kind, _), .part(let kind, _, _): return kind
         }
     }
 
@@ -68,22 +85,66 @@ public struct Consultation: Sendable, Hashable {
 }
 
 /// One entry of the SEC catalogue with the versions the baseline gives it. Facts only; the rule that
-/// picks the relevant version is `BaselineResolver`.
+/// picks the relevant versions is `BaselineResolver`.
 public struct BaselineDocument: Sendable, Hashable {
     public var kind: DocumentKind
     public var id: String
     public var title: String
-    /// The version in legal effect (consolidated SEC).
-    public var legalEffect: Version?
+    /// Every version in legal effect (the consolidated SEC often carries several side by side), oldest first.
+    public var legalEffect: [Version]
     /// The version listed in TBRD Annex A.
     public var annexA: Version?
     public var consultation: Consultation?
     /// The phases the document applies to; nil means all (TBRD paragraph 2).
     public var phases: [Phase]?
-    /// Where each fact came from, by fact name (title, legalEffect, annexA, consultation, phases, note).
+    /// Other names people write for it, as the SEC and the TBRD use them ("DUIS", "SMETS1 SVTAD").
+    public var aliases: [String]
+    /// Parts with versions of their own, named by the alias that picks them (Schedule 9's SMETS2 issues).
+    public var parts: [DocumentPart]
+    /// Where each fact came from, by fact name (title, legalEffect, annexA, consultation, phases, aliases,
+    /// note): the document as its readers know it, and a verbatim quotation.
     public var sources: [String: String]
 
+    public init(kind: DocumentKind, id: String, title: String, legalEffect: [Version] = [], annexA: Version? = nil,
+                consultation: Consultation? = nil, phases: [Phase]? = nil, aliases: [String] = [], parts: [DocumentPart] = [],
+                sources: [String: String] = [:]) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.legalEffect = legalEffect
+        self.annexA = annexA
+        self.consultation = consultation
+        self.phases = phases
+        self.aliases = aliases
+        self.parts = parts
+        self.sources = sources
+    }
+
     public var ref: DocumentRef { .document(kind, id) }
+}
+
+/// A part of a document that the SEC lists with issues of its own: Schedule 9 carries the SMETS1 and the
+/// SMETS2 specifications, and the consolidated SEC lists the SMETS2 issues by date only.
+public struct DocumentPart: Sendable, Hashable {
+    /// The name that picks the part ("SMETS2"); it is also an alias of the part.
+    public var name: String
+    public var title: String
+    /// Versions in legal effect, if the SEC numbers the part's issues.
+    public var legalEffect: [Version]
+    /// Issues in legal effect that the SEC identifies by date only.
+    public var datedIssues: [CalendarDate]
+    public var aliases: [String]
+    public var sources: [String: String]
+
+    public init(name: String, title: String, legalEffect: [Version] = [], datedIssues: [CalendarDate] = [],
+                aliases: [String] = [], sources: [String: String] = [:]) {
+        self.name = name
+        self.title = title
+        self.legalEffect = legalEffect
+        self.datedIssues = datedIssues
+        self.aliases = aliases
+        self.sources = sources
+    }
 }
 
 /// A baseline file: the facts of one TBRD issue and the SEC catalogue.

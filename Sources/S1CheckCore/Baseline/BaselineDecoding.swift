@@ -57,9 +57,6 @@ public enum BaselineDecoding {
         return TBRDInfo(version: version, date: date, title: title, publisher: publisher)
     }
 
-    static let sourceKeys = ["title", "legalEffect", "annexA", "consultation", "phases", "note",
-                             "tbrd", "sec", "svtad", "documents"]
-
     static func decodeSources(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [String: String] {
         guard case .object(let members) = node.value else {
             d.fail("expected the sources (an object of fact name to citation), found \(node.value.typeName)", at: path, offset: node.offset)
@@ -75,7 +72,7 @@ public enum BaselineDecoding {
     static func decodeDocument(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> BaselineDocument? {
         guard let f = d.object(node, at: path, what: "a catalogue document",
                                required: ["id", "kind", "title"],
-                               optional: ["legalEffect", "annexA", "consultation", "phases", "sources"]) else { return nil }
+                               optional: ["legalEffect", "annexA", "consultation", "phases", "aliases", "parts", "sources"]) else { return nil }
         let kind = f["kind"].flatMap { d.choice($0, at: path.key("kind"), what: "the document kind", as: DocumentKind.self) }
         let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the document title") }
         var id: String?
@@ -88,18 +85,75 @@ public enum BaselineDecoding {
                        at: path.key("id"), offset: n.offset)
             }
         }
-        let legal = f["legalEffect"].flatMap { d.version($0, at: path.key("legalEffect"), what: "the version in legal effect", lenient: false) }
+        let legal = f["legalEffect"].map { decodeLegalEffect($0, path.key("legalEffect"), d) } ?? []
         let annex = f["annexA"].flatMap { d.version($0, at: path.key("annexA"), what: "the Annex A version", lenient: false) }
         let consultation = f["consultation"].flatMap { decodeConsultation($0, path.key("consultation"), d) }
         let phases = f["phases"].flatMap { decodePhases($0, path.key("phases"), d) }
+        let aliases = f["aliases"].map { decodeNames($0, path.key("aliases"), "aliases", d) } ?? []
+        var parts: [DocumentPart] = []
+        if let n = f["parts"], let items = d.array(n, at: path.key("parts"), what: "the document's parts") {
+            for (i, item) in items.enumerated() {
+                guard let part = decodePart(item, path.key("parts").index(i), d) else { continue }
+                if parts.contains(where: { $0.name == part.name }) {
+                    d.fail("part \"\(part.name)\" is listed twice", at: path.key("parts").index(i), offset: item.offset)
+                } else {
+                    parts.append(part)
+                }
+            }
+        }
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
         guard let kind, let id, let title else { return nil }
-        if kind == .section, legal != nil || annex != nil || consultation != nil {
+        if kind == .section, !legal.isEmpty || annex != nil || consultation != nil {
             d.fail("a section takes its version from the SEC version (TBRD paragraph 1(i)); remove its own version",
                    at: path, offset: node.offset)
         }
-        return BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex,
-                                consultation: consultation, phases: phases, sources: sources)
+        return BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex, consultation: consultation,
+                                phases: phases, aliases: aliases, parts: parts, sources: sources)
+    }
+
+    /// The versions in legal effect: a list (several are often in legal effect side by side), or a single
+    /// string as baseline files written by s1check 0.1.0 have it. Kept oldest first; a repeat is an error.
+    static func decodeLegalEffect(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [Version] {
+        if case .string = node.value {
+            return d.version(node, at: path, what: "the version in legal effect", lenient: false).map { [$0] } ?? []
+        }
+        guard let items = d.array(node, at: path, what: "the versions in legal effect (a list of strings such as [\"4.0\", \"4.1\"])") else { return [] }
+        var versions: [Version] = []
+        for (i, item) in items.enumerated() {
+            guard let v = d.version(item, at: path.index(i), what: "a version in legal effect", lenient: false) else { continue }
+            if versions.contains(v) { d.fail("version \(v) is listed twice", at: path.index(i), offset: item.offset) } else { versions.append(v) }
+        }
+        if items.isEmpty { d.fail("expected at least one version (leave \"legalEffect\" out when none is in legal effect)", at: path, offset: node.offset) }
+        return versions.sorted()
+    }
+
+    /// Aliases: names that are not empty, each listed once.
+    static func decodeNames(_ node: JSONNode, _ path: JSONPath, _ what: String, _ d: StrictDecoder) -> [String] {
+        guard let items = d.array(node, at: path, what: what) else { return [] }
+        var names: [String] = []
+        for (i, item) in items.enumerated() {
+            guard let name = d.text(item, at: path.index(i), what: "a name") else { continue }
+            if names.contains(name) { d.fail("\"\(name)\" is listed twice", at: path.index(i), offset: item.offset) } else { names.append(name) }
+        }
+        return names
+    }
+
+    static func decodePart(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> DocumentPart? {
+        guard let f = d.object(node, at: path, what: "a document part", required: ["name", "title"],
+                               optional: ["legalEffect", "datedIssues", "aliases", "sources"]) else { return nil }
+        let name = f["name"].flatMap { d.text($0, at: path.key("name"), what: "the part's name") }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the part's title") }
+        let legal = f["legalEffect"].map { decodeLegalEffect($0, path.key("legalEffect"), d) } ?? []
+        var dated: [CalendarDate] = []
+        if let n = f["datedIssues"], let items = d.array(n, at: path.key("datedIssues"), what: "the dates of issues in legal effect") {
+            for (i, item) in items.enumerated() {
+                if let date = d.date(item, at: path.key("datedIssues").index(i), what: "an issue date") { dated.append(date) }
+            }
+        }
+        let aliases = f["aliases"].map { decodeNames($0, path.key("aliases"), "aliases", d) } ?? []
+        let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
+        guard let name, let title else { return nil }
+        return DocumentPart(name: name, title: title, legalEffect: legal, datedIssues: dated.sorted(), aliases: aliases, sources: sources)
     }
 
     static func decodePhases(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [Phase]? {

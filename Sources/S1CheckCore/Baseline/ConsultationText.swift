@@ -11,6 +11,6 @@ public enum ConsultationText {
 
     public static func describe(_ e: ConsultationEvent) -> String {
         let phases = e.phases.map { " (\($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
-        return "\(e.date): \(e.what)\(phases)"
+        return "set to be supplemented by changes related to the \(e.what) on \(e.date)\(phases)"
     }
 }

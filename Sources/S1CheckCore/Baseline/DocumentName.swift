@@ -1,15 +1,21 @@
-/// Reads a document name the way people write it: `SEC`, `Appendix AD`, `AD`, `SEC Appendix AD`,
-/// `SEC-Appendix AL` (the TBRD's own spelling), `Schedule 9`, `Section N`, and `SVTAD` for Appendix AK,
-/// case-insensitively.
+/// Reads the code forms of a document name, whatever the catalogue: `SEC`, `Appendix AD`, `AD`,
+/// `SEC Appendix AD`, `SEC-Appendix AL` (the TBRD's own spelling), `Schedule 9`, `Section N`,
+/// case-insensitively. Titles and aliases ("DUIS", "SMETS1 TMAD") depend on the baseline: see
+/// `DocumentNames`.
 ///
 /// A bare code (`AD`, `AP2`) is read as an Appendix: that is how Appendices are abbreviated, and a bare
 /// letter such as `N` would otherwise be ambiguous between Section N and Appendix N.
 public enum DocumentName {
     public static func parse(_ written: String) -> DocumentRef? {
-        var words = tokens(written)
+        parse(words: tokens(written))
+    }
+
+    static func parse(words input: [String]) -> DocumentRef? {
+        var words = input
         if words.isEmpty { return nil }
         if words == ["SEC"] || words == ["SMART", "ENERGY", "CODE"] { return .code }
         if words.first == "SEC" { words.removeFirst() }
+        // The SVTAD is Appendix AK whatever the baseline file (TBRD paragraph 1 and footnote 1).
         if words == ["SVTAD"] || words == ["SMETS1", "SVTAD"] { return Baseline.svtadRef }
         switch words.count {
         case 1:
@@ -29,12 +35,13 @@ public enum DocumentName {
         }
     }
 
-    /// For a name that does not parse, the document its leading words name, if any: "SEC Appendix AD –
-    /// DCC User Interface Specification" (the TBRD's own way of writing it) leads with Appendix AD.
-    public static func leadingReference(_ written: String) -> DocumentRef? {
-        let words = tokens(written)
+    /// For a name that does not parse, the document its leading words name and the words after them:
+    /// "SEC Appendix AD – DCC User Interface Specification" (the TBRD's own way of writing it) leads
+    /// with Appendix AD.
+    static func leadingReference(words: [String]) -> (ref: DocumentRef, rest: [String])? {
+        guard words.count > 1 else { return nil }
         for n in stride(from: min(words.count - 1, 3), through: 1, by: -1) {
-            if let ref = parse(words.prefix(n).joined(separator: " ")), ref != .code { return ref }
+            if let ref = parse(words: Array(words.prefix(n))), ref != .code { return (ref, Array(words.dropFirst(n))) }
         }
         return nil
     }
@@ -71,5 +78,94 @@ public enum DocumentName {
         if letters == 0 || letters > 2 { return false }
         let rest = bytes.dropFirst(letters)
         return rest.count <= 1 && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+/// What a name written in a plan refers to, against one baseline's catalogue.
+public enum DocumentNameMatch: Sendable, Hashable {
+    /// A document (or a part of one). A code form names its document even when the catalogue lacks it
+    /// ("Appendix AZ"): the unknown-document rule then says so, with the nearest names.
+    case document(DocumentRef)
+    /// Several documents go by this name (a bare "TMAD": Appendix AL, AS or AU).
+    case ambiguous([DocumentRef])
+    /// Not a document name at all.
+    case unknown
+}
+
+/// The names plans may use for the documents of one baseline: the code forms (`DocumentName`), each
+/// document's full title (alone, or after its code as the TBRD writes it: "SEC Appendix AD – DCC User
+/// Interface Specification"), and the aliases the baseline records ("DUIS", "GBCS", "SMETS1 SVTAD",
+/// "S1SR"), all case-insensitive. Built once per baseline.
+public struct DocumentNames: Sendable {
+    /// Title and alias keys (upper-case words, a leading "SEC" dropped) to the documents they name.
+    private var byKey: [String: [DocumentRef]] = [:]
+    /// What a suggestion may offer: a key, the document, and the form to show.
+    private var candidates: [(key: String, ref: DocumentRef, shown: String)] = []
+
+    public init(_ baseline: Baseline) {
+        func add(_ name: String, _ ref: DocumentRef, shown: String) {
+            let key = DocumentNames.key(DocumentName.tokens(name))
+            guard !key.isEmpty else { return }
+            if !(byKey[key]?.contains(ref) ?? false) { byKey[key, default: []].append(ref) }
+            candidates.append((key, ref, shown))
+        }
+        for doc in baseline.documents {
+            candidates.append((DocumentNames.key(DocumentName.tokens(doc.ref.description)), doc.ref, doc.ref.description))
+            add(doc.title, doc.ref, shown: "\(doc.ref) (\(doc.title))")
+            for alias in doc.aliases { add(alias, doc.ref, shown: "\(doc.ref) (\(alias))") }
+            for part in doc.parts {
+                let ref = DocumentRef.part(doc.kind, doc.id, part.name)
+                add(part.title, ref, shown: "\(ref)")
+                for alias in [part.name] + part.aliases { add(alias, ref, shown: "\(ref)") }
+            }
+        }
+    }
+
+    /// The words of a name as one key, with the "SEC" people put in front dropped (titles such as "SEC
+    /// Variation Testing Approach Document" start with one of their own).
+    static func key(_ words: [String]) -> String {
+        var words = words[...]
+        while words.first == "SEC" && words.count > 1 { words = words.dropFirst() }
+        return words.joined(separator: " ")
+    }
+
+    public func resolve(_ written: String) -> DocumentNameMatch {
+        let words = DocumentName.tokens(written)
+        if let ref = DocumentName.parse(words: words) { return .document(ref) }
+        let key = DocumentNames.key(words)
+        if let refs = byKey[key] { return refs.count == 1 ? .document(refs[0]) : .ambiguous(refs) }
+        // A code followed by that document's own title or alias: "SEC Appendix AD – DCC User Interface
+        // Specification", "SEC-Appendix AL SMETS1 – Transition and Migration Approach Document".
+        if let (ref, rest) = DocumentName.leadingReference(words: words), byKey[DocumentNames.key(rest)]?.contains(ref) == true {
+            return .document(ref)
+        }
+        return .unknown
+    }
+
+    /// The nearest names to one that names no document: within the same kind for a code form
+    /// ("Appendix AZ": the nearest Appendices), else among every code, title and alias; a name that leads
+    /// with a known code ("Appendix AD – DCC User Interface Spec") suggests that document first.
+    public func suggestions(for written: String, known: (DocumentRef) -> Bool, limit: Int = 3) -> [String] {
+        let words = DocumentName.tokens(written)
+        let key = DocumentNames.key(words)
+        let parsed = DocumentName.parse(words: words)
+        var pool = candidates
+        if let kind = parsed?.kind { pool = pool.filter { $0.ref.kind == kind && $0.shown == $0.ref.description } }
+        let near = nearest(to: key, in: pool.map(\.key), limit: pool.count, maxDistance: max(3, key.count / 2))
+        var shown: [String] = []
+        var refs: [DocumentRef] = []
+        if parsed == nil, let (lead, _) = DocumentName.leadingReference(words: words), known(lead) {
+            shown.append(lead.description)
+            refs.append(lead)
+        }
+        var used = Set<Int>()
+        for k in near where shown.count < limit {
+            guard let i = pool.indices.first(where: { !used.contains($0) && pool[$0].key == k }) else { continue }
+            used.insert(i)
+            if refs.contains(pool[i].ref) { continue }
+            refs.append(pool[i].ref)
+            shown.append(pool[i].shown)
+        }
+        return shown
     }
 }

@@ -4,8 +4,17 @@
 public struct BaselineDiff: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case tbrd, sec, svtad, added, removed, reversioned
+        /// A version entering or leaving legal effect (several may be in legal effect side by side).
+        case legalEffectAdded = "legal-effect-added"
+        case legalEffectRemoved = "legal-effect-removed"
         case consultationOpened = "consultation-opened"
         case consultationClosed = "consultation-closed"
+        /// A dated consultation event (the IOC cessation) added or removed: it changes ioc-cessation verdicts.
+        case eventAdded = "event-added"
+        case eventRemoved = "event-removed"
+        /// A name plans may use for the document added or removed.
+        case nameAdded = "name-added"
+        case nameRemoved = "name-removed"
         case phases, title
     }
 
@@ -76,6 +85,23 @@ public struct BaselineDiff: Sendable {
                                           detail: "\(n.ref) \(ov) → \(nv)" + (n.version == nil ? "" : " (\(n.explanation))")))
                 }
             }
+            for v in n.legalEffect where !o.legalEffect.contains(v) {
+                changes.append(Change(kind: .legalEffectAdded, subject: n.ref.description, old: nil, new: v.description,
+                                      detail: "\(n.ref) \(v) enters legal effect" + (n.legalEffect.count > 1 ? ", side by side with \(n.legalEffect.filter { $0 != v }.map(\.description).joined(separator: ", "))" : "")))
+            }
+            for v in o.legalEffect where !n.legalEffect.contains(v) {
+                changes.append(Change(kind: .legalEffectRemoved, subject: n.ref.description, old: v.description, new: nil,
+                                      detail: "\(n.ref) \(v) leaves legal effect"))
+            }
+            let oldEvents = o.consultation?.events ?? [], newEvents = n.consultation?.events ?? []
+            for e in newEvents where !oldEvents.contains(e) {
+                changes.append(Change(kind: .eventAdded, subject: n.ref.description, old: nil, new: e.date.description,
+                                      detail: "\(n.ref): event added, \(ConsultationText.describe(e))"))
+            }
+            for e in oldEvents where !newEvents.contains(e) {
+                changes.append(Change(kind: .eventRemoved, subject: n.ref.description, old: e.date.description, new: nil,
+                                      detail: "\(n.ref): event removed, \(ConsultationText.describe(e))"))
+            }
             if o.phases != n.phases {
                 let f = { (p: [Phase]?) in p.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "all" }
                 changes.append(Change(kind: .phases, subject: n.ref.description, old: f(o.phases), new: f(n.phases),
@@ -86,7 +112,29 @@ public struct BaselineDiff: Sendable {
                                       detail: "\(n.ref) retitled \"\(o.title)\" → \"\(n.title)\""))
             }
         }
+        // Names: a name a plan used that no longer names its document makes that plan fail.
+        let oldNames = BaselineDiff.names(old), newNames = BaselineDiff.names(new)
+        for (ref, names) in newNames.sorted(by: { $0.key < $1.key }) {
+            for name in names where !(oldNames[ref]?.contains(name) ?? false) && oldRefs.contains(ref) {
+                changes.append(Change(kind: .nameAdded, subject: ref.description, old: nil, new: name, detail: "\(ref) may also be named \"\(name)\""))
+            }
+        }
+        for (ref, names) in oldNames.sorted(by: { $0.key < $1.key }) {
+            for name in names where !(newNames[ref]?.contains(name) ?? false) && newRefs.contains(ref) {
+                changes.append(Change(kind: .nameRemoved, subject: ref.description, old: name, new: nil, detail: "\(ref) is no longer named \"\(name)\""))
+            }
+        }
         self.changes = changes
+    }
+
+    /// The aliases of each document and part.
+    static func names(_ b: Baseline) -> [DocumentRef: [String]] {
+        var out: [DocumentRef: [String]] = [:]
+        for d in b.documents {
+            if !d.aliases.isEmpty { out[d.ref] = d.aliases }
+            for p in d.parts { out[.part(d.kind, d.id, p.name)] = [p.name] + p.aliases }
+        }
+        return out
     }
 
     /// The plans the change puts out of date, and why.
@@ -98,15 +146,16 @@ public struct BaselineDiff: Sendable {
                 out.append(PlanImpact(file: file, planID: plan.id, subject: "TBRD", declared: plan.tbrdText,
                                       expected: newTBRD.description, reason: "prepared against TBRD \(oldTBRD), now superseded"))
             }
-            var seen: Set<DocumentRef> = []
+            var seen: Set<String> = []
             for a in plan.artefacts {
-                guard let ref = a.ref, seen.insert(ref).inserted, let o = old[ref] else { continue }
+                guard let ref = a.ref, seen.insert("\(ref) \(a.version)").inserted, let o = old[ref] else { continue }
                 let n = new[ref]
-                guard o.version == a.version, n?.version != o.version else { continue }
-                let expected = n?.version?.description ?? "none (removed or unversioned)"
+                // Relevant under the old baseline, and not under the new one.
+                guard o.relevant.contains(a.version), !(n?.relevant.contains(a.version) ?? false) else { continue }
+                let expected = n.flatMap { $0.relevant.isEmpty ? nil : $0.expectedText } ?? "none (removed or unversioned)"
                 out.append(PlanImpact(file: file, planID: plan.id, subject: ref.description, declared: a.versionText,
                                       expected: expected, reason: n == nil ? "\(ref) is no longer in the baseline"
-                                          : "\(ref) moves from \(o.version!) to \(expected)"))
+                                          : "\(ref) moves from \(o.expectedText) to \(expected)"))
             }
         }
         return out

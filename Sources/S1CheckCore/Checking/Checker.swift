@@ -10,8 +10,8 @@ public struct Checker: Sendable {
 
     /// Every finding for one decoded plan: each rule of the registry in order, waivers applied (lines and
     /// unique check names not yet).
-    public func findings(for plan: Plan, file: String) -> [Finding] {
-        let facts = PlanFacts(plan, file: file, context.baseline)
+    public func findings(for plan: Plan, file: String, lines: LineIndex? = nil) -> [Finding] {
+        let facts = PlanFacts(plan, file: file, context.baseline, lines: lines)
         var findings: [Finding] = []
         findings.reserveCapacity(24)
         for rule in RuleRegistry.all {
@@ -30,19 +30,19 @@ public struct Checker: Sendable {
     /// first (for the cross-plan rule), then every plan on every core, results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
                                 registry: DeviceRegistry? = nil, asOf: CalendarDate) -> [PlanResult] {
-        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: PlanIDIndex(files: files))
+        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: PlanIDIndex(files: files, names: baseline.names))
         return parallelMap(files.count) { checker.check(file: files[$0].name, bytes: files[$0].bytes) }
     }
 
     /// Decodes and checks one file.
     public func check(file: String, bytes: [UInt8]) -> PlanResult {
         let digest = SHA256.hex(of: bytes)
-        switch PlanDecoding.decode(file: file, bytes: bytes) {
+        switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
         case .failure(let e):
             return PlanResult(file: file, sha256: digest, unreadable: e.all)
         case .success(let plan):
             let lines = LineIndex(bytes)
-            var findings = findings(for: plan, file: file)
+            var findings = findings(for: plan, file: file, lines: lines)
             for i in findings.indices {
                 findings[i].line = findings[i].offset.map { lines.position(ofOffset: $0).line }
             }

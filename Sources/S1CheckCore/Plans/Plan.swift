@@ -65,5 +65,6 @@ public struct Plan: Sendable {
     public var waivers: [Waiver]
     /// Offsets of fields findings point at.
     public var idOffset: Int
+    public var phaseOffset: Int
     public var devicesOffset: Int
 }

@@ -4,11 +4,12 @@ public enum PlanDecoding {
     public static let topLevelKeys = (required: ["id", "title", "phase", "tbrd", "artefacts"],
                                       optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers"])
 
-    public static func decode(file: String, bytes: [UInt8]) -> Result<Plan, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
+    /// `names`: the document names of the baseline in use (titles and aliases are read against it).
+    public static func decode(file: String, bytes: [UInt8], names: DocumentNames) -> Result<Plan, Diagnostics> {
+        StrictDecoder.decode(file: file, bytes: bytes) { decodeRoot($0, $1, names) }
     }
 
-    static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Plan? {
+    static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder, _ names: DocumentNames) -> Plan? {
         let path = JSONPath.root
         guard let f = d.object(root, at: path, what: "a test plan",
                                required: topLevelKeys.required, optional: topLevelKeys.optional) else { return nil }
@@ -40,20 +41,21 @@ public enum PlanDecoding {
         if let n = f["artefacts"], let items = d.array(n, at: path.key("artefacts"), what: "the artefacts tested against") {
             if items.isEmpty { d.fail("expected at least one artefact", at: path.key("artefacts"), offset: n.offset) }
             for (i, item) in items.enumerated() {
-                if let a = decodeArtefact(item, path.key("artefacts").index(i), d) { artefacts.append(a) }
+                if let a = decodeArtefact(item, path.key("artefacts").index(i), d, names) { artefacts.append(a) }
             }
         }
         var waivers: [Waiver] = []
         if let n = f["waivers"], let items = d.array(n, at: path.key("waivers"), what: "waivers") {
             for (i, item) in items.enumerated() {
-                if let w = decodeWaiver(item, path.key("waivers").index(i), d) { waivers.append(w) }
+                if let w = decodeWaiver(item, path.key("waivers").index(i), d, names) { waivers.append(w) }
             }
         }
         guard let id, let title, let phase, let tbrd else { return nil }
         let devicesOffset = f.keyOffset("deviceModels") ?? f.keyOffset("deviceModelCombinations") ?? root.offset
         return Plan(id: id, title: title, phase: phase, tbrd: tbrd, tbrdText: tbrdText, window: window,
                     deviceModels: devices, combinations: combinations, artefacts: artefacts, waivers: waivers,
-                    idOffset: f["id"]?.offset ?? root.offset, devicesOffset: devicesOffset)
+                    idOffset: f["id"]?.offset ?? root.offset, phaseOffset: f["phase"]?.offset ?? root.offset,
+                    devicesOffset: devicesOffset)
     }
 
     static func decodeWindow(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> PlanWindow? {
@@ -93,16 +95,29 @@ public enum PlanDecoding {
         return out
     }
 
-    static func decodeArtefact(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> DeclaredArtefact? {
+    static func decodeArtefact(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> DeclaredArtefact? {
         guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"]) else { return nil }
         let written = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the document name") }
+        let ref = written.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }
         let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
-        guard let written, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
-        return DeclaredArtefact(written: written, ref: DocumentName.parse(written), versionText: versionText,
-                                version: version, offset: node.offset)
+        guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
+        return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset)
     }
 
-    static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> Waiver? {
+    /// A written name read against the baseline's names: the document (nil inside: not a document name;
+    /// the unknown-document rule reports it), or an input error for a name that could mean several.
+    static func documentRef(_ written: String, _ names: DocumentNames, _ d: StrictDecoder, _ path: JSONPath, _ offset: Int) -> Located<DocumentRef?>? {
+        switch names.resolve(written) {
+        case .document(let ref): return Located(ref, offset: offset)
+        case .unknown: return Located(nil, offset: offset)
+        case .ambiguous(let refs):
+            d.fail("\"\(written.prefix(80))\" could mean \(refs.map(\.description).joined(separator: ", ")); name the one meant",
+                   at: path, offset: offset)
+            return nil
+        }
+    }
+
+    static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> Waiver? {
         guard let f = d.object(node, at: path, what: "a waiver", required: ["rule"],
                                optional: ["document", "reason", "expires"]) else { return nil }
         var rule: String?
@@ -119,6 +134,8 @@ public enum PlanDecoding {
             }
         }
         let document = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the waived document") }
+        let resolved = document.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }
+        if document != nil && resolved == nil { return nil }
         // A missing or blank reason is kept (as nil) so the waiver rule can fail it visibly.
         var reason: String?
         if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true) {
@@ -127,7 +144,7 @@ public enum PlanDecoding {
         let expires = f["expires"].flatMap { d.date($0, at: path.key("expires"), what: "the expiry date") }
         if f["expires"] != nil && expires == nil { return nil }
         guard let rule else { return nil }
-        return Waiver(rule: rule, document: document, documentRef: document.flatMap(DocumentName.parse),
+        return Waiver(rule: rule, document: document, documentRef: resolved?.value,
                       reason: reason, expires: expires, offset: node.offset)
     }
 }

@@ -10,6 +10,9 @@ public struct ConsultationRule: Rule {
             RuleExample("provisional", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#], expect: [
                 (.warn, "Appendix AM 12.0 is still under consultation, so this version is provisional (consultation on proposed changes to the document, closed 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document, closed 2023-05-05)"),
             ]),
+            RuleExample("with-event", plan: ["phase": #""IOC""#, "artefacts": #"[{"document": "SMETS1 TMAD", "version": "25.0"}]"#], expect: [
+                (.warn, "Appendix AL 25.0 is still under consultation, so this version is provisional (DCC's consultation, 2023-04-21 to 2023-05-05; set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 2023-05-28 (IOC))"),
+            ]),
             RuleExample("waived", plan: [
                 "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
                 "waivers": #"[{"rule": "consultation", "document": "Appendix AM", "reason": "Re-test booked for re-designation", "expires": "2099-12-31"}]"#,
@@ -21,13 +24,14 @@ public struct ConsultationRule: Rule {
     public init() {}
 
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.first.contains { a, r in r.consultation.map { $0.version == a.version } ?? false }
+        facts.declarations.checked.contains { a, r in r.consultation.map { $0.version == a.version } ?? false }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
-        for (a, r) in facts.declarations.first {
+        for (a, r) in facts.declarations.checked {
             guard let consultation = r.consultation, a.version == consultation.version else { continue }
-            let notes = consultation.notes.map(ConsultationText.describe).joined(separator: "; ")
+            let notes = (consultation.notes.map(ConsultationText.describe) + consultation.events.map(ConsultationText.describe))
+                .joined(separator: "; ")
             findings.append(Finding(rule, .warn, about: a, r, expected: consultation.version.description,
                                     message: "\(r.ref) \(consultation.version) is still under consultation, so this version is provisional" + (notes.isEmpty ? "" : " (\(notes))")))
         }

@@ -18,12 +18,12 @@ public struct PhaseApplicabilityRule: Rule {
     public init() {}
 
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.first.contains { $0.1.phases != nil }
+        facts.declarations.checked.contains { $0.1.phases != nil }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         let plan = facts.plan
-        for (a, r) in facts.declarations.first {
+        for (a, r) in facts.declarations.checked {
             guard let phases = r.phases else { continue }
             let list = phases.map(\.rawValue).joined(separator: ", ")
             let ok = phases.contains(plan.phase)

@@ -22,32 +22,56 @@ public struct PlanFacts: Sendable {
     /// The file the plan was read from, as the run names it.
     public let file: String
     let declarations: ArtefactDeclarations
+    private let lines: LineIndex?
 
-    public init(_ plan: Plan, file: String, _ baseline: ResolvedBaseline) {
+    public init(_ plan: Plan, file: String, _ baseline: ResolvedBaseline, lines: LineIndex? = nil) {
         self.plan = plan
         self.file = file
+        self.lines = lines
         declarations = ArtefactDeclarations(plan, baseline)
+    }
+
+    /// "line 12" for a byte offset in the plan file, for messages that point at two places.
+    func line(_ offset: Int) -> String {
+        lines.map { "line \($0.position(ofOffset: offset).line)" } ?? "offset \(offset)"
     }
 }
 
-/// The plan's artefacts sorted out once: the first declaration of each known document, conflicting
-/// repeats and names outside the catalogue. Several rules read it.
+/// The plan's artefacts sorted out once. Several rules read it.
+///
+/// A document may be declared more than once: at versions in legal effect side by side (each is checked,
+/// TBRD paragraphs 1 and 3), at the same version again (a repeat, reported), or at another version when
+/// not all of them are relevant (a conflict: the repeat is not checked again).
 struct ArtefactDeclarations: Sendable {
-    var first: [(DeclaredArtefact, ResolvedArtefact)] = []
+    /// The declarations checked against the baseline, each with its resolved artefact.
+    var checked: [(DeclaredArtefact, ResolvedArtefact)] = []
     var conflicts: [(DeclaredArtefact, first: DeclaredArtefact, ResolvedArtefact)] = []
+    var repeats: [(DeclaredArtefact, first: DeclaredArtefact, ResolvedArtefact)] = []
     var unknown: [DeclaredArtefact] = []
 
     init(_ plan: Plan, _ baseline: ResolvedBaseline) {
-        var seen: [DocumentRef: DeclaredArtefact] = [:]
+        var groups: [DocumentRef: [DeclaredArtefact]] = [:]
+        var order: [DocumentRef] = []
         for a in plan.artefacts {
-            guard let ref = a.ref, let resolved = baseline[ref] else { unknown.append(a); continue }
-            if let earlier = seen[ref] {
-                if earlier.version != a.version { conflicts.append((a, earlier, resolved)) }
-                continue
-            }
-            seen[ref] = a
-            first.append((a, resolved))
+            guard let ref = a.ref, baseline[ref] != nil else { unknown.append(a); continue }
+            if groups[ref] == nil { order.append(ref) }
+            groups[ref, default: []].append(a)
         }
+        // Findings follow the plan's order: the checked declarations in the order they were written.
+        var checkedOffsets: Set<Int> = []
+        for ref in order {
+            let group = groups[ref]!, resolved = baseline[ref]!
+            var byVersion: [DeclaredArtefact] = []
+            for a in group {
+                if let earlier = byVersion.first(where: { $0.version == a.version }) { repeats.append((a, earlier, resolved)); continue }
+                byVersion.append(a)
+            }
+            let concurrent = byVersion.count > 1 && byVersion.allSatisfy { resolved.relevant.contains($0.version) }
+            for (i, a) in byVersion.enumerated() {
+                if i == 0 || concurrent { checkedOffsets.insert(a.offset) } else { conflicts.append((a, byVersion[0], resolved)) }
+            }
+        }
+        checked = plan.artefacts.filter { checkedOffsets.contains($0.offset) }.map { ($0, baseline[$0.ref!]!) }
     }
 }
 

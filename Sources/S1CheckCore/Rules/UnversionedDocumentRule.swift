@@ -1,5 +1,5 @@
-/// A declared document the baseline gives no version cannot be verified: neither Annex A nor the
-/// consolidated SEC records one.
+/// A declared document to which the baseline gives no version cannot be verified: neither Annex A nor the
+/// consolidated SEC records a version number for it (some issues are listed by date only).
 public struct UnversionedDocumentRule: Rule {
     public static let description = RuleDescription(
         id: "unversioned-document",
@@ -7,21 +7,27 @@ public struct UnversionedDocumentRule: Rule {
         clause: "TBRD paragraph 3: no version in legal effect recorded and none listed in Annex A",
         examples: [
             RuleExample("versioned", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
-            RuleExample("schedule-9", plan: ["artefacts": #"[{"document": "Schedule 9", "version": "1.2"}]"#], expect: [
-                (.warn, "Schedule 9 (Smart Metering Equipment Technical Specifications) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.2 cannot be verified"),
+            RuleExample("no-version", plan: ["artefacts": #"[{"document": "Appendix A", "version": "1.0"}]"#], expect: [
+                (.warn, "Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified"),
+            ]),
+            RuleExample("dated-issues-only", plan: ["artefacts": #"[{"document": "SMETS2", "version": "4.0"}]"#], expect: [
+                (.warn, "Schedule 9 (SMETS2) (Smart Metering Equipment Technical Specifications 2) has no version in the baseline: it is listed in the consolidated SEC by date only (issues of 2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04), with no version number, so 4.0 cannot be verified"),
             ]),
         ])
 
     public init() {}
 
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.first.contains { $0.1.version == nil }
+        facts.declarations.checked.contains { $0.1.version == nil }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
-        for (a, r) in facts.declarations.first where r.version == nil {
+        for (a, r) in facts.declarations.checked where r.version == nil {
+            let why = r.datedIssues.isEmpty
+                ? "it is not listed in TBRD \(c.tbrd) Annex A and no version in legal effect is recorded"
+                : "it is \(r.explanation)"
             findings.append(Finding(rule, .warn, about: a, r,
-                                    message: "\(r.ref) (\(r.title)) has no version in the baseline: it is not listed in TBRD \(c.tbrd) Annex A and no version in legal effect is recorded, so \(a.versionText) cannot be verified"))
+                                    message: "\(r.ref) (\(r.title)) has no version in the baseline: \(why), so \(a.versionText) cannot be verified"))
         }
     }
 }

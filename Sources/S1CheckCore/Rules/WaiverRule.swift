@@ -22,6 +22,10 @@ public struct WaiverRule: Rule {
             RuleExample("unused", plan: [
                 "waivers": #"[{"rule": "artefact-version", "document": "Appendix AD", "reason": "just in case"}]"#,
             ], expect: [(.warn, "the waiver for artefact-version · Appendix AD matches no warn or fail finding; remove it")]),
+            RuleExample("misspelt-document", plan: [
+                "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
+                "waivers": #"[{"rule": "consultation", "document": "Suporting Requirements", "reason": "booked"}]"#,
+            ], expect: [(.warn, "the waiver for consultation · Suporting Requirements matches no finding: \"Suporting Requirements\" names no document of the SEC (did you mean Appendix AM (SMETS1 Supporting Requirements)?)")]),
         ])
 
     public init() {}
@@ -51,11 +55,19 @@ public struct WaiverRule: Rule {
                 matched += 1
             }
             findings.append(matched == 0
-                ? Finding(rule: rule, status: .warn, subject: w.label,
-                          message: "the waiver for \(w.label) matches no warn or fail finding; remove it", offset: w.offset)
+                ? Finding(rule: rule, status: .warn, subject: w.label, message: WaiverRule.unmatched(w, c), offset: w.offset)
                 : Finding(rule: rule, status: .pass, subject: w.label,
                           message: "the waiver for \(w.label) waives \(matched) finding\(matched == 1 ? "" : "s"): \(reason)", offset: w.offset))
         }
+    }
+
+    /// Why a waiver waived nothing; a document name that names no document gets the nearest names.
+    static func unmatched(_ w: Waiver, _ c: CheckContext) -> String {
+        if let document = w.document, w.documentRef.map({ c.baseline[$0] == nil }) ?? true {
+            let near = c.baseline.names.suggestions(for: document, known: { c.baseline[$0] != nil }, limit: 1)
+            return "the waiver for \(w.label) matches no finding: \"\(document)\" names no document of the SEC" + (near.first.map { " (did you mean \($0)?)" } ?? "")
+        }
+        return "the waiver for \(w.label) matches no warn or fail finding; remove it"
     }
 
     /// Same rule and same document; a waiver with no document matches the rule's findings that name no

@@ -16,12 +16,15 @@ public enum BaselineReport {
         if !unversioned.isEmpty {
             s += "\nNo version in this baseline (plans declaring these get unversioned-document): "
             s += unversioned.map(\.ref.description).joined(separator: ", ") + "\n"
+            for a in unversioned where !a.datedIssues.isEmpty {
+                s += "  \(a.ref) (\(a.title)): \(a.explanation)\n"
+            }
         }
         for a in b.artefacts {
             guard let c = a.consultation else { continue }
             s += "\nUnder consultation: \(a.ref) \(c.version) (\(a.title)), provisional\n"
             for n in c.notes { s += "  - \(ConsultationText.describe(n))\n" }
-            for e in c.events { s += "  - event \(ConsultationText.describe(e))\n" }
+            for e in c.events { s += "  - \(ConsultationText.describe(e))\n" }
         }
         return s
     }
@@ -126,7 +129,8 @@ public enum BaselineReport {
     // MARK: init
 
     /// A new plan: every artefact applying to the phase at its resolved version, devices left to fill in.
-    public static func newPlan(_ b: ResolvedBaseline, phase: Phase, id: String, title: String) -> [UInt8] {
+    public static func newPlan(_ b: ResolvedBaseline, phase: Phase, id: String, title: String,
+                               window: (start: CalendarDate, end: CalendarDate)) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         // Plans live in Plans/<phase>/ beside Plans/schemas/, as the samples do.
@@ -135,6 +139,7 @@ public enum BaselineReport {
         w.string("title", title)
         w.string("phase", phase.rawValue)
         w.string("tbrd", b.baseline.tbrd.version.description)
+        w.beginObject("window"); w.string("start", window.start.description); w.string("end", window.end.description); w.endObject()
         w.beginArray("deviceModels"); w.endArray()
         w.beginArray("deviceModelCombinations"); w.endArray()
         w.beginArray("artefacts")

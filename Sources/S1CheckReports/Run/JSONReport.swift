@@ -78,6 +78,9 @@ public struct JSONReport: ReportRenderer {
             w.string("document", a.ref.description)
             w.string("title", a.title)
             w.string("version", a.version?.description)
+            // Every relevant version: several where versions in legal effect sit side by side.
+            w.stringArray("versions", a.relevant.map(\.description))
+            if !a.datedIssues.isEmpty { w.stringArray("datedIssues", a.datedIssues.map(\.description)) }
             w.string("origin", a.origin?.key)
             w.string("from", a.originSummary)
             if a.phases != nil { w.stringArray("phases", a.phases!.map(\.rawValue)) }

@@ -47,7 +47,11 @@ public struct MarkdownReport: ReportRenderer {
         if !unversioned.isEmpty {
             md.write("\nThe baseline gives no version to: ")
             md.markdown(unversioned.map(\.ref.description).joined(separator: ", "))
-            md.write(". A plan declaring one of these gets `unversioned-document` (warn).\n")
+            md.write(". A plan declaring one of these gets `unversioned-document` (warn).")
+            for a in unversioned where !a.datedIssues.isEmpty {
+                md.write(" "); md.markdown("\(a.ref) (\(a.title)) is \(a.explanation).")
+            }
+            md.write("\n")
         }
         MarkdownReport.writeConsultations(&md, run.baseline)
 
@@ -94,7 +98,7 @@ public struct MarkdownReport: ReportRenderer {
             let c = a.consultation!
             md.write("- **\(a.ref)** ("); md.markdown(a.title); md.write(") \(c.version): provisional.")
             for n in c.notes { md.write(" "); md.markdown(ConsultationText.describe(n)); md.write(".") }
-            for e in c.events { md.write(" Event: "); md.markdown(ConsultationText.describe(e)); md.write(".") }
+            for e in c.events { md.write(" "); md.markdown(ConsultationText.describe(e).prefix(1).uppercased() + ConsultationText.describe(e).dropFirst()); md.write(".") }
             md.write("\n")
         }
     }

@@ -26,7 +26,9 @@ public enum ReportFacts {
                                         phases: phases(a.phases)))
                 continue
             }
-            rows.append(ArtefactRow(artefact: a.ref.description, title: a.title, version: a.version?.description ?? "—",
+            // Versions in legal effect side by side are all shown: each is relevant (TBRD paragraphs 1 and 3).
+            rows.append(ArtefactRow(artefact: a.ref.description, title: a.title,
+                                    version: a.relevant.isEmpty ? "—" : a.relevant.map(\.description).joined(separator: ", "),
                                     from: a.originSummary, phases: phases(a.phases)))
         }
         return rows

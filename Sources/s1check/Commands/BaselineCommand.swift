@@ -50,7 +50,7 @@ enum BaselineCommand {
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan)] = []
             for f in discovery.files {
-                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0).mapError { $0.all[0] } }) {
+                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0, names: d.old.names).mapError { $0.all[0] } }) {
                 case .success(let p): plans.append((f, p))
                 case .failure(let e): errors.append(e)
                 }
@@ -74,7 +74,7 @@ enum BaselineCommand {
 /// `s1check init --phase P --id ID [--title T]`.
 enum InitCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, options: ["phase", "id", "title", "baseline"], flags: ["help"])
+        let a = try Arguments(args, options: ["phase", "id", "title", "baseline", "start", "end"], flags: ["help"])
         if a.has("help") { Output.line(Help.initPlan); return 0 }
         if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\"") }
         guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
@@ -82,7 +82,11 @@ enum InitCommand {
         let phase = try Phase.parseOption(phaseText)
         let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
-        BaselineCommand.emit(BaselineReport.newPlan(resolved, phase: phase, id: id, title: title))
+        // A plan always has a window: without one the IOC cessation check could not be made.
+        let start = try a.value("start").map(Inputs.date) ?? Inputs.today()
+        let end = try a.value("end").map(Inputs.date) ?? start
+        if end < start { throw Diagnostic.usage("--end \(end) is before --start \(start)") }
+        BaselineCommand.emit(BaselineReport.newPlan(resolved, phase: phase, id: id, title: title, window: (start, end)))
         return 0
     }
 }

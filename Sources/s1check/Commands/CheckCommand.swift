@@ -89,7 +89,7 @@ enum CheckRun {
         let ids = parallelMap(files.count) { i in
             (file: files[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0, key: "id") })
         }
-        let planIDs = PlanIDIndex(ids).confirmed { try? Files.read($0).get() }
+        let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { try? Files.read($0).get() }
         let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs)
         var outcome = RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing)
         var start = 0
