@@ -28,6 +28,8 @@ enum Help {
 
       --baseline FILE   a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)
       --devices FILE    a device registry: check each device model and combination is eligible for the phase
+      --config FILE     a policy file: per-rule levels (allow | warn | deny) and shared waivers
+                        (default: s1check.json in the working folder, when there is one)
       --junit FILE      write JUnit XML (a suite per plan, a test case per check)
       --markdown FILE   write the Markdown evidence-pack report
       --json FILE       write the JSON report (every check, passes included)

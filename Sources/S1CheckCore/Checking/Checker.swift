@@ -4,12 +4,12 @@ public struct Checker: Sendable {
     public let context: CheckContext
 
     public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate,
-                planIDs: PlanIDIndex = PlanIDIndex()) {
-        context = CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs)
+                planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none) {
+        context = CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy)
     }
 
-    /// Every finding for one decoded plan: each rule of the registry in order, waivers applied (lines and
-    /// unique check names not yet).
+    /// Every finding for one decoded plan: each rule of the registry in order, the policy's level for each
+    /// rule applied to its findings, then waivers (lines and unique check names not yet).
     public func findings(for plan: Plan, file: String, lines: LineIndex? = nil) -> [Finding] {
         let facts = PlanFacts(plan, file: file, context.baseline, lines: lines)
         var findings: [Finding] = []
@@ -22,6 +22,16 @@ public struct Checker: Sendable {
                 findings.append(Finding(rule: rule.rule, status: .fail,
                                         message: "internal error: rule \(rule.rule.id) applies to this plan but made no check; please report this"))
             }
+            if let level = context.policy.levels[rule.rule.id] {
+                for i in before..<findings.count {
+                    let original = findings[i].status
+                    let changed = level.apply(to: original)
+                    if changed != original {
+                        findings[i].status = changed
+                        findings[i].level = AppliedLevel(level: level, originalStatus: original)
+                    }
+                }
+            }
         }
         return findings
     }
@@ -29,8 +39,9 @@ public struct Checker: Sendable {
     /// Checks a whole run held in memory, as the CLI checks a run it streams: the plan ids of every file
     /// first (for the cross-plan rule), then every plan on every core, results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
-                                registry: DeviceRegistry? = nil, asOf: CalendarDate) -> [PlanResult] {
-        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: PlanIDIndex(files: files, names: baseline.names))
+                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [PlanResult] {
+        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: PlanIDIndex(files: files, names: baseline.names),
+                              policy: policy)
         return parallelMap(files.count) { checker.check(file: files[$0].name, bytes: files[$0].bytes) }
     }
 

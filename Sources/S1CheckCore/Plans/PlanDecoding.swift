@@ -117,21 +117,26 @@ public enum PlanDecoding {
         }
     }
 
+    /// A rule id that must be one of `allowed` (the waivable rules): an unknown id gets the nearest one,
+    /// a known one outside the list says it cannot be `what`.
+    static func ruleID(_ r: String, allowed: [String], what: String, _ d: StrictDecoder, _ path: JSONPath, _ offset: Int) -> String? {
+        if allowed.contains(r) { return r }
+        if RuleRegistry.byID[r] != nil {
+            d.fail("rule \"\(r)\" cannot be \(what)", at: path, offset: offset)
+        } else {
+            let hint = nearest(to: r, in: allowed, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+            d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); rules that can be \(what): \(allowed.joined(separator: ", "))",
+                   at: path, offset: offset)
+        }
+        return nil
+    }
+
     static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> Waiver? {
         guard let f = d.object(node, at: path, what: "a waiver", required: ["rule"],
                                optional: ["document", "reason", "expires"]) else { return nil }
         var rule: String?
         if let n = f["rule"], let r = d.text(n, at: path.key("rule"), what: "the rule id") {
-            if let known = RuleRegistry.byID[r], known.waivable {
-                rule = r
-            } else if RuleRegistry.byID[r] != nil {
-                d.fail("rule \"\(r)\" cannot be waived", at: path.key("rule"), offset: n.offset)
-            } else {
-                let ids = RuleRegistry.waivableIDs
-                let hint = nearest(to: r, in: ids, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
-                d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); waivable rules: \(ids.joined(separator: ", "))",
-                       at: path.key("rule"), offset: n.offset)
-            }
+            rule = ruleID(r, allowed: RuleRegistry.waivableIDs, what: "waived", d, path.key("rule"), n.offset)
         }
         let document = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the waived document") }
         let resolved = document.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }

@@ -1,16 +1,19 @@
 /// What every rule may consult: the resolved baseline, the device registry (if given), the date waivers
-/// are judged against, and the plan ids of the whole run (for the cross-plan rule).
+/// are judged against, the plan ids of the whole run (for the cross-plan rule) and the run's policy.
 public struct CheckContext: Sendable {
     public var baseline: ResolvedBaseline
     public var registry: DeviceRegistry?
     public var asOf: CalendarDate
     public var planIDs: PlanIDIndex
+    public var policy: Policy
 
-    public init(baseline: ResolvedBaseline, registry: DeviceRegistry?, asOf: CalendarDate, planIDs: PlanIDIndex = PlanIDIndex()) {
+    public init(baseline: ResolvedBaseline, registry: DeviceRegistry?, asOf: CalendarDate, planIDs: PlanIDIndex = PlanIDIndex(),
+                policy: Policy = .none) {
         self.baseline = baseline
         self.registry = registry
         self.asOf = asOf
         self.planIDs = planIDs
+        self.policy = policy
     }
 
     var tbrd: Version { baseline.baseline.tbrd.version }

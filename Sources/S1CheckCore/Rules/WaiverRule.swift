@@ -47,18 +47,46 @@ public struct WaiverRule: Rule {
                                         offset: w.offset))
                 continue
             }
-            var matched = 0
-            for i in 0..<earlier where WaiverRule.matches(w, findings[i]) {
-                let original = findings[i].status
-                findings[i].status = .waived
-                findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original)
-                matched += 1
-            }
+            let matched = WaiverRule.waive(w, reason: reason, shared: nil, &findings, upTo: earlier)
             findings.append(matched == 0
                 ? Finding(rule: rule, status: .warn, subject: w.label, message: WaiverRule.unmatched(w, c), offset: w.offset)
                 : Finding(rule: rule, status: .pass, subject: w.label,
                           message: "the waiver for \(w.label) waives \(matched) finding\(matched == 1 ? "" : "s"): \(reason)", offset: w.offset))
         }
+        // The policy's shared waivers, after the plan's own. One that matches nothing in this plan says
+        // nothing here: the run reports, once, a shared waiver that matched nothing in any plan.
+        for (index, w) in c.policy.waivers.enumerated() {
+            let label = "\(w.label) (shared, \(c.policy.file))"
+            if let expires = w.expires, expires < c.asOf {
+                // Only where it would have waived something: that finding stands, and the plan fails.
+                guard let target = findings[..<earlier].first(where: { WaiverRule.matches(w, $0) }) else { continue }
+                var f = Finding(rule: rule, status: .fail, subject: label, declared: expires.description, expected: "on or after \(c.asOf)",
+                                message: "the shared waiver for \(w.label) in \(c.policy.file) expired on \(expires) (as of \(c.asOf)); renew it or fix the finding",
+                                offset: target.offset)
+                f.sharedWaiver = index
+                findings.append(f)
+                continue
+            }
+            let matched = WaiverRule.waive(w, reason: w.reason ?? "", shared: index, &findings, upTo: earlier)
+            if matched > 0 {
+                var f = Finding(rule: rule, status: .pass, subject: label,
+                                message: "the shared waiver for \(w.label) in \(c.policy.file) waives \(matched) finding\(matched == 1 ? "" : "s"): \(w.reason ?? "")")
+                f.sharedWaiver = index
+                findings.append(f)
+            }
+        }
+    }
+
+    /// Waives the findings before `end` that `w` matches; returns how many.
+    static func waive(_ w: Waiver, reason: String, shared: Int?, _ findings: inout [Finding], upTo end: Int) -> Int {
+        var matched = 0
+        for i in 0..<end where WaiverRule.matches(w, findings[i]) {
+            let original = findings[i].status
+            findings[i].status = .waived
+            findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original, shared: shared)
+            matched += 1
+        }
+        return matched
     }
 
     /// Why a waiver waived nothing; a document name that names no document gets the nearest names.

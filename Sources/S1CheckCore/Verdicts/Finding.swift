@@ -20,6 +20,8 @@ public struct AppliedWaiver: Sendable, Hashable {
     public var expires: CalendarDate?
     /// What the finding would have been without the waiver.
     public var originalStatus: Status
+    /// For a shared waiver, its place in the policy file's list (nil: the plan's own waiver).
+    public var shared: Int? = nil
 }
 
 /// One check made on one plan: which rule, about what, the result and why.
@@ -42,6 +44,10 @@ public struct Finding: Sendable {
     public let offset: Int?
     public internal(set) var line: Int?
     public internal(set) var waiver: AppliedWaiver?
+    /// The policy level that changed the status, if any.
+    public internal(set) var level: AppliedLevel?
+    /// For a finding about one of the policy's shared waivers, its place in the policy file.
+    public internal(set) var sharedWaiver: Int?
     /// A stable name, unique within its plan: "rule · subject". CI history keys on it.
     public internal(set) var check: String
 

@@ -21,9 +21,12 @@ public struct RunSettings: Sendable {
     public var keepGoing: Bool
     /// `*.json` files under a searched folder that were not read because they are not named `*.plan.json`.
     public var passedOver: [String]
+    /// The run's policy (levels, shared waivers) and the file it came from; `Policy.none` and nil without one.
+    public var policy: Policy
+    public var policySource: InputDigest?
 
     public init(baseline: ResolvedBaseline, baselineSource: InputDigest, registrySource: InputDigest?, asOf: CalendarDate,
-                strict: Bool, keepGoing: Bool, passedOver: [String]) {
+                strict: Bool, keepGoing: Bool, passedOver: [String], policy: Policy = .none, policySource: InputDigest? = nil) {
         self.baseline = baseline
         self.baselineSource = baselineSource
         self.registrySource = registrySource
@@ -31,6 +34,8 @@ public struct RunSettings: Sendable {
         self.strict = strict
         self.keepGoing = keepGoing
         self.passedOver = passedOver
+        self.policy = policy
+        self.policySource = policySource
     }
 }
 
@@ -45,6 +50,9 @@ public struct PlanSummary: Sendable {
     public let status: Status
     public let counts: StatusCounts
     public let isInputError: Bool
+    /// The policy's shared waivers that met a finding in this plan, to waive it or to fail as expired
+    /// (their places in the policy file).
+    public let sharedWaiversUsed: Set<Int>
 
     public init(_ p: PlanResult) {
         file = p.file
@@ -55,6 +63,7 @@ public struct PlanSummary: Sendable {
         status = p.status
         counts = p.counts
         isInputError = p.isInputError
+        sharedWaiversUsed = Set(p.findings.compactMap(\.sharedWaiver))
     }
 }
 
@@ -67,16 +76,24 @@ public struct RunOutcome: Sendable {
     public private(set) var inputErrorCount = 0
     public let strict: Bool
     public let keepGoing: Bool
+    /// How many plans each of the policy's shared waivers waived something in.
+    public private(set) var sharedWaiverUses: [Int]
 
-    public init(strict: Bool, keepGoing: Bool) {
+    public init(strict: Bool, keepGoing: Bool, sharedWaivers: Int = 0) {
         self.strict = strict
         self.keepGoing = keepGoing
+        sharedWaiverUses = Array(repeating: 0, count: sharedWaivers)
+    }
+
+    public init(_ settings: RunSettings) {
+        self.init(strict: settings.strict, keepGoing: settings.keepGoing, sharedWaivers: settings.policy.waivers.count)
     }
 
     public mutating func add(_ p: PlanResult) { add(PlanSummary(p)) }
 
     public mutating func add(_ p: PlanSummary) {
         summaries.append(p)
+        for i in p.sharedWaiversUsed where i < sharedWaiverUses.count { sharedWaiverUses[i] += 1 }
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
     }
@@ -85,17 +102,21 @@ public struct RunOutcome: Sendable {
     public func plans(withStatus s: Status) -> Int { plansByStatus[s] }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
 
+    /// The shared waivers that waived nothing in any plan (their places in the policy file): each is a
+    /// warning of the run, as an unused plan waiver is of its plan.
+    public var unusedSharedWaivers: [Int] { sharedWaiverUses.indices.filter { sharedWaiverUses[$0] == 0 } }
+
     /// 0: no fail; 1: a fail (or a warn under --strict, or an unreadable plan under --keep-going);
     /// 2: an unreadable plan without --keep-going.
     public var exitCode: Int32 {
         if inputErrorCount > 0 && !keepGoing { return 2 }
         if plansByStatus[.fail] > 0 || inputErrorCount > 0 { return 1 }
-        if strict && plansByStatus[.warn] > 0 { return 1 }
+        if strict && hasWarnings { return 1 }
         return 0
     }
 
-    /// Whether any checked plan warns (a passing run "with warnings").
-    public var hasWarnings: Bool { plansByStatus[.warn] > 0 }
+    /// Whether any checked plan warns, or a shared waiver waived nothing (a passing run "with warnings").
+    public var hasWarnings: Bool { plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty }
 }
 
 /// A whole run held in memory: the settings, every plan's result, and the outcome. Library users and tests
@@ -108,7 +129,7 @@ public struct RunResult: Sendable {
     public init(settings: RunSettings, plans: [PlanResult]) {
         self.settings = settings
         self.plans = plans
-        var outcome = RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing)
+        var outcome = RunOutcome(settings)
         for p in plans { outcome.add(p) }
         self.outcome = outcome
     }

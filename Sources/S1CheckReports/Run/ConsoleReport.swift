@@ -30,7 +30,8 @@ public enum ConsoleReport {
                 let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
                 out.write("\(loc): \(style.paint("error", "1;31")): \(e.path ?? "$"): \(e.message) [\(e.kind.tag)]\n")
             }
-            for f in p.findings where f.status != .pass {
+            // Passes are not printed, except those a policy allowed: a finding is never hidden.
+            for f in p.findings where f.status != .pass || f.level != nil {
                 let loc = f.line.map { "\(p.file):\($0)" } ?? p.file
                 let label: String
                 switch f.status {
@@ -39,6 +40,7 @@ public enum ConsoleReport {
                 default: label = style.paint("note", "1;36")
                 }
                 var message = f.message
+                if let l = f.level { message += " (\(l.level == .deny ? "denied" : l.level == .allow ? "allowed" : "lowered to warn") by policy: was \(l.originalStatus.rawValue))" }
                 if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
                 out.write("\(loc): \(label): \(message) [\(f.rule.id)]\n")
             }
@@ -60,6 +62,14 @@ public enum ConsoleReport {
         s += "baseline: \(run.baselineSource.file)\n"
         if let r = run.registrySource { s += "device eligibility: checked against \(r.file)\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
+        if let p = run.policySource {
+            let levels = run.policy.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
+            s += "policy: \(p.file)" + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))")
+            s += "; \(run.policy.waivers.count) shared waiver\(run.policy.waivers.count == 1 ? "" : "s")\n"
+        }
+        for i in outcome.unusedSharedWaivers {
+            s += "\(run.policy.file):\(run.policy.waiverLines[i]): \(style.paint("warning", "1;33")): \(run.policy.unusedMessage(i)) [waiver]\n"
+        }
         if !run.passedOver.isEmpty {
             s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.joined(separator: ", "))\n"
         }

@@ -5,7 +5,7 @@ import S1CheckReports
 
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
-    static let options = ["baseline", "devices", "as-of"] + ReportFormat.allCases.map(\.rawValue)
+    static let options = ["baseline", "devices", "config", "as-of"] + ReportFormat.allCases.map(\.rawValue)
     static let flags = ["strict", "keep-going", "help"]
 
     static func run(_ args: [String]) throws(Diagnostic) -> Int32 {
@@ -19,12 +19,14 @@ enum CheckCommand {
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.value("baseline"), devicesPath = try a.value("devices")
+        let baselinePath = try a.value("baseline"), devicesPath = try a.value("devices"), configPath = try a.value("config")
         let loaded: Inputs.LoadedBaseline
         var registry: (DeviceRegistry, InputDigest)?
+        var policy: (Policy, InputDigest)?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
+            policy = try Inputs.policy(configPath, names: ResolvedBaseline(loaded.baseline).names)
         } catch {
             for e in error.all { Console.report(e) }
             return 2
@@ -32,10 +34,11 @@ enum CheckCommand {
 
         let discovery = PlanDiscovery(paths: a.positional)
         let targets = try ReportSet.targets(requested, inputs: discovery.seenFiles,
-                                            otherInputs: [loaded.path, devicesPath].compactMap { $0 } + a.positional)
+                                            otherInputs: [loaded.path, devicesPath, policy?.1.file].compactMap { $0 } + a.positional)
         let settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
                                    registrySource: registry?.1, asOf: asOf, strict: a.has("strict"),
-                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver)
+                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver,
+                                   policy: policy?.0 ?? .none, policySource: policy?.1)
         let reports = try ReportSet(targets, settings: settings)
 
         let style = ConsoleReport.Style(colour: Console.colourEnabled())
@@ -90,8 +93,9 @@ enum CheckRun {
             (file: files[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0, key: "id") })
         }
         let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { try? Files.read($0).get() }
-        let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs)
-        var outcome = RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing)
+        let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs,
+                              policy: settings.policy)
+        var outcome = RunOutcome(settings)
         var start = 0
         while start < files.count {
             let wave = Array(files[start..<min(start + waveSize, files.count)])

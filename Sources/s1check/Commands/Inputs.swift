@@ -45,6 +45,22 @@ enum Inputs {
         }
     }
 
+    /// The policy file: `--config FILE`, or `s1check.json` in the working folder when there is one.
+    static let defaultPolicyFile = "s1check.json"
+
+    static func policy(_ path: String?, names: DocumentNames) throws(Diagnostics) -> (Policy, InputDigest)? {
+        guard let file = path ?? (Files.exists(defaultPolicyFile) ? defaultPolicyFile : nil) else { return nil }
+        let bytes: [UInt8]
+        switch Files.read(file) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw Diagnostics([e])
+        }
+        switch PolicyDecoding.decode(file: file, bytes: bytes, names: names) {
+        case .success(let p): return (p, InputDigest(role: "policy", file: file, sha256: SHA256.hex(of: bytes)))
+        case .failure(let e): throw e
+        }
+    }
+
     /// Today's date in the local time zone, the default for --as-of.
     static func today() -> CalendarDate {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import S1CheckCore
+
+/// The policy file: per-rule levels and shared waivers, through the library.
+@Suite struct PolicyTests {
+    typealias T = TestData
+
+    func policy(_ json: String) -> Result<Policy, Diagnostics> {
+        PolicyDecoding.decode(file: "s1check.json", bytes: Array(json.utf8), names: T.resolved.names)
+    }
+
+    func check(_ plans: [String], policy: Policy) -> [PlanResult] {
+        Checker.checkAll(plans.enumerated().map { ("p\($0.offset).plan.json", Array($0.element.utf8)) }, baseline: T.resolved,
+                         asOf: T.asOf, policy: policy)
+    }
+
+    @Test func badPolicyIsAnInputErrorWithPathLineAndColumn() throws {
+        let text = try String(contentsOf: Paths.fixture("Policy/bad.s1check.json"), encoding: .utf8)
+        guard case .failure(let e) = policy(text) else { Issue.record("the bad policy decoded"); return }
+        let byPath = Dictionary(grouping: e.all, by: { $0.path ?? "" })
+        #expect(byPath["$.rules.consultaton"]?.first?.message.contains("did you mean \"consultation\"?") == true)
+        #expect(byPath["$.rules.waiver"]?.first?.message == "rule \"waiver\" cannot be given a level")
+        #expect(byPath["$.rules.consultation"]?.first?.message.contains("one of allow, warn, deny") == true)
+        #expect(byPath["$.waivers[0]"]?.first?.message.contains("needs an expiry date") == true)
+        #expect(byPath["$.waivers[1].document"]?.first?.message.contains("could mean Appendix AL, Appendix AS, Appendix AU") == true)
+        #expect(e.all.allSatisfy { $0.position != nil && $0.file == "s1check.json" })
+        #expect(byPath["$.rules.consultaton"]?.first?.position?.line == 2)
+    }
+
+    @Test func levelsChangeStatusesAndKeepTheFinding() throws {
+        let p = try policy(#"{"rules": {"phase-applicability": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
+        let plan = T.planJSON(phase: "MOC", artefacts: #"[{"document": "AP2", "version": "2.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#)
+        let r = check([plan], policy: p)[0]
+        func finding(_ rule: RuleDescription) -> Finding? {
+            r.findings.first { $0.rule == rule && ($0.subject != "Appendix AP2" || rule == PhaseApplicabilityRule.description) }
+        }
+        #expect(finding(PhaseApplicabilityRule.description)?.status == .fail)
+        #expect(finding(PhaseApplicabilityRule.description)?.level == AppliedLevel(level: .deny, originalStatus: .warn))
+        #expect(finding(ArtefactVersionRule.description)?.status == .warn)
+        #expect(finding(ArtefactVersionRule.description)?.level == AppliedLevel(level: .warn, originalStatus: .fail))
+        let allowed = try #require(finding(ConsultationRule.description))
+        #expect(allowed.status == .pass && allowed.level == AppliedLevel(level: .allow, originalStatus: .warn))
+        #expect(allowed.message.contains("still under consultation"), "allow keeps the message")
+        // A pass is left alone: the level changes only warnings and failures.
+        #expect(finding(TBRDVersionRule.description)?.level == nil)
+        #expect(r.status == .fail)
+    }
+
+    @Test func sharedWaiversApplyToEveryPlanAndTheRunReportsUnusedOnes() throws {
+        let text = try String(contentsOf: Paths.fixture("Policy/gate.s1check.json"), encoding: .utf8)
+        let p = try policy(text).get()
+        #expect(p.waivers.count == 2 && p.waiverLines == [8, 9])
+        let am = T.planJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#)
+        let plain = T.planJSON(id: "B")
+        let results = check([am, plain], policy: p)
+        let c = try #require(results[0].findings.first { $0.rule == ConsultationRule.description })
+        #expect(c.status == .waived && c.waiver?.shared == 0)
+        #expect(results[0].findings.contains { $0.rule == WaiverRule.description && $0.status == .pass && $0.message.contains("shared waiver") })
+        // The plan without AM says nothing about the shared waiver: it is reported once, for the run.
+        #expect(!results[1].findings.contains { $0.rule == WaiverRule.description })
+        #expect(results.allSatisfy { $0.status == .pass })
+        let settings = RunSettings(baseline: T.resolved, baselineSource: InputDigest(role: "baseline", file: "b", sha256: ""), registrySource: nil,
+                                   asOf: T.asOf, strict: true, keepGoing: false, passedOver: [], policy: p)
+        let run = RunResult(settings: settings, plans: results)
+        #expect(run.outcome.unusedSharedWaivers == [1], "the AL waiver waived nothing")
+        #expect(run.outcome.hasWarnings && run.exitCode == 1, "an unused shared waiver is a warning of the run, so --strict fails")
+    }
+
+    @Test func anExpiredSharedWaiverFailsOnlyWhereItWouldWaive() throws {
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2023-05-31"}]}"#).get()
+        let results = check([T.planJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#), T.planJSON(id: "B")], policy: p)
+        let expired = results[0].findings.filter { $0.rule == WaiverRule.description }
+        #expect(expired.map(\.status) == [.fail] && expired[0].message.contains("expired on 2023-05-31"))
+        #expect(results[0].findings.first { $0.rule == ConsultationRule.description }?.status == .warn)
+        #expect(results[1].status == .pass)
+        var outcome = RunOutcome(strict: false, keepGoing: false, sharedWaivers: 1)
+        for r in results { outcome.add(r) }
+        #expect(outcome.unusedSharedWaivers.isEmpty, "it met a finding, so it is reported there, not as unused")
+    }
+}
