@@ -39,7 +39,7 @@ import S1CheckTestSupport
         for line in try ExternalTool.sha256sum.run(files, in: CLI.packageRoot).out.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             let digest = String(parts[0]), file = parts[1].trimmingCharacters(in: .whitespaces)
-            #expect(md.contains("| \(file.replacingOccurrences(of: "_", with: "\\_")) | `\(digest)` |"), "\(file)")
+            #expect(md.contains("| \(file.replacingOccurrences(of: "_", with: "&#95;")) | `\(digest)` |"), "\(file)")
         }
     }
 

@@ -66,10 +66,17 @@ public struct MarkdownReport: ReportRenderer {
             md.write("\nPassed over (not named `*.plan.json`): "); md.markdown(run.passedOver.joined(separator: ", ")); md.write("\n")
         }
 
-        md.write("\n## Summary of plans\n\n| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
-        for p in outcome.summaries {
-            md.write("| "); md.markdown(p.id ?? "(unreadable)"); md.write(" | "); md.markdown(p.title ?? "")
-            md.write(" | \(p.phase?.rawValue ?? "") | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** | \(p.counts[.fail]) | \(p.counts[.warn]) | \(p.counts[.waived]) | ")
+        // Worst first: unreadable plans (nothing in them was checked), then fail, warn, pass; plan order
+        // within each. Fail rows are in bold, and every row links to its plan's section.
+        md.write("\n## Summary of plans\n\nWorst first: input errors, then fail, warn and pass. Each plan links to its section.\n\n")
+        md.write("| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
+        for p in MarkdownReport.worstFirst(outcome.summaries) {
+            let stands = p.isInputError || p.status == .fail
+            md.write(stands ? "| **[" : "| [")
+            md.markdown(p.id ?? "(unreadable)")
+            md.write("](#\(MarkdownReport.anchor(id: p.id, file: p.file)))\(stands ? "**" : "") | ")
+            md.markdown(p.title ?? "")
+            md.write(" | \(p.phase?.rawValue ?? "") | \(MarkdownReport.statusCell(p)) | \(p.counts[.fail]) | \(p.counts[.warn]) | \(p.counts[.waived]) | ")
             md.markdown(p.file); md.write(" |\n")
         }
 
@@ -99,9 +106,45 @@ public struct MarkdownReport: ReportRenderer {
         }
     }
 
+    /// Input errors first, then fail, warn, pass; a stable sort, so plan order holds within a status.
+    static func worstFirst(_ plans: [PlanSummary]) -> [PlanSummary] {
+        func rank(_ p: PlanSummary) -> Int { p.isInputError ? 0 : p.status == .fail ? 1 : p.status == .warn ? 2 : 3 }
+        var buckets: [[PlanSummary]] = [[], [], [], []]
+        for p in plans { buckets[rank(p)].append(p) }
+        return buckets.flatMap { $0 }
+    }
+
+    static func statusCell(_ p: PlanSummary) -> String {
+        if p.isInputError { return "**INPUT ERROR**" }
+        return p.status == .fail ? "**FAIL**" : ReportFacts.statusWord(p.status)
+    }
+
+    /// The id of a plan's section: readable (from the plan id, or the file name of an unreadable plan) and
+    /// unique (a digest of the file path, which is unique in a run, so two plans sharing an id differ).
+    /// Stable across runs; only ASCII letters, digits and `-`, so every renderer and sanitiser keeps it
+    /// (GitHub prefixes it with `user-content-` and follows links to it all the same).
+    public static func anchor(id: String?, file: String) -> String {
+        var slug = ""
+        var dash = false
+        for u in (id ?? file).unicodeScalars {
+            if slug.unicodeScalars.count >= 40 { break }
+            if ("a"..."z").contains(u) || ("0"..."9").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(u); dash = false
+            } else if ("A"..."Z").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(Unicode.Scalar(u.value + 32)!); dash = false
+            } else {
+                dash = true
+            }
+        }
+        let digest = SHA256.hex(of: Array(file.utf8)).prefix(12)
+        return "plan-" + (slug.isEmpty ? "" : slug + "-") + digest
+    }
+
     func writePlan(_ md: inout TextBuffer, _ p: PlanResult) {
         let run = settings
-        md.write("\n### ")
+        md.write("\n<a id=\"\(MarkdownReport.anchor(id: p.id, file: p.file))\"></a>\n\n### ")
         md.markdown(p.id ?? p.file)
         if let t = p.plan?.title { md.write(": "); md.markdown(t) }
         md.write("\n\n| | |\n|---|---|\n")
@@ -130,7 +173,10 @@ public struct MarkdownReport: ReportRenderer {
             md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
             md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
             md.write(" | "); md.markdown(f.message)
-            if let w = f.waiver { md.write(" **Waived** ("); md.markdown("was \(w.originalStatus.rawValue)): \(w.reason)"); md.write(")") }
+            if let w = f.waiver {
+                md.write(" **Waived** (was \(w.originalStatus.rawValue)\(w.expires.map { ", expires \($0)" } ?? "")): ")
+                md.markdown(w.reason)
+            }
             md.write(" | "); md.markdown(f.clause); md.write(" | \(f.line.map(String.init) ?? "") |\n")
         }
         if !plan.waivers.isEmpty {

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import S1CheckTestSupport
+@testable import S1CheckCore
+@testable import S1CheckReports
+
+/// The evidence pack in the three renderers it meets: entities, not backslashes; a sorted, linked summary.
+@Suite(.enabled(if: MarkdownRenderer.allShouldRun, Comment(rawValue: MarkdownRenderer.skipReason)))
+struct MarkdownRenderingTests {
+    /// The text a reader sees: tags dropped, character references decoded, kramdown's typographic quotes
+    /// taken back to ASCII (its typography, not our escaping).
+    static func visibleText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true; continue }
+            if c == ">" && inTag { inTag = false; continue }
+            if !inTag { text.append(c) }
+        }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            rest = rest[amp...]
+            guard let semi = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semi) <= 10 else { out += "&"; rest = rest.dropFirst(); continue }
+            let name = rest[rest.index(after: rest.startIndex)..<semi]
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "ldquo": "\"", "rdquo": "\"", "lsquo": "'", "rsquo": "'"]
+            if let v = named[String(name)] { out += v }
+            else if name.hasPrefix("#x"), let n = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(n) { out.unicodeScalars.append(u) }
+            else if name.hasPrefix("#"), let n = UInt32(name.dropFirst()), let u = Unicode.Scalar(n) { out.unicodeScalars.append(u) }
+            else { out += "&" + name + ";" }
+            rest = rest[rest.index(after: semi)...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
+            .replacingOccurrences(of: "‘", with: "'").replacingOccurrences(of: "’", with: "'")
+    }
+
+    static func hostileRun() -> RunResult {
+        Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: CIRuns.waiveAM)), ("h.plan.json", Sample.plan(id: "H"))]) { results in
+            results[1].plan!.title = "Security & Net Zero " + Sample.hostile
+            results[1].plan!.id = Sample.hostile
+            results[1].findings[0].message = Sample.hostile
+            results[1].file = Sample.hostile + ".plan.json"
+        }
+    }
+
+    @Test(arguments: MarkdownRenderer.allCases)
+    func inputTextReadsBackExactlyWithNoStrayBackslash(renderer: MarkdownRenderer) throws {
+        let html = try renderer.html(ReportRendering.render(.markdown, Self.hostileRun()))
+        let text = Self.visibleText(html)
+        #expect(text.contains("Security & Net Zero " + Sample.hostile), "\(renderer) changed the title")
+        #expect(text.contains(Sample.hostile + ".plan.json"))
+        #expect(!text.contains("Security \\& Net Zero"))
+        for escape in ["\\&", "\\<", "\\|", "\\*", "\\_", "\\`", "\\#"] {
+            #expect(!text.contains(escape), "\(renderer) shows a backslash escape \(escape)")
+        }
+        #expect(!html.contains("<script") && !html.contains("<em>") && !html.contains("<del>") && !html.contains("href=\"x\""))
+        #expect(text.contains("**Waived**") == false && text.contains("Waived (was warn, expires 2023-12-31): booked, 50% done: see ticket #1"))
+    }
+
+    @Test func summaryIsWorstFirstAndFailRowsStandOut() throws {
+        let run = Sample.run([("a.plan.json", Sample.plan(id: "PASS-1", artefacts: #"[{"document": "AD", "version": "5.1"}]"#)),
+                              ("b.plan.json", Sample.plan(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#)),
+                              ("c.plan.json", Sample.plan(id: "FAIL-1")), ("d.plan.json", "{"),
+                              ("e.plan.json", Sample.plan(id: "PASS-2", artefacts: #"[{"document": "AD", "version": "5.1"}]"#)),
+                              ("f.plan.json", Sample.plan(id: "FAIL-2"))])
+        let md = String(decoding: ReportRendering.render(.markdown, run), as: UTF8.self)
+        let table = md.components(separatedBy: "## Summary of plans")[1].components(separatedBy: "## Plans")[0]
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| [") || $0.hasPrefix("| **[") }
+        #expect(rows.map { $0.components(separatedBy: "](")[0] } == ["| **[(unreadable)", "| **[FAIL-1", "| **[FAIL-2", "| [WARN-1", "| [PASS-1", "| [PASS-2"])
+        #expect(rows[0].contains("| **INPUT ERROR** |") && rows[1].contains("| **FAIL** |") && rows[3].contains("| WARN |") && rows[4].contains("| PASS |"))
+    }
+
+    @Test(arguments: MarkdownRenderer.allCases)
+    func everySummaryRowLinksToItsOwnSection(renderer: MarkdownRenderer) throws {
+        // Two plans share an id, one has a hostile id, one cannot be read: every anchor is still unique.
+        let run = Sample.run([("x/a.plan.json", Sample.plan(id: "SAME")), ("y/a.plan.json", Sample.plan(id: "SAME")),
+                              ("z.plan.json", "[]"), ("h.plan.json", Sample.plan(id: "H"))]) { $0[3].plan!.id = Sample.hostile }
+        let html = try renderer.html(ReportRendering.render(.markdown, run))
+        let links = html.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(links.count == 4 && Set(links).count == 4)
+        for link in links {
+            #expect(html.components(separatedBy: "id=\"\(link)\"").count - 1 == 1, "\(renderer): no single target for #\(link)")
+            #expect(link.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        }
+        // Stable: the same plan gets the same anchor in another run.
+        #expect(links.contains(MarkdownReport.anchor(id: "SAME", file: "x/a.plan.json")))
+        #expect(MarkdownReport.anchor(id: "SVT-FOC-0051.R2", file: "Plans/foc/a.plan.json").hasPrefix("plan-svt-foc-0051-r2-"))
+    }
+}
