@@ -1,8 +1,45 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
+
+/// JUnit: no text said twice, and classnames Jenkins does not split.
+@Suite(.enabled(if: ExternalTool.xmllint.shouldRun, Comment(rawValue: ExternalTool.xmllint.skipReason)))
+struct JUnitContractTests {
+    func cases(_ run: RunResult) throws -> [XMLElement] {
+        let xml = ReportRendering.render(.junit, run)
+        let r = try ExternalTool.xmllint.run(["--noout", "--schema", Paths.junitSchema.path, "-"], input: xml)
+        #expect(r.status == 0, "xmllint: \(r.err)")
+        let doc = try XMLDocument(data: Data(xml))
+        return doc.rootElement()!.elements(forName: "testsuite").flatMap { $0.elements(forName: "testcase") }
+    }
+
+    @Test(arguments: [false, true])
+    func onlyWarningsUseSystemOut(strict: Bool) throws {
+        let all = try cases(CIRuns.mixed(strict: strict, keepGoing: strict))
+        for c in all {
+            let verdict = ["failure", "error", "skipped"].flatMap { c.elements(forName: $0) }
+            let out = c.elements(forName: "system-out")
+            if !verdict.isEmpty { #expect(out.isEmpty, "\(c.attribute(forName: "name")!.stringValue!) repeats its text in <system-out>") }
+            if let o = out.first { #expect(o.stringValue!.hasPrefix("status: warn\nWARNING: ")) }
+        }
+        #expect(all.contains { !$0.elements(forName: "system-out").isEmpty } == !strict, "a warning keeps its system-out unless it is a failure")
+    }
+
+    @Test func classnamesHaveNoDotAfterTheTool() throws {
+        let all = try cases(CIRuns.mixed())
+        let classnames = Set(all.map { $0.attribute(forName: "classname")!.stringValue! })
+        for c in classnames {
+            #expect(c.hasPrefix("s1check.") && !c.dropFirst("s1check.".count).contains("."), "\(c)")
+        }
+        #expect(classnames.contains("s1check.B_R2"))
+        #expect(classnames.contains("s1check.plans/c_plan_json"))
+    }
+}
 
 /// The evidence pack in the three renderers it meets: entities, not backslashes; a sorted, linked summary.
 @Suite(.enabled(if: MarkdownRenderer.allShouldRun, Comment(rawValue: MarkdownRenderer.skipReason)))

@@ -6,6 +6,10 @@ import S1CheckCore
 /// `--strict`, a `<failure>`); waived → `<skipped>` with the waiver's reason; a plan that could not be
 /// read → one case with `<error>` (with `--keep-going`, `<failure>`). Valid against the Jenkins xunit
 /// junit-10.xsd: no timestamps or hostnames (they would break byte-identical re-runs), times are "0".
+///
+/// A failing, erroring or skipped case says everything in its element, and has no `<system-out>`: GitLab
+/// shows a failure's text and then its system-out, so a copy there is shown twice (README, "How CI
+/// reporters read it"). Only a warning, which has no element of its own, is written to `<system-out>`.
 public struct JUnitReport: ReportRenderer {
     let settings: RunSettings
 
@@ -56,7 +60,7 @@ public struct JUnitReport: ReportRenderer {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
             JUnitReport.openSuite(p.file, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
-            JUnitReport.openCase("input-error · \(p.file)", classname: "s1check.\(p.file)", into: &out)
+            JUnitReport.openCase("input-error · \(p.file)", classname: JUnitReport.classname(p.file), into: &out)
             out.write(">\n")
             JUnitReport.element(settings.keepGoing ? "failure" : "error", type: "input-error",
                                 message: p.inputErrors.first?.message ?? "unreadable",
@@ -70,7 +74,7 @@ public struct JUnitReport: ReportRenderer {
                        ("as-of", settings.asOf.description),
                        ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)")]
         JUnitReport.openSuite(plan.id, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
-        let classname = "s1check.\(plan.id)"
+        let classname = JUnitReport.classname(plan.id)
         for f in p.findings {
             JUnitReport.openCase(f.check, classname: classname, into: &out)
             if f.status == .pass {
@@ -82,10 +86,8 @@ public struct JUnitReport: ReportRenderer {
             switch f.status {
             case .fail:
                 JUnitReport.element("failure", type: f.rule.id, message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
-                JUnitReport.systemOut("status: fail\n\(detail)", into: &out)
             case .warn where settings.strict:
                 JUnitReport.element("failure", type: "warn", message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
-                JUnitReport.systemOut("status: warn\n\(detail)", into: &out)
             case .warn:
                 JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
             case .waived:
@@ -94,13 +96,18 @@ public struct JUnitReport: ReportRenderer {
                 let w = f.waiver!
                 let reason = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? "")
                 JUnitReport.element("skipped", type: f.rule.id, message: reason, detail: reason + "\n" + detail, into: &out)
-                JUnitReport.systemOut("status: waived\n\(detail)", into: &out)
             case .pass:
                 break
             }
             out.write("    </testcase>\n")
         }
         out.write("  </testsuite>\n")
+    }
+
+    /// `s1check.` and a name with no dot in it: Jenkins splits a classname at its last dot into package
+    /// and class, so a plan id `SVT-FOC-0051.R2` would show as class `R2`. Dots become `_`.
+    static func classname(_ name: String) -> String {
+        "s1check." + String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "." ? "_" : $0 }))
     }
 
     static func detailText(_ f: Finding, file: String) -> String {
