@@ -7,6 +7,55 @@ import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
 
+/// The JSON report's contract: its schema, one convention for absent values, statuses that add up.
+@Suite struct JSONReportContractTests {
+    static let schema = packageRoot.appendingPathComponent("Plans/schemas/report.schema.json").path
+
+    @Test(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
+    func validAgainstItsSchema() throws {
+        for var run in [CIRuns.mixed(), CIRuns.mixed(strict: true, keepGoing: true), Sample.run([])] {
+            // The sample settings carry a stand-in digest; the schema wants a real one.
+            run.settings.baselineSource.sha256 = SHA256.hex(of: [])
+            let r = try CIRuns.validate(ReportRendering.render(.json, run), schema: Self.schema)
+            #expect(r.status == 0, "\(r.out)")
+        }
+        // The schema refuses what the convention rules out: a finding that leaves out a key.
+        var run = CIRuns.mixed()
+        run.settings.baselineSource.sha256 = SHA256.hex(of: [])
+        let json = String(decoding: ReportRendering.render(.json, run), as: UTF8.self)
+        #expect(try CIRuns.validate(Array(json.replacingOccurrences(of: "\"subject\": null, ", with: "").utf8), schema: Self.schema).status != 0)
+        #expect(try CIRuns.validate(Array(json.replacingOccurrences(of: "\"status\": \"input-error\"", with: "\"status\": \"fail\"").utf8), schema: Self.schema).status != 0)
+    }
+
+    @Test func everyObjectOfAKindHasTheSameKeys() throws {
+        let root = try CIRuns.json(ReportRendering.render(.json, CIRuns.mixed())) as! [String: Any]
+        #expect(root["formatVersion"] as? String == JSONReport.formatVersion)
+        let plans = root["plans"] as! [[String: Any]]
+        #expect(Set(plans.map { $0.keys.sorted() }).count == 1)
+        let findings = plans.flatMap { $0["findings"] as! [[String: Any]] }
+        #expect(Set(findings.map { $0.keys.sorted() }).count == 1)
+        #expect(findings.contains { $0["subject"] is NSNull } && findings.contains { $0["waiver"] is NSNull })
+        let unreadable = plans[2]
+        #expect(unreadable["id"] is NSNull && unreadable["title"] is NSNull && unreadable["sha256"] is String)
+        #expect((unreadable["inputErrors"] as! [[String: Any]]).allSatisfy { $0["line"] is Int && $0["column"] is Int })
+        let devices = root["devices"] as! [String: Any]
+        #expect(devices["checked"] as? Bool == false && devices["file"] is NSNull && devices["sha256"] is NSNull)
+    }
+
+    @Test func planStatusesAddUpToTheSummary() throws {
+        for run in [CIRuns.mixed(), CIRuns.mixed(keepGoing: true)] {
+            let root = try CIRuns.json(ReportRendering.render(.json, run)) as! [String: Any]
+            let plans = root["plans"] as! [[String: Any]]
+            let summary = root["summary"] as! [String: Any]
+            #expect(plans[2]["status"] as? String == "input-error")
+            for status in ["pass", "warn", "fail", "input-error"] {
+                #expect(plans.filter { $0["status"] as? String == status }.count == summary[status] as? Int, "\(status)")
+            }
+            #expect(["pass", "warn", "fail", "input-error"].reduce(0) { $0 + (summary[$1] as! Int) } == summary["plans"] as? Int)
+        }
+    }
+}
+
 /// JUnit: no text said twice, and classnames Jenkins does not split.
 @Suite(.enabled(if: ExternalTool.xmllint.shouldRun, Comment(rawValue: ExternalTool.xmllint.skipReason)))
 struct JUnitContractTests {
