@@ -52,6 +52,29 @@ public enum ReportFacts {
         }
     }
 
+    /// The status a CI format reports a finding with: its own, except that under `--strict` a warning
+    /// fails the run, so it is reported as a failure (as JUnit does).
+    public static func gateStatus(_ f: Finding, strict: Bool) -> Status {
+        f.status == .warn && strict ? .fail : f.status
+    }
+
+    /// The message with the waiver that turned it into `waived`, as the console says it. For formats whose
+    /// consumers show a waived finding like any other (GitHub code scanning ignores SARIF suppressions).
+    public static func messageWithWaiver(_ f: Finding) -> String {
+        guard let w = f.waiver else { return f.message }
+        return f.message + " (waived \(w.originalStatus.rawValue): \(w.reason))"
+    }
+
+    /// A finding's identity across runs, for SARIF `partialFingerprints` and Code Quality `fingerprint`:
+    /// the plan's path and the check's name, which is unique within a plan. Neither the line (an edit
+    /// above would move it) nor the status (a warn that becomes a fail is the same problem) is part of it.
+    public static func fingerprint(path: RepositoryPath, check: String) -> String {
+        SHA256.hex(of: Array("s1check/v1\u{0}\(path.path)\u{0}\(check)".utf8))
+    }
+
+    /// The check name of a plan's `index`th input error (its own id when nothing in it could be checked).
+    public static func inputErrorCheck(_ index: Int) -> String { index == 0 ? "input-error" : "input-error · \(index + 1)" }
+
     public static func baselineLabel(_ run: RunSettings) -> String {
         let t = run.baseline.baseline.tbrd
         return "TBRD \(t.version) (\(t.date)), SEC \(run.baseline.baseline.sec), SVTAD \(run.baseline.baseline.svtad)"

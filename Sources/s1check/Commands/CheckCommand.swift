@@ -33,9 +33,11 @@ enum CheckCommand {
         let discovery = PlanDiscovery(paths: a.positional)
         let targets = try ReportSet.targets(requested, inputs: discovery.seenFiles,
                                             otherInputs: [loaded.path, devicesPath].compactMap { $0 } + a.positional)
-        let settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
+        var settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
                                    registrySource: registry?.1, asOf: asOf, strict: a.has("strict"),
                                    keepGoing: a.has("keep-going"), passedOver: discovery.passedOver)
+        // CI formats place findings relative to where s1check runs (the repository root in CI).
+        settings.workingFolder = FileManager.default.currentDirectoryPath
         let reports = try ReportSet(targets, settings: settings)
 
         let style = ConsoleReport.Style(colour: Console.colourEnabled())

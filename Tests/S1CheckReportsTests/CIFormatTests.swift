@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import S1CheckTestSupport
+@testable import S1CheckCore
+@testable import S1CheckReports
+
+@Suite struct RepositoryPathTests {
+    @Test(arguments: [
+        ("Plans/a.plan.json", "/w/repo", "Plans/a.plan.json", true),
+        ("./Plans//x/../a.plan.json", "/w/repo", "Plans/a.plan.json", true),
+        ("/w/repo/Plans/a.plan.json", "/w/repo", "Plans/a.plan.json", true),
+        ("/w/repo/../repo/Plans/a.plan.json", "/w/repo/", "Plans/a.plan.json", true),
+        ("/w/other/a.plan.json", "/w/repo", "/w/other/a.plan.json", false),
+        ("/w/repository/a.plan.json", "/w/repo", "/w/repository/a.plan.json", false),
+        ("../other/a.plan.json", "/w/repo", "/w/other/a.plan.json", false),
+        ("../other/a.plan.json", nil, "../other/a.plan.json", true),
+        ("a/.hidden/.../b", "/w", "a/.hidden/.../b", true),
+        ("a/./b/", "/w", "a/b", true),
+        ("/w/repo", "/w/repo", ".", true),
+        ("/w/repo/a", "/", "w/repo/a", true),
+        ("/w/repo/a", nil, "/w/repo/a", false),
+        ("/w/repo/a", "/w/./repo", "a", true),
+    ] as [(String, String?, String, Bool)])
+    func normalisesAgainstTheWorkingFolder(given: String, folder: String?, path: String, relative: Bool) {
+        let p = RepositoryPath(given, workingFolder: folder)
+        #expect(p.path == path)
+        #expect(p.isRelative == relative)
+    }
+
+    @Test func urisArePercentEncoded() {
+        #expect(RepositoryPath("Plans/my plan #1 50%.plan.json", workingFolder: "/w").uri == "Plans/my%20plan%20%231%2050%25.plan.json")
+        #expect(RepositoryPath("é/a:b?.json", workingFolder: "/w").uri == "%C3%A9/a%3Ab%3F.json")
+        #expect(RepositoryPath("/elsewhere/a b.json", workingFolder: "/w").uri == "file:///elsewhere/a%20b.json")
+    }
+}
+
+@Suite struct SARIFTests {
+    func render(_ run: RunResult) -> [UInt8] {
+        var run = run
+        run.settings.workingFolder = "/work/repo"
+        return ReportRendering.render(.sarif, run)
+    }
+
+    func results(_ sarif: [UInt8]) throws -> [[String: Any]] {
+        let root = try CIRuns.json(sarif) as! [String: Any]
+        return (root["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]]
+    }
+
+    @Test(.enabled(if: PinnedSchema.sarif.shouldRun && ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: PinnedSchema.sarif.skipReason)),
+          arguments: [false, true])
+    func validAgainstTheOASISSchema(strict: Bool) throws {
+        #expect(try PinnedSchema.sarif.verified(), "the SARIF schema on disk is not the pinned one")
+        for run in [CIRuns.mixed(strict: strict), Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "AD", "version": "5.1"}]"#))])] {
+            let r = try CIRuns.validate(render(run), schema: PinnedSchema.sarif.path, name: "s1check.sarif")
+            #expect(r.status == 0, "\(r.out)")
+        }
+        // The validator does fail a wrong document (so the passes above mean something).
+        let broken = String(decoding: render(CIRuns.mixed()), as: UTF8.self).replacingOccurrences(of: "\"level\": \"note\"", with: "\"level\": \"waived\"")
+        #expect(try CIRuns.validate(Array(broken.utf8), schema: PinnedSchema.sarif.path, name: "bad.sarif").status != 0)
+    }
+
+    @Test func rulesAreTheRegistryAndEveryResultPointsAtItsRule() throws {
+        let root = try CIRuns.json(render(CIRuns.mixed())) as! [String: Any]
+        let run = (root["runs"] as! [[String: Any]])[0]
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        #expect(rules.map { $0["id"] as! String } == RuleRegistry.descriptions.map(\.id) + ["input-error"])
+        for (rule, description) in zip(rules, RuleRegistry.descriptions) {
+            #expect((rule["shortDescription"] as! [String: Any])["text"] as? String == description.summary)
+            #expect(((rule["fullDescription"] as! [String: Any])["text"] as! String).contains(description.clause))
+            for key in ["shortDescription", "fullDescription", "help"] {
+                let text = (rule[key] as! [String: Any])["text"] as! String
+                #expect(!text.isEmpty && text.count <= 1024, "GitHub requires 1 to 1024 characters in \(key)")
+            }
+        }
+        for result in run["results"] as! [[String: Any]] {
+            #expect(rules[result["ruleIndex"] as! Int]["id"] as? String == result["ruleId"] as? String)
+        }
+    }
+
+    @Test func oneResultPerFindingThatIsNotAPassWithLevelLocationAndSuppression() throws {
+        let run = CIRuns.mixed()
+        let results = try results(render(run))
+        #expect(results.count == CIRuns.rowCount(run))
+        let levels = results.map { $0["level"] as! String }
+        // Most severe first: every error, then every warning, then every note.
+        #expect(levels == levels.sorted { ["error": 0, "warning": 1, "note": 2][$0]! < ["error": 0, "warning": 1, "note": 2][$1]! })
+        #expect(levels.filter { $0 == "note" }.count == 1)
+        func location(_ r: [String: Any]) -> (uri: String, line: Int, base: String?) {
+            let physical = ((r["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+            let artifact = physical["artifactLocation"] as! [String: Any]
+            return (artifact["uri"] as! String, (physical["region"] as! [String: Any])["startLine"] as! Int, artifact["uriBaseId"] as? String)
+        }
+        let ad = results.first { ($0["properties"] as? [String: Any])?["plan"] as? String == "A" && $0["ruleId"] as? String == "artefact-version" }!
+        let adFinding = run.plans[0].findings.first { $0.check == "artefact-version · Appendix AD" }!
+        #expect(location(ad).uri == "plans/a.plan.json" && location(ad).base == "%SRCROOT%" && location(ad).line == adFinding.line)
+        #expect(ad["level"] as? String == "error")
+        let waived = results.first { $0["level"] as? String == "note" }!
+        #expect(location(waived).uri == "plans/b.plan.json", "./ is normalised away")
+        let suppression = (waived["suppressions"] as! [[String: Any]])[0]
+        #expect(suppression["kind"] as? String == "external" && suppression["status"] as? String == "accepted")
+        #expect(suppression["justification"] as? String == "booked, 50% done: see ticket #1 (expires 2023-12-31)")
+        #expect(((waived["message"] as! [String: Any])["text"] as! String).hasSuffix("(waived warn: booked, 50% done: see ticket #1)"))
+        let inputErrors = results.filter { $0["ruleId"] as? String == "input-error" }
+        #expect(inputErrors.count == run.plans[2].inputErrors.count && inputErrors.count > 1)
+        #expect(inputErrors.allSatisfy { $0["level"] as? String == "error" && location($0).uri == "plans/c.plan.json" })
+        // The hostile file name arrives whole, percent-encoded.
+        let hostile = results.first { ($0["properties"] as? [String: Any])?["plan"] as? String == Sample.hostile }!
+        let uri = location(hostile).uri
+        #expect(!uri.contains(" ") && !uri.contains("\n") && uri.removingPercentEncoding == "plans/" + Sample.hostile + " %20 \n::warning::x.plan.json")
+    }
+
+    @Test func strictReportsWarningsAsErrors() throws {
+        let levels = try results(render(CIRuns.mixed(strict: true))).map { $0["level"] as! String }
+        #expect(!levels.contains("warning") && levels.contains("error") && levels.contains("note"))
+    }
+
+    @Test func fingerprintsAreUniqueAndStableWhenLinesMove() throws {
+        let a = try results(render(CIRuns.mixed()))
+        let prints = a.map { (($0["partialFingerprints"] as! [String: Any])["s1check/v1"] as! String) }
+        #expect(Set(prints).count == prints.count)
+        let moved = Sample.run([("plans/a.plan.json", "\n\n" + Sample.plan(id: "A"))])
+        let b = try results(render(moved))
+        let ad = b.first { $0["ruleId"] as? String == "artefact-version" }!
+        #expect((ad["partialFingerprints"] as! [String: Any])["s1check/v1"] as? String == a.first {
+            ($0["properties"] as? [String: Any])?["check"] as? String == "artefact-version · Appendix AD" && ($0["properties"] as? [String: Any])?["plan"] as? String == "A"
+        }.map { ($0["partialFingerprints"] as! [String: Any])["s1check/v1"] as! String })
+    }
+
+    @Test func neverMoreThan25000ResultsKeepingTheMostSevereAndSayingHowManyWereLeftOut() throws {
+        // 260 plans, each with a fail, a waived finding and 100 warnings: 26,520 results.
+        let plans = (0..<260).map { ("p\($0).plan.json", Sample.plan(id: "P\($0)", waivers: CIRuns.waiveAM)) }
+        let run = Sample.run(plans) { results in
+            for i in results.indices {
+                let warn = Finding(rule: ConsultationRule.description, status: .warn, subject: "x", message: "provisional")
+                results[i].findings += (0..<100).map { n in var f = warn; f.check = "consultation · x\(n)"; f.line = 1; return f }
+            }
+        }
+        let total = CIRuns.rowCount(run)
+        #expect(total == 260 * 102)
+        let root = try CIRuns.json(render(run)) as! [String: Any]
+        let sarifRun = (root["runs"] as! [[String: Any]])[0]
+        let results = sarifRun["results"] as! [[String: Any]]
+        #expect(results.count <= SARIFReport.maxResults && results.count > SARIFReport.maxResults - 102)
+        #expect(results.filter { $0["level"] as? String == "error" }.count == 260, "every fail is kept")
+        #expect(!results.contains { $0["level"] as? String == "note" }, "waived findings go first when cutting")
+        let notes = ((sarifRun["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])
+        let leftOut = notes.first { ($0["descriptor"] as! [String: Any])["id"] as? String == "results-left-out" }
+        let text = (leftOut?["message"] as? [String: Any])?["text"] as? String ?? ""
+        #expect(text.hasPrefix("\(total - results.count) results were left out"), "\(text)")
+        #expect((sarifRun["properties"] as! [String: Any])["resultsLeftOut"] as? Int == total - results.count)
+    }
+
+    @Test func deterministic() {
+        #expect(render(CIRuns.mixed()) == render(CIRuns.mixed()))
+    }
+}
