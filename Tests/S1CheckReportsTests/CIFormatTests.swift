@@ -154,3 +154,53 @@ import S1CheckTestSupport
         #expect(render(CIRuns.mixed()) == render(CIRuns.mixed()))
     }
 }
+
+@Suite struct CodeQualityTests {
+    static let gitlabSchema = packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/gitlab-codequality.schema.json").path
+
+    func render(_ run: RunResult) -> [UInt8] {
+        var run = run
+        run.settings.workingFolder = "/work/repo"
+        return ReportRendering.render(.codequality, run)
+    }
+
+    @Test(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
+    func everyEntryIsOneGitLabAccepts() throws {
+        for run in [CIRuns.mixed(), CIRuns.mixed(strict: true), Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])] {
+            let r = try CIRuns.validate(render(run), schema: Self.gitlabSchema, name: "gl-code-quality-report.json")
+            #expect(r.status == 0, "\(r.out)")
+        }
+        // An entry without a fingerprint is refused by the same schema.
+        #expect(try CIRuns.validate(Array(#"[{"description": "d", "check_name": "c", "severity": "major", "location": {"path": "a", "lines": {"begin": 1}}}]"#.utf8),
+                                    schema: Self.gitlabSchema).status != 0)
+    }
+
+    @Test func oneEntryPerRowWithSeverityPathAndLine() throws {
+        let run = CIRuns.mixed()
+        let bytes = render(run)
+        #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]), "GitLab refuses a byte-order mark")
+        let entries = try CIRuns.json(bytes) as! [[String: Any]]
+        #expect(entries.count == CIRuns.rowCount(run))
+        let severities = entries.map { $0["severity"] as! String }
+        #expect(Set(severities) == ["critical", "major", "minor", "info"])
+        let ad = entries.first { $0["check_name"] as? String == "artefact-version" }!
+        let location = ad["location"] as! [String: Any]
+        #expect(location["path"] as? String == "plans/a.plan.json")
+        #expect((location["lines"] as! [String: Any])["begin"] as? Int == run.plans[0].findings.first { $0.check == "artefact-version · Appendix AD" }!.line)
+        let prints = entries.map { $0["fingerprint"] as! String }
+        #expect(Set(prints).count == prints.count, "GitLab keeps one entry per fingerprint")
+        let strict = try CIRuns.json(render(CIRuns.mixed(strict: true))) as! [[String: Any]]
+        #expect(!strict.contains { $0["severity"] as? String == "minor" })
+    }
+
+    @Test func twoPlansSharingAnIDStillHaveUniqueFingerprints() throws {
+        let run = Sample.run([("a.plan.json", Sample.plan(id: "SAME")), ("b.plan.json", Sample.plan(id: "SAME"))])
+        let prints = (try CIRuns.json(render(run)) as! [[String: Any]]).map { $0["fingerprint"] as! String }
+        #expect(prints.count > 4 && Set(prints).count == prints.count)
+    }
+
+    @Test func anEmptyRunIsAnEmptyArray() throws {
+        let run = Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])
+        #expect(String(decoding: render(run), as: UTF8.self) == "[]\n")
+    }
+}
