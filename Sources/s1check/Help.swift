@@ -21,8 +21,8 @@ enum Help {
 
     static let check = """
     Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--junit FILE] [--markdown FILE]
-                                 [--json FILE] [--sarif FILE] [--codequality FILE] [--strict] [--keep-going]
-                                 [--as-of YYYY-MM-DD]
+                                 [--json FILE] [--sarif FILE] [--codequality FILE] [--summary FILE]
+                                 [--strict] [--keep-going] [--as-of YYYY-MM-DD]
 
     Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
     passed over); a file given by name is read whatever its name.
@@ -34,6 +34,7 @@ enum Help {
       --json FILE       write the JSON report (every check, passes included)
       --sarif FILE      write SARIF 2.1.0 (GitHub code scanning: findings on the plan line)
       --codequality FILE  write GitLab Code Quality JSON (findings in merge requests)
+      --summary FILE    write a Markdown summary for a CI job page (at most 1 MiB)
       --strict          warnings fail the run (exit 1) and are failures in JUnit
       --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
       --as-of DATE      the date waivers are judged against (default: today); reports record it

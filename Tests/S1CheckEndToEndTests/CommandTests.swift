@@ -9,14 +9,14 @@ import S1CheckTestSupport
     /// Every report the README's main command writes, into `folder`.
     static func reportOptions(folder: String) -> [String] {
         ["--junit", "\(folder)/junit.xml", "--markdown", "\(folder)/report.md", "--json", "\(folder)/report.json",
-         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json"]
+         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json", "--summary", "\(folder)/summary.md"]
     }
 
     @Test func committedReportsAreCurrent() throws {
         let s = Scratch()
         let out = try CLI.run(Self.mainJob + Self.reportOptions(folder: s.url.path))
         #expect(out.status == 1, "the sample plans include failing plans: \(out.all)")
-        for name in ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json"] {
+        for name in ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json", "summary.md"] {
             let fresh = try Data(contentsOf: s.url.appendingPathComponent(name))
             let committed = try? Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)"))
             #expect(fresh == committed, """

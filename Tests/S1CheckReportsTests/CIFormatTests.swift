@@ -204,3 +204,76 @@ import S1CheckTestSupport
         #expect(String(decoding: render(run), as: UTF8.self) == "[]\n")
     }
 }
+
+@Suite struct JobSummaryTests {
+    func render(_ run: RunResult) -> [UInt8] { ReportRendering.render(.summary, run) }
+
+    @Test func resultCountsBaselineThenRowsWorstFirst() throws {
+        let md = String(decoding: render(CIRuns.mixed()), as: UTF8.self)
+        #expect(md.hasPrefix("## s1check: INPUT ERROR\n"))
+        #expect(md.contains("| Plans | 4: 0 pass, 0 warn, 3 fail, **1 could not be read** |"))
+        #expect(md.contains("| Baseline | TBRD 1.24 (2023-05-10), SEC 72.0, SVTAD 10.0 |"))
+        #expect(md.contains("| Baseline file | (embedded) TBRD v1.24 baseline, SHA-256 `00` |"))
+        let rows = md.split(separator: "\n").filter { $0.hasPrefix("| **INPUT ERROR**") || $0.hasPrefix("| **FAIL**") || $0.hasPrefix("| WARN") || $0.hasPrefix("| waived") }
+        #expect(rows.count == CIRuns.rowCount(CIRuns.mixed()))
+        let order = rows.map { $0.hasPrefix("| **INPUT") || $0.hasPrefix("| **FAIL") ? 0 : $0.hasPrefix("| WARN") ? 1 : 2 }
+        #expect(order == order.sorted())
+        #expect(md.contains("| **FAIL** | A | artefact-version | Appendix AD | Appendix AD is declared at 5.0 but the baseline requires 5.1"))
+        #expect(md.contains("| plans/a.plan.json:"))
+        #expect(md.contains("Waived: booked, 50% done: see ticket &#35;1 (expires 2023-12-31)"))
+        #expect(!md.contains("more: see the full report"))
+    }
+
+    @Test(.enabled(if: ExternalTool.cmarkGFM.shouldRun, Comment(rawValue: ExternalTool.cmarkGFM.skipReason)))
+    func rendersAsTablesWithEveryCellInPlace() throws {
+        let html = try MarkdownRenderer.cmarkGFM.html(render(CIRuns.mixed()))
+        #expect(html.components(separatedBy: "<table>").count - 1 == 2)
+        #expect(!html.contains("<script>") && !html.contains("<em>") && !html.contains("<del>"))
+        let body = html.components(separatedBy: "<table>")[2]
+        for row in body.components(separatedBy: "<tr>").dropFirst(2) {
+            #expect(row.components(separatedBy: "</td>").count - 1 == 6, "a row lost or gained a cell: \(row)")
+        }
+    }
+
+    /// Plans whose rows together are ten times GitHub's limit: the summary keeps under 1 MiB, cuts at a
+    /// plan, and says how many rows it left out.
+    @Test func neverOverOneMebibyte() throws {
+        let long = String(repeating: "drift & <more> | ", count: 40)
+        let run = Sample.run((0..<5_000).map { ("plans/p\($0).plan.json", Sample.plan(id: "P\($0)")) }) { results in
+            for i in results.indices { for j in results[i].findings.indices { results[i].findings[j].message += long } }
+        }
+        let bytes = render(run)
+        #expect(bytes.count <= JobSummaryReport.maxBytes)
+        let md = String(decoding: bytes, as: UTF8.self)
+        let shown = md.split(separator: "\n").filter { $0.hasPrefix("| **FAIL**") || $0.hasPrefix("| WARN") }.count
+        #expect(shown > 100)
+        #expect(md.hasSuffix("\n… \(CIRuns.rowCount(run) - shown) more: see the full report.\n"))
+        // Fails come first: the cut takes warnings before any fail.
+        #expect(md.split(separator: "\n").filter { $0.hasPrefix("| **FAIL**") }.count == min(5_000, shown))
+    }
+
+    @Test func hugeInputsStillFit() throws {
+        let huge = String(repeating: "|<&>*_", count: 400_000)
+        var run = Sample.run([("plans/a.plan.json", Sample.plan(id: "A"))]) { results in
+            results[0].findings = Array(repeating: results[0].findings.first { $0.status == .fail }!, count: 3)
+            for j in 0..<3 { results[0].findings[j].message = huge }
+        }
+        run.settings.baselineSource = InputDigest(role: "baseline", file: huge, sha256: huge)
+        run.settings.registrySource = InputDigest(role: "registry", file: huge, sha256: huge)
+        run.settings.passedOver = Array(repeating: huge, count: 10)
+        let bytes = render(run)
+        #expect(bytes.count <= JobSummaryReport.maxBytes)
+        let head = ReportRendering.render(JobSummaryReport(settings: run.settings), RunResult(settings: run.settings, plans: []))
+        #expect(head.count < JobSummaryReport.headAndTailBudget / 2)
+    }
+
+    @Test func noRowsSaysSo() {
+        let run = Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])
+        let md = String(decoding: render(run), as: UTF8.self)
+        #expect(md.contains("No fail, warn or waived finding, and every plan could be read.") && !md.contains("| Status |"))
+    }
+
+    @Test func deterministic() {
+        #expect(render(CIRuns.mixed()) == render(CIRuns.mixed()))
+    }
+}
