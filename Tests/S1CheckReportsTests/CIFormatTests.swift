@@ -277,3 +277,70 @@ import S1CheckTestSupport
         #expect(render(CIRuns.mixed()) == render(CIRuns.mixed()))
     }
 }
+
+@Suite struct GitHubAnnotationTests {
+    /// The escaping of @actions/core command.ts, case by case.
+    @Test func escapesAsTheToolkitDoes() {
+        #expect(GitHubAnnotations.escapeData("50% a\r\nb: c, d %25") == "50%25 a%0D%0Ab: c, d %2525")
+        #expect(GitHubAnnotations.escapeProperty("50% a\r\nb: c, d %25") == "50%25 a%0D%0Ab%3A c%2C d %2525")
+        #expect(GitHubAnnotations.escapeData("é😀 plain") == "é😀 plain")
+    }
+
+    /// Reads a command line back the way actions/runner does: properties end at the next `::`, split at
+    /// `,`, each at its first `=`; then the toolkit's escapes are undone.
+    static func parse(_ line: Substring) -> (command: String, properties: [String: String], message: String)? {
+        guard line.hasPrefix("::"), let end = line.dropFirst(2).range(of: "::") else { return nil }
+        let head = line[line.index(line.startIndex, offsetBy: 2)..<end.lowerBound]
+        let message = String(line[end.upperBound...])
+        let space = head.firstIndex(of: " ") ?? head.endIndex
+        var properties: [String: String] = [:]
+        if space < head.endIndex {
+            for pair in head[head.index(after: space)...].split(separator: ",") {
+                let eq = pair.firstIndex(of: "=")!
+                properties[String(pair[..<eq])] = unescape(String(pair[pair.index(after: eq)...]))
+            }
+        }
+        return (String(head[..<space]), properties, unescape(message))
+    }
+
+    static func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%2C", with: ",").replacingOccurrences(of: "%25", with: "%")
+    }
+
+    @Test func everyFindingIsACommandThatReadsBackWhole() throws {
+        var run = CIRuns.mixed()
+        run.settings.workingFolder = "/work/repo"
+        let text = run.plans.map { String(decoding: GitHubAnnotations.lines($0, settings: run.settings), as: UTF8.self) }.joined()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == CIRuns.rowCount(run))
+        let parsed = lines.compactMap(Self.parse)
+        #expect(parsed.count == lines.count, "every line is a workflow command")
+        #expect(Set(parsed.map(\.command)) == ["error", "warning", "notice"])
+        let ad = parsed.first { $0.properties["title"] == "A · artefact-version · Appendix AD" }!
+        #expect(ad.command == "error" && ad.properties["file"] == "plans/a.plan.json")
+        #expect(ad.properties["line"] == String(run.plans[0].findings.first { $0.check == "artefact-version · Appendix AD" }!.line!))
+        let waived = parsed.first { $0.command == "notice" }!
+        #expect(waived.properties["file"] == "plans/b.plan.json" && waived.message.hasSuffix("(waived warn: booked, 50% done: see ticket #1)"))
+        let input = parsed.filter { $0.properties["title"] == "input-error" }
+        #expect(input.count == run.plans[2].inputErrors.count && input.allSatisfy { $0.command == "error" && $0.properties["col"] != nil })
+        let hostile = parsed.filter { $0.properties["file"] == "plans/" + Sample.hostile + " %20 \n::warning::x.plan.json" }
+        #expect(!hostile.isEmpty, "the hostile file name reads back whole")
+        #expect(hostile.contains { $0.message == Sample.hostile + Sample.controls })
+    }
+
+    @Test func strictRaisesWarningsToErrors() {
+        let run = CIRuns.mixed(strict: true)
+        let text = run.plans.map { String(decoding: GitHubAnnotations.lines($0, settings: run.settings), as: UTF8.self) }.joined()
+        #expect(!text.contains("::warning ") && text.contains("(warn under --strict)::"))
+    }
+
+    @Test func theSummaryCannotStartACommand() {
+        var run = CIRuns.mixed()
+        run.settings.passedOver = ["x\n::error::injected.json"]
+        run.settings.baselineSource = InputDigest(role: "baseline", file: "b\n::warning::b.json", sha256: "00")
+        let summary = GitHubAnnotations.summary(run.settings, run.outcome)
+        #expect(!summary.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("::") })
+        #expect(summary.contains("x%0A::error::injected.json"))
+    }
+}

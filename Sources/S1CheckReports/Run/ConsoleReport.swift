@@ -1,5 +1,10 @@
 import S1CheckCore
 
+/// How `check` writes to the console (`--format`): text lines, or GitHub Actions workflow commands.
+public enum ConsoleFormat: String, CaseIterable, Sendable {
+    case text, github
+}
+
 /// The console output of `check`: one line per finding that is not a pass, as
 /// `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a summary.
 public enum ConsoleReport {
@@ -45,7 +50,8 @@ public enum ConsoleReport {
         }
     }
 
-    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style) -> String {
+    /// `name` is applied to every file name from the inputs (the GitHub format escapes them).
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = { $0 }) -> String {
         let verdict = ReportFacts.runVerdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
         let checked = outcome.planCount - outcome.inputErrorCount
@@ -57,11 +63,11 @@ public enum ConsoleReport {
         let waived = outcome.findings(withStatus: .waived)
         if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
         s += "\n"
-        s += "baseline: \(run.baselineSource.file)\n"
-        if let r = run.registrySource { s += "device eligibility: checked against \(r.file)\n" }
+        s += "baseline: \(name(run.baselineSource.file))\n"
+        if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
         if !run.passedOver.isEmpty {
-            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.joined(separator: ", "))\n"
+            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.map(name).joined(separator: ", "))\n"
         }
         if run.strict { s += "strict: warnings fail the run\n" }
         return s
