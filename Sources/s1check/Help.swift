@@ -37,7 +37,7 @@ enum Help {
       --codequality FILE  write GitLab Code Quality JSON (findings in merge requests)
       --summary FILE    write a Markdown summary for a CI job page (at most 1 MiB)
       --format FORMAT   console output: text (default) or github (Actions workflow commands)
-      --strict          warnings fail the run (exit 1) and are failures in JUnit
+      --strict          warnings fail the run (exit 1), and every CI format reports them as failures
       --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
       --as-of DATE      the date waivers are judged against (default: today); reports record it
 
