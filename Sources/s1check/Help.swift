@@ -6,7 +6,8 @@ enum Help {
 
     Checks SMETS1 test plans against the Amended SMETS1 SEC baseline that the SMETS1 Testing Baseline
     Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and per
-    artefact, as console lines, JUnit XML, Markdown and JSON.
+    artefact, as console lines (or GitHub Actions annotations), JUnit XML, Markdown, JSON, SARIF, GitLab
+    Code Quality and a job-page summary.
 
     Usage:
       s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
@@ -21,7 +22,8 @@ enum Help {
 
     static let check = """
     Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--junit FILE] [--markdown FILE]
-                                 [--json FILE] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
+                                 [--json FILE] [--sarif FILE] [--codequality FILE] [--summary FILE]
+                                 [--format text|github] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
 
     Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
     passed over); a file given by name is read whatever its name.
@@ -33,7 +35,11 @@ enum Help {
       --junit FILE      write JUnit XML (a suite per plan, a test case per check)
       --markdown FILE   write the Markdown evidence-pack report
       --json FILE       write the JSON report (every check, passes included)
-      --strict          warnings fail the run (exit 1) and are failures in JUnit
+      --sarif FILE      write SARIF 2.1.0 (GitHub code scanning: findings on the plan line)
+      --codequality FILE  write GitLab Code Quality JSON (findings in merge requests)
+      --summary FILE    write a Markdown summary for a CI job page (at most 1 MiB)
+      --format FORMAT   console output: text (default) or github (Actions workflow commands)
+      --strict          warnings fail the run (exit 1), and every CI format reports them as failures
       --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
       --as-of DATE      the date waivers are judged against (default: today); reports record it
 

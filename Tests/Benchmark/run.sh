@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: s1check check with all three reports on 100, 1,000 and 10,000 generated plans, side by side
-# in the same run with two references on the same files: `cat` (the I/O floor) and check-jsonschema
-# validating them against Plans/schemas/plan.schema.json (a peer doing less work: shape only, no baseline,
-# no reports). Prints median wall time, plans per second and peak memory (max RSS) per command.
+# Benchmark: s1check check with every report (JUnit, Markdown, JSON, SARIF, Code Quality, summary) on 100,
+# 1,000 and 10,000 generated plans, side by side in the same run with two references on the same files:
+# `cat` (the I/O floor) and check-jsonschema validating them against Plans/schemas/plan.schema.json (a peer
+# doing less work: shape only, no baseline, no reports). Prints median wall time, plans per second and peak memory (max RSS) per command.
 #
 # usage: Tests/Benchmark/run.sh [SIZES...]      (default: 100 1000 10000; RUNS=3 runs each)
 # needs: python3, the plan generator (../shared/bench/gen_plans.py, or GEN=path), check-jsonschema (PyPI)
@@ -50,8 +50,9 @@ for n in "${sizes[@]}"; do
   row() { # name wall rss
     printf "%-8s %-18s %10.3f %12.0f %10.1f\n" "$n" "$1" "$2" "$(python3 -c "print($n/max($2,1e-9))")" "$(python3 -c "print($3/1024)")"
   }
-  read -r w m < <(measure "$bin" check "$dir" --as-of 2023-06-01 --junit "$work/j.xml" --markdown "$work/r.md" --json "$work/r.json")
-  row "s1check (3 reports)" "$w" "$m"; s1=$w
+  read -r w m < <(measure "$bin" check "$dir" --as-of 2023-06-01 --junit "$work/j.xml" --markdown "$work/r.md" --json "$work/r.json" \
+    --sarif "$work/r.sarif" --codequality "$work/cq.json" --summary "$work/s.md")
+  row "s1check (6 reports)" "$w" "$m"; s1=$w
   read -r w m < <(measure cat "${files[@]}")
   row "cat" "$w" "$m"
   read -r w m < <(measure check-jsonschema --schemafile Plans/schemas/plan.schema.json "${files[@]}")

@@ -6,16 +6,22 @@ import S1CheckTestSupport
 @Suite struct GoldenReportTests {
     static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--as-of", "2023-06-01"]
 
+    /// Every report the README's main command writes, into `folder`.
+    static func reportOptions(folder: String) -> [String] {
+        ["--junit", "\(folder)/junit.xml", "--markdown", "\(folder)/report.md", "--json", "\(folder)/report.json",
+         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json", "--summary", "\(folder)/summary.md"]
+    }
+
     @Test func committedReportsAreCurrent() throws {
         let s = Scratch()
-        let out = try CLI.run(Self.mainJob + ["--junit", s.path("junit.xml"), "--markdown", s.path("report.md"), "--json", s.path("report.json")])
+        let out = try CLI.run(Self.mainJob + Self.reportOptions(folder: s.url.path))
         #expect(out.status == 1, "the sample plans include failing plans: \(out.all)")
-        for name in ["junit.xml", "report.md", "report.json"] {
+        for name in ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json", "summary.md"] {
             let fresh = try Data(contentsOf: s.url.appendingPathComponent(name))
             let committed = try? Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)"))
             #expect(fresh == committed, """
                 Reports/\(name) is out of date. Regenerate the example reports with the README's main command:
-                swift run s1check \(Self.mainJob.joined(separator: " ")) --junit Reports/junit.xml --markdown Reports/report.md --json Reports/report.json
+                swift run s1check \((Self.mainJob + Self.reportOptions(folder: "Reports")).joined(separator: " "))
                 """)
         }
     }
@@ -39,7 +45,7 @@ import S1CheckTestSupport
         for line in try ExternalTool.sha256sum.run(files, in: CLI.packageRoot).out.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             let digest = String(parts[0]), file = parts[1].trimmingCharacters(in: .whitespaces)
-            #expect(md.contains("| \(file.replacingOccurrences(of: "_", with: "\\_")) | `\(digest)` |"), "\(file)")
+            #expect(md.contains("| \(file.replacingOccurrences(of: "_", with: "&#95;")) | `\(digest)` |"), "\(file)")
         }
     }
 

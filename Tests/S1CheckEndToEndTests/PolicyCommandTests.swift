@@ -53,3 +53,57 @@ import S1CheckTestSupport
         #expect(missing.status == 2 && missing.stderr.contains("nope.json: $: cannot open: it does not exist"))
     }
 }
+
+/// Every report names the policy, shows what a level changed, and carries an unused shared waiver as a
+/// warning of the run at its line of the policy file; each stays valid for its consumers.
+@Suite(.enabled(if: ExternalTool.checkJSONSchema.shouldRun && ExternalTool.xmllint.shouldRun && PinnedSchema.sarif.shouldRun,
+                Comment(rawValue: "needs check-jsonschema, xmllint and the SARIF schema (.ci/run installs them)")))
+struct PolicyInReportsTests {
+    @Test func everyReportNamesThePolicyAndItsWarnings() throws {
+        let s = Scratch()
+        s.write("p.plan.json", """
+        {"id": "P-2", "title": "IOC plan with AP2", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
+         "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
+         "artefacts": [{"document": "AP2", "version": "2.0"}, {"document": "AM", "version": "12.0"}]}
+        """)
+        s.write("s1check.json", """
+        {
+          "rules": {"phase-applicability": "deny"},
+          "waivers": [
+            {"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"},
+            {"rule": "consultation", "document": "S1SR", "reason": "the same again", "expires": "2023-12-31"}
+          ]
+        }
+        """)
+        let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
+        let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
+        #expect(out.status == 1, "deny turns the AP2 warning into a failure: \(out.all)")
+        #expect(out.stdout.contains("s1check.json:5: warning: the shared waiver for consultation · Appendix AM matches no warn or fail finding in any plan; remove it [waiver]"))
+        func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
+
+        let json = try CLI.json(s.url.appendingPathComponent("r.json"))
+        #expect((json["policy"] as? [String: Any])?["file"] as? String == "s1check.json")
+        let findings = ((json["plans"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.contains { ($0["policy"] as? [String: String]) == ["level": "deny", "originalStatus": "warn"] })
+        #expect(((json["summary"] as? [String: Any])?["unusedSharedWaivers"] as? [[String: Any]])?.first?["line"] as? Int == 5)
+        #expect(try ExternalTool.checkJSONSchema.run(["--schemafile", CLI.packageRoot.appendingPathComponent("Plans/schemas/report.schema.json").path, "r.json"], in: s.url).status == 0)
+
+        let junit = try text("j.xml")
+        #expect(junit.contains(#"<property name="policy" value="s1check.json (phase-applicability deny); 2 shared waivers"/>"#))
+        #expect(junit.contains(#"<testsuite name="policy: s1check.json""#) && junit.contains("waiver · consultation · Appendix AM (shared, line 5)"))
+        #expect(try ExternalTool.xmllint.run(["--noout", "--schema", CLI.packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd").path, "j.xml"], in: s.url).status == 0)
+
+        #expect(try text("r.md").contains("| Policy | s1check.json (phase-applicability deny); 2 shared waivers |"))
+        #expect(try text("r.md").contains("**Policy**: denied by policy: was warn"))
+        #expect(try text("s.md").contains("| Policy warning | s1check.json:5: the shared waiver"))
+
+        let sarif = try text("r.sarif")
+        #expect(sarif.contains("\"unused-shared-waiver\"") && sarif.contains("\"policyLevel\": \"deny\""))
+        #expect(try ExternalTool.checkJSONSchema.run(["--schemafile", PinnedSchema.sarif.path, "r.sarif"], in: s.url).status == 0)
+
+        let cq = try JSONSerialization.jsonObject(with: Data(try text("cq.json").utf8)) as? [[String: Any]] ?? []
+        let unused = cq.first { ($0["description"] as? String)?.contains("shared waiver") == true }
+        #expect((unused?["location"] as? [String: Any])?["path"] as? String == "s1check.json")
+        #expect(Set(cq.compactMap { $0["fingerprint"] as? String }).count == cq.count, "fingerprints stay unique")
+    }
+}

@@ -37,6 +37,10 @@ public struct RunSettings: Sendable {
         self.policy = policy
         self.policySource = policySource
     }
+
+    /// The folder the run's relative paths are relative to (the CLI's working folder): SARIF, Code Quality
+    /// and GitHub annotations locate findings relative to it. Nil: paths are used as given.
+    public var workingFolder: String? = nil
 }
 
 /// What the run-wide parts of the reports need of one plan (summary and input tables): kept for every

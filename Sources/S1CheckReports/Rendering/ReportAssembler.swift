@@ -31,8 +31,8 @@ public struct ReportAssembler: Sendable {
         for s in 0..<streams {
             let part = s < section.parts.count ? section.parts[s] : []
             if part.isEmpty { out.append([]); continue }
-            var bytes = hasParts[s] ? separator : []
-            bytes += part
+            // The part itself when no separator goes before it: no copy of the common case.
+            let bytes = hasParts[s] && !separator.isEmpty ? separator + part : part
             hasParts[s] = true
             totals[s].items += s < section.items.count ? section.items[s] : 0
             totals[s].bytes += bytes.count
@@ -62,6 +62,13 @@ public struct ReportAssembler: Sendable {
             }
         }
         return (keep, omitted)
+    }
+
+    /// The bytes to write before stream `s`'s kept part: the separator when an earlier stream kept
+    /// something too (a JSON array whose items come in several streams needs a comma where one stream's
+    /// items meet the next's). `add` cannot know this, since a later plan may still add to an earlier stream.
+    public func join(before s: Int, keep: [Int]) -> [UInt8] {
+        keep[s] > 0 && keep[..<s].contains { $0 > 0 } ? separator : []
     }
 }
 
@@ -95,7 +102,7 @@ public enum ReportRendering {
         }
         let (keep, omitted) = assembler.cut()
         var out = renderer.head(run.outcome, omitted: omitted)
-        for (s, stream) in streams.enumerated() { out += stream[0..<keep[s]] }
+        for (s, stream) in streams.enumerated() { out += assembler.join(before: s, keep: keep) + stream[0..<keep[s]] }
         out += renderer.tail(run.outcome, omitted: omitted)
         return out
     }

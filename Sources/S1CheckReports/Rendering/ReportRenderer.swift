@@ -12,7 +12,8 @@ public protocol ReportRenderer: Sendable {
     init(settings: RunSettings)
     /// How many streams a plan's part is split into.
     static var streams: Int { get }
-    /// Bytes between two non-empty parts of a stream (a JSON array's comma).
+    /// Bytes between two non-empty parts of a stream, and where one stream's kept parts follow another's
+    /// (a JSON array's comma).
     static var separator: [UInt8] { get }
     /// A bound on the whole report's streams, kept by leaving out whole parts from the end (later streams
     /// first); the head and tail are told how many items were left out.

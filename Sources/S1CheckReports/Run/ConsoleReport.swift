@@ -1,5 +1,10 @@
 import S1CheckCore
 
+/// How `check` writes to the console (`--format`): text lines, or GitHub Actions workflow commands.
+public enum ConsoleFormat: String, CaseIterable, Sendable {
+    case text, github
+}
+
 /// The console output of `check`: one line per finding that is not a pass, as
 /// `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a summary.
 public enum ConsoleReport {
@@ -39,15 +44,14 @@ public enum ConsoleReport {
                 case .warn: label = style.paint("warning", "1;33")
                 default: label = style.paint("note", "1;36")
                 }
-                var message = f.message
-                if let l = f.level { message += " (\(l.level == .deny ? "denied" : l.level == .allow ? "allowed" : "lowered to warn") by policy: was \(l.originalStatus.rawValue))" }
-                if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
-                out.write("\(loc): \(label): \(message) [\(f.rule.id)]\n")
+                out.write("\(loc): \(label): \(ReportFacts.messageWithWaiver(f)) [\(f.rule.id)]\n")
             }
         }
     }
 
-    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style) -> String {
+    /// `name` is applied to every file name from the inputs (the GitHub format escapes them).
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = { $0 },
+                               unusedWaiversAsAnnotations: Bool = false) -> String {
         let verdict = ReportFacts.runVerdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
         let checked = outcome.planCount - outcome.inputErrorCount
@@ -59,19 +63,17 @@ public enum ConsoleReport {
         let waived = outcome.findings(withStatus: .waived)
         if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
         s += "\n"
-        s += "baseline: \(run.baselineSource.file)\n"
-        if let r = run.registrySource { s += "device eligibility: checked against \(r.file)\n" }
+        s += "baseline: \(name(run.baselineSource.file))\n"
+        if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
-        if let p = run.policySource {
-            let levels = run.policy.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
-            s += "policy: \(p.file)" + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))")
-            s += "; \(run.policy.waivers.count) shared waiver\(run.policy.waivers.count == 1 ? "" : "s")\n"
-        }
-        for i in outcome.unusedSharedWaivers {
-            s += "\(run.policy.file):\(run.policy.waiverLines[i]): \(style.paint("warning", "1;33")): \(run.policy.unusedMessage(i)) [waiver]\n"
+        if let label = ReportFacts.policyLabel(run) { s += "policy: \(name(label))\n" }
+        if !unusedWaiversAsAnnotations {
+            for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"
+            }
         }
         if !run.passedOver.isEmpty {
-            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.joined(separator: ", "))\n"
+            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.map(name).joined(separator: ", "))\n"
         }
         if run.strict { s += "strict: warnings fail the run\n" }
         return s

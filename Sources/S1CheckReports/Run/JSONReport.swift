@@ -1,7 +1,11 @@
 import S1CheckCore
 
 /// The machine-readable report (`--json`): every check made, passes included, as the README describes
-/// (`baseline`, `plans[].findings[]`, `summary`), plus provenance.
+/// (`baseline`, `plans[].findings[]`, `summary`), plus provenance. Its shape is
+/// `Plans/schemas/report.schema.json`, versioned by `formatVersion`.
+///
+/// One convention for absent values: every key of an object is always written, and a value that does not
+/// apply is `null` (lists are empty instead), so a reader never has to know which keys may be missing.
 public struct JSONReport: ReportRenderer {
     let settings: RunSettings
 
@@ -14,10 +18,19 @@ public struct JSONReport: ReportRenderer {
     /// Depth of the `plans` array's items: inside the root object and the array.
     static let planDepth = 2
 
+    /// The report's shape: the major number changes when a reader of the old shape would misread the new
+    /// one, the minor number when keys or values are only added.
+    public static let formatVersion = "1.0"
+
+    /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
+    /// (so the plans' statuses add up to the summary's counts).
+    static func status(_ p: PlanResult) -> String { p.isInputError ? "input-error" : p.status.rawValue }
+
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
         let run = settings
         var w = JSONWriter()
         w.beginObject()
+        w.string("formatVersion", JSONReport.formatVersion)
         w.beginObject("tool"); w.string("name", ToolInfo.name); w.string("version", ToolInfo.version); w.endObject()
         w.string("asOf", run.asOf.description)
         w.bool("strict", run.strict)
@@ -25,8 +38,10 @@ public struct JSONReport: ReportRenderer {
         JSONReport.writeBaseline(&w, run)
         w.beginObject("devices")
         w.bool("checked", run.registrySource != nil)
-        if let r = run.registrySource { w.string("file", r.file); w.string("sha256", r.sha256) }
+        w.string("file", run.registrySource?.file)
+        w.string("sha256", run.registrySource?.sha256)
         w.endObject()
+        JSONReport.writePolicy(&w, run)
         w.beginArray("plans")
         return w.out.finish()
     }
@@ -44,15 +59,44 @@ public struct JSONReport: ReportRenderer {
         w.beginObject("summary")
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
-        w.number("inputErrors", outcome.inputErrorCount)
+        w.number("input-error", outcome.inputErrorCount)
         w.beginObject("findings")
         for s in Status.allCases { w.number(s.rawValue, outcome.findings(withStatus: s)) }
         w.endObject()
+        // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
+        w.beginArray("unusedSharedWaivers")
+        for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
+            w.beginCompactObject(); w.string("file", u.file); w.number("line", u.line); w.string("message", u.message); w.endObject()
+        }
+        w.endArray()
         w.string("result", ReportFacts.runVerdict(outcome))
         w.number("exitCode", Int(outcome.exitCode))
         w.endObject()
         w.endObject()
         return w.finish()
+    }
+
+    /// The policy file (levels and shared waivers); null when the run had none.
+    static func writePolicy(_ w: inout JSONWriter, _ run: RunSettings) {
+        guard let source = run.policySource else { w.null("policy"); return }
+        w.beginObject("policy")
+        w.string("file", source.file)
+        w.string("sha256", source.sha256)
+        w.beginObject("levels")
+        for (rule, level) in run.policy.levels.sorted(by: { $0.key < $1.key }) { w.string(rule, level.rawValue) }
+        w.endObject()
+        w.beginArray("waivers")
+        for (i, waiver) in run.policy.waivers.enumerated() {
+            w.beginCompactObject()
+            w.string("rule", waiver.rule)
+            w.string("document", waiver.documentRef?.description ?? waiver.document)
+            w.string("reason", waiver.reason)
+            w.string("expires", waiver.expires?.description)
+            w.number("line", run.policy.waiverLines[i])
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     static func writeBaseline(_ w: inout JSONWriter, _ run: RunSettings) {
@@ -80,10 +124,10 @@ public struct JSONReport: ReportRenderer {
             w.string("version", a.version?.description)
             // Every relevant version: several where versions in legal effect sit side by side.
             w.stringArray("versions", a.relevant.map(\.description))
-            if !a.datedIssues.isEmpty { w.stringArray("datedIssues", a.datedIssues.map(\.description)) }
+            w.stringArray("datedIssues", a.datedIssues.map(\.description))
             w.string("origin", a.origin?.key)
             w.string("from", a.originSummary)
-            if a.phases != nil { w.stringArray("phases", a.phases!.map(\.rawValue)) }
+            writePhases(&w, a.phases)
             if let c = a.consultation {
                 w.beginObject("consultation")
                 w.string("version", c.version.description)
@@ -91,9 +135,9 @@ public struct JSONReport: ReportRenderer {
                 for n in c.notes {
                     w.beginObject()
                     w.string("what", n.what)
-                    if let o = n.opened { w.string("opened", o.description) }
-                    if let c = n.closed { w.string("closed", c.description) }
-                    if let r = n.reference { w.string("reference", r) }
+                    w.string("opened", n.opened?.description)
+                    w.string("closed", n.closed?.description)
+                    w.string("reference", n.reference)
                     w.endObject()
                 }
                 w.endArray()
@@ -102,39 +146,43 @@ public struct JSONReport: ReportRenderer {
                     w.beginObject()
                     w.string("date", e.date.description)
                     w.string("what", e.what)
-                    if let p = e.phases { w.stringArray("phases", p.map(\.rawValue)) }
+                    writePhases(&w, e.phases)
                     w.endObject()
                 }
                 w.endArray()
                 w.endObject()
+            } else {
+                w.null("consultation")
             }
             w.endObject()
         }
         w.endArray()
     }
 
+    /// The phases something applies to; null when it applies to all.
+    static func writePhases(_ w: inout JSONWriter, _ phases: [Phase]?) {
+        if let phases { w.stringArray("phases", phases.map(\.rawValue)) } else { w.null("phases") }
+    }
+
     static func writePlan(_ w: inout JSONWriter, _ p: PlanResult) {
         w.beginObject()
         w.string("id", p.id)
         w.string("file", p.file)
-        w.string("sha256", p.sha256)
-        w.string("status", p.status.rawValue)
-        if let plan = p.plan {
-            w.string("title", plan.title)
-            w.string("phase", plan.phase.rawValue)
-            w.string("tbrd", plan.tbrdText)
+        w.string("sha256", p.sha256.isEmpty ? nil : p.sha256)
+        w.string("status", status(p))
+        w.string("title", p.plan?.title)
+        w.string("phase", p.plan?.phase.rawValue)
+        w.string("tbrd", p.plan?.tbrdText)
+        w.beginArray("inputErrors")
+        for e in p.inputErrors {
+            w.beginObject()
+            w.string("path", e.path ?? "$")
+            w.number("line", e.position?.line)
+            w.number("column", e.position?.column)
+            w.string("message", e.message)
+            w.endObject()
         }
-        if !p.inputErrors.isEmpty {
-            w.beginArray("inputErrors")
-            for e in p.inputErrors {
-                w.beginObject()
-                w.string("path", e.path ?? "$")
-                if let pos = e.position { w.number("line", pos.line); w.number("column", pos.column) }
-                w.string("message", e.message)
-                w.endObject()
-            }
-            w.endArray()
-        }
+        w.endArray()
         w.beginArray("findings")
         for f in p.findings {
             // One line per finding: easy to grep and diff, and a quarter smaller than fully indented.
@@ -143,18 +191,28 @@ public struct JSONReport: ReportRenderer {
             w.string("rule", f.rule.id)
             w.string("status", f.status.rawValue)
             w.string("document", ReportFacts.document(f))
-            if let s = f.subject, ReportFacts.document(f) != s { w.string("subject", s) }
+            w.string("subject", f.subject)
             w.string("declared", f.declared)
             w.string("expected", f.expected)
             w.string("message", f.message)
             w.string("clause", f.clause)
-            if let line = f.line { w.number("line", line) }
+            w.number("line", f.line)
             if let waiver = f.waiver {
                 w.beginObject("waiver")
                 w.string("reason", waiver.reason)
                 w.string("expires", waiver.expires?.description)
                 w.string("originalStatus", waiver.originalStatus.rawValue)
                 w.endObject()
+            } else {
+                w.null("waiver")
+            }
+            if let level = f.level {
+                w.beginObject("policy")
+                w.string("level", level.level.rawValue)
+                w.string("originalStatus", level.originalStatus.rawValue)
+                w.endObject()
+            } else {
+                w.null("policy")
             }
             w.endObject()
         }

@@ -6,6 +6,10 @@ import S1CheckCore
 /// `--strict`, a `<failure>`); waived → `<skipped>` with the waiver's reason; a plan that could not be
 /// read → one case with `<error>` (with `--keep-going`, `<failure>`). Valid against the Jenkins xunit
 /// junit-10.xsd: no timestamps or hostnames (they would break byte-identical re-runs), times are "0".
+///
+/// A failing, erroring or skipped case says everything in its element, and has no `<system-out>`: GitLab
+/// shows a failure's text and then its system-out, so a copy there is shown twice (README, "How CI
+/// reporters read it"). Only a warning, which has no element of its own, is written to `<system-out>`.
 public struct JUnitReport: ReportRenderer {
     let settings: RunSettings
 
@@ -20,6 +24,9 @@ public struct JUnitReport: ReportRenderer {
             failures += c.failures
             errors += c.errors
         }
+        let policy = policyCounts(outcome)
+        tests += policy.tests
+        failures += policy.failures
         var out = TextBuffer(capacity: 256)
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"s1check\" tests=\"")
@@ -32,7 +39,45 @@ public struct JUnitReport: ReportRenderer {
         return out.finish()
     }
 
-    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("</testsuites>\n".utf8) }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        var out = TextBuffer(capacity: 1 << 10)
+        writePolicySuite(outcome, into: &out)
+        out.write("</testsuites>\n")
+        return out.finish()
+    }
+
+    /// The policy's shared waivers, as the run's last suite: one case each, passing when it waived
+    /// something in some plan, a warning (a failure under --strict) when it waived nothing.
+    func policyCounts(_ outcome: RunOutcome) -> (tests: Int, failures: Int) {
+        (settings.policy.waivers.count, settings.strict ? outcome.unusedSharedWaivers.count : 0)
+    }
+
+    func writePolicySuite(_ outcome: RunOutcome, into out: inout TextBuffer) {
+        guard let source = settings.policySource, !settings.policy.waivers.isEmpty else { return }
+        let c = policyCounts(outcome)
+        JUnitReport.openSuite("policy: \(source.file)", file: source.file, counts: (c.tests, c.failures, 0, 0),
+                              properties: [("file", source.file), ("sha256", source.sha256), ("policy", ReportFacts.policyLabel(settings) ?? "")],
+                              into: &out)
+        let unused = Set(outcome.unusedSharedWaivers)
+        for (i, w) in settings.policy.waivers.enumerated() {
+            // The line keeps two waivers of one document apart.
+            JUnitReport.openCase("waiver · \(w.label) (shared, line \(settings.policy.waiverLines[i]))", classname: JUnitReport.classname("policy"), into: &out)
+            guard unused.contains(i) else {
+                out.write(">\n"); JUnitReport.systemOut("used in \(outcome.sharedWaiverUses[i]) plan\(outcome.sharedWaiverUses[i] == 1 ? "" : "s"): \(w.reason ?? "")", into: &out)
+                out.write("    </testcase>\n")
+                continue
+            }
+            out.write(">\n")
+            let detail = "\(settings.policy.unusedMessage(i))\nrule: waiver\nlocation: \(source.file):\(settings.policy.waiverLines[i])"
+            if settings.strict {
+                JUnitReport.element("failure", type: "warn", message: "[waiver] \(settings.policy.unusedMessage(i))", detail: detail, into: &out)
+            } else {
+                JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
+            }
+            out.write("    </testcase>\n")
+        }
+        out.write("  </testsuite>\n")
+    }
 
     public func section(_ plan: PlanResult) -> ReportSection {
         var out = TextBuffer(capacity: 1 << 12)
@@ -56,7 +101,7 @@ public struct JUnitReport: ReportRenderer {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
             JUnitReport.openSuite(p.file, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
-            JUnitReport.openCase("input-error · \(p.file)", classname: "s1check.\(p.file)", into: &out)
+            JUnitReport.openCase("input-error · \(p.file)", classname: JUnitReport.classname(p.file), into: &out)
             out.write(">\n")
             JUnitReport.element(settings.keepGoing ? "failure" : "error", type: "input-error",
                                 message: p.inputErrors.first?.message ?? "unreadable",
@@ -68,13 +113,20 @@ public struct JUnitReport: ReportRenderer {
                        ("plan-tbrd", plan.tbrdText), ("baseline-tbrd", b.tbrd.version.description),
                        ("baseline-sec", b.sec.description), ("baseline-svtad", b.svtad.description),
                        ("as-of", settings.asOf.description),
-                       ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)")]
+                       ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)"),
+                       ("policy", ReportFacts.policyLabel(settings) ?? "none")]
         JUnitReport.openSuite(plan.id, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
-        let classname = "s1check.\(plan.id)"
+        let classname = JUnitReport.classname(plan.id)
         for f in p.findings {
             JUnitReport.openCase(f.check, classname: classname, into: &out)
             if f.status == .pass {
-                out.write("/>\n")
+                // A pass the policy allowed keeps its message where a passing case can show it.
+                if let note = ReportFacts.levelNote(f) {
+                    out.write(">\n"); JUnitReport.systemOut("status: pass (\(note))\n\(JUnitReport.detailText(f, file: p.file))", into: &out)
+                    out.write("    </testcase>\n")
+                } else {
+                    out.write("/>\n")
+                }
                 continue
             }
             out.write(">\n")
@@ -82,10 +134,8 @@ public struct JUnitReport: ReportRenderer {
             switch f.status {
             case .fail:
                 JUnitReport.element("failure", type: f.rule.id, message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
-                JUnitReport.systemOut("status: fail\n\(detail)", into: &out)
             case .warn where settings.strict:
                 JUnitReport.element("failure", type: "warn", message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
-                JUnitReport.systemOut("status: warn\n\(detail)", into: &out)
             case .warn:
                 JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
             case .waived:
@@ -94,7 +144,6 @@ public struct JUnitReport: ReportRenderer {
                 let w = f.waiver!
                 let reason = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? "")
                 JUnitReport.element("skipped", type: f.rule.id, message: reason, detail: reason + "\n" + detail, into: &out)
-                JUnitReport.systemOut("status: waived\n\(detail)", into: &out)
             case .pass:
                 break
             }
@@ -103,9 +152,16 @@ public struct JUnitReport: ReportRenderer {
         out.write("  </testsuite>\n")
     }
 
+    /// `s1check.` and a name with no dot in it: Jenkins splits a classname at its last dot into package
+    /// and class, so a plan id `SVT-FOC-0051.R2` would show as class `R2`. Dots become `_`.
+    static func classname(_ name: String) -> String {
+        "s1check." + String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "." ? "_" : $0 }))
+    }
+
     static func detailText(_ f: Finding, file: String) -> String {
         let location = f.line.map { "\(file):\($0)" } ?? file
         var d = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
+        if let note = ReportFacts.levelNote(f) { d += "\npolicy: \(note)" }
         if let x = f.declared { d += "\ndeclared: \(x)" }
         if let x = f.expected { d += "\nexpected: \(x)" }
         return d

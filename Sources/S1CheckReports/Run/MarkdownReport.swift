@@ -33,6 +33,8 @@ public struct MarkdownReport: ReportRenderer {
         md.write("| Strict | \(run.strict ? "yes: warnings fail the run" : "no") |\n")
         md.write("| Device eligibility | ")
         if let r = run.registrySource { md.write("checked against "); md.markdown(r.file) } else { md.write("**not checked** (no device registry given)") }
+        md.write(" |\n| Policy | ")
+        if let label = ReportFacts.policyLabel(run) { md.markdown(label) } else { md.write("none (every rule at its own level, no shared waiver)") }
         md.write(" |\n| Tool | \(ToolInfo.name) \(ToolInfo.version) |\n\n")
 
         md.write("## Baseline: the Amended SMETS1 SEC\n\n")
@@ -58,6 +60,7 @@ public struct MarkdownReport: ReportRenderer {
         md.write("\n## Inputs\n\n| Role | File | SHA-256 |\n|---|---|---|\n")
         md.write("| baseline | "); md.markdown(run.baselineSource.file); md.write(" | `\(run.baselineSource.sha256)` |\n")
         if let r = run.registrySource { md.write("| device registry | "); md.markdown(r.file); md.write(" | `\(r.sha256)` |\n") }
+        if let p = run.policySource { md.write("| policy | "); md.markdown(p.file); md.write(" | `\(p.sha256)` |\n") }
         for p in outcome.summaries {
             md.write("| plan | "); md.markdown(p.file); md.write(" | ")
             md.write(p.sha256.isEmpty ? "(unreadable)" : "`\(p.sha256)`")
@@ -69,16 +72,41 @@ public struct MarkdownReport: ReportRenderer {
         if !run.passedOver.isEmpty {
             md.write("\nPassed over (not named `*.plan.json`): "); md.markdown(run.passedOver.joined(separator: ", ")); md.write("\n")
         }
+        MarkdownReport.writePolicy(&md, run, outcome)
 
-        md.write("\n## Summary of plans\n\n| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
-        for p in outcome.summaries {
-            md.write("| "); md.markdown(p.id ?? "(unreadable)"); md.write(" | "); md.markdown(p.title ?? "")
-            md.write(" | \(p.phase?.rawValue ?? "") | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** | \(p.counts[.fail]) | \(p.counts[.warn]) | \(p.counts[.waived]) | ")
+        // Worst first: unreadable plans (nothing in them was checked), then fail, warn, pass; plan order
+        // within each. Fail rows are in bold, and every row links to its plan's section.
+        md.write("\n## Summary of plans\n\nWorst first: input errors, then fail, warn and pass. Each plan links to its section.\n\n")
+        md.write("| Plan | Title | Phase | Status | Fail | Warn | Waived | File |\n|---|---|---|---|---|---|---|---|\n")
+        for p in MarkdownReport.worstFirst(outcome.summaries) {
+            let stands = p.isInputError || p.status == .fail
+            md.write(stands ? "| **[" : "| [")
+            md.markdown(p.id ?? "(unreadable)")
+            md.write("](#\(MarkdownReport.anchor(id: p.id, file: p.file)))\(stands ? "**" : "") | ")
+            md.markdown(p.title ?? "")
+            md.write(" | \(p.phase?.rawValue ?? "") | \(MarkdownReport.statusCell(p)) | \(p.counts[.fail]) | \(p.counts[.warn]) | \(p.counts[.waived]) | ")
             md.markdown(p.file); md.write(" |\n")
         }
 
         md.write("\n## Plans\n")
         return md.finish()
+    }
+
+    /// The policy: its levels, and its shared waivers with the number of plans each waived something in.
+    static func writePolicy(_ md: inout TextBuffer, _ run: RunSettings, _ outcome: RunOutcome) {
+        guard run.policySource != nil else { return }
+        md.write("\n## Policy\n\n")
+        if run.policy.levels.isEmpty { md.write("Every rule at its own level.\n") } else {
+            md.write("| Rule | Level |\n|---|---|\n")
+            for (rule, level) in run.policy.levels.sorted(by: { $0.key < $1.key }) { md.write("| \(rule) | \(level.rawValue) |\n") }
+        }
+        guard !run.policy.waivers.isEmpty else { return }
+        md.write("\n| Shared waiver | Reason | Expires | Plans waived in | Line |\n|---|---|---|---|---|\n")
+        for (i, w) in run.policy.waivers.enumerated() {
+            md.write("| "); md.markdown(w.label); md.write(" | "); md.markdown(w.reason ?? "")
+            let uses = outcome.sharedWaiverUses[i]
+            md.write(" | \(w.expires?.description ?? "") | \(uses == 0 ? "**none: remove it**" : String(uses)) | \(run.policy.waiverLines[i]) |\n")
+        }
     }
 
     /// The resolved artefact table; shared with `s1check baseline --format markdown`.
@@ -103,9 +131,45 @@ public struct MarkdownReport: ReportRenderer {
         }
     }
 
+    /// Input errors first, then fail, warn, pass; a stable sort, so plan order holds within a status.
+    static func worstFirst(_ plans: [PlanSummary]) -> [PlanSummary] {
+        func rank(_ p: PlanSummary) -> Int { p.isInputError ? 0 : p.status == .fail ? 1 : p.status == .warn ? 2 : 3 }
+        var buckets: [[PlanSummary]] = [[], [], [], []]
+        for p in plans { buckets[rank(p)].append(p) }
+        return buckets.flatMap { $0 }
+    }
+
+    static func statusCell(_ p: PlanSummary) -> String {
+        if p.isInputError { return "**INPUT ERROR**" }
+        return p.status == .fail ? "**FAIL**" : ReportFacts.statusWord(p.status)
+    }
+
+    /// The id of a plan's section: readable (from the plan id, or the file name of an unreadable plan) and
+    /// unique (a digest of the file path, which is unique in a run, so two plans sharing an id differ).
+    /// Stable across runs; only ASCII letters, digits and `-`, so every renderer and sanitiser keeps it
+    /// (GitHub prefixes it with `user-content-` and follows links to it all the same).
+    public static func anchor(id: String?, file: String) -> String {
+        var slug = ""
+        var dash = false
+        for u in (id ?? file).unicodeScalars {
+            if slug.unicodeScalars.count >= 40 { break }
+            if ("a"..."z").contains(u) || ("0"..."9").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(u); dash = false
+            } else if ("A"..."Z").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(Unicode.Scalar(u.value + 32)!); dash = false
+            } else {
+                dash = true
+            }
+        }
+        let digest = SHA256.hex(of: Array(file.utf8)).prefix(12)
+        return "plan-" + (slug.isEmpty ? "" : slug + "-") + digest
+    }
+
     func writePlan(_ md: inout TextBuffer, _ p: PlanResult) {
         let run = settings
-        md.write("\n### ")
+        md.write("\n<a id=\"\(MarkdownReport.anchor(id: p.id, file: p.file))\"></a>\n\n### ")
         md.markdown(p.id ?? p.file)
         if let t = p.plan?.title { md.write(": "); md.markdown(t) }
         md.write("\n\n| | |\n|---|---|\n")
@@ -134,7 +198,11 @@ public struct MarkdownReport: ReportRenderer {
             md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
             md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
             md.write(" | "); md.markdown(f.message)
-            if let w = f.waiver { md.write(" **Waived** ("); md.markdown("was \(w.originalStatus.rawValue)): \(w.reason)"); md.write(")") }
+            if let note = ReportFacts.levelNote(f) { md.write(" **Policy**: "); md.markdown(note) }
+            if let w = f.waiver {
+                md.write(" **Waived** (was \(w.originalStatus.rawValue)\(w.expires.map { ", expires \($0)" } ?? "")): ")
+                md.markdown(w.reason)
+            }
             md.write(" | "); md.markdown(f.clause); md.write(" | \(f.line.map(String.init) ?? "") |\n")
         }
         if !plan.waivers.isEmpty {

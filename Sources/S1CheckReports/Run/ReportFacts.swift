@@ -54,6 +54,61 @@ public enum ReportFacts {
         }
     }
 
+    /// The status a CI format reports a finding with: its own, except that under `--strict` a warning
+    /// fails the run, so it is reported as a failure (as JUnit does).
+    public static func gateStatus(_ f: Finding, strict: Bool) -> Status {
+        f.status == .warn && strict ? .fail : f.status
+    }
+
+    /// The message with the policy level and the waiver that changed its status, as the console says it.
+    /// For formats whose consumers show a waived finding like any other (GitHub code scanning ignores
+    /// SARIF suppressions).
+    public static func messageWithWaiver(_ f: Finding) -> String {
+        var message = f.message
+        if let note = levelNote(f) { message += " (\(note))" }
+        if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
+        return message
+    }
+
+    /// How the policy changed a finding: "denied by policy: was warn".
+    public static func levelNote(_ f: Finding) -> String? {
+        guard let l = f.level else { return nil }
+        let verb: String
+        switch l.level {
+        case .deny: verb = "denied"
+        case .allow: verb = "allowed"
+        case .warn: verb = "lowered to warn"
+        }
+        return "\(verb) by policy: was \(l.originalStatus.rawValue)"
+    }
+
+    /// The policy as the reports name it: "s1check.json (consultation warn); 2 shared waivers"; nil without one.
+    public static func policyLabel(_ run: RunSettings) -> String? {
+        guard let p = run.policySource else { return nil }
+        let levels = run.policy.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
+        let n = run.policy.waivers.count
+        return p.file + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))") + "; \(n) shared waiver\(n == 1 ? "" : "s")"
+    }
+
+    /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
+    /// of the policy file (a failure under `--strict`).
+    public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome) -> [(file: String, line: Int, label: String, message: String)] {
+        outcome.unusedSharedWaivers.map { i in
+            (run.policy.file, run.policy.waiverLines[i], "waiver · \(run.policy.waivers[i].label) (shared, line \(run.policy.waiverLines[i]))",
+             run.policy.unusedMessage(i))
+        }
+    }
+
+    /// A finding's identity across runs, for SARIF `partialFingerprints` and Code Quality `fingerprint`:
+    /// the plan's path and the check's name, which is unique within a plan. Neither the line (an edit
+    /// above would move it) nor the status (a warn that becomes a fail is the same problem) is part of it.
+    public static func fingerprint(path: RepositoryPath, check: String) -> String {
+        SHA256.hex(of: Array("s1check/v1\u{0}\(path.path)\u{0}\(check)".utf8))
+    }
+
+    /// The check name of a plan's `index`th input error (its own id when nothing in it could be checked).
+    public static func inputErrorCheck(_ index: Int) -> String { index == 0 ? "input-error" : "input-error · \(index + 1)" }
+
     public static func baselineLabel(_ run: RunSettings) -> String {
         let t = run.baseline.baseline.tbrd
         return "TBRD \(t.version) (\(t.date)), SEC \(run.baseline.baseline.sec), SVTAD \(run.baseline.baseline.svtad)"

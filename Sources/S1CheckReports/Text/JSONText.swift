@@ -100,9 +100,14 @@ public struct JSONWriter {
         if let value { stringLiteral(value) } else { out.write("null") }
     }
 
-    public mutating func number(_ key: String?, _ value: Int) {
+    public mutating func number(_ key: String?, _ value: Int?) {
         beforeValue(key: key)
-        out.write(value)
+        if let value { out.write(value) } else { out.write("null") }
+    }
+
+    public mutating func null(_ key: String?) {
+        beforeValue(key: key)
+        out.write("null")
     }
 
     public mutating func bool(_ key: String?, _ value: Bool) {

@@ -1,13 +1,29 @@
-/// Escaping for text from plans placed in GitHub-flavoured Markdown (table cells, headings).
+/// Escaping for text from plans placed in Markdown (table cells, headings, link text).
 ///
-/// Every character that can start Markdown or HTML syntax is backslash-escaped (CommonMark allows a
-/// backslash before any ASCII punctuation), `|` so it cannot split a table cell, `<`/`&` so no tag or
-/// entity survives, and line breaks become spaces, since a newline would end the table row.
+/// Every character that can start Markdown or HTML syntax becomes an HTML character reference, never a
+/// backslash escape: GitHub (cmark-gfm) accepts both, but kramdown (GitHub Pages) and Python-Markdown
+/// (MkDocs) print the backslash of `\&` and Python-Markdown that of `\<`, while all three read
+/// `&amp;`, `&lt;` and `&#42;` alike. `|` becomes `&#124;` so it cannot split a table cell (GFM splits
+/// cells before it reads references), `{`/`}` so no attribute list (Python-Markdown's attr_list) forms, and
+/// line breaks become spaces, since a newline would end the row.
 public enum MarkdownText {
     public static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {
-        case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!", "&", "$":
-            return "\\" + String(Character(u))
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\\": return "&#92;"
+        case "`": return "&#96;"
+        case "*": return "&#42;"
+        case "_": return "&#95;"
+        case "[": return "&#91;"
+        case "]": return "&#93;"
+        case "|": return "&#124;"
+        case "~": return "&#126;"
+        case "#": return "&#35;"
+        case "$": return "&#36;"
+        case "{": return "&#123;"
+        case "}": return "&#125;"
         case "\n", "\r", "\t", "\u{2028}", "\u{2029}":
             return " "
         default:
@@ -18,7 +34,7 @@ public enum MarkdownText {
 
 extension MarkdownText {
     // U+2028 and U+2029 start with the lead byte 0xE2.
-    static let escaper = Escaper(ascii: Array("\\`*_[]<>|~#!&$".utf8) + Escaper.controls, leadBytes: [0xE2], escape: { escape($0) })
+    static let escaper = Escaper(ascii: Array("&<>\\`*_[]|~#${}".utf8) + Escaper.controls, leadBytes: [0xE2], escape: { escape($0) })
 }
 
 extension TextBuffer {

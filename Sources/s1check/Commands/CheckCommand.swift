@@ -5,7 +5,7 @@ import S1CheckReports
 
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
-    static let options = ["baseline", "devices", "config", "as-of"] + ReportFormat.allCases.map(\.rawValue)
+    static let options = ["baseline", "devices", "config", "as-of", "format"] + ReportFormat.allCases.map(\.rawValue)
     static let flags = ["strict", "keep-going", "help"]
 
     static func run(_ args: [String]) throws(Diagnostic) -> Int32 {
@@ -13,6 +13,7 @@ enum CheckCommand {
         if a.has("help") { Output.line(Help.check); return 0 }
         if a.positional.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
         let asOf = try Inputs.asOf(try a.value("as-of"))
+        let console = try consoleFormat(try a.value("format"))
         var requested: [(format: ReportFormat, path: String)] = []
         for format in ReportFormat.allCases {
             if let path = try a.value(format.rawValue) { requested.append((format, path)) }
@@ -35,30 +36,43 @@ enum CheckCommand {
         let discovery = PlanDiscovery(paths: a.positional)
         let targets = try ReportSet.targets(requested, inputs: discovery.seenFiles,
                                             otherInputs: [loaded.path, devicesPath, policy?.1.file].compactMap { $0 } + a.positional)
-        let settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
+        var settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
                                    registrySource: registry?.1, asOf: asOf, strict: a.has("strict"),
                                    keepGoing: a.has("keep-going"), passedOver: discovery.passedOver,
                                    policy: policy?.0 ?? .none, policySource: policy?.1)
+        // CI formats place findings relative to where s1check runs (the repository root in CI).
+        settings.workingFolder = FileManager.default.currentDirectoryPath
         let reports = try ReportSet(targets, settings: settings)
 
-        let style = ConsoleReport.Style(colour: Console.colourEnabled())
+        let style = ConsoleReport.Style(colour: console == .text && Console.colourEnabled())
         let renderers = reports.renderers
+        let runSettings = settings
         let outcome = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
                                    registry: registry?.0) { plan in
-            CheckRun.Rendered(console: ConsoleReport.lines(plan, style: style), sections: renderers.map { $0.section(plan) })
+            let lines = console == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
+            return CheckRun.Rendered(console: lines, sections: renderers.map { $0.section(plan) })
         } consume: { wave in
             // Findings reach the console as plans are checked, before any report is written.
             Output.write(wave.flatMap(\.console))
             reports.append(wave.map(\.sections))
         }
         let written = reports.commit(outcome)
-        Output.write(ConsoleReport.summary(settings, outcome, style: style))
+        Output.write(console == .github ? GitHubAnnotations.summary(settings, outcome) : ConsoleReport.summary(settings, outcome, style: style))
         if discovery.files.isEmpty {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             return 2
         }
         if let failure = written { Console.report(failure); return 2 }
         return outcome.exitCode
+    }
+
+    /// `--format text|github` (text when not given).
+    static func consoleFormat(_ s: String?) throws(Diagnostic) -> ConsoleFormat {
+        guard let s else { return .text }
+        guard let f = ConsoleFormat(rawValue: s) else {
+            throw Diagnostic.usage("--format must be \(ConsoleFormat.allCases.map(\.rawValue).joined(separator: " or ")), not \"\(s)\"")
+        }
+        return f
     }
 }
 

@@ -1,0 +1,76 @@
+import S1CheckCore
+
+/// GitLab Code Quality (`--codequality`): a JSON array with one entry per fail, warn and waived finding
+/// and per input error, so a merge request shows each on its plan file and line.
+///
+/// GitLab reads `description`, `check_name`, `fingerprint`, `severity` and `location` (path and
+/// `lines.begin`); `type`, `categories` and `engine_name` make each entry a Code Climate issue for other
+/// readers too. Severities: input error `critical` (nothing in the plan was checked), fail `major`, warn
+/// `minor` (`major` under `--strict`, which fails the run on it), waived `info`.
+///
+/// GitLab keeps one entry per fingerprint (a later one replaces an earlier one) and stops reading at the
+/// first entry it cannot accept, so every fingerprint is unique (plan path and check name) and every
+/// entry has every field, with a line of at least 1.
+public struct CodeQualityReport: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    public static var separator: [UInt8] { Array(",".utf8) }
+    public static var headNeedsOutcome: Bool { false }
+
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("[".utf8) }
+
+    public func section(_ p: PlanResult) -> ReportSection {
+        let path = RepositoryPath(p.file, workingFolder: settings.workingFolder)
+        var w = JSONWriter(itemAt: 1, first: true, out: TextBuffer(capacity: 1 << 11))
+        var items = 0
+        for (i, e) in p.inputErrors.enumerated() {
+            entry(&w, description: "\(e.path ?? "$"): \(e.message)", check: "input-error", severity: "critical",
+                  fingerprint: ReportFacts.fingerprint(path: path, check: ReportFacts.inputErrorCheck(i)), path: path, line: e.position?.line)
+            items += 1
+        }
+        for f in p.findings where f.status != .pass {
+            let severity: String
+            switch ReportFacts.gateStatus(f, strict: settings.strict) {
+            case .fail: severity = "major"
+            case .warn: severity = "minor"
+            default: severity = "info"
+            }
+            entry(&w, description: ReportFacts.messageWithWaiver(f), check: f.rule.id, severity: severity,
+                  fingerprint: ReportFacts.fingerprint(path: path, check: f.check), path: path, line: f.line)
+            items += 1
+        }
+        return ReportSection(items == 0 ? [] : w.out.finish(), items: items)
+    }
+
+    func entry(_ w: inout JSONWriter, description: String, check: String, severity: String, fingerprint: String,
+               path: RepositoryPath, line: Int?) {
+        w.beginCompactObject()
+        w.string("type", "issue")
+        w.string("engine_name", ToolInfo.name)
+        w.string("check_name", check)
+        w.string("description", description)
+        w.stringArray("categories", ["Compliance"])
+        w.string("severity", severity)
+        w.string("fingerprint", fingerprint)
+        w.beginObject("location")
+        w.string("path", path.path)
+        w.beginObject("lines"); w.number("begin", max(line ?? 1, 1)); w.endObject()
+        w.endObject()
+        w.endObject()
+    }
+
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        var entries = outcome.inputErrorCount + [Status.fail, .warn, .waived].reduce(0) { $0 + outcome.findings(withStatus: $1) }
+        // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
+        var w = JSONWriter(itemAt: 1, first: entries == 0, out: TextBuffer(capacity: 1 << 10))
+        for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
+            let path = RepositoryPath(u.file, workingFolder: settings.workingFolder)
+            entry(&w, description: u.message, check: "waiver", severity: settings.strict ? "major" : "minor",
+                  fingerprint: ReportFacts.fingerprint(path: path, check: u.label), path: path, line: u.line)
+            entries += 1
+        }
+        return w.out.finish() + Array((entries > 0 ? "\n]\n" : "]\n").utf8)
+    }
+}

@@ -1,0 +1,90 @@
+import S1CheckCore
+
+/// `check --format github`: the console as GitHub Actions workflow commands, so each finding is an
+/// annotation on its plan file and line: `::error` for a fail and an input error, `::warning` for a warn
+/// (`::error` under `--strict`, which fails the run on it), `::notice` for a waived finding. Then the
+/// summary, as in the text format.
+///
+/// Escaped as the Actions toolkit escapes (`@actions/core` command.ts): in the message `%`, CR and LF
+/// become `%25`, `%0D`, `%0A`; in a property also `:` and `,` become `%3A` and `%2C` (the runner ends the
+/// properties at the next `::`, and splits them at `,`). GitHub shows at most 10 annotations of each kind
+/// per step; the rest are still in the log.
+public enum GitHubAnnotations {
+    /// The commands for one plan's input errors and its findings that are not a pass.
+    public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
+        var out = TextBuffer(capacity: 1 << 10)
+        let file = RepositoryPath(p.file, workingFolder: settings.workingFolder).path
+        for e in p.inputErrors {
+            command(&out, "error", file: file, line: e.position?.line, column: e.position?.column,
+                    title: "input-error", message: "\(e.path ?? "$"): \(e.message)")
+        }
+        for f in p.findings where f.status != .pass {
+            let name: StaticString
+            var title = "\(p.id ?? p.file) · \(f.check)"
+            switch ReportFacts.gateStatus(f, strict: settings.strict) {
+            case .fail:
+                name = "error"
+                if f.status == .warn { title += " (warn under --strict)" }
+            case .warn: name = "warning"
+            default:
+                name = "notice"
+                title += " (waived)"
+            }
+            command(&out, name, file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
+        }
+        return out.finish()
+    }
+
+    /// The run's summary, as the text format prints it, with every name from the inputs escaped as a
+    /// message is, so no line break in a file name can start a workflow command.
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome) -> String {
+        // A shared waiver that waived nothing is a warning of the run, on its line of the policy file.
+        var out = TextBuffer(capacity: 1 << 10)
+        for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+            let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
+            command(&out, run.strict ? "error" : "warning", file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
+        }
+        return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: escapeData,
+                                                  unusedWaiversAsAnnotations: true)
+    }
+
+    static func command(_ out: inout TextBuffer, _ name: StaticString, file: String, line: Int?, column: Int?, title: String, message: String) {
+        out.write("::"); out.write(name)
+        out.write(" file="); out.write(file, escaping: propertyEscaper)
+        // The toolkit leaves out a property with no value (and line 0).
+        if let line, line > 0 {
+            out.write(",line="); out.write(line)
+            if let column, column > 0 { out.write(",col="); out.write(column) }
+        }
+        out.write(",title="); out.write(title, escaping: propertyEscaper)
+        out.write("::"); out.write(message, escaping: dataEscaper); out.byte(0x0A)
+    }
+
+    /// `escapeData` of @actions/core (`%` is replaced first there, so no escape is escaped again).
+    public static func escapeData(_ s: String) -> String {
+        var out = TextBuffer(capacity: s.utf8.count + 8)
+        out.write(s, escaping: dataEscaper)
+        return out.string
+    }
+
+    /// `escapeProperty` of @actions/core.
+    public static func escapeProperty(_ s: String) -> String {
+        var out = TextBuffer(capacity: s.utf8.count + 8)
+        out.write(s, escaping: propertyEscaper)
+        return out.string
+    }
+
+    static func escape(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case "%": return "%25"
+        case "\r": return "%0D"
+        case "\n": return "%0A"
+        case ":": return "%3A"
+        case ",": return "%2C"
+        default: return nil
+        }
+    }
+
+    static let dataEscaper = Escaper(ascii: Array("%\r\n".utf8), escape: { escape($0) })
+    static let propertyEscaper = Escaper(ascii: Array("%\r\n:,".utf8), escape: { escape($0) })
+}

@@ -1,0 +1,116 @@
+import S1CheckCore
+
+/// A short Markdown summary for a CI job page (`--summary`): GitHub's step summary, a GitLab merge-request
+/// note. The result, the counts and the baseline, then one row per fail, warn and waived finding and per
+/// input error (plan, rule, document, message, file:line), worst first. `--markdown` stays the full
+/// evidence pack.
+///
+/// Never over 1 MiB, whatever the number of plans: GitHub drops a step summary larger than that whole
+/// (`$GITHUB_STEP_SUMMARY upload aborted`). The rows are cut by the assembler at `rowBudget` bytes; the
+/// head and tail are bounded by construction (every text from an input is clipped to `cellLimit`
+/// characters, at most 6 bytes each once escaped), so they fit in the rest. A cut ends with "… N more: see the full report".
+public struct JobSummaryReport: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    /// GitHub's limit on a step summary, in bytes.
+    public static let maxBytes = 1 << 20
+    /// Room kept for the head and tail: far more than their clipped fields can take (under 30 KB).
+    static let headAndTailBudget = 64 << 10
+    static let rowBudget = maxBytes - headAndTailBudget
+    /// Characters of input text kept per cell; a summary points at the full report for the rest.
+    static let cellLimit = 600
+
+    /// Fails and input errors, then warnings, then waived findings.
+    public static var streams: Int { 3 }
+    public static var limit: ReportLimit? { .bytes(rowBudget) }
+
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        let run = settings
+        var md = TextBuffer(capacity: 4 << 10)
+        let verdict = ReportFacts.runVerdict(outcome)
+        md.write("## s1check: \(verdict)\n\n| | |\n|---|---|\n")
+        md.write("| Result | **\(verdict)** (exit status \(outcome.exitCode)) |\n")
+        md.write("| Plans | \(outcome.planCount): \(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
+        if outcome.inputErrorCount > 0 { md.write(", **\(outcome.inputErrorCount) could not be read**") }
+        md.write(" |\n")
+        md.write("| Findings | \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .waived)) waived, \(outcome.findings(withStatus: .pass)) pass |\n")
+        md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(ReportFacts.baselineLabel(run)))
+        md.write(" |\n| Baseline file | "); md.markdown(JobSummaryReport.clip(run.baselineSource.file))
+        md.write(", SHA-256 `\(JobSummaryReport.clip(run.baselineSource.sha256, 64))` |\n")
+        md.write("| As of | \(run.asOf) (the date waivers are judged against) |\n")
+        md.write("| Strict | \(run.strict ? "yes: warnings fail the run" : "no") |\n")
+        md.write("| Device eligibility | ")
+        if let r = run.registrySource { md.write("checked against "); md.markdown(JobSummaryReport.clip(r.file)) } else { md.write("**not checked** (no device registry given)") }
+        md.write(" |\n")
+        if let label = ReportFacts.policyLabel(run) { md.write("| Policy | "); md.markdown(JobSummaryReport.clip(label)); md.write(" |\n") }
+        // At most five, so the head stays within its budget whatever the policy file holds.
+        let unused = ReportFacts.unusedSharedWaivers(run, outcome)
+        for u in unused.prefix(5) {
+            md.write("| Policy warning | "); md.markdown(JobSummaryReport.clip("\(u.file):\(u.line): \(u.message)")); md.write(" |\n")
+        }
+        if unused.count > 5 { md.write("| Policy warnings | … \(unused.count - 5) more: see the full report |\n") }
+        if !run.passedOver.isEmpty {
+            md.write("| Passed over | \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named &#42;.plan.json (listed in the full report) |\n")
+        }
+        md.write("| Tool | \(ToolInfo.name) \(ToolInfo.version) |\n\n")
+        let rows = outcome.inputErrorCount + [Status.fail, .warn, .waived].reduce(0) { $0 + outcome.findings(withStatus: $1) }
+        if rows == 0 {
+            md.write("No fail, warn or waived finding, and every plan could be read.\n")
+        } else {
+            md.write("### Findings, worst first\n\n| Status | Plan | Rule | Document | Message | File |\n|---|---|---|---|---|---|\n")
+        }
+        return md.finish()
+    }
+
+    public func section(_ p: PlanResult) -> ReportSection {
+        // Rows for each stream: fails and input errors, warnings, waived findings.
+        var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 3)
+        var items = [0, 0, 0]
+        for e in p.inputErrors {
+            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: "input-error", document: nil,
+                message: "\(e.path ?? "$"): \(e.message)", location: e.location ?? p.file)
+            items[0] += 1
+        }
+        for f in p.findings where f.status != .pass {
+            let s: Int, status: String
+            switch f.status {
+            case .fail: (s, status) = (0, "**FAIL**")
+            case .warn: (s, status) = (1, settings.strict ? "**WARN** (fails under strict)" : "WARN")
+            default: (s, status) = (2, "waived (was \(f.waiver?.originalStatus.rawValue ?? "warn"))")
+            }
+            var message = f.message
+            if let note = ReportFacts.levelNote(f) { message += " (\(note))" }
+            if let w = f.waiver { message += " Waived: \(w.reason)" + (w.expires.map { " (expires \($0))" } ?? "") }
+            row(&rows[s], status: status, plan: p.id ?? p.file, rule: f.rule.id, document: ReportFacts.document(f),
+                message: message, location: f.line.map { "\(p.file):\($0)" } ?? p.file)
+            items[s] += 1
+        }
+        return ReportSection(parts: (0..<3).map { items[$0] == 0 ? [] : rows[$0].finish() }, items: items)
+    }
+
+    func row(_ md: inout TextBuffer, status: String, plan: String, rule: String, document: String?, message: String, location: String) {
+        md.write("| \(status) | "); md.markdown(JobSummaryReport.clip(plan))
+        md.write(" | \(rule) | "); md.markdown(JobSummaryReport.clip(document ?? ""))
+        md.write(" | "); md.markdown(JobSummaryReport.clip(message))
+        md.write(" | "); md.markdown(JobSummaryReport.clip(location)); md.write(" |\n")
+    }
+
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        guard omitted > 0 else { return [] }
+        return Array("\n… \(omitted) more: see the full report.\n".utf8)
+    }
+
+    /// At most `limit` characters (Unicode scalars), the last of a clipped text being "…".
+    static func clip(_ s: String, _ limit: Int = cellLimit) -> String {
+        var count = 0
+        for i in s.unicodeScalars.indices {
+            count += 1
+            if count == limit, s.unicodeScalars.index(after: i) != s.unicodeScalars.endIndex {
+                return String(s.unicodeScalars[..<i]) + "…"
+            }
+        }
+        return s
+    }
+}
