@@ -113,7 +113,8 @@ public enum PlanDecoding {
                 d.fail("rule \"\(r)\" cannot be waived", at: path.key("rule"), offset: n.offset)
             } else {
                 let ids = RuleRegistry.waivableIDs
-                let hint = nearest(to: r, in: ids, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+                let near = d.keepsMoreErrors ? nearest(to: r, in: ids, limit: 1, maxDistance: 4) : []
+                let hint = near.first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); waivable rules: \(ids.joined(separator: ", "))",
                        at: path.key("rule"), offset: n.offset)
             }
