@@ -17,7 +17,7 @@ public enum PlanDecoding {
         if let id, id.trimmingWhitespace().count != id.count {
             d.fail("the plan id has leading or trailing spaces", at: path.key("id"), offset: f["id"]!.offset)
         }
-        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the plan title") }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the plan title", lineBreaks: true) }
         let phase = f["phase"].flatMap { d.choice($0, at: path.key("phase"), what: "the capability phase", as: Phase.self) }
         var tbrd: Located<Version>?
         var tbrdText = ""
@@ -122,7 +122,7 @@ public enum PlanDecoding {
         let document = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the waived document") }
         // A missing or blank reason is kept (as nil) so the waiver rule can fail it visibly.
         var reason: String?
-        if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true) {
+        if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true, lineBreaks: true) {
             reason = r.trimmingWhitespace().isEmpty ? nil : r
         }
         let expires = f["expires"].flatMap { d.date($0, at: path.key("expires"), what: "the expiry date") }

@@ -24,24 +24,35 @@ public enum ConsoleReport {
         return out.finish()
     }
 
+    /// Text from the inputs (file names, JSON paths, messages quoting a plan) goes through
+    /// `ConsoleText`; only s1check's own words and colours are written as they are.
     static func lines(_ p: PlanResult, style: Style, into out: inout TextBuffer) {
-        do {
-            for e in p.inputErrors {
-                let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
-                out.write("\(loc): \(style.paint("error", "1;31")): \(e.path ?? "$"): \(e.message) [\(e.kind.tag)]\n")
+        for e in p.inputErrors {
+            out.console(p.file)
+            if let position = e.position { out.write(":\(position.line):\(position.column)") }
+            out.write(": \(style.paint("error", "1;31")): ")
+            out.console(e.path ?? "$")
+            out.write(": ")
+            out.console(e.message)
+            out.write(" [\(e.kind.tag)]\n")
+        }
+        for f in p.findings where f.status != .pass {
+            out.console(p.file)
+            if let line = f.line { out.write(":\(line)") }
+            let label: String
+            switch f.status {
+            case .fail: label = style.paint("error", "1;31")
+            case .warn: label = style.paint("warning", "1;33")
+            default: label = style.paint("note", "1;36")
             }
-            for f in p.findings where f.status != .pass {
-                let loc = f.line.map { "\(p.file):\($0)" } ?? p.file
-                let label: String
-                switch f.status {
-                case .fail: label = style.paint("error", "1;31")
-                case .warn: label = style.paint("warning", "1;33")
-                default: label = style.paint("note", "1;36")
-                }
-                var message = f.message
-                if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
-                out.write("\(loc): \(label): \(message) [\(f.rule.id)]\n")
+            out.write(": \(label): ")
+            out.console(f.message)
+            if let w = f.waiver {
+                out.write(" (waived \(w.originalStatus.rawValue): ")
+                out.console(w.reason)
+                out.write(")")
             }
+            out.write(" [\(f.rule.id)]\n")
         }
     }
 
@@ -57,11 +68,11 @@ public enum ConsoleReport {
         let waived = outcome.findings(withStatus: .waived)
         if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
         s += "\n"
-        s += "baseline: \(run.baselineSource.file)\n"
-        if let r = run.registrySource { s += "device eligibility: checked against \(r.file)\n" }
+        s += "baseline: \(ConsoleText.escaped(run.baselineSource.file))\n"
+        if let r = run.registrySource { s += "device eligibility: checked against \(ConsoleText.escaped(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
         if !run.passedOver.isEmpty {
-            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.joined(separator: ", "))\n"
+            s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(ConsoleText.escaped(run.passedOver.joined(separator: ", ")))\n"
         }
         if run.strict { s += "strict: warnings fail the run\n" }
         return s
