@@ -8,20 +8,21 @@ enum CheckCommand {
     static let options = ["baseline", "devices", "as-of"] + ReportFormat.allCases.map(\.rawValue)
     static let flags = ["strict", "keep-going", "help"]
 
-    static func run(_ args: [String]) throws(Diagnostic) -> Int32 {
+    static func run(_ args: [Argument]) throws(Diagnostic) -> Int32 {
         let a = try Arguments(args, options: options, flags: flags)
         if a.has("help") { Output.line(Help.check); return 0 }
-        if a.positional.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
+        let planPaths = try a.inputPaths()
+        if planPaths.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
         let asOf = try Inputs.asOf(try a.value("as-of"))
-        var requested: [(format: ReportFormat, path: String)] = []
+        var requested: [(format: ReportFormat, path: Argument)] = []
         for format in ReportFormat.allCases {
-            if let path = try a.value(format.rawValue) { requested.append((format, path)) }
+            if let path = try a.argument(format.rawValue) { requested.append((format, path)) }
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.value("baseline"), devicesPath = try a.value("devices")
+        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices")
         let loaded: Inputs.LoadedBaseline
-        var registry: (DeviceRegistry, InputDigest)?
+        var registry: (registry: DeviceRegistry, source: InputDigest, file: FileID)?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
@@ -30,32 +31,43 @@ enum CheckCommand {
             return 2
         }
 
-        let discovery = PlanDiscovery(paths: a.positional)
-        let targets = try ReportSet.targets(requested, inputs: discovery.seenFiles,
-                                            otherInputs: [loaded.path, devicesPath].compactMap { $0 } + a.positional)
+        let discovery = PlanDiscovery(paths: planPaths)
+        // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
+        let inputs = discovery.seenFiles.union([loaded.file, registry?.file].compactMap { $0 })
+        let targets = try ReportTarget.resolve(requested, inputs: inputs)
+        // With a report on standard output, the console lines go to standard error.
+        let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
         let settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
-                                   registrySource: registry?.1, asOf: asOf, strict: a.has("strict"),
-                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver)
-        let reports = try ReportSet(targets, settings: settings)
+                                   registrySource: registry?.source, asOf: asOf, strict: a.has("strict"),
+                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver.map(\.display))
+        if !targets.isEmpty { InterruptCleanup.install() }
+        let reports = ReportSet(targets, settings: settings)
 
-        let style = ConsoleReport.Style(colour: Console.colourEnabled())
+        let style = ConsoleReport.Style(colour: Console.colourEnabled(console))
         let renderers = reports.renderers
-        let outcome = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
-                                   registry: registry?.0) { plan in
+        let run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
+                               registry: registry?.registry, reportIDs: Set(targets.compactMap(\.id))) { plan in
             CheckRun.Rendered(console: ConsoleReport.lines(plan, style: style), sections: renderers.map { $0.section(plan) })
         } consume: { wave in
             // Findings reach the console as plans are checked, before any report is written.
-            Output.write(wave.flatMap(\.console))
+            Output.write(wave.flatMap(\.console), to: console)
             reports.append(wave.map(\.sections))
         }
-        let written = reports.commit(outcome)
-        Output.write(ConsoleReport.summary(settings, outcome, style: style))
+        // A report path that turned out to be a plan as read (the same open file): nothing is written.
+        let written: Diagnostic?
+        if let clash = run.reportClash, let t = targets.first(where: { $0.id == clash.id }) {
+            reports.discard()
+            written = .usage("\(t.option) is one of the inputs (\(clash.file)); s1check never overwrites an input, so no report was written")
+        } else {
+            written = reports.commit(run.outcome)
+        }
+        Output.write(ConsoleReport.summary(settings, run.outcome, style: style), to: console)
         if discovery.files.isEmpty {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             return 2
         }
         if let failure = written { Console.report(failure); return 2 }
-        return outcome.exitCode
+        return run.outcome.exitCode
     }
 }
 
@@ -72,11 +84,19 @@ enum CheckRun {
         var summary: PlanSummary? = nil
     }
 
+    struct Result {
+        var outcome: RunOutcome
+        /// A plan that, as opened, is the file a report would replace.
+        var reportClash: (id: FileID, file: String)?
+    }
+
     /// `consume` runs on a writer queue, one wave after another in plan order, while the next wave is
     /// checked; at most two waves wait for it, so memory stays bounded if writing is the slower part.
-    static func run(files: [String], problems: [Diagnostic], settings: RunSettings, registry: DeviceRegistry?,
+    /// `reportIDs`: the files the reports would replace, compared with each plan as it is read.
+    static func run(files: [FilePath], problems: [Diagnostic], settings: RunSettings, registry: DeviceRegistry?,
+                    reportIDs: Set<FileID> = [],
                     render: @escaping @Sendable (PlanResult) -> Rendered,
-                    consume: @escaping @Sendable ([Rendered]) -> Void) -> RunOutcome {
+                    consume: @escaping @Sendable ([Rendered]) -> Void) -> Result {
         let writer = DispatchQueue(label: "s1check.writer")
         let inFlight = DispatchSemaphore(value: 2)
         func hand(_ wave: [Rendered]) {
@@ -86,27 +106,41 @@ enum CheckRun {
                 inFlight.signal()
             }
         }
+        let names = files.map(\.display)
         let ids = parallelMap(files.count) { i in
-            (file: files[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0, key: "id") })
+            (file: names[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0.bytes, key: "id") })
         }
-        let planIDs = PlanIDIndex(ids).confirmed { try? Files.read($0).get() }
+        let byName = Dictionary(zip(names, files), uniquingKeysWith: { a, _ in a })
+        let planIDs = PlanIDIndex(ids).confirmed { name in byName[name].flatMap { try? Files.read($0).get().bytes } }
         let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs)
         var outcome = RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing)
+        var clash: (id: FileID, file: String)?
         var start = 0
         while start < files.count {
-            let wave = Array(files[start..<min(start + waveSize, files.count)])
-            let results = parallelMap(wave.count) { i in
+            let range = start..<min(start + waveSize, files.count)
+            let results = parallelMap(range.count) { i -> (Rendered, FileID?) in
+                let k = range.lowerBound + i
                 let result: PlanResult
-                switch Files.read(wave[i]) {
-                case .success(let bytes): result = checker.check(file: wave[i], bytes: bytes)
-                case .failure(let e): result = PlanResult(file: wave[i], unreadable: [e])
+                var clash: FileID?
+                switch Files.read(files[k]) {
+                case .success(let contents):
+                    if reportIDs.contains(contents.id) {
+                        clash = contents.id
+                        result = PlanResult(file: names[k], unreadable: [.input(file: names[k], message: "is also a report path; s1check never overwrites an input")])
+                    } else {
+                        result = checker.check(file: names[k], bytes: contents.bytes)
+                    }
+                case .failure(let e): result = PlanResult(file: names[k], unreadable: [e])
                 }
                 var rendered = render(result)
                 rendered.summary = PlanSummary(result)
-                return rendered
+                return (rendered, clash)
             }
-            for r in results { outcome.add(r.summary!) }
-            hand(results)
+            for (r, c) in results {
+                outcome.add(r.summary!)
+                if clash == nil, let c { clash = (c, r.summary!.file) }
+            }
+            hand(results.map(\.0))
             start += waveSize
         }
         // Paths that could not be used are reported after the plans, like unreadable plans.
@@ -114,6 +148,6 @@ enum CheckRun {
         for r in unusable { outcome.add(r) }
         if !unusable.isEmpty { hand(unusable.map(render)) }
         writer.sync {}
-        return outcome
+        return Result(outcome: outcome, reportClash: clash)
     }
 }
