@@ -123,9 +123,11 @@ extension Files {
     /// real path of its longest existing folder, then the rest applied lexically.
     static func resolved(_ path: FilePath) -> FilePath {
         var absolute = path.bytes
-        if absolute.first != UInt8(ascii: "/") {
-            let cwd = FileManager.default.currentDirectoryPath
-            absolute = Array(cwd.utf8) + [UInt8(ascii: "/")] + absolute
+        if absolute.first != UInt8(ascii: "/"), let cwd = getcwd(nil, 0) {
+            // The working folder as bytes too: its name need not be UTF-8 either.
+            absolute = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cwd).assumingMemoryBound(to: UInt8.self), count: strlen(cwd)))
+                + [UInt8(ascii: "/")] + absolute
+            free(cwd)
         }
         var parts = absolute.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Array.init)
         let last = parts.popLast() ?? []
