@@ -66,15 +66,21 @@ import Testing
         return SourcePosition(line: line, column: column)
     }
 
-    @Test func agreesWithCountingFromTheLineStartAcrossCheckpoints() {
-        var rng = SplitMix(seed: 7)
-        let pieces: [[UInt8]] = [[0x61], [0x0A], Array("é".utf8), Array("€".utf8), Array("𝄞".utf8)]
-        for size in [0, 1, 1023, 1024, 1025, 5000] {
+    @Test(arguments: [true, false])
+    func agreesWithCountingFromTheLineStartAcrossCheckpoints(shortLines: Bool) {
+        var rng = SplitMix(seed: shortLines ? 7 : 8)
+        // Short lines (no checkpoints), or lines up to several strides long (checkpoints).
+        let pieces: [[UInt8]] = [[0x61], Array("é".utf8), Array("€".utf8), Array("𝄞".utf8)]
+        for size in [0, 1, 1023, 1024, 1025, 5000, 9000] {
             var bytes: [UInt8] = size % 2 == 0 ? [0xEF, 0xBB, 0xBF] : []
-            while bytes.count < size { bytes += pieces[rng.below(rng.below(4) == 0 ? 5 : 1) == 0 ? rng.below(5) : 0] }
+            while bytes.count < size {
+                let newline = shortLines ? rng.below(40) == 0 : rng.below(3000) == 0
+                bytes += newline ? [0x0A] : pieces[rng.below(3) == 0 ? rng.below(4) : 0]
+            }
             let index = LineIndex(bytes)
-            for offset in Set([0, 1, 2, 3, bytes.count, bytes.count + 5] + (0..<50).map { _ in rng.below(bytes.count + 1) }) {
+            for offset in Set([0, 1, 2, 3, bytes.count, bytes.count + 5] + (0..<80).map { _ in rng.below(bytes.count + 1) }) {
                 #expect(index.position(ofOffset: offset) == Self.naive(bytes, offset), "size \(size) offset \(offset)")
+                #expect(index.line(ofOffset: offset) == Self.naive(bytes, offset).line)
             }
         }
     }
