@@ -137,12 +137,24 @@ struct TempFile {
             let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN && waitWritable(fd) { continue }
                 return SystemError.current
             }
             if n == 0 { return SystemError.reason(EIO) }
             offset += n
         }
         return nil
+    }
+
+    /// Waits until `fd` takes more bytes: standard output may have been left non-blocking by whoever
+    /// started s1check, and a full pipe then answers EAGAIN instead of waiting.
+    static func waitWritable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        while true {
+            let r = poll(&p, 1, -1)
+            if r < 0 && errno == EINTR { continue }
+            return r > 0 && (p.revents & Int16(POLLOUT)) != 0
+        }
     }
 
     /// Copies the first `count` bytes of this file to the end of `other`, in the kernel (sendfile) where it
@@ -159,6 +171,7 @@ struct TempFile {
             if n > 0 { continue }
             if n == 0 { return "the temporary file ended early" }
             if errno == EINTR { continue }
+            if errno == EAGAIN && TempFile.waitWritable(out) { continue }
             // Not every target takes sendfile (and /dev/full answers EINVAL, not "disk full"): copy by
             // reading, which meets the target's own error.
             if errno == EINVAL || errno == ENOSYS || errno == EXDEV { return copyByReading(from: Int64(offset), to: count, into: out) }
