@@ -223,6 +223,29 @@ enum Gate {
         #expect(piped.stderr.contains("FAIL: 2 plans checked"))
     }
 
+    @Test func aNonBlockingStandardOutputIsWaitedOn() throws {
+        // Some parents leave a pipe non-blocking: a full pipe must be waited on, not taken for a failure.
+        let s = Scratch()
+        for i in 0..<200 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["check", "plans", "--as-of", "2023-06-01", "--json", "-"]
+        p.currentDirectoryURL = s.url
+        let out = Pipe()
+        let w = out.fileHandleForWriting.fileDescriptor
+        _ = fcntl(w, F_SETFL, fcntl(w, F_GETFL) | O_NONBLOCK)
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        try out.fileHandleForWriting.close()
+        usleep(1_000_000)
+        let report = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(report.count > 1 << 16, "more than a pipe holds")
+        #expect((try Gate.json(report)["plans"] as? [[String: Any]])?.count == 200)
+    }
+
     @Test func atMostOneReportOnStandardOutput() throws {
         let s = Scratch()
         s.write("p.plan.json", Gate.plan)
