@@ -15,10 +15,16 @@ public enum ConsoleText {
     // C1 controls (U+0080–U+009F) start with the lead byte 0xC2.
     static let escaper = Escaper(ascii: Escaper.controls, leadBytes: [0xC2], escape: { escape($0) })
 
+    /// Whether `s` may hold something to escape: a C0 control, DEL, or the lead byte of a C1 control.
+    /// A plain scan, cheaper than the escaper's table, for the usual case of nothing to escape.
+    static func mayNeedEscaping(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in u.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }
+    }
+
     /// `s` with its control characters escaped.
     public static func escaped(_ s: String) -> String {
-        // The usual case: nothing to escape, no copy.
-        if !s.utf8.contains(where: { escaper.flagged[Int($0)] }) { return s }
+        if !mayNeedEscaping(s) { return s }
         var out = TextBuffer(capacity: s.utf8.count + 16)
         out.console(s)
         return out.string
@@ -26,5 +32,7 @@ public enum ConsoleText {
 }
 
 extension TextBuffer {
-    public mutating func console(_ s: String) { write(s, escaping: ConsoleText.escaper) }
+    public mutating func console(_ s: String) {
+        if ConsoleText.mayNeedEscaping(s) { write(s, escaping: ConsoleText.escaper) } else { write(s) }
+    }
 }
