@@ -1,17 +1,19 @@
 import Foundation
 import S1CheckCore
+import S1CheckReports
 
 /// Diagnostics on standard error, in one form: `s1check: <location>: <path>: <message>`.
 enum Console {
     static func report(_ d: Diagnostic) {
         let label = d.severity == .error ? "" : "\(d.severity.rawValue): "
-        Output.write("s1check: \(label)\(d.description)\n", to: STDERR_FILENO)
+        // The description quotes file names, arguments and input text: escaped, like every console line.
+        Output.write("s1check: \(label)\(ConsoleText.escaped(d.description))\n", to: STDERR_FILENO)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
-    static func colourEnabled() -> Bool {
+    static func colourEnabled(_ fd: Int32 = STDOUT_FILENO) -> Bool {
         if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-        return isatty(STDOUT_FILENO) == 1
+        return isatty(fd) == 1
     }
 }
 

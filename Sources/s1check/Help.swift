@@ -43,7 +43,9 @@ enum Help {
       --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
       --as-of DATE      the date waivers are judged against (default: today); reports record it
 
-    Reports are written atomically; missing folders are created; an input is never overwritten.
+    Reports are written as a set: none is replaced unless all are complete; missing folders are
+    created; an input is never overwritten. FILE may be - (standard output), a device or a FIFO, which
+    are written into; a symlink to a file is refused.
     Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
     """
 

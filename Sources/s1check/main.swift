@@ -3,10 +3,11 @@ import S1CheckCore
 
 // The thin entry point: pick the command, map errors to exit statuses (2 for usage and input errors).
 
-let args = Array(CommandLine.arguments.dropFirst())
+// Arguments as bytes: a path need not be UTF-8 (CommandLine.arguments would replace its bad bytes).
+let args = Argument.process
 let status: Int32
 do {
-    switch args.first {
+    switch args.first?.text {
     case nil, "--help", "-h", "help":
         Output.line(Help.main)
         status = args.isEmpty ? 2 : 0
@@ -20,6 +21,7 @@ do {
     case "init":
         status = try InitCommand.run(Array(args.dropFirst()))
     case let other?:
+        let other = FilePath(Array(other.utf8)).display
         let hint = nearest(to: other, in: ["check", "baseline", "init"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
         throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
     }

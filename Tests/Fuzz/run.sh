@@ -35,7 +35,10 @@ for f in $(find Plans Tests/Fixtures Sources/S1CheckCore/Baseline/Data -name '*.
   done
 done
 
-# -rss_limit_mb bounds memory; -max_len keeps inputs to plan-sized files; -timeout flags a hang.
-"$out/fuzz-s1check" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+# -rss_limit_mb bounds memory; -timeout flags a hang. -max_len reaches 1 MiB, so inputs big enough to
+# show a cost that grows faster than the file (a column scan per error, a suggestion per entry) can be
+# found: at that size a quadratic step takes longer than -timeout. (libFuzzer still starts small and
+# grows inputs gradually.)
+"$out/fuzz-s1check" "$out/corpus" -max_total_time="$seconds" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 2>&1 | tail -n 25
 echo "fuzz: clean run of ${seconds}s"

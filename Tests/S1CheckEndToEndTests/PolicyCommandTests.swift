@@ -50,7 +50,7 @@ import S1CheckTestSupport
         #expect(out.stderr.contains("\(bad):2:14: $.rules.consultaton: unknown rule id \"consultaton\" (did you mean \"consultation\"?)"), "\(out.stderr)")
         #expect(out.stderr.contains("$.waivers[0]: a shared waiver needs an expiry date"))
         let missing = try CLI.run(["check", file, "--config", s.path("nope.json")])
-        #expect(missing.status == 2 && missing.stderr.contains("nope.json: $: cannot open: it does not exist"))
+        #expect(missing.status == 2 && missing.stderr.contains("nope.json: $: cannot read this file: it does not exist"))
     }
 }
 

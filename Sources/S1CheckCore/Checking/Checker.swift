@@ -55,7 +55,7 @@ public struct Checker: Sendable {
             let lines = LineIndex(bytes)
             var findings = findings(for: plan, file: file, lines: lines)
             for i in findings.indices {
-                findings[i].line = findings[i].offset.map { lines.position(ofOffset: $0).line }
+                findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
             return PlanResult(file: file, sha256: digest, plan: plan, findings: findings)

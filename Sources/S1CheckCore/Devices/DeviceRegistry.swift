@@ -16,21 +16,55 @@ public struct DeviceRegistry: Sendable {
         public var phases: [Phase]
     }
 
-    public var deviceModels: [Model]
-    public var combinations: [Combination]
+    public let deviceModels: [Model]
+    public let combinations: [Combination]
+    /// Worked out once per registry, not once per plan: a plan's devices are looked up by their folded
+    /// names, and near misses are searched among labels lowercased in advance.
+    private let modelsByName: [NameKey: [Int]]
+    private let combinationsByID: [String: Int]
+    private let labelSuggestions: SuggestionIndex
+    private let combinationSuggestions: SuggestionIndex
+
+    private struct NameKey: Hashable {
+        var manufacturer: String
+        var model: String
+    }
+
+    public init(deviceModels: [Model], combinations: [Combination]) {
+        self.deviceModels = deviceModels
+        self.combinations = combinations
+        var byName: [NameKey: [Int]] = [:]
+        for (i, m) in deviceModels.enumerated() {
+            byName[NameKey(manufacturer: DeviceRegistry.fold(m.manufacturer), model: DeviceRegistry.fold(m.model)), default: []].append(i)
+        }
+        modelsByName = byName
+        var byID: [String: Int] = [:]
+        for (i, c) in combinations.enumerated() where byID[c.id] == nil { byID[c.id] = i }
+        combinationsByID = byID
+        labelSuggestions = SuggestionIndex(deviceModels.map { "\($0.manufacturer) \($0.model)" })
+        combinationSuggestions = SuggestionIndex(combinations.map(\.id))
+    }
 
     /// Manufacturer and model compare case-insensitively with spaces folded: registries and plans are typed
     /// by different people. Firmware compares exactly: 4.2.1 and 4.2.10 are different builds.
-    static func same(_ a: String, _ b: String) -> Bool {
-        func fold(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return fold(a) == fold(b)
-    }
+    static func fold(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     public func entries(manufacturer: String, model: String) -> [Model] {
-        deviceModels.filter { DeviceRegistry.same($0.manufacturer, manufacturer) && DeviceRegistry.same($0.model, model) }
+        let key = NameKey(manufacturer: DeviceRegistry.fold(manufacturer), model: DeviceRegistry.fold(model))
+        return (modelsByName[key] ?? []).map { deviceModels[$0] }
     }
 
-    public func combination(id: String) -> Combination? { combinations.first { $0.id == id } }
+    public func combination(id: String) -> Combination? { combinationsByID[id].map { combinations[$0] } }
+
+    /// The registry entries ("manufacturer model") nearest to `label`, at most `limit`.
+    public func nearestModels(to label: String, limit: Int, maxDistance: Int) -> [String] {
+        labelSuggestions.nearest(to: label, limit: limit, maxDistance: maxDistance)
+    }
+
+    /// The combination ids nearest to `id`, at most `limit`.
+    public func nearestCombinations(to id: String, limit: Int, maxDistance: Int) -> [String] {
+        combinationSuggestions.nearest(to: id, limit: limit, maxDistance: maxDistance)
+    }
 }
 
 public enum DeviceRegistryDecoding {

@@ -57,32 +57,89 @@ public struct SourcePosition: Sendable, Hashable, Comparable {
 }
 
 /// Turns byte offsets into lines and columns. Built only when a position is needed.
+///
+/// A column counts scalars from the start of the line. Counting from there for every error costs the
+/// line's length each time, which on a one-line 16 MiB file full of errors is quadratic; so a file with a
+/// line longer than a checkpoint stride also gets the number of scalars before every 1 KiB checkpoint,
+/// and a column is then two checkpoint look-ups and at most two short scans. Files of ordinary lines
+/// (every plan anyone writes) skip that pass.
 public struct LineIndex: Sendable {
     private let lineStarts: [Int]
     private let bytes: [UInt8]
+    /// `scalarsBefore[k]`: how many scalars start in `bytes[0 ..< k * stride]`; empty when no line is
+    /// longer than `stride`.
+    private let scalarsBefore: [Int]
+    static let stride = 1024
 
     public init(_ bytes: [UInt8]) {
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var longest = 0
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == UInt8(ascii: "\n") {
+                longest = max(longest, i + 1 - starts[starts.count - 1])
+                starts.append(i + 1)
+            }
+        }
+        longest = max(longest, bytes.count - starts[starts.count - 1])
+        var checkpoints = [Int]()
+        if longest > LineIndex.stride {
+            checkpoints.reserveCapacity(bytes.count / LineIndex.stride + 1)
+            bytes.withUnsafeBufferPointer { b in
+                var scalars = 0
+                for i in 0..<b.count {
+                    if i % LineIndex.stride == 0 { checkpoints.append(scalars) }
+                    if b[i] & 0xC0 != 0x80 { scalars += 1 }
+                }
+                if b.count % LineIndex.stride == 0 { checkpoints.append(scalars) }
+            }
+        }
         self.lineStarts = starts
         self.bytes = bytes
+        self.scalarsBefore = checkpoints
     }
 
-    public func position(ofOffset offset: Int) -> SourcePosition {
-        let clamped = max(0, min(offset, bytes.count))
+    /// How many scalars start in `bytes[from ..< to]`.
+    private func scalars(from: Int, to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to {
+            // Count scalars, not bytes: skip UTF-8 continuation bytes.
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// How many scalars start before `offset`, from the checkpoints.
+    private func scalars(before offset: Int) -> Int {
+        let k = offset / LineIndex.stride
+        return scalarsBefore[k] + scalars(from: k * LineIndex.stride, to: offset)
+    }
+
+    /// The 0-based line holding `offset` (clamped to the text).
+    private func lineIndex(_ clamped: Int) -> Int {
         // Binary search for the last line start <= offset.
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
         }
-        var column = 1
-        var i = lineStarts[lo]
-        while i < clamped {
-            // Count scalars, not bytes: skip UTF-8 continuation bytes.
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        return lo
+    }
+
+    /// The 1-based line of `offset`, without working out the column.
+    public func line(ofOffset offset: Int) -> Int {
+        lineIndex(max(0, min(offset, bytes.count))) + 1
+    }
+
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let clamped = max(0, min(offset, bytes.count))
+        let lo = lineIndex(clamped)
+        let start = lineStarts[lo]
+        let counted = scalarsBefore.isEmpty || clamped - start <= LineIndex.stride
+            ? scalars(from: start, to: clamped)
+            : scalars(before: clamped) - scalars(before: start)
+        var column = 1 + counted
         // Skip a leading byte-order mark on line 1 so columns match what editors show.
         if lo == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]), clamped >= 3 { column -= 1 }
         return SourcePosition(line: lo + 1, column: column)

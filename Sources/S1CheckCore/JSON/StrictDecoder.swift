@@ -7,6 +7,22 @@ public final class StrictDecoder {
     private let bytes: [UInt8]
     private var lineIndex: LineIndex?
     public private(set) var errors: [Diagnostic] = []
+    /// Errors found after the first `maximumErrors`: counted, not kept (README, "Input size").
+    public private(set) var omittedErrors = 0
+
+    /// A file with more errors than this is answered with the first ones and a count of the rest: a CI log
+    /// needs the first few to act on, and a hostile file must not turn into millions of lines.
+    public static let maximumErrors = 50
+
+    /// Whether another error would still be kept; expensive parts of a message (a suggestion) are worked
+    /// out only then.
+    public var keepsMoreErrors: Bool { errors.count < StrictDecoder.maximumErrors }
+
+    /// Every error kept, then one saying how many more there were.
+    public var diagnostics: [Diagnostic] {
+        guard omittedErrors > 0 else { return errors }
+        return errors + [.input(file: file, message: "… and \(omittedErrors) more error\(omittedErrors == 1 ? "" : "s") in this file (s1check lists the first \(StrictDecoder.maximumErrors))")]
+    }
 
     public init(file: String, bytes: [UInt8]) {
         self.file = file
@@ -18,10 +34,10 @@ public final class StrictDecoder {
     public static func decode<T>(file: String, bytes: [UInt8],
                                  _ decodeRoot: (JSONNode, StrictDecoder) -> T?) -> Result<T, Diagnostics> {
         let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(Diagnostics(d.errors)) }
+        guard let root = d.parse() else { return .failure(Diagnostics(d.diagnostics)) }
         let value = decodeRoot(root, d)
         if let value, d.errors.isEmpty { return .success(value) }
-        return .failure(Diagnostics(d.errors))
+        return .failure(Diagnostics(d.diagnostics))
     }
 
     /// Parses the bytes; a syntax error is recorded and nil returned.
@@ -40,6 +56,7 @@ public final class StrictDecoder {
     }
 
     public func fail(_ message: String, at path: JSONPath, offset: Int?) {
+        guard keepsMoreErrors else { omittedErrors += 1; return }
         errors.append(.input(file: file, path: path.description,
                              position: offset.map { position(ofOffset: $0) }, message: message))
     }
@@ -69,7 +86,8 @@ public final class StrictDecoder {
             if allowed.contains(member.key) {
                 known.append(member)
             } else {
-                let hint = nearest(to: member.key, in: allowed, limit: 1, maxDistance: max(2, member.key.count / 3))
+                guard keepsMoreErrors else { omittedErrors += 1; continue }
+                let hint = nearest(to: member.key, in: allowed, limit: 1, maxDistance: max(2, member.key.unicodeScalars.count / 3))
                 let suggestion = hint.first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 fail("unknown key \"\(member.key)\"\(suggestion); \(what) allows: \(allowed.joined(separator: ", "))",
                      at: path.key(member.key), offset: member.keyOffset)
@@ -92,7 +110,10 @@ public final class StrictDecoder {
     }
 
     /// A string that is not empty or blank, with no control characters (they would corrupt reports and logs).
-    public func text(_ node: JSONNode, at path: JSONPath, what: String, allowEmpty: Bool = false) -> String? {
+    /// Free text (a title, a waiver's reason) may hold tabs and line feeds (`lineBreaks`): people paste
+    /// them, and every report format escapes them; other control characters stay errors.
+    public func text(_ node: JSONNode, at path: JSONPath, what: String, allowEmpty: Bool = false,
+                     lineBreaks: Bool = false) -> String? {
         guard case .string(let s) = node.value else {
             fail("expected \(what) (a string), found \(node.value.typeName)", at: path, offset: node.offset)
             return nil
@@ -100,6 +121,7 @@ public final class StrictDecoder {
         var visible = false, nonASCII = false
         for b in s.utf8 {
             if b < 0x20 || b == 0x7F {
+                if lineBreaks && (b == 0x09 || b == 0x0A) { continue }
                 fail("\(what) contains the control character U+\(hex4(UInt32(b))); remove it", at: path, offset: node.offset)
                 return nil
             }

@@ -18,7 +18,7 @@ public enum PlanDecoding {
         if let id, id.trimmingWhitespace().count != id.count {
             d.fail("the plan id has leading or trailing spaces", at: path.key("id"), offset: f["id"]!.offset)
         }
-        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the plan title") }
+        let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the plan title", lineBreaks: true) }
         let phase = f["phase"].flatMap { d.choice($0, at: path.key("phase"), what: "the capability phase", as: Phase.self) }
         var tbrd: Located<Version>?
         var tbrdText = ""
@@ -124,7 +124,8 @@ public enum PlanDecoding {
         if RuleRegistry.byID[r] != nil {
             d.fail("rule \"\(r)\" cannot be \(what)", at: path, offset: offset)
         } else {
-            let hint = nearest(to: r, in: allowed, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+            let near = d.keepsMoreErrors ? nearest(to: r, in: allowed, limit: 1, maxDistance: 4) : []
+            let hint = near.first.map { " (did you mean \"\($0)\"?)" } ?? ""
             d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); rules that can be \(what): \(allowed.joined(separator: ", "))",
                    at: path, offset: offset)
         }
@@ -143,7 +144,7 @@ public enum PlanDecoding {
         if document != nil && resolved == nil { return nil }
         // A missing or blank reason is kept (as nil) so the waiver rule can fail it visibly.
         var reason: String?
-        if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true) {
+        if let n = f["reason"], let r = d.text(n, at: path.key("reason"), what: "the reason", allowEmpty: true, lineBreaks: true) {
             reason = r.trimmingWhitespace().isEmpty ? nil : r
         }
         let expires = f["expires"].flatMap { d.date($0, at: path.key("expires"), what: "the expiry date") }

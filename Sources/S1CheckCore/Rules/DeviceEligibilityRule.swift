@@ -55,8 +55,7 @@ public struct DeviceEligibilityRule: Rule {
                 message = "firmware \(d.firmware) of \(d.manufacturer) \(d.model) is not in the registry; it lists \(known)"
             } else {
                 status = .fail
-                let labels = registry.deviceModels.map { "\($0.manufacturer) \($0.model)" }
-                let near = nearest(to: "\(d.manufacturer) \(d.model)", in: labels, limit: 3, maxDistance: 8)
+                let near = registry.nearestModels(to: "\(d.manufacturer) \(d.model)", limit: 3, maxDistance: 8)
                 message = "\(d.manufacturer) \(d.model) is not in the device registry" + (near.isEmpty ? "" : "; nearest entries: \(near.joined(separator: ", "))")
             }
             findings.append(Finding(rule: rule, status: status, subject: d.label, declared: d.firmware,
@@ -71,7 +70,7 @@ public struct DeviceEligibilityRule: Rule {
                                             : "combination \(id) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(plan.phase.rawValue)",
                                         offset: combo.offset))
             } else {
-                let near = nearest(to: id, in: registry.combinations.map(\.id), limit: 3, maxDistance: 3)
+                let near = registry.nearestCombinations(to: id, limit: 3, maxDistance: 3)
                 findings.append(Finding(rule: rule, status: .fail, subject: "combination \(id)",
                                         message: "combination \(id) is not in the device registry" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"),
                                         offset: combo.offset))

@@ -29,28 +29,43 @@ public enum ConsoleReport {
         return out.finish()
     }
 
+    /// Text from the inputs (file names, JSON paths, messages quoting a plan) goes through
+    /// `ConsoleText`; only s1check's own words and colours are written as they are.
     static func lines(_ p: PlanResult, style: Style, into out: inout TextBuffer) {
-        do {
-            for e in p.inputErrors {
-                let loc = e.position.map { "\(p.file):\($0.line):\($0.column)" } ?? p.file
-                out.write("\(loc): \(style.paint("error", "1;31")): \(e.path ?? "$"): \(e.message) [\(e.kind.tag)]\n")
+        for e in p.inputErrors {
+            out.console(p.file)
+            if let position = e.position { out.write(":\(position.line):\(position.column)") }
+            out.write(": \(style.paint("error", "1;31")): ")
+            out.console(e.path ?? "$")
+            out.write(": ")
+            out.console(e.message)
+            out.write(" [\(e.kind.tag)]\n")
+        }
+        // Passes are not printed, except those a policy allowed: a finding is never hidden.
+        for f in p.findings where f.status != .pass || f.level != nil {
+            out.console(p.file)
+            if let line = f.line { out.write(":\(line)") }
+            let label: String
+            switch f.status {
+            case .fail: label = style.paint("error", "1;31")
+            case .warn: label = style.paint("warning", "1;33")
+            default: label = style.paint("note", "1;36")
             }
-            // Passes are not printed, except those a policy allowed: a finding is never hidden.
-            for f in p.findings where f.status != .pass || f.level != nil {
-                let loc = f.line.map { "\(p.file):\($0)" } ?? p.file
-                let label: String
-                switch f.status {
-                case .fail: label = style.paint("error", "1;31")
-                case .warn: label = style.paint("warning", "1;33")
-                default: label = style.paint("note", "1;36")
-                }
-                out.write("\(loc): \(label): \(ReportFacts.messageWithWaiver(f)) [\(f.rule.id)]\n")
+            out.write(": \(label): ")
+            out.console(f.message)
+            if let note = ReportFacts.levelNote(f) { out.write(" (\(note))") }
+            if let w = f.waiver {
+                out.write(" (waived \(w.originalStatus.rawValue): ")
+                out.console(w.reason)
+                out.write(")")
             }
+            out.write(" [\(f.rule.id)]\n")
         }
     }
 
-    /// `name` is applied to every file name from the inputs (the GitHub format escapes them).
-    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = { $0 },
+    /// `name` is applied to every file name from the inputs: escaped for the console (ConsoleText), and for
+    /// the GitHub format also as workflow-command data.
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = ConsoleText.escaped,
                                unusedWaiversAsAnnotations: Bool = false) -> String {
         let verdict = ReportFacts.runVerdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")

@@ -44,7 +44,7 @@ public enum GitHubAnnotations {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
             command(&out, run.strict ? "error" : "warning", file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
         }
-        return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: escapeData,
+        return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: { ConsoleText.escaped(escapeData($0)) },
                                                   unusedWaiversAsAnnotations: true)
     }
 

@@ -4,21 +4,21 @@ import S1CheckReports
 
 /// `s1check baseline [export | diff OLD NEW]`.
 enum BaselineCommand {
-    static func run(_ args: [String]) throws -> Int32 {
-        switch args.first {
+    static func run(_ args: [Argument]) throws -> Int32 {
+        switch args.first?.text {
         case "export": return try export(Array(args.dropFirst()))
         case "diff": return try diff(Array(args.dropFirst()))
         default: return try show(args)
         }
     }
 
-    static func show(_ args: [String]) throws -> Int32 {
+    static func show(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["baseline", "phase", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\" (baseline takes export, diff or options)") }
+        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\" (baseline takes export, diff or options)") }
         let phase = try a.value("phase").map(Phase.parseOption)
         let format = try OutputFormat.parse(try a.value("format"))
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).baseline)
         switch format {
         case .text: Output.write(BaselineReport.text(resolved, phase: phase))
         case .markdown: emit(BaselineReport.markdown(resolved, phase: phase))
@@ -27,31 +27,32 @@ enum BaselineCommand {
         return 0
     }
 
-    static func export(_ args: [String]) throws -> Int32 {
+    static func export(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["baseline"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\"") }
+        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"") }
         // Validate first (a broken file is an input error), then print the bytes unchanged.
-        emit(try Inputs.baseline(try a.value("baseline")).bytes)
+        emit(try Inputs.baseline(try a.inputPath("baseline")).bytes)
         return 0
     }
 
-    static func diff(_ args: [String]) throws -> Int32 {
+    static func diff(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
         guard a.positional.count == 2 else { throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one)") }
         let format = try OutputFormat.parse(try a.value("format"))
-        let old = try Inputs.baseline(a.positional[0]).baseline
-        let new = try Inputs.baseline(a.positional[1]).baseline
+        let sides = try Arguments.inputPaths(a.positionalArguments)
+        let old = try Inputs.baseline(sides[0]).baseline
+        let new = try Inputs.baseline(sides[1]).baseline
         let d = BaselineDiff(old: old, new: new)
         var impacts: [BaselineDiff.PlanImpact]?
         if let paths = a.values["plans"] {
-            let discovery = PlanDiscovery(paths: paths)
+            let discovery = PlanDiscovery(paths: try Arguments.inputPaths(paths))
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan)] = []
             for f in discovery.files {
-                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f, bytes: $0, names: d.old.names).mapError { $0.all[0] } }) {
-                case .success(let p): plans.append((f, p))
+                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f.display, bytes: $0.bytes, names: d.old.names).mapError { $0.all[0] } }) {
+                case .success(let p): plans.append((f.display, p))
                 case .failure(let e): errors.append(e)
                 }
             }
@@ -73,14 +74,14 @@ enum BaselineCommand {
 
 /// `s1check init --phase P --id ID [--title T]`.
 enum InitCommand {
-    static func run(_ args: [String]) throws -> Int32 {
+    static func run(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["phase", "id", "title", "baseline", "start", "end"], flags: ["help"])
         if a.has("help") { Output.line(Help.initPlan); return 0 }
-        if let extra = a.positional.first { throw Diagnostic.usage("unexpected argument \"\(extra)\"") }
+        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"") }
         guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
         guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw Diagnostic.usage("init needs --id ID") }
         let phase = try Phase.parseOption(phaseText)
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.value("baseline")).baseline)
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).baseline)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
         // A plan always has a window: without one the IOC cessation check could not be made.
         let start = try a.value("start").map(Inputs.date) ?? Inputs.today()

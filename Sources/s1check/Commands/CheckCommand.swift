@@ -8,22 +8,23 @@ enum CheckCommand {
     static let options = ["baseline", "devices", "config", "as-of", "format"] + ReportFormat.allCases.map(\.rawValue)
     static let flags = ["strict", "keep-going", "help"]
 
-    static func run(_ args: [String]) throws(Diagnostic) -> Int32 {
+    static func run(_ args: [Argument]) throws(Diagnostic) -> Int32 {
         let a = try Arguments(args, options: options, flags: flags)
         if a.has("help") { Output.line(Help.check); return 0 }
-        if a.positional.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
+        let planPaths = try a.inputPaths()
+        if planPaths.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
         let asOf = try Inputs.asOf(try a.value("as-of"))
-        let console = try consoleFormat(try a.value("format"))
-        var requested: [(format: ReportFormat, path: String)] = []
+        let consoleFormat = try consoleFormat(try a.value("format"))
+        var requested: [(format: ReportFormat, path: Argument)] = []
         for format in ReportFormat.allCases {
-            if let path = try a.value(format.rawValue) { requested.append((format, path)) }
+            if let path = try a.argument(format.rawValue) { requested.append((format, path)) }
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.value("baseline"), devicesPath = try a.value("devices"), configPath = try a.value("config")
+        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
         let loaded: Inputs.LoadedBaseline
-        var registry: (DeviceRegistry, InputDigest)?
-        var policy: (Policy, InputDigest)?
+        var registry: (registry: DeviceRegistry, source: InputDigest, file: FileID)?
+        var policy: (policy: Policy, source: InputDigest, file: FileID)?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
@@ -33,37 +34,49 @@ enum CheckCommand {
             return 2
         }
 
-        let discovery = PlanDiscovery(paths: a.positional)
-        let targets = try ReportSet.targets(requested, inputs: discovery.seenFiles,
-                                            otherInputs: [loaded.path, devicesPath, policy?.1.file].compactMap { $0 } + a.positional)
+        let discovery = PlanDiscovery(paths: planPaths)
+        // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
+        let inputs = discovery.seenFiles.union([loaded.file, registry?.file, policy?.file].compactMap { $0 })
+        let targets = try ReportTarget.resolve(requested, inputs: inputs)
+        // With a report on standard output, the console lines go to standard error.
+        let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
         var settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
-                                   registrySource: registry?.1, asOf: asOf, strict: a.has("strict"),
-                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver,
-                                   policy: policy?.0 ?? .none, policySource: policy?.1)
+                                   registrySource: registry?.source, asOf: asOf, strict: a.has("strict"),
+                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver.map(\.display),
+                                   policy: policy?.policy ?? .none, policySource: policy?.source)
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
-        let reports = try ReportSet(targets, settings: settings)
+        if !targets.isEmpty { InterruptCleanup.install() }
+        let reports = ReportSet(targets, settings: settings)
 
-        let style = ConsoleReport.Style(colour: console == .text && Console.colourEnabled())
+        let style = ConsoleReport.Style(colour: consoleFormat == .text && Console.colourEnabled(console))
         let renderers = reports.renderers
         let runSettings = settings
-        let outcome = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
-                                   registry: registry?.0) { plan in
-            let lines = console == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
+        let run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
+                               registry: registry?.registry, reportIDs: Set(targets.compactMap(\.id))) { plan in
+            let lines = consoleFormat == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
             return CheckRun.Rendered(console: lines, sections: renderers.map { $0.section(plan) })
         } consume: { wave in
             // Findings reach the console as plans are checked, before any report is written.
-            Output.write(wave.flatMap(\.console))
+            Output.write(wave.flatMap(\.console), to: console)
             reports.append(wave.map(\.sections))
         }
-        let written = reports.commit(outcome)
-        Output.write(console == .github ? GitHubAnnotations.summary(settings, outcome) : ConsoleReport.summary(settings, outcome, style: style))
+        // A report path that turned out to be a plan as read (the same open file): nothing is written.
+        let written: Diagnostic?
+        if let clash = run.reportClash, let t = targets.first(where: { $0.id == clash.id }) {
+            reports.discard()
+            written = .usage("\(t.option) is one of the inputs (\(clash.file)); s1check never overwrites an input, so no report was written")
+        } else {
+            written = reports.commit(run.outcome)
+        }
+        Output.write(consoleFormat == .github ? GitHubAnnotations.summary(settings, run.outcome)
+                                              : ConsoleReport.summary(settings, run.outcome, style: style), to: console)
         if discovery.files.isEmpty {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             return 2
         }
         if let failure = written { Console.report(failure); return 2 }
-        return outcome.exitCode
+        return run.outcome.exitCode
     }
 
     /// `--format text|github` (text when not given).
@@ -89,11 +102,19 @@ enum CheckRun {
         var summary: PlanSummary? = nil
     }
 
+    struct Result {
+        var outcome: RunOutcome
+        /// A plan that, as opened, is the file a report would replace.
+        var reportClash: (id: FileID, file: String)?
+    }
+
     /// `consume` runs on a writer queue, one wave after another in plan order, while the next wave is
     /// checked; at most two waves wait for it, so memory stays bounded if writing is the slower part.
-    static func run(files: [String], problems: [Diagnostic], settings: RunSettings, registry: DeviceRegistry?,
+    /// `reportIDs`: the files the reports would replace, compared with each plan as it is read.
+    static func run(files: [FilePath], problems: [Diagnostic], settings: RunSettings, registry: DeviceRegistry?,
+                    reportIDs: Set<FileID> = [],
                     render: @escaping @Sendable (PlanResult) -> Rendered,
-                    consume: @escaping @Sendable ([Rendered]) -> Void) -> RunOutcome {
+                    consume: @escaping @Sendable ([Rendered]) -> Void) -> Result {
         let writer = DispatchQueue(label: "s1check.writer")
         let inFlight = DispatchSemaphore(value: 2)
         func hand(_ wave: [Rendered]) {
@@ -103,28 +124,42 @@ enum CheckRun {
                 inFlight.signal()
             }
         }
+        let names = files.map(\.display)
         let ids = parallelMap(files.count) { i in
-            (file: files[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0, key: "id") })
+            (file: names[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0.bytes, key: "id") })
         }
-        let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { try? Files.read($0).get() }
+        let byName = Dictionary(zip(names, files), uniquingKeysWith: { a, _ in a })
+        let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in byName[name].flatMap { try? Files.read($0).get().bytes } }
         let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs,
                               policy: settings.policy)
         var outcome = RunOutcome(settings)
+        var clash: (id: FileID, file: String)?
         var start = 0
         while start < files.count {
-            let wave = Array(files[start..<min(start + waveSize, files.count)])
-            let results = parallelMap(wave.count) { i in
+            let range = start..<min(start + waveSize, files.count)
+            let results = parallelMap(range.count) { i -> (Rendered, FileID?) in
+                let k = range.lowerBound + i
                 let result: PlanResult
-                switch Files.read(wave[i]) {
-                case .success(let bytes): result = checker.check(file: wave[i], bytes: bytes)
-                case .failure(let e): result = PlanResult(file: wave[i], unreadable: [e])
+                var clash: FileID?
+                switch Files.read(files[k]) {
+                case .success(let contents):
+                    if reportIDs.contains(contents.id) {
+                        clash = contents.id
+                        result = PlanResult(file: names[k], unreadable: [.input(file: names[k], message: "is also a report path; s1check never overwrites an input")])
+                    } else {
+                        result = checker.check(file: names[k], bytes: contents.bytes)
+                    }
+                case .failure(let e): result = PlanResult(file: names[k], unreadable: [e])
                 }
                 var rendered = render(result)
                 rendered.summary = PlanSummary(result)
-                return rendered
+                return (rendered, clash)
             }
-            for r in results { outcome.add(r.summary!) }
-            hand(results)
+            for (r, c) in results {
+                outcome.add(r.summary!)
+                if clash == nil, let c { clash = (c, r.summary!.file) }
+            }
+            hand(results.map(\.0))
             start += waveSize
         }
         // Paths that could not be used are reported after the plans, like unreadable plans.
@@ -132,6 +167,6 @@ enum CheckRun {
         for r in unusable { outcome.add(r) }
         if !unusable.isEmpty { hand(unusable.map(render)) }
         writer.sync {}
-        return outcome
+        return Result(outcome: outcome, reportClash: clash)
     }
 }

@@ -8,56 +8,56 @@ enum Inputs {
         var baseline: Baseline
         var bytes: [UInt8]
         var source: InputDigest
-        var path: String?
+        /// The file it came from (nil: embedded), for comparing report targets with the inputs.
+        var file: FileID?
     }
 
     /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
     static let embeddedToken = "@embedded"
 
-    static func baseline(_ path: String?) throws(Diagnostics) -> LoadedBaseline {
-        guard let path, path != embeddedToken else {
+    static func baseline(_ path: FilePath?) throws(Diagnostics) -> LoadedBaseline {
+        guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
             return LoadedBaseline(baseline: EmbeddedBaseline.load(), bytes: bytes,
                                   source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)),
-                                  path: nil)
+                                  file: nil)
         }
-        let bytes: [UInt8]
-        switch Files.read(path) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw Diagnostics([e])
-        }
-        switch BaselineDecoding.decode(file: path, bytes: bytes) {
+        let contents = try read(path)
+        switch BaselineDecoding.decode(file: path.display, bytes: contents.bytes) {
         case .success(let b):
-            return LoadedBaseline(baseline: b, bytes: bytes, source: InputDigest(role: "baseline", file: path, sha256: SHA256.hex(of: bytes)), path: path)
+            return LoadedBaseline(baseline: b, bytes: contents.bytes,
+                                  source: InputDigest(role: "baseline", file: path.display, sha256: SHA256.hex(of: contents.bytes)),
+                                  file: contents.id)
         case .failure(let e): throw e
         }
     }
 
-    static func registry(_ path: String) throws(Diagnostics) -> (DeviceRegistry, InputDigest) {
-        let bytes: [UInt8]
-        switch Files.read(path) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw Diagnostics([e])
-        }
-        switch DeviceRegistryDecoding.decode(file: path, bytes: bytes) {
-        case .success(let r): return (r, InputDigest(role: "device registry", file: path, sha256: SHA256.hex(of: bytes)))
+    static func registry(_ path: FilePath) throws(Diagnostics) -> (registry: DeviceRegistry, source: InputDigest, file: FileID) {
+        let contents = try read(path)
+        switch DeviceRegistryDecoding.decode(file: path.display, bytes: contents.bytes) {
+        case .success(let r): return (r, InputDigest(role: "device registry", file: path.display, sha256: SHA256.hex(of: contents.bytes)), contents.id)
         case .failure(let e): throw e
         }
     }
 
     /// The policy file: `--config FILE`, or `s1check.json` in the working folder when there is one.
-    static let defaultPolicyFile = "s1check.json"
+    static let defaultPolicyFile = FilePath("s1check.json")
 
-    static func policy(_ path: String?, names: DocumentNames) throws(Diagnostics) -> (Policy, InputDigest)? {
+    static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> (policy: Policy, source: InputDigest, file: FileID)? {
         guard let file = path ?? (Files.exists(defaultPolicyFile) ? defaultPolicyFile : nil) else { return nil }
-        let bytes: [UInt8]
-        switch Files.read(file) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw Diagnostics([e])
-        }
-        switch PolicyDecoding.decode(file: file, bytes: bytes, names: names) {
-        case .success(let p): return (p, InputDigest(role: "policy", file: file, sha256: SHA256.hex(of: bytes)))
+        let contents = try read(file)
+        switch PolicyDecoding.decode(file: file.display, bytes: contents.bytes, names: names) {
+        case .success(let p): return (p, InputDigest(role: "policy", file: file.display, sha256: SHA256.hex(of: contents.bytes)), contents.id)
         case .failure(let e): throw e
+        }
+    }
+
+    /// A regular file's contents: anything else (a FIFO, a device) is refused before it is opened.
+    static func read(_ path: FilePath) throws(Diagnostics) -> Files.Contents {
+        if let problem = Files.checkRegular(path) { throw Diagnostics([problem]) }
+        switch Files.read(path) {
+        case .success(let c): return c
+        case .failure(let e): throw Diagnostics([e])
         }
     }
 

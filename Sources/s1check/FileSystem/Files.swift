@@ -1,25 +1,57 @@
 import Foundation
 import S1CheckCore
 
-/// File access for the CLI: bounded reads, plan discovery, atomic report writes. The library never
+/// File access for the CLI: bounded reads of regular files, and folders for reports. The library never
 /// touches the file system; everything it needs arrives here as bytes.
 enum Files {
     /// No real plan, baseline or registry comes near this; a larger file is refused before it is read,
     /// so a stray or hostile file cannot exhaust memory.
     static let maximumInputBytes = 16 << 20
 
-    /// Reads a file whole, or says why not (naming the file).
-    static func read(_ path: String, displayName: String? = nil) -> Result<[UInt8], Diagnostic> {
-        let name = displayName ?? path
-        func failure(_ message: String) -> Result<[UInt8], Diagnostic> {
+    /// A file's bytes and the identity of the file they were read from.
+    struct Contents: Sendable {
+        var bytes: [UInt8]
+        var id: FileID
+    }
+
+    /// Whether anything (even a dangling link) is at `path`: the default policy file is used when present,
+    /// and what is there is then checked like any input.
+    static func exists(_ path: FilePath) -> Bool {
+        var st = stat()
+        return path.withCString { lstat($0, &st) } == 0
+    }
+
+    /// Checks that `path` leads to a regular file, without opening it: opening a FIFO would wait for a
+    /// writer, and opening a device can act on it. Nil, or the input error naming the file.
+    static func checkRegular(_ path: FilePath) -> Diagnostic? {
+        var st = stat()
+        if path.withCString({ stat($0, &st) }) != 0 {
+            return .input(file: path.display, message: "cannot read this file: \(SystemError.current)")
+        }
+        return regularFileProblem(st, path)
+    }
+
+    static func regularFileProblem(_ st: stat, _ path: FilePath) -> Diagnostic? {
+        let type = st.st_mode & S_IFMT
+        if type == S_IFREG { return nil }
+        if type == S_IFDIR { return .input(file: path.display, message: "is a folder, expected a JSON file") }
+        return .input(file: path.display, message: "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads inputs from regular files only")
+    }
+
+    /// Reads a regular file whole, or says why not (naming the file). Opened without waiting (a FIFO put
+    /// in the file's place since it was examined is refused, not waited on) and checked again on the
+    /// open file.
+    static func read(_ path: FilePath) -> Result<Contents, Diagnostic> {
+        let name = path.display
+        func failure(_ message: String) -> Result<Contents, Diagnostic> {
             .failure(.input(file: name, message: message))
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         if fd < 0 { return failure("cannot open: \(SystemError.current)") }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return failure("cannot examine: \(SystemError.current)") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { return failure("is a directory, expected a JSON file") }
+        if let problem = regularFileProblem(st, path) { return .failure(problem) }
         if st.st_size > maximumInputBytes {
             return failure("the file is \(st.st_size / (1 << 20)) MiB; s1check reads input files of at most \(maximumInputBytes >> 20) MiB")
         }
@@ -47,57 +79,23 @@ enum Files {
             }
         }
         if readErrno != 0 { return failure("cannot read: \(SystemError.reason(readErrno))") }
-        return .success(bytes)
+        return .success(Contents(bytes: bytes, id: FileID(st)))
     }
 
-    static func exists(_ path: String) -> Bool {
+    /// Creates `path` and any missing parent folders, like `mkdir -p`. Nil, or why not.
+    static func makeDirectories(_ path: FilePath) -> Diagnostic? {
         var st = stat()
-        return stat(path, &st) == 0
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The canonical path (symlinks resolved) of an existing file, for comparing inputs and outputs.
-    static func canonical(_ path: String) -> String? {
-        guard let r = realpath(path, nil) else { return nil }
-        defer { free(r) }
-        return String(cString: r)
-    }
-
-    /// Where a path really points, even if it does not exist yet: the real path of its longest existing
-    /// prefix, then the remaining components with "." and ".." applied lexically (components that do
-    /// not exist cannot be symlinks, so this is exact). Report targets are checked and written by it.
-    static func resolvedTarget(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let parts = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        var existing = parts.count
-        while existing > 0 && !exists("/" + parts[0..<existing].joined(separator: "/")) { existing -= 1 }
-        var components = (canonical("/" + parts[0..<existing].joined(separator: "/")) ?? "/")
-            .split(separator: "/").map(String.init)
-        for part in parts[existing...] {
-            switch part {
-            case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
-            default: components.append(part)
-            }
+        if path.withCString({ stat($0, &st) }) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { return nil }
+            return .write(file: path.display, "cannot create this folder: a file of that name is in the way")
         }
-        return "/" + components.joined(separator: "/")
-    }
-
-    /// Creates `path` and any missing parent folders, like `mkdir -p`.
-    static func makeDirectories(_ path: String) throws(Diagnostic) {
-        var st = stat()
-        if stat(path, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { return }
-            throw Diagnostic.write(file: path, "cannot create this folder: a file of that name is in the way")
+        let parent = path.parent
+        if parent != path && parent.bytes != Array(".".utf8) && !parent.isEmpty {
+            if let problem = makeDirectories(parent) { return problem }
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
-        if mkdir(path, 0o777) != 0 && errno != EEXIST {
-            throw Diagnostic.write(file: path, "cannot create this folder: \(SystemError.current)")
+        if path.withCString({ mkdir($0, 0o777) }) != 0 && errno != EEXIST {
+            return .write(file: path.display, "cannot create this folder: \(SystemError.current)")
         }
+        return nil
     }
 }

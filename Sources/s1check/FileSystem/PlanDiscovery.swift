@@ -3,113 +3,129 @@ import S1CheckCore
 
 /// Finds the plan files named on the command line. A folder is searched recursively for `*.plan.json`;
 /// other `*.json` files found on the way are listed as passed over (a misnamed plan is never skipped
-/// silently). A file named directly is read whatever its name. Symlinks are followed, but each folder and
-/// each file is visited once (by device and inode), so a symlink loop cannot make the walk go round.
+/// silently). A file named directly is read whatever its name.
+///
+/// Each plan is checked once, however the paths overlap (`plans plans/foc`, a symlink to a folder
+/// already searched): files are told apart by device and inode, and a file reached by several paths
+/// goes by the first of them in byte order, so the order of the arguments never changes the result.
+/// Symlinks are followed; a folder is entered once per argument, so a symlink loop cannot make the walk
+/// go round.
+///
+/// Nothing is skipped silently: an entry the walk cannot examine (a folder it cannot list, a dangling
+/// link, a path longer than the system allows) is an input error naming it, and a `*.plan.json` that is
+/// not a regular file (a FIFO, a device, a socket) is refused without being opened.
 struct PlanDiscovery {
-    var files: [String] = []
-    var passedOver: [String] = []
-    /// Paths that could not be used: missing, unreadable, or folders with no plan in them.
+    var files: [FilePath] = []
+    var passedOver: [FilePath] = []
+    /// Paths that could not be used: missing, unreadable, not regular files, or folders with no plan.
     var problems: [Diagnostic] = []
-
-    private var seenDirectories: Set<FileID> = []
     /// The identity of every plan file found: report targets are compared with these.
-    private(set) var seenFiles: Set<FileID> = []
+    var seenFiles: Set<FileID> { Set(plans.keys) }
 
-    struct FileID: Hashable {
-        let device: UInt64
-        let inode: UInt64
-    }
+    private var plans: [FileID: FilePath] = [:]
+    private var others: [FileID: FilePath] = [:]
+    private var problemKeys: Set<String> = []
 
-    static let planSuffix = ".plan.json"
+    static let planSuffix = Array(".plan.json".utf8)
+    static let jsonSuffix = Array(".json".utf8)
+    /// The longest path the system takes (PATH_MAX, terminating NUL included).
+    static let maximumPathBytes = Int(PATH_MAX) - 1
 
-    init(paths: [String]) {
+    init(paths: [FilePath]) {
         for raw in paths {
-            let path = PlanDiscovery.trimmed(raw)
+            let path = raw.trimmed
             var st = stat()
-            if stat(path, &st) != 0 {
-                problems.append(.input(file: path, message: "cannot read this path: \(SystemError.current)"))
+            if path.withCString({ stat($0, &st) }) != 0 {
+                problem(path, "cannot read this path: \(SystemError.current)")
                 continue
             }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                let before = files.count
-                walk(path, st)
-                if files.count == before {
-                    problems.append(.input(file: path, message: "no *\(PlanDiscovery.planSuffix) file in this folder"))
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                var entered: Set<FileID> = []
+                if walk(path, st, entered: &entered) == 0 {
+                    problem(path, "no *.plan.json file in this folder")
                 }
-            } else if seenFiles.insert(FileID(st)).inserted {
-                files.append(path)
+            case S_IFREG:
+                add(path, FileID(st), to: \.plans)
+            default:
+                problem(path, "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads plans from regular files only")
             }
         }
-        // A stable order whatever the file system returns: byte order of the path.
-        files = PlanDiscovery.byteOrder(files)
-        passedOver = PlanDiscovery.byteOrder(passedOver)
+        files = plans.values.sorted()
+        passedOver = others.values.sorted()
     }
 
-    /// Sorted by the bytes of the path: the same order on every machine and locale.
-    static func byteOrder(_ paths: [String]) -> [String] {
-        paths.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    /// Keeps a file once, under the first of its paths in byte order.
+    private mutating func add(_ path: FilePath, _ id: FileID, to list: WritableKeyPath<PlanDiscovery, [FileID: FilePath]>) {
+        if let known = self[keyPath: list][id], known < path { return }
+        self[keyPath: list][id] = path
     }
 
-    static func trimmed(_ p: String) -> String {
-        var p = p
-        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
-        return p
+    private mutating func problem(_ path: FilePath, _ message: String) {
+        let d = Diagnostic.input(file: path.display, message: message)
+        if problemKeys.insert(d.description).inserted { problems.append(d) }
     }
 
-    private mutating func walk(_ dir: String, _ st: stat) {
-        guard seenDirectories.insert(FileID(st)).inserted else { return }
-        guard let handle = opendir(dir) else {
-            problems.append(.input(file: dir, message: "cannot list this folder: \(SystemError.current)"))
-            return
+    /// Searches `dir`; returns how many plan files are under it (counting those found before by another
+    /// path, so an overlapping argument is not "a folder with no plan").
+    private mutating func walk(_ dir: FilePath, _ st: stat, entered: inout Set<FileID>) -> Int {
+        guard entered.insert(FileID(st)).inserted else { return 0 }
+        if dir.bytes.count > PlanDiscovery.maximumPathBytes {
+            problem(dir, "cannot list this folder: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")
+            return 0
+        }
+        guard let handle = dir.withCString({ opendir($0) }) else {
+            problem(dir, "cannot list this folder: \(SystemError.current)")
+            return 0
         }
         defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        let dfd = dirfd(handle)
+        var found = 0
+        while true {
+            errno = 0
+            guard let entry = readdir(handle) else {
+                if errno != 0 { problem(dir, "cannot list this folder completely: \(SystemError.current)") }
+                break
             }
-            if name == "." || name == ".." { continue }
-            let path = dir == "/" ? "/" + name : dir + "/" + name
-            // A regular file's identity comes with the directory entry; only links, folders and unknown
-            // types need a stat.
-            let id: FileID
-            if entry.pointee.d_type == UInt8(DT_REG) {
-                id = FileID(device: UInt64(st.st_dev), inode: UInt64(entry.pointee.d_ino))
-            } else {
-                var est = stat()
-                if stat(path, &est) != 0 {
-                    // A dangling link or a symlink loop: only a problem if it claims to be a plan.
-                    if name.hasSuffix(PlanDiscovery.planSuffix) {
-                        problems.append(.input(file: path, message: "cannot read this plan: \(SystemError.current)"))
-                    } else if name.hasSuffix(".json") {
-                        passedOver.append(path)
-                    }
+            // The name as bytes (NUL included, for fstatat): a name need not be UTF-8.
+            let name: [CChar] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let p = raw.bindMemory(to: CChar.self)
+                return Array(p[0...strlen(p.baseAddress!)])
+            }
+            let nameBytes = name.dropLast().map { UInt8(bitPattern: $0) }
+            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
+            let isPlan = nameBytes.count >= PlanDiscovery.planSuffix.count && nameBytes.suffix(PlanDiscovery.planSuffix.count).elementsEqual(PlanDiscovery.planSuffix)
+            let isJSON = isPlan || (nameBytes.count >= PlanDiscovery.jsonSuffix.count && nameBytes.suffix(PlanDiscovery.jsonSuffix.count).elementsEqual(PlanDiscovery.jsonSuffix))
+            let type = Int(entry.pointee.d_type)
+            // Only names that may be plans, and entries that may lead to folders, need a closer look.
+            if !isJSON && type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN { continue }
+            let path = dir.appending(nameBytes)
+            var est = stat()
+            // Identity from fstatat of the entry, not the directory entry's inode: on an overlay mount
+            // with layers on different file systems the two differ.
+            if fstatat(dfd, name, &est, 0) != 0 {
+                let reason = SystemError.current
+                problem(path, isPlan ? "cannot read this plan: \(reason)" : "cannot examine this entry: \(reason)")
+                continue
+            }
+            switch est.st_mode & S_IFMT {
+            case S_IFDIR:
+                found += walk(path, est, entered: &entered)
+            case S_IFREG where isPlan:
+                if path.bytes.count > PlanDiscovery.maximumPathBytes {
+                    problem(path, "cannot read this plan: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")
                     continue
                 }
-                if (est.st_mode & S_IFMT) == S_IFDIR {
-                    walk(path, est)
-                    continue
-                }
-                id = FileID(est)
-            }
-            if name.hasSuffix(PlanDiscovery.planSuffix) {
-                if seenFiles.insert(id).inserted { files.append(path) }
-            } else if name.hasSuffix(".json") {
-                passedOver.append(path)
+                found += 1
+                add(path, FileID(est), to: \.plans)
+            case _ where isPlan:
+                problem(path, "is \(fileTypeName(est.st_mode)), not a regular file; s1check reads plans from regular files only")
+            case _ where isJSON:
+                add(path, FileID(est), to: \.others)
+            default:
+                continue
             }
         }
-    }
-}
-
-extension PlanDiscovery.FileID {
-    /// The identity of the file a path leads to (symlinks followed), or nil if there is none.
-    init?(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        self.init(st)
-    }
-
-    init(_ st: stat) {
-        device = UInt64(st.st_dev)
-        inode = UInt64(st.st_ino)
+        return found
     }
 }

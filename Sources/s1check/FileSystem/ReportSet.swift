@@ -3,51 +3,33 @@ import S1CheckCore
 import S1CheckReports
 
 /// The reports one run writes, as a set: every report is completed in its temporary file before any is
-/// renamed into place, and if any cannot be completed, none is (the old reports are left as they were).
+/// written into a device or renamed into place, and if any cannot be completed, none is (the old reports
+/// are left as they were, and the temporary files removed).
+///
+/// A report that cannot even be started (its folder cannot be made, no temporary file fits beside it) does
+/// not stop the run: the plans are still checked and their findings printed, and the failure is reported
+/// at the end, with nothing written.
 struct ReportSet: Sendable {
     private var writers: [ReportWriter] = []
+    /// Why the reports could not be started, if they could not.
+    private(set) var failure: Diagnostic?
 
-    /// Checks the report paths before anything is written: never an input (compared by device and inode,
-    /// which sees through symlinks and "x/../"), never a folder, never two reports in one file. Targets are
-    /// resolved once and written exactly where they were checked.
-    static func targets(_ requested: [(format: ReportFormat, path: String)], inputs: Set<PlanDiscovery.FileID>,
-                        otherInputs: [String]) throws(Diagnostic) -> [Target] {
-        var inputs = inputs
-        for path in otherInputs {
-            if let id = PlanDiscovery.FileID(path: path) { inputs.insert(id) }
-        }
-        var resolved: [Target] = []
-        for r in requested {
-            let target = Files.resolvedTarget(r.path)
-            if Files.isDirectory(target) { throw Diagnostic.usage("--\(r.format.rawValue) \(r.path) is a folder; give a file name") }
-            if let id = PlanDiscovery.FileID(path: target), inputs.contains(id) {
-                throw Diagnostic.usage("--\(r.format.rawValue) \(r.path) is one of the inputs; s1check never overwrites an input")
-            }
-            if resolved.contains(where: { $0.resolved == target }) { throw Diagnostic.usage("two reports would be written to \(r.path)") }
-            resolved.append(Target(format: r.format, given: r.path, resolved: target))
-        }
-        return resolved
-    }
-
-    /// A report to write: the path as the user gave it (for messages) and where it really leads.
-    struct Target {
-        var format: ReportFormat
-        var given: String
-        var resolved: String
-    }
-
-    init(_ targets: [Target], settings: RunSettings) throws(Diagnostic) {
+    init(_ targets: [ReportTarget], settings: RunSettings) {
         for t in targets {
+            // Leftovers of an interrupted run beside this report, whose writer has gone.
+            if case .file(let path) = t.kind { StaleTemporaryFiles.remove(beside: path) }
             do {
-                writers.append(try ReportWriter(format: t.format, target: t.resolved, display: t.given, settings: settings))
+                writers.append(try ReportWriter(target: t, settings: settings))
             } catch {
                 for w in writers { w.discard() }
-                throw error
+                writers = []
+                failure = Diagnostic.write(file: error.file ?? t.given, error.message + "; no report was written")
+                return
             }
         }
     }
 
-    /// The renderers, in the order `append` takes their parts.
+    /// The renderers, in the order `append` takes their parts (none once the reports could not start).
     var renderers: [any ReportRenderer] { writers.map(\.renderer) }
 
     /// Appends a wave of plans' parts (each plan's parts in `renderers` order) to every report.
@@ -57,20 +39,45 @@ struct ReportSet: Sendable {
         }
     }
 
-    /// Completes every report, then renames them all into place; on any failure removes every temporary
-    /// file and leaves the old reports untouched. Returns the failure, if any.
+    /// Completes every report, then writes those bound for a device, a FIFO or standard output, then
+    /// renames the files into place; on a failure before the renames, removes every temporary file and
+    /// leaves every old report untouched. Returns the failure, if any.
     func commit(_ outcome: RunOutcome) -> Diagnostic? {
+        if let failure { return failure }
         let writers = self.writers
         // Each report is completed (head, spools copied in, flushed to disk) on its own core.
         let completed = parallelMap(writers.count, chunk: 1) { writers[$0].complete(outcome) }
         for (w, ok) in zip(writers, completed) where !ok {
-            for other in writers { other.discard() }
-            return .write(file: w.display, "cannot write this report: \(w.failure ?? "unknown failure"); no report was replaced")
+            discard()
+            return .write(file: w.target.given, "cannot write this report: \(w.failure ?? "unknown failure"); no report was replaced")
         }
-        for w in writers where !w.commit() {
-            for other in writers { other.discard() }
-            return .write(file: w.display, "cannot put this report in place: \(w.failure ?? "unknown failure")")
+        for w in writers where !w.deliver() {
+            discard()
+            return .write(file: w.target.given, "cannot write this report: \(w.failure ?? "unknown failure"); no report file was replaced")
+        }
+        // A rename in one folder does not fail for want of space; if one fails all the same, the reports
+        // already renamed are named.
+        var replaced: [String] = []
+        for w in writers where w.isFile {
+            if !w.commit() {
+                discard()
+                let done = replaced.isEmpty ? "no report was replaced" : "already replaced: \(replaced.joined(separator: ", "))"
+                return .write(file: w.target.given, "cannot put this report in place: \(w.failure ?? "unknown failure"); \(done)")
+            }
+            replaced.append(w.target.given)
+        }
+        // The renames are durable once their folders are flushed.
+        var folders = Set<FilePath>()
+        for w in writers { if case .file(let path) = w.target.kind { folders.insert(path.parent) } }
+        for folder in folders {
+            let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            if fd >= 0 { _ = fsync(fd); close(fd) }
         }
         return nil
+    }
+
+    /// Removes every temporary file; no report is touched.
+    func discard() {
+        for w in writers { w.discard() }
     }
 }

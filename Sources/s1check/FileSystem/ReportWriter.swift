@@ -6,12 +6,10 @@ import S1CheckReports
 /// Writes one report as plans stream past, never holding it whole: each plan's parts go to a spool file
 /// per stream (or, for a report whose head is known up front, straight into the report's temporary file);
 /// at the end the head, the spools (cut to the report's limit) and the tail make up the temporary file,
-/// which `ReportSet` renames into place with the others.
+/// which `ReportSet` renames into place (a file) or copies into its target (a device, a FIFO, standard
+/// output) with the others.
 final class ReportWriter: Sendable {
-    let format: ReportFormat
-    /// Where the report goes, and the path as the user gave it (for messages).
-    let target: String
-    let display: String
+    let target: ReportTarget
     let renderer: any ReportRenderer
     /// Touched by one thread at a time (the run's writer, then the completion); the lock makes that safe
     /// to hand between threads.
@@ -37,29 +35,59 @@ final class ReportWriter: Sendable {
         }
     }
 
-    init(format: ReportFormat, target: String, display: String, settings: RunSettings) throws(Diagnostic) {
-        self.format = format
+    /// Where a report that is not a file keeps its temporary files: there is no folder beside a device.
+    static var spoolFolder: FilePath {
+        if let t = ProcessInfo.processInfo.environment["TMPDIR"], !t.isEmpty { return FilePath(t) }
+        return FilePath("/tmp")
+    }
+
+    init(target: ReportTarget, settings: RunSettings) throws(Diagnostic) {
         self.target = target
-        self.display = display
-        let renderer = format.renderer(settings)
+        let renderer = target.format.renderer(settings)
         self.renderer = renderer
         let type = type(of: renderer)
-        var state = State(assembler: ReportAssembler(renderer), temp: try TempFile(beside: target, display: display, purpose: "tmp"))
+        func failed(_ why: String) -> Diagnostic {
+            .write(file: target.given, "cannot write this report: \(why)")
+        }
+        // A file's temporary file sits beside it (so renaming is atomic) and is named (so it can be
+        // renamed); every other temporary file is anonymous.
+        let folder: FilePath
+        let name: [UInt8]
+        let temp: TempFile
+        switch target.kind {
+        case .file(let path):
+            folder = path.parent
+            name = path.lastComponent
+            if let problem = Files.makeDirectories(folder) { throw problem }
+            do { temp = try TempFile.named(beside: path, purpose: "tmp") } catch {
+                throw failed("cannot make a temporary file beside it: \(error.reason)")
+            }
+            if let st = target.existing { temp.adopt(st) }
+        case .stream, .standardOutput:
+            folder = ReportWriter.spoolFolder
+            name = Array("report".utf8)
+            do { temp = try TempFile.anonymous(in: folder, for: name, purpose: "tmp") } catch {
+                throw failed("cannot make a temporary file in \(folder.display): \(error.reason)")
+            }
+        }
+        var state = State(assembler: ReportAssembler(renderer), temp: temp)
         if type.streams == 1 && !type.headNeedsOutcome {
             state.write(renderer.head(RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing), omitted: 0), toSpool: nil)
         } else {
-            do {
-                for s in 0..<type.streams { state.spools.append(try TempFile(beside: target, display: display, purpose: "spool\(s)")) }
-            } catch {
-                state.temp.remove()
-                state.removeSpools()
-                throw error
+            for s in 0..<type.streams {
+                do { state.spools.append(try TempFile.anonymous(in: folder, for: name, purpose: "spool\(s)")) } catch {
+                    state.temp.remove()
+                    state.removeSpools()
+                    throw failed("cannot make a temporary file in \(folder.display): \(error.reason)")
+                }
             }
         }
         self.state = Mutex(state)
     }
 
     var failure: String? { state.withLock { $0.failure } }
+
+    var isFile: Bool { if case .file = target.kind { return true } else { return false } }
 
     /// Adds the next plan's parts, in plan order.
     func append(_ section: ReportSection) {
@@ -88,10 +116,40 @@ final class ReportWriter: Sendable {
         }
     }
 
-    /// Moves the completed report into place.
+    /// Writes the completed report into a device, a FIFO or standard output (nothing for a file).
+    func deliver() -> Bool {
+        state.withLock { st in
+            let out: Int32
+            switch target.kind {
+            case .file: return true
+            case .standardOutput:
+                out = STDOUT_FILENO
+            case .stream(let path):
+                // Without waiting: a FIFO nobody reads is an error, not a hang. What is there must still
+                // be a device or a FIFO: a regular file put in its place is not truncated or written.
+                let fd = path.withCString { open($0, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
+                if fd < 0 { st.failure = SystemError.current; return false }
+                var s = stat()
+                guard fstat(fd, &s) == 0, [S_IFCHR, S_IFIFO].contains(s.st_mode & S_IFMT) else {
+                    close(fd)
+                    st.failure = "it is no longer a device or a FIFO"
+                    return false
+                }
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+                out = fd
+            }
+            defer { if out != STDOUT_FILENO { close(out) } }
+            if let problem = st.temp.copy(prefix: st.temp.size, toDescriptor: out) { st.failure = problem; return false }
+            st.temp.remove()
+            return true
+        }
+    }
+
+    /// Moves a completed file report into place (nothing for the other kinds).
     func commit() -> Bool {
         state.withLock { st in
-            if let problem = st.temp.rename(to: target) { st.failure = problem; return false }
+            guard case .file(let path) = target.kind else { return true }
+            if let problem = st.temp.rename(to: path) { st.failure = problem; return false }
             return true
         }
     }
@@ -102,84 +160,5 @@ final class ReportWriter: Sendable {
             st.temp.remove()
             st.removeSpools()
         }
-    }
-}
-
-/// A hidden file beside a report target (`.NAME.s1check-tmp-PID-RANDOM`): the same folder, so renaming it
-/// over the target is atomic and copying between them stays on one file system.
-struct TempFile {
-    let path: String
-    private(set) var fd: Int32
-
-    init(beside target: String, display: String, purpose: String) throws(Diagnostic) {
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        try Files.makeDirectories(folder.isEmpty ? "." : folder)
-        path = (folder.isEmpty ? "" : folder + "/") + ".\(name).s1check-\(purpose)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw Diagnostic.write(file: display, "cannot write a temporary file beside it: \(SystemError.current)") }
-    }
-
-    /// Appends `bytes`; nil, or the reason it failed.
-    func write(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buf -> String? in
-            var offset = 0
-            while offset < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return SystemError.current
-                }
-                offset += n
-            }
-            return nil
-        }
-    }
-
-    /// Copies the first `count` bytes of this file to the end of `other`, in the kernel (sendfile) where it
-    /// can: the bytes need not pass through this process.
-    func copy(prefix count: Int, to other: TempFile) -> String? {
-        var offset = off_t(0)
-        while offset < off_t(count) {
-            let n = sendfile(other.fd, fd, &offset, count - Int(offset))
-            if n > 0 { continue }
-            if n == 0 { return "the spool file ended early" }
-            if errno == EINTR { continue }
-            if errno == EINVAL || errno == ENOSYS { return copyByReading(from: Int64(offset), to: count, into: other) }
-            return SystemError.current
-        }
-        return nil
-    }
-
-    private func copyByReading(from start: Int64, to end: Int, into other: TempFile) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = start
-        while offset < Int64(end) {
-            let want = min(buffer.count, end - Int(offset))
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
-            if n < 0 { if errno == EINTR { continue }; return SystemError.current }
-            if n == 0 { return "the spool file ended early" }
-            if let problem = other.write(Array(buffer[0..<n])) { return problem }
-            offset += Int64(n)
-        }
-        return nil
-    }
-
-    func sync() -> String? { fsync(fd) == 0 ? nil : SystemError.current }
-
-    mutating func rename(to target: String) -> String? {
-        closeFile()
-        return Foundation.rename(path, target) == 0 ? nil : SystemError.current
-    }
-
-    /// Closes and deletes the file (a no-op once it has been renamed away or removed).
-    mutating func remove() {
-        guard fd >= 0 else { return }
-        closeFile()
-        unlink(path)
-    }
-
-    private mutating func closeFile() {
-        if fd >= 0 { close(fd); fd = -1 }
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// A path as the operating system has it: bytes, not text. Linux file names need not be UTF-8, and a
+/// String made from one replaces the bad bytes, giving a path that no longer opens; so paths from the
+/// command line and from folders stay bytes until the system call, and only their `display` form is text.
+struct FilePath: Hashable, Sendable, Comparable {
+    /// Never holds a NUL (no argument or directory entry can).
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// `self/name` (a root or a path ending in "/" gets no second slash).
+    func appending(_ name: [UInt8]) -> FilePath {
+        if bytes.last == UInt8(ascii: "/") { return FilePath(bytes + name) }
+        return FilePath(bytes + [UInt8(ascii: "/")] + name)
+    }
+
+    /// The last component (after the last "/"), and the folder before it ("." for a bare name).
+    var lastComponent: [UInt8] {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return bytes }
+        return Array(bytes[(slash + 1)...])
+    }
+
+    var parent: FilePath {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return FilePath(".") }
+        return slash == 0 ? FilePath("/") : FilePath(Array(bytes[..<slash]))
+    }
+
+    /// Without trailing slashes ("plans/" and "plans" are one folder; "/" stays "/").
+    var trimmed: FilePath {
+        var b = bytes
+        while b.count > 1 && b.last == UInt8(ascii: "/") { b.removeLast() }
+        return FilePath(b)
+    }
+
+    /// Calls `body` with the path as a C string.
+    func withCString<R>(_ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {
+        try (bytes + [0]).withUnsafeBufferPointer { buf in
+            try buf.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
+        }
+    }
+
+    /// Byte order: the README's order for plans, the same on every machine and locale.
+    static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+
+    /// The path as s1check shows it (console, reports): valid UTF-8 as it is, except that a byte that is
+    /// not UTF-8, or a control character (C0, DEL, C1), is written `\xFF`, and a backslash `\\`. A name
+    /// can then neither break a report's format nor act on a terminal, and two names never show alike.
+    var display: String { FilePath.display(bytes) }
+
+    static func display(_ bytes: [UInt8]) -> String {
+        // The usual case: printable ASCII with no backslash.
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        func escapeByte(_ b: UInt8) {
+            let digits = Array("0123456789ABCDEF".utf8)
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), digits[Int(b >> 4)], digits[Int(b & 0xF)]]
+        }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x7F { escapeByte(b) }
+                else if b == UInt8(ascii: "\\") { out += [b, b] }
+                else { out.append(b) }
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            let end = min(i + length, bytes.count)
+            // Decoding the candidate sequence alone, and checking it used every byte, rejects overlong
+            // forms, surrogates and truncated sequences.
+            var decoder = UTF8()
+            var it = bytes[i..<end].makeIterator()
+            if length > 1, end - i == length, case .scalarValue(let u) = decoder.decode(&it),
+               String(u).utf8.count == length {
+                if u.value >= 0x80 && u.value <= 0x9F {
+                    for k in i..<end { escapeByte(bytes[k]) }
+                } else {
+                    out += bytes[i..<end]
+                }
+                i = end
+            } else {
+                escapeByte(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A file's identity: device and inode, from `fstat` of the open file or `stat` of a path that leads to it.
+struct FileID: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+
+    /// The file `path` leads to (symlinks followed), or nil if there is none.
+    init?(path: FilePath) {
+        var st = stat()
+        guard path.withCString({ stat($0, &st) }) == 0 else { return nil }
+        self.init(st)
+    }
+
+    /// The file open on `fd`.
+    init?(fd: Int32) {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        self.init(st)
+    }
+}
+
+/// Words for a file type, completing "… is a FIFO (named pipe), not a regular file".
+func fileTypeName(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: return "a folder"
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    case S_IFLNK: return "a symlink"
+    case S_IFREG: return "a regular file"
+    default: return "not a regular file"
+    }
+}

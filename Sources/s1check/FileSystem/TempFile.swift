@@ -1,0 +1,273 @@
+import Foundation
+import S1CheckCore
+
+/// The names of s1check's temporary files beside a report: `.NAME.s1check-tmp-PID-RANDOM`. A name stays
+/// within NAME_MAX (255 bytes) however long the report's name: a name too long for the suffix is cut (at
+/// a UTF-8 boundary) and given a hash of the whole, so two long names that share a beginning still differ.
+/// The part before the process id depends only on the report's name, so a later run can recognise the
+/// leftovers of an interrupted one.
+enum TempName {
+    static let nameMax = 255
+    /// The most ".s1check-spool-" + a process id + "-" + 8 hex digits can take, and the leading dot.
+    static let suffixBudget = 1 + ".s1check-".utf8.count + "spool".utf8.count + 1 + 10 + 1 + 8
+    static let marker = Array(".s1check-".utf8)
+
+    /// "." + the visible part of the report's name + ".s1check-".
+    static func prefix(for name: [UInt8]) -> [UInt8] {
+        var visible = name
+        if name.count + suffixBudget > nameMax {
+            var cut = nameMax - suffixBudget - 17
+            while cut > 0 && (name[cut] & 0xC0) == 0x80 { cut -= 1 }
+            visible = Array(name[..<cut]) + Array("~\(hex(fnv1a(name), digits: 16))".utf8)
+        }
+        return [UInt8(ascii: ".")] + visible + marker
+    }
+
+    static func make(for name: [UInt8], purpose: String) -> [UInt8] {
+        prefix(for: name) + Array("\(purpose)-\(getpid())-\(hex(UInt64(UInt32.random(in: 0...UInt32.max)), digits: 8))".utf8)
+    }
+
+    /// Whether `entry` is one of these names for a report named `name`: the prefix, then `tmp` or
+    /// `spool` with an optional number, a process id and 8 hex digits.
+    static func matches(_ entry: [UInt8], prefix: [UInt8]) -> Bool {
+        guard entry.count > prefix.count, entry.starts(with: prefix) else { return false }
+        let rest = String(decoding: entry[prefix.count...], as: UTF8.self)
+        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        let purpose = parts[0]
+        let purposeOK = purpose == "tmp" || (purpose.hasPrefix("spool") && purpose.dropFirst(5).allSatisfy { $0.isASCII && $0.isNumber })
+        return purposeOK && !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts[2].count == 8 && parts[2].allSatisfy { $0.isHexDigit }
+    }
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    static func hex(_ v: UInt64, digits: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, digits - s.count)) + s
+    }
+}
+
+/// A temporary file s1check writes a report (or a part of one) into.
+///
+/// A named one sits beside its report, so renaming it over the report is atomic and stays on one file
+/// system. While the run holds it, it holds an exclusive `flock` on it, which the kernel drops when the
+/// process ends however it ends: a later run removes such a file only if it can take that lock, so it
+/// never removes a concurrent run's. An anonymous one (a spool, or the report for a device) is removed
+/// from its folder as soon as it is made, so nothing is left whatever happens.
+struct TempFile {
+    let path: FilePath
+    private(set) var fd: Int32
+    private let slot: Int?
+    private var isNamed: Bool
+
+    private init(path: FilePath, fd: Int32, slot: Int?, isNamed: Bool) {
+        self.path = path
+        self.fd = fd
+        self.slot = slot
+        self.isNamed = isNamed
+    }
+
+    /// Why a temporary file could not be made, completing "cannot make a temporary file …: ".
+    struct Failure: Error {
+        let reason: String
+    }
+
+    /// A locked temporary file beside `target`, for `purpose` ("tmp").
+    static func named(beside target: FilePath, purpose: String) throws(Failure) -> TempFile {
+        let folder = target.parent
+        for _ in 0..<8 {
+            let path = folder.appending(TempName.make(for: target.lastComponent, purpose: purpose))
+            let slot = InterruptCleanup.arm(path)
+            let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+            if fd < 0 {
+                let e = errno
+                InterruptCleanup.disarm(slot)
+                if e == EEXIST { continue }
+                throw Failure(reason: SystemError.reason(e))
+            }
+            // Lock at once. A cleaner that took the lock first (between open and flock) has removed the
+            // file: it then has no links left, and another name is tried.
+            while flock(fd, LOCK_EX) != 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                close(fd)
+                _ = path.withCString { unlink($0) }
+                InterruptCleanup.disarm(slot)
+                throw Failure(reason: SystemError.reason(e))
+            }
+            var st = stat()
+            if fstat(fd, &st) == 0 && st.st_nlink > 0 {
+                return TempFile(path: path, fd: fd, slot: slot, isNamed: true)
+            }
+            close(fd)
+            InterruptCleanup.disarm(slot)
+        }
+        throw Failure(reason: "no free temporary file name")
+    }
+
+    /// An unnamed temporary file in `folder`: made, then removed from the folder at once.
+    static func anonymous(in folder: FilePath, for name: [UInt8], purpose: String) throws(Failure) -> TempFile {
+        for _ in 0..<8 {
+            let path = folder.appending(TempName.make(for: name, purpose: purpose))
+            let slot = InterruptCleanup.arm(path)
+            let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            let e = errno
+            if fd >= 0 { _ = path.withCString { unlink($0) } }
+            InterruptCleanup.disarm(slot)
+            if fd >= 0 { return TempFile(path: path, fd: fd, slot: nil, isNamed: false) }
+            if e != EEXIST { throw Failure(reason: SystemError.reason(e)) }
+        }
+        throw Failure(reason: "no free temporary file name")
+    }
+
+    /// Appends `bytes`; nil, or the reason it failed. Short writes are carried on (a disk filling up
+    /// writes part of a buffer before it refuses the rest).
+    func write(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { TempFile.writeAll(fd, $0) }
+    }
+
+    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> String? {
+        var offset = 0
+        while offset < buf.count {
+            let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN && waitWritable(fd) { continue }
+                return SystemError.current
+            }
+            if n == 0 { return SystemError.reason(EIO) }
+            offset += n
+        }
+        return nil
+    }
+
+    /// Waits until `fd` takes more bytes: standard output may have been left non-blocking by whoever
+    /// started s1check, and a full pipe then answers EAGAIN instead of waiting.
+    static func waitWritable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        while true {
+            let r = poll(&p, 1, -1)
+            if r < 0 && errno == EINTR { continue }
+            return r > 0 && (p.revents & Int16(POLLOUT)) != 0
+        }
+    }
+
+    /// Copies the first `count` bytes of this file to the end of `other`, in the kernel (sendfile) where it
+    /// can: the bytes need not pass through this process.
+    func copy(prefix count: Int, to other: TempFile) -> String? {
+        copy(prefix: count, toDescriptor: other.fd)
+    }
+
+    /// Copies the first `count` bytes of this file to `out` (another file, a device, a pipe).
+    func copy(prefix count: Int, toDescriptor out: Int32) -> String? {
+        var offset = off_t(0)
+        while offset < off_t(count) {
+            let n = sendfile(out, fd, &offset, count - Int(offset))
+            if n > 0 { continue }
+            if n == 0 { return "the temporary file ended early" }
+            if errno == EINTR { continue }
+            if errno == EAGAIN && TempFile.waitWritable(out) { continue }
+            // Not every target takes sendfile (and /dev/full answers EINVAL, not "disk full"): copy by
+            // reading, which meets the target's own error.
+            if errno == EINVAL || errno == ENOSYS || errno == EXDEV { return copyByReading(from: Int64(offset), to: count, into: out) }
+            return SystemError.current
+        }
+        return nil
+    }
+
+    private func copyByReading(from start: Int64, to end: Int, into out: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = start
+        while offset < Int64(end) {
+            let want = min(buffer.count, end - Int(offset))
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
+            if n < 0 { if errno == EINTR { continue }; return SystemError.current }
+            if n == 0 { return "the temporary file ended early" }
+            if let problem = buffer.withUnsafeBytes({ TempFile.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) { return problem }
+            offset += Int64(n)
+        }
+        return nil
+    }
+
+    /// The file's size so far.
+    var size: Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// Flushes a named file to disk (an anonymous one is never kept, so it needs no flush).
+    func sync() -> String? {
+        guard isNamed else { return nil }
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            return SystemError.current
+        }
+        return nil
+    }
+
+    /// Gives the file the permissions (and, where this process may, the owner) of the report it replaces.
+    func adopt(_ st: stat) {
+        _ = fchmod(fd, st.st_mode & 0o777)
+        _ = fchown(fd, st.st_uid, st.st_gid)
+    }
+
+    /// Renames the file over `target`. The lock is held until the rename is done, so no cleaner can take
+    /// a complete report for a stale one.
+    mutating func rename(to target: FilePath) -> String? {
+        let ok = path.withCString { from in target.withCString { Foundation.rename(from, $0) } } == 0
+        let reason = ok ? nil : SystemError.current
+        if ok { isNamed = false; InterruptCleanup.disarm(slot) }
+        closeFile()
+        return reason
+    }
+
+    /// Closes the file, and deletes it if it is still a named temporary file.
+    mutating func remove() {
+        guard fd >= 0 else { return }
+        if isNamed { _ = path.withCString { unlink($0) } }
+        InterruptCleanup.disarm(slot)
+        closeFile()
+    }
+
+    private mutating func closeFile() {
+        if fd >= 0 { close(fd); fd = -1 }
+    }
+}
+
+/// Leftovers of interrupted runs.
+enum StaleTemporaryFiles {
+    /// Removes the temporary files of `target`'s naming pattern in its folder whose writer has gone: the
+    /// writer's lock is free. A file is removed only if it is still the one that was opened and locked.
+    /// Returns how many were removed.
+    @discardableResult
+    static func remove(beside target: FilePath) -> Int {
+        let prefix = TempName.prefix(for: target.lastComponent)
+        guard let dir = target.parent.withCString({ opendir($0) }) else { return 0 }
+        defer { closedir(dir) }
+        let dfd = dirfd(dir)
+        var removed = 0
+        while let entry = readdir(dir) {
+            let name: [CChar] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let p = raw.bindMemory(to: CChar.self)
+                return Array(p[0...strlen(p.baseAddress!)])
+            }
+            guard TempName.matches(name.dropLast().map { UInt8(bitPattern: $0) }, prefix: prefix) else { continue }
+            let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+            if fd < 0 { continue }
+            defer { close(fd) }
+            var held = stat(), there = stat()
+            guard fstat(fd, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG else { continue }
+            // A live writer holds the lock: leave its file alone.
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            guard fstatat(dfd, name, &there, AT_SYMLINK_NOFOLLOW) == 0,
+                  there.st_dev == held.st_dev, there.st_ino == held.st_ino else { continue }
+            if unlinkat(dfd, name, 0) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}
