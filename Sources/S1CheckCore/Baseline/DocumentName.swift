@@ -101,6 +101,24 @@ public struct DocumentNames: Sendable {
     private var byKey: [String: [DocumentRef]] = [:]
     /// What a suggestion may offer: a key, the document, and the form to show.
     private var candidates: [(key: String, ref: DocumentRef, shown: String)] = []
+    /// The candidates prepared for suggestions once per baseline (every code, title and alias; and, per
+    /// kind, the code forms alone), so a run with many unknown names stays cheap.
+    private var pools: [DocumentKind?: SuggestionPool] = [:]
+
+    struct SuggestionPool: Sendable {
+        var candidates: [(key: String, ref: DocumentRef, shown: String)]
+        var index: SuggestionIndex
+        /// Where each key stands among the candidates (a key can name several).
+        var byKey: [String: [Int]]
+
+        init(_ candidates: [(key: String, ref: DocumentRef, shown: String)]) {
+            self.candidates = candidates
+            index = SuggestionIndex(candidates.map(\.key))
+            var byKey: [String: [Int]] = [:]
+            for (i, c) in candidates.enumerated() { byKey[c.key, default: []].append(i) }
+            self.byKey = byKey
+        }
+    }
 
     public init(_ baseline: Baseline) {
         func add(_ name: String, _ ref: DocumentRef, shown: String) {
@@ -118,6 +136,10 @@ public struct DocumentNames: Sendable {
                 add(part.title, ref, shown: "\(ref)")
                 for alias in [part.name] + part.aliases { add(alias, ref, shown: "\(ref)") }
             }
+        }
+        pools[nil] = SuggestionPool(candidates)
+        for kind in DocumentKind.allCases {
+            pools[kind] = SuggestionPool(candidates.filter { $0.ref.kind == kind && $0.shown == $0.ref.description })
         }
     }
 
@@ -149,22 +171,20 @@ public struct DocumentNames: Sendable {
         let words = DocumentName.tokens(written)
         let key = DocumentNames.key(words)
         let parsed = DocumentName.parse(words: words)
-        var pool = candidates
-        if let kind = parsed?.kind { pool = pool.filter { $0.ref.kind == kind && $0.shown == $0.ref.description } }
-        let near = nearest(to: key, in: pool.map(\.key), limit: pool.count, maxDistance: max(3, key.count / 2))
+        guard let pool = pools[parsed?.kind] else { return [] }
+        // A few more keys than shown: several keys can lead to one document, which is shown once.
+        let near = pool.index.nearest(to: key, limit: 3 * limit, maxDistance: max(3, key.count / 2))
         var shown: [String] = []
         var refs: [DocumentRef] = []
         if parsed == nil, let (lead, _) = DocumentName.leadingReference(words: words), known(lead) {
             shown.append(lead.description)
             refs.append(lead)
         }
-        var used = Set<Int>()
-        for k in near where shown.count < limit {
-            guard let i = pool.indices.first(where: { !used.contains($0) && pool[$0].key == k }) else { continue }
-            used.insert(i)
-            if refs.contains(pool[i].ref) { continue }
-            refs.append(pool[i].ref)
-            shown.append(pool[i].shown)
+        for k in near {
+            for i in pool.byKey[k] ?? [] where shown.count < limit && !refs.contains(pool.candidates[i].ref) {
+                refs.append(pool.candidates[i].ref)
+                shown.append(pool.candidates[i].shown)
+            }
         }
         return shown
     }
