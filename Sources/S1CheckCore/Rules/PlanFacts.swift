@@ -53,28 +53,36 @@ struct ArtefactDeclarations: Sendable {
     var unknown: [DeclaredArtefact] = []
 
     init(_ plan: Plan, _ baseline: ResolvedBaseline) {
-        var groups: [DocumentRef: [DeclaredArtefact]] = [:]
-        var order: [DocumentRef] = []
+        // Resolve each declaration once; most plans name each document once, which needs no grouping.
+        var resolved: [(DeclaredArtefact, ResolvedArtefact)] = []
+        resolved.reserveCapacity(plan.artefacts.count)
         for a in plan.artefacts {
-            guard let ref = a.ref, baseline[ref] != nil else { unknown.append(a); continue }
-            if groups[ref] == nil { order.append(ref) }
-            groups[ref, default: []].append(a)
+            if let ref = a.ref, let r = baseline[ref] { resolved.append((a, r)) } else { unknown.append(a) }
         }
-        // Findings follow the plan's order: the checked declarations in the order they were written.
+        var seen = Set<DocumentRef>(minimumCapacity: resolved.count)
+        if resolved.allSatisfy({ seen.insert($0.1.ref).inserted }) {
+            checked = resolved
+            return
+        }
+        var byRef: [DocumentRef: [DeclaredArtefact]] = [:]
+        for (a, r) in resolved { byRef[r.ref, default: []].append(a) }
         var checkedOffsets: Set<Int> = []
-        for ref in order {
-            let group = groups[ref]!, resolved = baseline[ref]!
+        for (ref, group) in byRef {
+            let r = baseline[ref]!
             var byVersion: [DeclaredArtefact] = []
             for a in group {
-                if let earlier = byVersion.first(where: { $0.version == a.version }) { repeats.append((a, earlier, resolved)); continue }
+                if let earlier = byVersion.first(where: { $0.version == a.version }) { repeats.append((a, earlier, r)); continue }
                 byVersion.append(a)
             }
-            let concurrent = byVersion.count > 1 && byVersion.allSatisfy { resolved.relevant.contains($0.version) }
+            let concurrent = byVersion.count > 1 && byVersion.allSatisfy { r.relevant.contains($0.version) }
             for (i, a) in byVersion.enumerated() {
-                if i == 0 || concurrent { checkedOffsets.insert(a.offset) } else { conflicts.append((a, byVersion[0], resolved)) }
+                if i == 0 || concurrent { checkedOffsets.insert(a.offset) } else { conflicts.append((a, byVersion[0], r)) }
             }
         }
-        checked = plan.artefacts.filter { checkedOffsets.contains($0.offset) }.map { ($0, baseline[$0.ref!]!) }
+        // Findings follow the plan's order, whatever order the groups were visited in.
+        checked = resolved.filter { checkedOffsets.contains($0.0.offset) }
+        repeats.sort { $0.0.offset < $1.0.offset }
+        conflicts.sort { $0.0.offset < $1.0.offset }
     }
 }
 

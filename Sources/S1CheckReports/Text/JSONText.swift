@@ -4,7 +4,9 @@
 public struct JSONWriter {
     public var out: TextBuffer
     private var indent = 0
-    private var needsComma: [Bool] = [false]
+    /// Per open level (bit `indent`, the root value at bit 0): whether a value was written at that level,
+    /// so the next one needs a comma. A bit stack: JSON written here nests far less than 64 levels.
+    private var needsComma: UInt64 = 0
     /// Depth at which the open object is written on one line (`{"a": 1, "b": 2}`), or nil.
     private var compactFrom: Int?
     /// "\n" followed by each depth's indentation, built once.
@@ -17,7 +19,7 @@ public struct JSONWriter {
     init(itemAt indent: Int, first: Bool, out: TextBuffer) {
         self.out = out
         self.indent = indent
-        self.needsComma = [!first]
+        if !first { needsComma = 1 << UInt64(indent) }
     }
 
     /// A writer that carries on inside an array open at `indent` (in the root object) whose items other
@@ -25,7 +27,8 @@ public struct JSONWriter {
     init(insideArrayAt indent: Int, hasItems: Bool) {
         out = TextBuffer()
         self.indent = indent
-        needsComma = Array(repeating: true, count: indent) + [hasItems]
+        needsComma = (1 << UInt64(indent)) - 1
+        if hasItems { needsComma |= 1 << UInt64(indent) }
     }
 
     static let escaper = Escaper(ascii: Array("\"\\".utf8) + Escaper.controls, escape: { escape($0) })
@@ -53,9 +56,11 @@ public struct JSONWriter {
 
     private var compact: Bool { compactFrom.map { indent > $0 } ?? false }
 
+    private var level: UInt64 { 1 << UInt64(indent) }
+
     private mutating func beforeValue(key: String?) {
-        if needsComma[needsComma.count - 1] { out.write(compact ? ", " : ",") }
-        needsComma[needsComma.count - 1] = true
+        if needsComma & level != 0 { out.write(compact ? ", " : ",") }
+        needsComma |= level
         if indent > 0 && !compact { newline() }
         if let key {
             stringLiteral(key)
@@ -83,11 +88,12 @@ public struct JSONWriter {
         beforeValue(key: key)
         out.write(bracket)
         indent += 1
-        needsComma.append(false)
+        needsComma &= ~level
     }
 
     private mutating func close(_ bracket: StaticString) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = needsComma & level != 0
+        needsComma &= ~level
         let wasCompact = compact
         indent -= 1
         if hadItems && !wasCompact { newline() }

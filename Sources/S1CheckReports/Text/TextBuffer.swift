@@ -35,13 +35,13 @@ public struct TextBuffer {
     /// table lookup per byte.
     mutating func write(_ s: String, escaping escaper: Escaper) {
         var s = s
-        s.withUTF8 { utf8 in
+        s.withUTF8 { utf8 in escaper.flagged.withUnsafeBufferPointer { flagged in
             var start = 0
             var i = 0
             let n = utf8.count
             while i < n {
                 let b = utf8[i]
-                if !escaper.flagged[Int(b)] { i += 1; continue }
+                if !flagged[Int(b)] { i += 1; continue }
                 var end = i + 1
                 let scalar: Unicode.Scalar
                 if b < 0x80 {
@@ -60,7 +60,7 @@ public struct TextBuffer {
                 i = end
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
-        }
+        } }
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -94,6 +94,8 @@ enum CheckCommand {
 /// handed on in plan order, so memory holds one wave's parts at a time and no plan's findings outlive it.
 enum CheckRun {
     static let waveSize = 512
+    /// Bytes of plan files kept between the id pass and the check (10,000 typical plans take about 15 MB).
+    static let keptBudget = 64 << 20
 
     /// One plan's output, ready to write.
     struct Rendered: Sendable {
@@ -125,8 +127,27 @@ enum CheckRun {
             }
         }
         let names = files.map(\.display)
-        let ids = parallelMap(files.count) { i in
-            (file: names[i], id: (try? Files.read(files[i]).get()).flatMap { JSONReader.topLevelString($0.bytes, key: "id") })
+        // The quick look at every plan's id reads each file; the first `keptBudget` bytes of files are kept
+        // for the check itself, so a run of ordinary size reads each plan once, and a huge one stays
+        // within a fixed amount of memory (the rest are read again when checked).
+        var ids: [(file: String, id: String?)] = []
+        ids.reserveCapacity(files.count)
+        var kept: [Int: Swift.Result<Files.Contents, Diagnostic>] = [:]
+        var keptBytes = 0
+        var at = 0
+        while at < files.count {
+            let range = at..<min(at + waveSize, files.count)
+            let read = parallelMap(range.count) { i -> (Swift.Result<Files.Contents, Diagnostic>, String?) in
+                let r = Files.read(files[range.lowerBound + i])
+                return (r, (try? r.get()).flatMap { JSONReader.topLevelString($0.bytes, key: "id") })
+            }
+            for (i, (r, id)) in read.enumerated() {
+                let k = range.lowerBound + i
+                ids.append((names[k], id))
+                let size = (try? r.get())?.bytes.count ?? 0
+                if keptBytes + size <= keptBudget { kept[k] = r; keptBytes += size }
+            }
+            at = range.upperBound
         }
         let byName = Dictionary(zip(names, files), uniquingKeysWith: { a, _ in a })
         let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in byName[name].flatMap { try? Files.read($0).get().bytes } }
@@ -137,11 +158,12 @@ enum CheckRun {
         var start = 0
         while start < files.count {
             let range = start..<min(start + waveSize, files.count)
+            let waveContents = range.map { kept.removeValue(forKey: $0) }
             let results = parallelMap(range.count) { i -> (Rendered, FileID?) in
                 let k = range.lowerBound + i
                 let result: PlanResult
                 var clash: FileID?
-                switch Files.read(files[k]) {
+                switch waveContents[i] ?? Files.read(files[k]) {
                 case .success(let contents):
                     if reportIDs.contains(contents.id) {
                         clash = contents.id
