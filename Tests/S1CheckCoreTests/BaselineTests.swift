@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 
 /// The embedded baseline against the source documents, fact by fact.

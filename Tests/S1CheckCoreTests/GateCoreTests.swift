@@ -1,4 +1,5 @@
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 
 /// The library side of issue 10's cost bounds: suggestions with cutoffs, columns without rescanning a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 
 @Suite struct JSONReaderTests {
@@ -155,18 +156,6 @@ import Testing
     }
 }
 
-/// A small deterministic generator, so property tests are reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct LargeInputTests {
     /// The reader copes with a 30 MB string (the CLI refuses files over 16 MiB before reading them, but the

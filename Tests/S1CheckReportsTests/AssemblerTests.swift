@@ -1,4 +1,5 @@
 import Testing
+import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
 
@@ -37,5 +38,30 @@ struct ThreeStreamArray: ReportRenderer {
         #expect(render(["a0-1-2.plan.json", "b0-1-2.plan.json"]) == #"["0a","0b","1a","1b"] 2 left out"#)
         #expect(render(["a2.plan.json", "b2.plan.json", "c0.plan.json", "d0.plan.json", "e0.plan.json", "f0.plan.json", "g0.plan.json"])
                 == #"["0c","0d","0e","0f"] 3 left out"#)
+    }
+}
+
+extension ReportAssemblerTests {
+    /// Property: whatever the plans, the report is what the cut rule says on its own terms: each stream's
+    /// parts in plan order, kept stream by stream until one would pass the limit, everything after left
+    /// out and counted. The assembler stops spooling parts that can no longer be kept; this checks that
+    /// it leaves the same report as keeping them all would.
+    @Test func theCutIsTheSameAsKeepingEveryPartUntilOneDoesNotFit() {
+        var rng = SplitMix(seed: 0xA55E)
+        for _ in 0..<400 {
+            let files = (0..<Int(rng.next() % 9)).map { i -> String in
+                let streams = (0..<3).filter { _ in rng.next() % 2 == 0 }.map(String.init).joined(separator: "-")
+                return "\(Character(Unicode.Scalar(UInt8(97 + i))))\(streams).plan.json"
+            }
+            // The reference: every part of stream 0, then 1, then 2, until the fifth item.
+            var items: [String] = []
+            for s in 0..<3 {
+                for f in files where f.dropLast(".plan.json".count).dropFirst().split(separator: "-").contains(Substring(String(s))) {
+                    items.append("\"\(s)\(f.prefix(1))\"")
+                }
+            }
+            let kept = Array(items.prefix(4))
+            #expect(render(files) == "[\(kept.joined(separator: ","))] \(items.count - kept.count) left out", "\(files)")
+        }
     }
 }

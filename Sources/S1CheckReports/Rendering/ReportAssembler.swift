@@ -12,6 +12,11 @@ public struct ReportAssembler: Sendable {
     /// Per stream: the items and bytes written so far, and (with a limit) after each part.
     private var totals: [(items: Int, bytes: Int)]
     private var boundaries: [[(items: Int, bytes: Int)]]
+    /// With a limit: the first stream from which parts are no longer written, because the streams up to
+    /// it already pass the limit (the cut would leave them out whatever came later), and the items of the
+    /// parts left out so. A run far over the limit then spools no more than the limit's worth.
+    private var dropFrom: Int
+    private var droppedItems: [Int]
 
     public init(_ renderer: any ReportRenderer) {
         self.renderer = renderer
@@ -22,6 +27,8 @@ public struct ReportAssembler: Sendable {
         hasParts = Array(repeating: false, count: streams)
         totals = Array(repeating: (0, 0), count: streams)
         boundaries = Array(repeating: [], count: streams)
+        dropFrom = streams
+        droppedItems = Array(repeating: 0, count: streams)
     }
 
     /// The bytes to append to each stream for the next plan's section.
@@ -31,10 +38,22 @@ public struct ReportAssembler: Sendable {
         for s in 0..<streams {
             let part = s < section.parts.count ? section.parts[s] : []
             if part.isEmpty { out.append([]); continue }
+            let items = s < section.items.count ? section.items[s] : 0
             // The part itself when no separator goes before it: no copy of the common case.
             let bytes = hasParts[s] && !separator.isEmpty ? separator + part : part
+            if let limit {
+                // The streams up to this one, with this part, already pass the limit: since streams only
+                // grow, the cut will leave this part (and every later one from here on) out.
+                let upTo = (0...s).reduce(0) { $0 + limit.counts(items: totals[$1].items, bytes: totals[$1].bytes) }
+                if s >= dropFrom || upTo + limit.counts(items: items, bytes: bytes.count) > limit.bound {
+                    dropFrom = min(dropFrom, s)
+                    droppedItems[s] += items
+                    out.append([])
+                    continue
+                }
+            }
             hasParts[s] = true
-            totals[s].items += s < section.items.count ? section.items[s] : 0
+            totals[s].items += items
             totals[s].bytes += bytes.count
             if limit != nil { boundaries[s].append(totals[s]) }
             out.append(bytes)
@@ -60,6 +79,9 @@ public struct ReportAssembler: Sendable {
                 used += limit.counts(items: keptItems, bytes: keep[s])
                 omitted += last.items - keptItems
             }
+            omitted += droppedItems[s]
+            // A stream that lost parts while streaming was cut: nothing after it is kept.
+            if droppedItems[s] > 0 { full = true }
         }
         return (keep, omitted)
     }

@@ -94,8 +94,8 @@ enum CheckCommand {
 /// handed on in plan order, so memory holds one wave's parts at a time and no plan's findings outlive it.
 enum CheckRun {
     static let waveSize = 512
-    /// Bytes of plan files kept between the id pass and the check (10,000 typical plans take about 15 MB).
-    static let keptBudget = 64 << 20
+    /// Bytes of plan files kept between the id pass and the check: 10,000 typical plans take about 15 MB.
+    static let keptBudget = 24 << 20
 
     /// One plan's output, ready to write.
     struct Rendered: Sendable {
