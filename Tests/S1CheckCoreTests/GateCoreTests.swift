@@ -114,7 +114,3 @@ import S1CheckTestSupport
         #expect(!e.all.contains { $0.message.hasPrefix("…") })
     }
 }
-
-extension SplitMix {
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}

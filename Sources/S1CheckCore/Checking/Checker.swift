@@ -2,10 +2,18 @@
 /// the same code runs in tests, the CLI and the fuzzer.
 public struct Checker: Sendable {
     public let context: CheckContext
+    /// The rules run, in order: the registry's (tests may give others).
+    let rules: [any Rule]
 
     public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate,
                 planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none) {
-        context = CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy)
+        self.init(context: CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy),
+                  rules: RuleRegistry.all)
+    }
+
+    init(context: CheckContext, rules: [any Rule]) {
+        self.context = context
+        self.rules = rules
     }
 
     /// Every finding for one decoded plan: each rule of the registry in order, the policy's level for each
@@ -14,14 +22,12 @@ public struct Checker: Sendable {
         let facts = PlanFacts(plan, file: file, context.baseline, lines: lines)
         var findings: [Finding] = []
         findings.reserveCapacity(24)
-        for rule in RuleRegistry.all {
+        var silent: [RuleDescription] = []
+        for rule in rules {
             let before = findings.count
             rule.check(facts, context, into: &findings)
             // A rule that applies must say something: silence would read as a pass nobody checked.
-            if findings.count == before && rule.applies(to: facts, context) {
-                findings.append(Finding(rule: rule.rule, status: .fail,
-                                        message: "internal error: rule \(rule.rule.id) applies to this plan but made no check; please report this"))
-            }
+            if findings.count == before && rule.applies(to: facts, context) { silent.append(rule.rule) }
             if let level = context.policy.levels[rule.rule.id] {
                 for i in before..<findings.count {
                     let original = findings[i].status
@@ -33,8 +39,19 @@ public struct Checker: Sendable {
                 }
             }
         }
+        // Reported under its own rule, after the policy and the waivers: no level or waiver can turn it
+        // into a pass.
+        for rule in silent {
+            findings.append(Finding(rule: Checker.silentRule, status: .fail, subject: rule.id,
+                                    message: "internal error: rule \(rule.id) applies to this plan but made no check; please report this"))
+        }
         return findings
     }
+
+    /// The finding for a rule that applied to a plan but said nothing (a defect in s1check).
+    static let silentRule = RuleDescription(
+        id: "internal-error", summary: "Every rule that applies to a plan leaves a finding.",
+        clause: "README: no rule runs silently", waivable: false, examples: [])
 
     /// Checks a whole run held in memory, as the CLI checks a run it streams: the plan ids of every file
     /// first (for the cross-plan rule), then every plan on every core, results in file order.
@@ -67,11 +84,19 @@ public struct Checker: Sendable {
     static func makeCheckNamesUnique(_ findings: inout [Finding]) {
         var names = Set<String>(minimumCapacity: findings.count)
         if findings.allSatisfy({ names.insert($0.check).inserted }) { return }
-        var seen: [String: Int] = [:]
+        // A generated name must be free too: "Foo", "Foo", "Foo (2)" gives "Foo", "Foo (3)", "Foo (2)".
+        var taken = Set(findings.map(\.check))
+        var seen: Set<String> = []
+        var next: [String: Int] = [:]
         for i in findings.indices {
-            let n = (seen[findings[i].check] ?? 0) + 1
-            seen[findings[i].check] = n
-            if n > 1 { findings[i].check += " (\(n))" }
+            let name = findings[i].check
+            if seen.insert(name).inserted { continue }
+            var n = next[name] ?? 2
+            while taken.contains("\(name) (\(n))") { n += 1 }
+            findings[i].check = "\(name) (\(n))"
+            taken.insert(findings[i].check)
+            seen.insert(findings[i].check)
+            next[name] = n + 1
         }
     }
 }

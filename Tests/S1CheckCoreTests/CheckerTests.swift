@@ -1,0 +1,66 @@
+import Testing
+import S1CheckTestSupport
+@testable import S1CheckCore
+
+/// What the checker guarantees around the rules: every check name unique within a plan, and a rule that
+/// applies but says nothing is a failure no policy or waiver can hide.
+@Suite struct CheckerTests {
+    static func finding(_ check: String) -> Finding {
+        var f = Finding(rule: ArtefactVersionRule.description, status: .pass, message: "m")
+        f.check = check
+        return f
+    }
+
+    @Test func generatedNamesNeverCollideWithNamesAlreadyThere() {
+        var findings = ["Foo", "Foo", "Foo (2)"].map(Self.finding)
+        Checker.makeCheckNamesUnique(&findings)
+        #expect(findings.map(\.check) == ["Foo", "Foo (3)", "Foo (2)"])
+    }
+
+    /// For any list of names, some of which look like generated ones: names come out unique, the first of
+    /// each name keeps it, and a renamed one is its name followed by " (n)".
+    @Test func everyNameComesOutUniqueAndFirstsKeepTheirs() {
+        var rng = SplitMix(seed: 7)
+        let pool = ["A", "A (2)", "A (3)", "A (2) (2)", "B", "B (10)", "A (1)"]
+        for _ in 0..<500 {
+            let names = (0..<rng.below(12)).map { _ in pool[rng.below(pool.count)] }
+            var findings = names.map(Self.finding)
+            Checker.makeCheckNamesUnique(&findings)
+            let out = findings.map(\.check)
+            #expect(Set(out).count == out.count, "\(names) → \(out)")
+            for (i, name) in names.enumerated() {
+                if names.firstIndex(of: name) == i {
+                    #expect(out[i] == name, "\(names) → \(out)")
+                } else {
+                    #expect(out[i].hasPrefix(name + " (") && out[i].hasSuffix(")"), "\(names) → \(out)")
+                }
+            }
+        }
+    }
+
+    /// A rule that applies to every plan and appends nothing: a defect in s1check that must fail the plan.
+    struct SilentRule: Rule {
+        static let description = RuleDescription(id: "silent-test", summary: "Says nothing.", clause: "test", examples: [])
+        func applies(to plan: PlanFacts, _ context: CheckContext) -> Bool { true }
+        func check(_ plan: PlanFacts, _ context: CheckContext, into findings: inout [Finding]) {}
+    }
+
+    @Test func aRuleThatAppliesButSaysNothingFailsWhateverThePolicyOrWaivers() throws {
+        let waiver = Waiver(rule: "silent-test", document: nil, documentRef: nil, reason: "r",
+                            expires: CalendarDate(iso: "2030-01-01"), offset: 0)
+        let policy = Policy(file: "s1check.json", levels: ["silent-test": .allow, "internal-error": .allow],
+                            waivers: [waiver], waiverLines: [3])
+        let context = CheckContext(baseline: TestData.resolved, registry: nil, asOf: TestData.asOf, policy: policy)
+        let checker = Checker(context: context, rules: RuleRegistry.all + [SilentRule()])
+        let plan = try PlanDecoding.decode(file: "t.plan.json", bytes: Array(TestData.planJSON().utf8),
+                                           names: TestData.resolved.names).get()
+        let findings = checker.findings(for: plan, file: "t.plan.json")
+        let errors = findings.filter { $0.rule.id == "internal-error" }
+        #expect(errors.count == 1)
+        #expect(errors.first?.status == .fail && errors.first?.waiver == nil && errors.first?.level == nil)
+        #expect(errors.first?.message == "internal error: rule silent-test applies to this plan but made no check; please report this")
+        // The real registry never trips it on a valid plan.
+        #expect(!Checker(context: context, rules: RuleRegistry.all).findings(for: plan, file: "t.plan.json")
+            .contains { $0.rule.id == "internal-error" })
+    }
+}
