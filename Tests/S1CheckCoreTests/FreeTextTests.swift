@@ -1,7 +1,8 @@
 import Testing
 @testable import S1CheckCore
 
-/// Free text (a title, a waiver's reason) may hold tabs and line feeds; other control characters stay errors.
+/// Free text (a title, a waiver's reason) may hold tabs and line feeds; other control characters, C1 (U+0080–U+009F)
+/// included, stay errors.
 @Suite struct FreeTextTests {
     static func plan(title: String, reason: String) -> [UInt8] {
         Array(#"{"id": "X", "title": "\#(title)", "phase": "FOC", "tbrd": "1.24", "deviceModelCombinations": ["D"], "artefacts": [{"document": "AM", "version": "12.0"}], "waivers": [{"rule": "consultation", "document": "AM", "reason": "\#(reason)", "expires": "2099-01-01"}]}"#.utf8)
@@ -13,7 +14,7 @@ import Testing
         #expect(p.waivers.first?.reason == "Booked\n\tre-test")
     }
 
-    @Test(arguments: [#"\r"#, #"\u001b"#, #"\u0000"#, #"\u007f"#, #"\u000b"#])
+    @Test(arguments: [#"\r"#, #"\u001b"#, #"\u0000"#, #"\u007f"#, #"\u000b"#, #"\u009b"#, #"\u0085"#])
     func otherControlCharactersStayErrors(_ escape: String) {
         for bytes in [Self.plan(title: "a\(escape)b", reason: "r"), Self.plan(title: "t", reason: "a\(escape)b")] {
             guard case .failure(let e) = PlanDecoding.decode(file: "x", bytes: bytes, names: TestData.resolved.names) else { Issue.record("accepted \(escape)"); continue }

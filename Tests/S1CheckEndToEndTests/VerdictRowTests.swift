@@ -73,6 +73,7 @@ import S1CheckTestSupport
         ("missing-field", "$", "missing required key \"tbrd\""),
         ("bad-version", "$.artefacts[0].version", "expected the document version as a dotted number"),
         ("bad-date", "$.window.start", "real calendar date"),
+        ("c1-control", "$.title", "contains the control character U+009B"),
     ])
     func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String) throws {
         let file = CLI.fixture("BadInput/\(name).plan.json")

@@ -119,13 +119,18 @@ public final class StrictDecoder {
             return nil
         }
         var visible = false, nonASCII = false
+        var previous: UInt8 = 0
         for b in s.utf8 {
-            if b < 0x20 || b == 0x7F {
-                if lineBreaks && (b == 0x09 || b == 0x0A) { continue }
+            // C0 controls and DEL, and C1 controls (U+0080–U+009F: 0xC2 then 0x80–0x9F), which terminals
+            // also act on (U+009B is an 8-bit CSI).
+            let c1 = previous == 0xC2 && b >= 0x80 && b <= 0x9F
+            if b < 0x20 || b == 0x7F || c1 {
+                if lineBreaks && (b == 0x09 || b == 0x0A) { previous = b; continue }
                 fail("\(what) contains the control character U+\(hex4(UInt32(b))); remove it", at: path, offset: node.offset)
                 return nil
             }
             if b >= 0x80 { nonASCII = true } else if b != 0x20 { visible = true }
+            previous = b
         }
         if !visible && nonASCII { visible = !s.trimmingWhitespace().isEmpty }
         if !allowEmpty && !visible {

@@ -84,7 +84,9 @@ public enum PolicyDecoding {
                 let p = path.key("waivers").index(i)
                 guard let w = PlanDecoding.decodeWaiver(item, p, d, names) else { continue }
                 // A shared waiver applies to every plan, so it must say why and until when.
-                if w.reason == nil { d.fail("a shared waiver needs a reason", at: p, offset: item.offset); continue }
+                if w.reason?.trimmingWhitespace().isEmpty ?? true {
+                    d.fail("a shared waiver needs a reason (text with at least one visible character)", at: p, offset: item.offset); continue
+                }
                 if w.expires == nil { d.fail("a shared waiver needs an expiry date (\"expires\": \"YYYY-MM-DD\")", at: p, offset: item.offset); continue }
                 policy.waivers.append(w)
                 policy.waiverLines.append(d.position(ofOffset: item.offset).line)
