@@ -77,5 +77,17 @@ import Testing
         var outcome = RunOutcome(strict: false, keepGoing: false, sharedWaivers: 1)
         for r in results { outcome.add(r) }
         #expect(outcome.unusedSharedWaivers.isEmpty, "it met a finding, so it is reported there, not as unused")
+        #expect(outcome.sharedWaiverUses == [0] && outcome.sharedWaiverExpiries == [1], "expired is not used")
+        // A run that could read no plan says nothing of the policy's waivers: it cannot judge them.
+        var unread = RunOutcome(strict: false, keepGoing: false, sharedWaivers: 1)
+        unread.add(PlanSummary(PlanResult(file: "x.plan.json", unreadable: [.input(file: "x.plan.json", message: "unreadable")])))
+        #expect(unread.unusedSharedWaivers.isEmpty)
+    }
+
+    /// An unused shared waiver whose document names nothing gets the nearest name, as a plan waiver does.
+    @Test func anUnusedSharedWaiverWithAMistypedDocumentGetsTheNearestName() throws {
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "Apendix AM", "reason": "r", "expires": "2030-01-01"}]}"#).get()
+        #expect(p.unusedMessage(0, in: T.resolved)
+            == "the shared waiver for consultation · Apendix AM matches no finding in any plan: \"Apendix AM\" names no document of the SEC (did you mean Appendix AM?)")
     }
 }

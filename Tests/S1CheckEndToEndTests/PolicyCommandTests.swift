@@ -106,4 +106,46 @@ struct PolicyInReportsTests {
         #expect((unused?["location"] as? [String: Any])?["path"] as? String == "s1check.json")
         #expect(Set(cq.compactMap { $0["fingerprint"] as? String }).count == cq.count, "fingerprints stay unique")
     }
+
+    /// A pass a policy allowed is listed wherever warnings are (never hidden), and a shared waiver past its
+    /// expiry fails the plans it would have waived and its own case, and is not called unused.
+    @Test func allowedFindingsAndExpiredSharedWaiversShowInEveryFormat() throws {
+        let s = Scratch()
+        s.write("p.plan.json", """
+        {"id": "P-3", "title": "IOC plan", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
+         "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
+         "artefacts": [{"document": "AP2", "version": "2.0"}, {"document": "AM", "version": "12.0"}]}
+        """)
+        s.write("s1check.json", """
+        {
+          "rules": {"phase-applicability": "allow"},
+          "waivers": [
+            {"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-05-31"}
+          ]
+        }
+        """)
+        let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
+        let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
+        #expect(out.status == 1, "the expired waiver fails the plan: \(out.all)")
+        #expect(out.stdout.contains("note: Appendix AP2 (FOC S1SPKI Certificate Policy) applies to FOC only; this plan is for IOC (allowed by policy: was warn) [phase-applicability]"))
+        #expect(out.stdout.contains("expired on 2023-05-31 (as of 2023-06-01); renew it or fix the finding [waiver]"))
+        #expect(!out.stdout.contains("remove it"), "an expired waiver met its finding: it is not unused")
+        func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
+
+        let github = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01", "--format", "github"], in: s.url)
+        #expect(github.stdout.contains("::notice file=p.plan.json,line=3,title=P-3 · phase-applicability · Appendix AP2 (allowed)::"))
+        let sarif = try CLI.json(s.url.appendingPathComponent("r.sarif"))
+        let results = (((sarif["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]]) ?? []
+        #expect(results.contains { $0["ruleId"] as? String == "phase-applicability" })
+        let cq = try JSONSerialization.jsonObject(with: Data(try text("cq.json").utf8)) as? [[String: Any]] ?? []
+        #expect(cq.contains { $0["check_name"] as? String == "phase-applicability" }, "\(cq)")
+        #expect(try text("s.md").contains("| P-3 | phase-applicability |"))
+
+        let junit = try text("j.xml")
+        #expect(junit.contains(#"<testsuite name="policy: s1check.json" tests="1" failures="1""#), "\(junit)")
+        #expect(junit.contains("expired on 2023-05-31 (as of 2023-06-01); 1 plan fails on it"))
+        #expect(try text("r.md").contains("| consultation · Appendix AM | booked | 2023-05-31 | **expired: 1 plan fails on it** | 4 |"))
+        let json = try CLI.json(s.url.appendingPathComponent("r.json"))
+        #expect(((json["summary"] as? [String: Any])?["unusedSharedWaivers"] as? [Any])?.isEmpty == true)
+    }
 }

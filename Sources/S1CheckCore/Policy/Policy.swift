@@ -33,9 +33,10 @@ public struct Policy: Sendable {
         self.waiverLines = waiverLines
     }
 
-    /// What the run says of a shared waiver that waived nothing in any plan.
-    public func unusedMessage(_ index: Int) -> String {
-        "the shared waiver for \(waivers[index].label) matches no warn or fail finding in any plan; remove it"
+    /// What the run says of a shared waiver that waived nothing in any plan (with the nearest name when
+    /// its document names none).
+    public func unusedMessage(_ index: Int, in baseline: ResolvedBaseline) -> String {
+        WaiverRule.unmatched(waivers[index], "the shared waiver for \(waivers[index].label)", in: baseline, anywhere: " in any plan")
     }
 
     /// No policy: every rule at its own level, no shared waiver.

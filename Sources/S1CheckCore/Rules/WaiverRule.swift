@@ -89,13 +89,18 @@ public struct WaiverRule: Rule {
         return matched
     }
 
-    /// Why a waiver waived nothing; a document name that names no document gets the nearest names.
+    /// Why a waiver waived nothing; a document name that names no document gets the nearest name.
     static func unmatched(_ w: Waiver, _ c: CheckContext) -> String {
-        if let document = w.document, w.documentRef.map({ c.baseline[$0] == nil }) ?? true {
-            let near = c.baseline.names.suggestions(for: document, known: { c.baseline[$0] != nil }, limit: 1)
-            return "the waiver for \(w.label) matches no finding: \"\(document)\" names no document of the SEC" + (near.first.map { " (did you mean \($0)?)" } ?? "")
+        unmatched(w, "the waiver for \(w.label)", in: c.baseline, anywhere: "")
+    }
+
+    /// `subject`: "the waiver for …"; `anywhere`: where it was looked for (" in any plan").
+    static func unmatched(_ w: Waiver, _ subject: String, in baseline: ResolvedBaseline, anywhere: String) -> String {
+        if let document = w.document, w.documentRef.map({ baseline[$0] == nil }) ?? true {
+            let near = baseline.names.suggestions(for: document, known: { baseline[$0] != nil }, limit: 1)
+            return "\(subject) matches no finding\(anywhere): \"\(document)\" names no document of the SEC" + (near.first.map { " (did you mean \($0)?)" } ?? "")
         }
-        return "the waiver for \(w.label) matches no warn or fail finding; remove it"
+        return "\(subject) matches no warn or fail finding\(anywhere); remove it"
     }
 
     /// Same rule and same document; a waiver with no document matches the rule's findings that name no

@@ -54,9 +54,12 @@ public struct PlanSummary: Sendable {
     public let status: Status
     public let counts: StatusCounts
     public let isInputError: Bool
-    /// The policy's shared waivers that met a finding in this plan, to waive it or to fail as expired
-    /// (their places in the policy file).
+    /// The policy's shared waivers that waived something in this plan, and those that would have but had
+    /// expired (their places in the policy file).
     public let sharedWaiversUsed: Set<Int>
+    public let sharedWaiversExpired: Set<Int>
+    /// Passes a policy level made of warnings or failures (listed wherever non-passes are).
+    public let allowed: Int
 
     public init(_ p: PlanResult) {
         file = p.file
@@ -67,7 +70,15 @@ public struct PlanSummary: Sendable {
         status = p.status
         counts = p.counts
         isInputError = p.isInputError
-        sharedWaiversUsed = Set(p.findings.compactMap(\.sharedWaiver))
+        var used = Set<Int>(), expired = Set<Int>()
+        for f in p.findings {
+            guard let i = f.sharedWaiver else { continue }
+            // The waiver rule's own finding: a pass when it waived something, a failure when it had expired.
+            if f.status == .fail { expired.insert(i) } else { used.insert(i) }
+        }
+        sharedWaiversUsed = used
+        sharedWaiversExpired = expired
+        allowed = p.findings.reduce(0) { $0 + ($1.status == .pass && $1.level != nil ? 1 : 0) }
     }
 }
 
@@ -80,13 +91,16 @@ public struct RunOutcome: Sendable {
     public private(set) var inputErrorCount = 0
     public let strict: Bool
     public let keepGoing: Bool
-    /// How many plans each of the policy's shared waivers waived something in.
+    /// How many plans each of the policy's shared waivers waived something in, and how many it would
+    /// have but had expired in.
     public private(set) var sharedWaiverUses: [Int]
+    public private(set) var sharedWaiverExpiries: [Int]
 
     public init(strict: Bool, keepGoing: Bool, sharedWaivers: Int = 0) {
         self.strict = strict
         self.keepGoing = keepGoing
         sharedWaiverUses = Array(repeating: 0, count: sharedWaivers)
+        sharedWaiverExpiries = Array(repeating: 0, count: sharedWaivers)
     }
 
     public init(_ settings: RunSettings) {
@@ -98,22 +112,38 @@ public struct RunOutcome: Sendable {
     public mutating func add(_ p: PlanSummary) {
         summaries.append(p)
         for i in p.sharedWaiversUsed where i < sharedWaiverUses.count { sharedWaiverUses[i] += 1 }
+        for i in p.sharedWaiversExpired where i < sharedWaiverExpiries.count { sharedWaiverExpiries[i] += 1 }
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
+        allowedFindings += p.allowed
     }
 
     public var planCount: Int { summaries.count }
     public func plans(withStatus s: Status) -> Int { plansByStatus[s] }
+    /// Passes a policy allowed, over the run.
+    public private(set) var allowedFindings = 0
+    /// Whether any plan has something the CI formats list: an input error, a fail, warn or waived
+    /// finding, or a pass a policy allowed.
+    public var hasListedFindings: Bool {
+        inputErrorCount > 0 || allowedFindings > 0 || [Status.fail, .warn, .waived].contains { findingsByStatus[$0] > 0 }
+    }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
 
-    /// The shared waivers that waived nothing in any plan (their places in the policy file): each is a
-    /// warning of the run, as an unused plan waiver is of its plan.
-    public var unusedSharedWaivers: [Int] { sharedWaiverUses.indices.filter { sharedWaiverUses[$0] == 0 } }
+    /// The shared waivers that met nothing in any plan checked (their places in the policy file): each is a
+    /// warning of the run, as an unused plan waiver is of its plan. None when no plan could be checked:
+    /// a waiver cannot be judged unused by a run that read nothing.
+    public var unusedSharedWaivers: [Int] {
+        guard planCount > inputErrorCount else { return [] }
+        return sharedWaiverUses.indices.filter { sharedWaiverUses[$0] == 0 && sharedWaiverExpiries[$0] == 0 }
+    }
+
+    /// Set when the run found no plan to check at all (a mistyped path): the run is an input error.
+    public var noPlanFound = false
 
     /// 0: no fail; 1: a fail (or a warn under --strict, or an unreadable plan under --keep-going);
-    /// 2: an unreadable plan without --keep-going.
+    /// 2: an unreadable plan without --keep-going, or no plan found at all.
     public var exitCode: Int32 {
-        if inputErrorCount > 0 && !keepGoing { return 2 }
+        if noPlanFound || (inputErrorCount > 0 && !keepGoing) { return 2 }
         if plansByStatus[.fail] > 0 || inputErrorCount > 0 { return 1 }
         if strict && hasWarnings { return 1 }
         return 0

@@ -30,7 +30,7 @@ public struct CodeQualityReport: ReportRenderer {
                   fingerprint: ReportFacts.fingerprint(path: path, check: ReportFacts.inputErrorCheck(i)), path: path, line: e.position?.line)
             items += 1
         }
-        for f in p.findings where f.status != .pass {
+        for f in p.findings where ReportFacts.isListed(f) {
             let severity: String
             switch ReportFacts.gateStatus(f, strict: settings.strict) {
             case .fail: severity = "major"
@@ -62,15 +62,15 @@ public struct CodeQualityReport: ReportRenderer {
     }
 
     public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
-        var entries = outcome.inputErrorCount + [Status.fail, .warn, .waived].reduce(0) { $0 + outcome.findings(withStatus: $1) }
+        var any = outcome.hasListedFindings
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
-        var w = JSONWriter(itemAt: 1, first: entries == 0, out: TextBuffer(capacity: 1 << 10))
+        var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
         for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
             let path = RepositoryPath(u.file, workingFolder: settings.workingFolder)
             entry(&w, description: u.message, check: "waiver", severity: settings.strict ? "major" : "minor",
                   fingerprint: ReportFacts.fingerprint(path: path, check: u.label), path: path, line: u.line)
-            entries += 1
+            any = true
         }
-        return w.out.finish() + Array((entries > 0 ? "\n]\n" : "]\n").utf8)
+        return w.out.finish() + Array((any ? "\n]\n" : "]\n").utf8)
     }
 }

@@ -42,7 +42,7 @@ public enum ConsoleReport {
             out.write(" [\(e.kind.tag)]\n")
         }
         // Passes are not printed, except those a policy allowed: a finding is never hidden.
-        for f in p.findings where f.status != .pass || f.level != nil {
+        for f in ReportFacts.console(p.findings) {
             out.console(p.file)
             if let line = f.line { out.write(":\(line)") }
             let label: String

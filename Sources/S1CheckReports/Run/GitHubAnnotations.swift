@@ -18,7 +18,8 @@ public enum GitHubAnnotations {
             command(&out, "error", file: file, line: e.position?.line, column: e.position?.column,
                     title: "input-error", message: "\(e.path ?? "$"): \(e.message)")
         }
-        for f in p.findings where f.status != .pass {
+        // Passes are not annotated, except those a policy allowed: a finding is never hidden.
+        for f in ReportFacts.console(p.findings) {
             let name: StaticString
             var title = "\(p.id ?? p.file) · \(f.check)"
             switch ReportFacts.gateStatus(f, strict: settings.strict) {
@@ -28,7 +29,7 @@ public enum GitHubAnnotations {
             case .warn: name = "warning"
             default:
                 name = "notice"
-                title += " (waived)"
+                title += f.waiver != nil ? " (waived)" : " (allowed)"
             }
             command(&out, name, file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
         }
@@ -74,6 +75,8 @@ public enum GitHubAnnotations {
         return out.string
     }
 
+    /// The toolkit's escapes, and then what a log viewer must not receive raw: every other C0 control
+    /// but the tab, DEL and the C1 controls are written visibly (`\u{1B}`), as the text console writes them.
     static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {
         case "%": return "%25"
@@ -81,10 +84,13 @@ public enum GitHubAnnotations {
         case "\n": return "%0A"
         case ":": return "%3A"
         case ",": return "%2C"
-        default: return nil
+        default:
+            let v = u.value
+            return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) ? visibleEscape(u) : nil
         }
     }
 
-    static let dataEscaper = Escaper(ascii: Array("%\r\n".utf8), escape: { escape($0) })
-    static let propertyEscaper = Escaper(ascii: Array("%\r\n:,".utf8), escape: { escape($0) })
+    // C1 controls (U+0080–U+009F) start with the lead byte 0xC2.
+    static let dataEscaper = Escaper(ascii: Array("%\r\n".utf8) + Escaper.controls, leadBytes: [0xC2], escape: { escape($0) })
+    static let propertyEscaper = Escaper(ascii: Array("%\r\n:,".utf8) + Escaper.controls, leadBytes: [0xC2], escape: { escape($0) })
 }

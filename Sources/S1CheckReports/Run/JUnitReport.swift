@@ -49,7 +49,8 @@ public struct JUnitReport: ReportRenderer {
     /// The policy's shared waivers, as the run's last suite: one case each, passing when it waived
     /// something in some plan, a warning (a failure under --strict) when it waived nothing.
     func policyCounts(_ outcome: RunOutcome) -> (tests: Int, failures: Int) {
-        (settings.policy.waivers.count, settings.strict ? outcome.unusedSharedWaivers.count : 0)
+        let expired = outcome.sharedWaiverExpiries.filter { $0 > 0 }.count
+        return (settings.policy.waivers.count, expired + (settings.strict ? outcome.unusedSharedWaivers.count : 0))
     }
 
     func writePolicySuite(_ outcome: RunOutcome, into out: inout TextBuffer) {
@@ -62,15 +63,25 @@ public struct JUnitReport: ReportRenderer {
         for (i, w) in settings.policy.waivers.enumerated() {
             // The line keeps two waivers of one document apart.
             JUnitReport.openCase("waiver · \(w.label) (shared, line \(settings.policy.waiverLines[i]))", classname: JUnitReport.classname("policy"), into: &out)
+            let expiredIn = outcome.sharedWaiverExpiries[i]
+            if expiredIn > 0 {
+                // Past its expiry where it would have waived something: those plans fail, and so does this case.
+                let message = "[waiver] the shared waiver for \(w.label) expired on \(w.expires?.description ?? "?") (as of \(settings.asOf)); \(expiredIn == 1 ? "1 plan fails" : "\(expiredIn) plans fail") on it"
+                out.write(">\n")
+                JUnitReport.element("failure", type: "waiver", message: message,
+                                    detail: "\(message)\nlocation: \(source.file):\(settings.policy.waiverLines[i])", into: &out)
+                out.write("    </testcase>\n")
+                continue
+            }
             guard unused.contains(i) else {
                 out.write(">\n"); JUnitReport.systemOut("used in \(outcome.sharedWaiverUses[i]) plan\(outcome.sharedWaiverUses[i] == 1 ? "" : "s"): \(w.reason ?? "")", into: &out)
                 out.write("    </testcase>\n")
                 continue
             }
             out.write(">\n")
-            let detail = "\(settings.policy.unusedMessage(i))\nrule: waiver\nlocation: \(source.file):\(settings.policy.waiverLines[i])"
+            let detail = "\(settings.policy.unusedMessage(i, in: settings.baseline))\nrule: waiver\nlocation: \(source.file):\(settings.policy.waiverLines[i])"
             if settings.strict {
-                JUnitReport.element("failure", type: "warn", message: "[waiver] \(settings.policy.unusedMessage(i))", detail: detail, into: &out)
+                JUnitReport.element("failure", type: "warn", message: "[waiver] \(settings.policy.unusedMessage(i, in: settings.baseline))", detail: detail, into: &out)
             } else {
                 JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
             }

@@ -1,8 +1,8 @@
 import S1CheckCore
 
 /// A short Markdown summary for a CI job page (`--summary`): GitHub's step summary, a GitLab merge-request
-/// note. The result, the counts and the baseline, then one row per fail, warn and waived finding and per
-/// input error (plan, rule, document, message, file:line), worst first. `--markdown` stays the full
+/// note. The result, the counts and the baseline, then one row per fail, warn, waived and allowed finding
+/// and per input error (plan, rule, document, message, file:line), worst first. `--markdown` stays the full
 /// evidence pack.
 ///
 /// Never over 1 MiB, whatever the number of plans: GitHub drops a step summary larger than that whole
@@ -22,8 +22,8 @@ public struct JobSummaryReport: ReportRenderer {
     /// Characters of input text kept per cell; a summary points at the full report for the rest.
     static let cellLimit = 600
 
-    /// Fails and input errors, then warnings, then waived findings.
-    public static var streams: Int { 3 }
+    /// Input errors (nothing in those plans was checked), then fails, warnings, and waived or allowed findings.
+    public static var streams: Int { 4 }
     public static var limit: ReportLimit? { .bytes(rowBudget) }
 
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
@@ -44,7 +44,9 @@ public struct JobSummaryReport: ReportRenderer {
         md.write("| Device eligibility | ")
         if let r = run.registrySource { md.write("checked against "); md.markdown(JobSummaryReport.clip(r.file)) } else { md.write("**not checked** (no device registry given)") }
         md.write(" |\n")
-        if let label = ReportFacts.policyLabel(run) { md.write("| Policy | "); md.markdown(JobSummaryReport.clip(label)); md.write(" |\n") }
+        md.write("| Policy | ")
+        if let label = ReportFacts.policyLabel(run) { md.markdown(JobSummaryReport.clip(label)) } else { md.write("none") }
+        md.write(" |\n")
         // At most five, so the head stays within its budget whatever the policy file holds.
         let unused = ReportFacts.unusedSharedWaivers(run, outcome)
         for u in unused.prefix(5) {
@@ -55,9 +57,8 @@ public struct JobSummaryReport: ReportRenderer {
             md.write("| Passed over | \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named &#42;.plan.json (listed in the full report) |\n")
         }
         md.write("| Tool | \(ToolInfo.name) \(ToolInfo.version) |\n\n")
-        let rows = outcome.inputErrorCount + [Status.fail, .warn, .waived].reduce(0) { $0 + outcome.findings(withStatus: $1) }
-        if rows == 0 {
-            md.write("No fail, warn or waived finding, and every plan could be read.\n")
+        if !outcome.hasListedFindings {
+            md.write("No plan has a fail, warn, waived or allowed finding, and every plan could be read.\n")
         } else {
             md.write("### Findings, worst first\n\n| Status | Plan | Rule | Document | Message | File |\n|---|---|---|---|---|---|\n")
         }
@@ -65,29 +66,31 @@ public struct JobSummaryReport: ReportRenderer {
     }
 
     public func section(_ p: PlanResult) -> ReportSection {
-        // Rows for each stream: fails and input errors, warnings, waived findings.
-        var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 3)
-        var items = [0, 0, 0]
+        // Rows for each stream: input errors, fails, warnings, waived and allowed findings.
+        var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 4)
+        var items = [0, 0, 0, 0]
         for e in p.inputErrors {
             row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: "input-error", document: nil,
                 message: "\(e.path ?? "$"): \(e.message)", location: e.location ?? p.file)
             items[0] += 1
         }
-        for f in p.findings where f.status != .pass {
+        for f in p.findings where ReportFacts.isListed(f) {
             let s: Int, status: String
             switch f.status {
-            case .fail: (s, status) = (0, "**FAIL**")
-            case .warn: (s, status) = (1, settings.strict ? "**WARN** (fails under strict)" : "WARN")
-            default: (s, status) = (2, "waived (was \(f.waiver?.originalStatus.rawValue ?? "warn"))")
+            case .fail: (s, status) = (1, "**FAIL**")
+            case .warn: (s, status) = (2, settings.strict ? "**WARN** (fails under strict)" : "WARN")
+            case .waived: (s, status) = (3, "waived (was \(f.waiver?.originalStatus.rawValue ?? "warn"))")
+            case .pass: (s, status) = (3, "allowed (was \(f.level?.originalStatus.rawValue ?? "warn"))")
             }
             var message = f.message
             if let note = ReportFacts.levelNote(f) { message += " (\(note))" }
+            // The expiry matters on a job page: a waiver about to lapse is the next failure.
             if let w = f.waiver { message += " Waived: \(w.reason)" + (w.expires.map { " (expires \($0))" } ?? "") }
             row(&rows[s], status: status, plan: p.id ?? p.file, rule: f.rule.id, document: ReportFacts.document(f),
                 message: message, location: f.line.map { "\(p.file):\($0)" } ?? p.file)
             items[s] += 1
         }
-        return ReportSection(parts: (0..<3).map { items[$0] == 0 ? [] : rows[$0].finish() }, items: items)
+        return ReportSection(parts: (0..<4).map { items[$0] == 0 ? [] : rows[$0].finish() }, items: items)
     }
 
     func row(_ md: inout TextBuffer, status: String, plan: String, rule: String, document: String?, message: String, location: String) {

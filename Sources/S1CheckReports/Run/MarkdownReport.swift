@@ -104,8 +104,10 @@ public struct MarkdownReport: ReportRenderer {
         md.write("\n| Shared waiver | Reason | Expires | Plans waived in | Line |\n|---|---|---|---|---|\n")
         for (i, w) in run.policy.waivers.enumerated() {
             md.write("| "); md.markdown(w.label); md.write(" | "); md.markdown(w.reason ?? "")
-            let uses = outcome.sharedWaiverUses[i]
-            md.write(" | \(w.expires?.description ?? "") | \(uses == 0 ? "**none: remove it**" : String(uses)) | \(run.policy.waiverLines[i]) |\n")
+            let uses = outcome.sharedWaiverUses[i], expired = outcome.sharedWaiverExpiries[i]
+            let cell = expired > 0 ? "**expired: \(expired == 1 ? "1 plan fails" : "\(expired) plans fail") on it**"
+                : uses == 0 ? "**none: remove it**" : String(uses)
+            md.write(" | \(w.expires?.description ?? "") | \(cell) | \(run.policy.waiverLines[i]) |\n")
         }
     }
 

@@ -70,6 +70,16 @@ public enum ReportFacts {
         return message
     }
 
+    /// The findings the console and the CI formats show: every one that is not a pass, and the passes a
+    /// policy allowed (never hidden), in line order (findings without a line first), so a log reads down
+    /// the plan. Reports that list every check keep the rules' order.
+    public static func console(_ findings: [Finding]) -> [Finding] {
+        findings.filter(isListed).enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+    }
+
+    /// Whether a CI format lists the finding: not a plain pass.
+    public static func isListed(_ f: Finding) -> Bool { f.status != .pass || f.level != nil }
+
     /// How the policy changed a finding: "denied by policy: was warn".
     public static func levelNote(_ f: Finding) -> String? {
         guard let l = f.level else { return nil }
@@ -95,7 +105,7 @@ public enum ReportFacts {
     public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome) -> [(file: String, line: Int, label: String, message: String)] {
         outcome.unusedSharedWaivers.map { i in
             (run.policy.file, run.policy.waiverLines[i], "waiver · \(run.policy.waivers[i].label) (shared, line \(run.policy.waiverLines[i]))",
-             run.policy.unusedMessage(i))
+             run.policy.unusedMessage(i, in: run.baseline))
         }
     }
 

@@ -94,7 +94,7 @@ public struct SARIFReport: ReportRenderer {
                 w.endObject()
             }
         }
-        for f in p.findings where f.status != .pass {
+        for f in p.findings where ReportFacts.isListed(f) {
             let level: String, stream: Int
             switch ReportFacts.gateStatus(f, strict: settings.strict) {
             case .fail: (level, stream) = ("error", f.status == .fail ? 0 : 1)
