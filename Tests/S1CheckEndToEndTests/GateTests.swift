@@ -384,6 +384,11 @@ enum Gate {
         #expect(out.status == 2, "\(out.out)\(out.err)")
         #expect(out.out.contains("plans/locked: error: $: cannot list this folder: permission denied"), "\(out.out)\(out.err)")
         #expect(out.out.contains("1 plan checked"))
+        // Named on its own, it is one entry saying why, not also "no plan in this folder".
+        let alone = try Gate.shell("\(drop)\"$S1CHECK\" check plans/locked --as-of 2023-06-01", in: s.url, timeout: 10)
+        #expect(alone.status == 2)
+        #expect(alone.out.split(separator: "\n").filter { $0.hasPrefix("plans/locked:") }
+            == ["plans/locked: error: $: cannot list this folder: permission denied [input-error]"], "\(alone.out)")
     }
 }
 

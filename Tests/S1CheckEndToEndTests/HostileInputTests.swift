@@ -73,6 +73,10 @@ import S1CheckTestSupport
         #expect(empty.status == 2)
         #expect(empty.stdout.contains("empty: error: $: no *.plan.json file in this folder"))
         #expect(empty.stderr.contains("no plan found"))
+        // --keep-going turns unreadable plans into failing ones; a run with no plan at all stays an input error.
+        let kept = try CLI.run(["check", "empty", "--keep-going", "--json", "r.json"], in: s.url)
+        #expect(kept.status == 2 && kept.stderr.contains("no plan found"), "\(kept.all)")
+        #expect((try CLI.json(s.url.appendingPathComponent("r.json"))["summary"] as? [String: Any])?["exitCode"] as? Int == 2)
         let missing = try CLI.run(["check", "Plnas"], in: s.url)
         #expect(missing.status == 2)
         #expect(missing.stdout.contains("Plnas: error: $: cannot read this path: it does not exist"))

@@ -52,7 +52,7 @@ enum CheckCommand {
         let style = ConsoleReport.Style(colour: consoleFormat == .text && Console.colourEnabled(console))
         let renderers = reports.renderers
         let runSettings = settings
-        let run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
+        var run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
                                registry: registry?.registry, reportIDs: Set(targets.compactMap(\.id))) { plan in
             let lines = consoleFormat == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
             return CheckRun.Rendered(console: lines, sections: renderers.map { $0.section(plan) })
@@ -61,6 +61,8 @@ enum CheckCommand {
             Output.write(wave.flatMap(\.console), to: console)
             reports.append(wave.map(\.sections))
         }
+        // No plan at all is an input error, whatever else: the reports say so too.
+        if discovery.files.isEmpty { run.outcome.noPlanFound = true }
         // A report path that turned out to be a plan as read (the same open file): nothing is written.
         let written: Diagnostic?
         if let clash = run.reportClash, let t = targets.first(where: { $0.id == clash.id }) {
@@ -71,9 +73,9 @@ enum CheckCommand {
         }
         Output.write(consoleFormat == .github ? GitHubAnnotations.summary(settings, run.outcome)
                                               : ConsoleReport.summary(settings, run.outcome, style: style), to: console)
-        if discovery.files.isEmpty {
+        if run.outcome.noPlanFound {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
-            return 2
+            return run.outcome.exitCode
         }
         if let failure = written { Console.report(failure); return 2 }
         return run.outcome.exitCode
@@ -185,7 +187,14 @@ enum CheckRun {
             start += waveSize
         }
         // Paths that could not be used are reported after the plans, like unreadable plans.
-        let unusable = problems.map { PlanResult(file: $0.file ?? "", unreadable: [$0]) }
+        // One entry per path, with every problem found there.
+        var byPath: [String: [Diagnostic]] = [:], order: [String] = []
+        for p in problems {
+            let file = p.file ?? ""
+            if byPath[file] == nil { order.append(file) }
+            byPath[file, default: []].append(p)
+        }
+        let unusable = order.map { PlanResult(file: $0, unreadable: byPath[$0]!) }
         for r in unusable { outcome.add(r) }
         if !unusable.isEmpty { hand(unusable.map(render)) }
         writer.sync {}

@@ -42,7 +42,9 @@ struct PlanDiscovery {
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 var entered: Set<FileID> = []
-                if walk(path, st, entered: &entered) == 0 {
+                let before = problems.count
+                // A folder that could not be listed says so once, not also "no plan in this folder".
+                if walk(path, st, entered: &entered) == 0 && !problems[before...].contains(where: { $0.file == path.display }) {
                     problem(path, "no *.plan.json file in this folder")
                 }
             case S_IFREG:

@@ -226,10 +226,10 @@ struct TempFile {
         return reason
     }
 
-    /// Closes the file, and deletes it if it is still a named temporary file.
+    /// Closes the file, and deletes it if it is still a named temporary file (also after a failed rename,
+    /// which closed it).
     mutating func remove() {
-        guard fd >= 0 else { return }
-        if isNamed { _ = path.withCString { unlink($0) } }
+        if isNamed { _ = path.withCString { unlink($0) }; isNamed = false }
         InterruptCleanup.disarm(slot)
         closeFile()
     }
