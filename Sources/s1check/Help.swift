@@ -1,4 +1,5 @@
 import S1CheckCore
+import S1CheckReports
 
 enum Help {
     static let main = """
@@ -17,12 +18,13 @@ enum Help {
       s1check init --phase P --id ID         print a new plan at the resolved baseline
       s1check --version | --help             (each command also takes --help)
 
-    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error.
+    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
     """
 
     static let check = """
-    Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--junit FILE] [--markdown FILE]
-                                 [--json FILE] [--sarif FILE] [--codequality FILE] [--summary FILE]
+    Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--config FILE]
+                                 [--junit FILE] [--markdown FILE] [--json FILE] [--sarif FILE]
+                                 [--codequality FILE] [--summary FILE]
                                  [--format text|github] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
 
     Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
@@ -32,12 +34,7 @@ enum Help {
       --devices FILE    a device registry: check each device model and combination is eligible for the phase
       --config FILE     a policy file: per-rule levels (allow | warn | deny) and shared waivers
                         (default: s1check.json in the working folder, when there is one)
-      --junit FILE      write JUnit XML (a suite per plan, a test case per check)
-      --markdown FILE   write the Markdown evidence-pack report
-      --json FILE       write the JSON report (every check, passes included)
-      --sarif FILE      write SARIF 2.1.0 (GitHub code scanning: findings on the plan line)
-      --codequality FILE  write GitLab Code Quality JSON (findings in merge requests)
-      --summary FILE    write a Markdown summary for a CI job page (at most 1 MiB)
+    \(reportOptions)
       --format FORMAT   console output: text (default) or github (Actions workflow commands)
       --strict          warnings fail the run (exit 1), and every CI format reports them as failures
       --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
@@ -49,10 +46,19 @@ enum Help {
     Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
     """
 
+    /// One line per report format, from the formats themselves: a new format cannot be left out.
+    static var reportOptions: String {
+        ReportFormat.allCases.map { f in
+            let option = "  --\(f.rawValue) FILE"
+            let pad = max(2, 20 - option.count)
+            return option + String(repeating: " ", count: pad) + f.help
+        }.joined(separator: "\n")
+    }
+
     static let baseline = """
     Usage: s1check baseline [--baseline FILE] [--phase IOC|MOC|FOC] [--format text|markdown|json]
            s1check baseline export [--baseline FILE]
-           s1check baseline diff OLD NEW [--plans PATH...] [--format text|markdown|json]
+           s1check baseline diff OLD NEW [--plans PATH]... [--format text|markdown|json]
 
     baseline          the resolved baseline: each artefact with its version and where it came from
                       (Annex A, legal effect, consultation). --phase leaves out what does not apply.
@@ -60,7 +66,8 @@ enum Help {
                       and edit for the next TBRD issue.
     baseline diff     artefacts added, removed and re-versioned, consultations opened or closed, and
                       SEC / SVTAD / TBRD changes between OLD and NEW (use @embedded for the embedded
-                      baseline). With --plans, the plans each change puts out of date.
+                      baseline). With --plans (once per path), the plans each change puts out of
+                      date.
                       Exit status: 0 nothing changed, 1 something changed, 2 input error.
     """
 

@@ -8,9 +8,13 @@ let args = Argument.process
 let status: Int32
 do {
     switch args.first?.text {
-    case nil, "--help", "-h", "help":
+    case nil:
+        // No command is a usage error: the help goes to standard error, where errors go.
+        Output.write(Help.main + "\n", to: STDERR_FILENO)
+        status = 2
+    case "--help", "-h", "help":
         Output.line(Help.main)
-        status = args.isEmpty ? 2 : 0
+        status = 0
     case "--version", "version":
         Output.line("\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))")
         status = 0

@@ -1,8 +1,9 @@
 // libFuzzer entry point over s1check's input handling: plan decoding and checking, baseline decoding,
-// device-registry decoding, and rendering every report. Built by Tests/Fuzz/run.sh with
-// `swiftc -sanitize=fuzzer,address` together with the library sources; not part of the SwiftPM build.
+// device-registry and policy decoding, and rendering every report and the console. Built by
+// Tests/Fuzz/run.sh with `swiftc -sanitize=fuzzer,address` together with the library sources; not part
+// of the SwiftPM build.
 //
-// The first byte picks the target so one corpus covers all three formats; the rest is the file.
+// The first byte picks the target so one corpus covers all four formats; the rest is the file.
 
 private let baseline = ResolvedBaseline(EmbeddedBaseline.load())
 private let asOf = CalendarDate(iso: "2023-06-01")!
@@ -13,13 +14,21 @@ private let settings = RunSettings(baseline: baseline, baselineSource: InputDige
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    switch data[0] % 3 {
+    switch data[0] % 4 {
     case 0:
         // The same file twice: the quick id scan and the full decode must agree on whether they share an id.
         let result = Checker.checkAll([("fuzz.plan.json", bytes), ("copy.plan.json", bytes)], baseline: baseline, asOf: asOf)
         let run = RunResult(settings: settings, plans: result)
         // Every report must render whatever the plan held.
         for format in ReportFormat.allCases { _ = ReportRendering.render(format, run) }
+        // Nothing from a plan reaches a terminal or a CI log raw: no control byte but the line feed (and
+        // the tab in workflow commands), no DEL, no C1 control.
+        let console = Array(ConsoleReport.render(run, style: .init(colour: false)).utf8)
+        precondition(!hasRawControl(console, allowTab: false), "a control character reached the console")
+        for plan in result {
+            precondition(!hasRawControl(GitHubAnnotations.lines(plan, settings: settings), allowTab: true),
+                         "a control character reached a workflow command")
+        }
         // Invariants: a decoded plan has findings; an undecodable one has input errors.
         precondition(result[0].plan == nil ? !result[0].inputErrors.isEmpty : !result[0].findings.isEmpty)
         if let plan = result[0].plan {
@@ -32,10 +41,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = BaselineDiff(old: baseline.baseline, new: b)
             for phase in Phase.allCases { _ = PlanTemplate.artefacts(for: phase, in: resolved) }
         }
-    default:
+    case 2:
         if case .success(let r) = DeviceRegistryDecoding.decode(file: "fuzz.devices.json", bytes: bytes) {
             _ = Checker(baseline: baseline, registry: r, asOf: asOf)
         }
+    default:
+        if case .success(let p) = PolicyDecoding.decode(file: "s1check.json", bytes: bytes, names: baseline.names) {
+            precondition(p.waivers.count == p.waiverLines.count && p.waivers.allSatisfy { $0.reason != nil && $0.expires != nil })
+            for i in p.waivers.indices { _ = p.unusedMessage(i, in: baseline) }
+        }
     }
     return 0
+}
+
+private func hasRawControl(_ bytes: [UInt8], allowTab: Bool) -> Bool {
+    var previous: UInt8 = 0
+    for b in bytes {
+        if b < 0x20 && b != 0x0A && !(allowTab && b == 0x09) { return true }
+        if b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+        previous = b
+    }
+    return false
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target (Tests/Fuzz/FuzzEntry.swift + the S1CheckCore and S1CheckReports sources)
-# and fuzzes plan, baseline and registry decoding for SECONDS (default 60), starting from a seed corpus
+# and fuzzes plan, baseline, registry and policy decoding for SECONDS (default 60), starting from a seed corpus
 # of every JSON file in Plans/ and Tests/Fixtures/. A crash leaves its input in Tests/Fuzz/.out/ and
 # fails the script; make each one a regression test (Tests/Fixtures/FuzzRegressions/).
 #
@@ -28,9 +28,9 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name S1CheckFuzz \
   "$out"/src/*.swift "$out/embedded_resources.swift" Tests/Fuzz/FuzzEntry.swift -o "$out/fuzz-s1check" \
   2> >(grep -v "Cannot export local symbol" >&2)
 
-# Seed corpus: each JSON file three times, once per target byte (0 plan, 1 baseline, 2 registry).
+# Seed corpus: each JSON file four times, once per target byte (0 plan, 1 baseline, 2 registry, 3 policy).
 for f in $(find Plans Tests/Fixtures Sources/S1CheckCore/Baseline/Data -name '*.json'); do
-  for t in 0 1 2; do
+  for t in 0 1 2 3; do
     { printf "\\x0$t"; cat "$f"; } > "$out/corpus/seed-$t-$(echo "$f" | tr '/' '_')"
   done
 done

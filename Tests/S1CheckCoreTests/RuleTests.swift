@@ -49,6 +49,11 @@ import Testing
         // document its code names. (With the title right, the name is read: see DocumentNameTests.)
         let pasted = try T.findings(T.planJSON(artefacts: artefacts([("SEC Appendix AD – DCC User Interface Spec", "5.1")])), rule: UnknownDocumentRule.description)
         #expect(pasted.first?.message.contains("nearest: Appendix AD") == true, "\(pasted.first?.message ?? "")")
+        // A code that others extend suggests those first; a bare code is compared as the code it names.
+        for written in ["Appendix AP", "AP"] {
+            let ap = try T.findings(T.planJSON(artefacts: artefacts([(written, "2.0")])), rule: UnknownDocumentRule.description)
+            #expect(ap.first?.message.contains("nearest: Appendix AP1, Appendix AP2,") == true, "\(ap.first?.message ?? "")")
+        }
     }
 
     @Test func unversionedDocumentWarns() throws {
@@ -65,6 +70,10 @@ import Testing
         #expect(f.map(\.subject) == ["Appendix AD", "Appendix AF"])
         #expect(statuses(f) == [.fail, .warn])
         #expect(f[1].message.contains("as \"AF\" (line 5) and as \"SEC Appendix AF\" (line 5)"))
+        // One artefact per line, as people write plans: each declaration is named at its own line.
+        let lines = try T.findings(T.planJSON(artefacts: artefacts([("AF", "5.1"), ("SEC Appendix AF", "5.1")]).replacingOccurrences(of: "},{", with: "},\n{")),
+                                   rule: DuplicateDocumentRule.description)
+        #expect(lines.first?.message.contains("as \"AF\" (line 5) and as \"SEC Appendix AF\" (line 6)") == true, "\(lines.first?.message ?? "")")
         // Versions in legal effect side by side are each checked.
         let gbcs = try T.findings(T.planJSON(artefacts: artefacts([("GBCS", "4.1"), ("Schedule 8", "3.2")])), rule: ArtefactVersionRule.description)
         #expect(statuses(gbcs) == [.pass, .pass] && gbcs.map(\.check) == ["artefact-version · Schedule 8", "artefact-version · Schedule 8 (2)"], "\(gbcs.map(\.check))")

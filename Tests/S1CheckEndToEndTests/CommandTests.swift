@@ -69,11 +69,21 @@ import S1CheckTestSupport
         #expect(out.stdout.contains("Usage"))
     }
 
+    /// Every option `check` takes is in its usage line and explained below it.
+    @Test func checkHelpNamesEveryOption() throws {
+        let help = try CLI.run(["check", "--help"]).stdout
+        let usage = help.components(separatedBy: "\n\n")[0]
+        for option in ["baseline", "devices", "config", "junit", "markdown", "json", "sarif", "codequality", "summary", "format", "as-of", "strict", "keep-going"] {
+            #expect(usage.contains("[--\(option)"), "usage lacks --\(option)")
+            #expect(help.contains("\n  --\(option) "), "no line explains --\(option)")
+        }
+    }
+
     @Test func versionAndUsageErrors() throws {
         let v = try CLI.run(["--version"])
-        #expect(v.status == 0 && v.stdout.contains("s1check 0.1.0") && v.stdout.contains("TBRD v1.24"))
+        #expect(v.status == 0 && v.stdout.contains("s1check 0.2.0") && v.stdout.contains("TBRD v1.24"))
         let none = try CLI.run([])
-        #expect(none.status == 2 && none.stdout.contains("Usage"))
+        #expect(none.status == 2 && none.stderr.contains("Usage") && none.stdout.isEmpty)
         let typo = try CLI.run(["chek", "Plans"])
         #expect(typo.status == 2 && typo.stderr.contains("did you mean check?"))
         let opt = try CLI.run(["check", "Plans", "--jsn", "x.json"])

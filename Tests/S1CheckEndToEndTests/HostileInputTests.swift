@@ -29,7 +29,7 @@ import S1CheckTestSupport
         Case(name: "escaped control character in a string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: #""a\u001bb""#).utf8) },
              message: "control character U+001B"),
         Case(name: "30 MB string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: "\"" + String(repeating: "x", count: 30_000_000) + "\"").utf8) },
-             message: "at most 16 MiB"),
+             message: "larger than 16 MiB"),
         Case(name: "a number where a version belongs", bytes: { Array(goodPlan.replacingOccurrences(of: "\"72.0\"", with: "5.10").utf8) },
              message: "found the number 5.10"),
         Case(name: "duplicate keys", bytes: { Array(goodPlan.replacingOccurrences(of: "\"phase\": \"FOC\"", with: "\"phase\": \"FOC\", \"phase\": \"IOC\"").utf8) },

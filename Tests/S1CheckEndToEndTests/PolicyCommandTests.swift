@@ -49,6 +49,10 @@ import S1CheckTestSupport
         #expect(out.status == 2)
         #expect(out.stderr.contains("\(bad):2:14: $.rules.consultaton: unknown rule id \"consultaton\" (did you mean \"consultation\"?)"), "\(out.stderr)")
         #expect(out.stderr.contains("$.waivers[0]: a shared waiver needs an expiry date"))
+        // Under --format github the same errors are annotations on the policy file's lines.
+        let github = try CLI.run(["check", file, "--config", bad, "--format", "github"])
+        #expect(github.status == 2)
+        #expect(github.stdout.contains("::error file=\(bad),line=2,col=14,title=input-error::$.rules.consultaton: unknown rule id"), "\(github.all)")
         let missing = try CLI.run(["check", file, "--config", s.path("nope.json")])
         #expect(missing.status == 2 && missing.stderr.contains("nope.json: $: cannot read this file: it does not exist"))
     }

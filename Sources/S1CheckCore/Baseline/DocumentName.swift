@@ -118,6 +118,16 @@ public struct DocumentNames: Sendable {
             for (i, c) in candidates.enumerated() { byKey[c.key, default: []].append(i) }
             self.byKey = byKey
         }
+
+        /// Keys that are `key` and one or two more characters, in candidate order ("APPENDIX AP1" for
+        /// "APPENDIX AP"). A code pool is a few dozen keys, so a scan is cheap.
+        func extensions(of key: String) -> [String] {
+            var seen = Set<String>(), out: [String] = []
+            for c in candidates where c.key.count > key.count && c.key.count <= key.count + 2 && c.key.hasPrefix(key) {
+                if seen.insert(c.key).inserted { out.append(c.key) }
+            }
+            return out
+        }
     }
 
     public init(_ baseline: Baseline) {
@@ -169,11 +179,17 @@ public struct DocumentNames: Sendable {
     /// with a known code ("Appendix AD – DCC User Interface Spec") suggests that document first.
     public func suggestions(for written: String, known: (DocumentRef) -> Bool, limit: Int = 3) -> [String] {
         let words = DocumentName.tokens(written)
-        let key = DocumentNames.key(words)
         let parsed = DocumentName.parse(words: words)
+        // A code form is compared as the code it names: "AP" as "Appendix AP".
+        let key = DocumentNames.key(parsed.map { DocumentName.tokens($0.description) } ?? words)
         guard let pool = pools[parsed?.kind] else { return [] }
         // A few more keys than shown: several keys can lead to one document, which is shown once.
-        let near = pool.index.nearest(to: key, limit: 3 * limit, maxDistance: max(3, key.count / 2))
+        var near = pool.index.nearest(to: key, limit: 3 * limit, maxDistance: max(3, key.count / 2))
+        // Codes that extend the one written ("Appendix AP": AP1, AP2) come first: the likeliest meaning.
+        if parsed != nil {
+            let extensions = pool.extensions(of: key)
+            near = extensions + near.filter { !extensions.contains($0) }
+        }
         var shown: [String] = []
         var refs: [DocumentRef] = []
         if parsed == nil, let (lead, _) = DocumentName.leadingReference(words: words), known(lead) {

@@ -29,6 +29,9 @@ public struct ArtefactVersionRule: Rule {
             RuleExample("newer", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.2"}]"#], expect: [
                 (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect under paragraph 3). If 5.2 is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"),
             ]),
+            RuleExample("newer-than-side-by-side", plan: ["artefacts": #"[{"document": "GBCS", "version": "5.0"}]"#], expect: [
+                (.warn, "Schedule 8 is declared at 5.0, newer than any version the baseline knows (the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1)). If 5.0 is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"),
+            ]),
         ])
 
     public init() {}
@@ -50,7 +53,9 @@ public struct ArtefactVersionRule: Rule {
                     : "\(r.ref) at \(a.versionText) matches the baseline (\(why))"
             } else if let latest = r.knownVersions.max(), a.version > latest {
                 status = .warn
-                message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(r.expectedText): \(why)). If \(a.versionText) is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"
+                // Versions side by side are listed once, in the explanation.
+                let known = r.isConcurrent ? why : "\(r.expectedText): \(why)"
+                message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(known)). If \(a.versionText) is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"
             } else if r.isConcurrent {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText), which is not one of the versions in legal effect side by side (\(ResolvedArtefact.list(r.relevant))), TBRD \(c.tbrd) paragraph 3: the plan has drifted"

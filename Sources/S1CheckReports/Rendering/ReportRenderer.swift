@@ -18,7 +18,9 @@ public protocol ReportRenderer: Sendable {
     /// A bound on the whole report's streams, kept by leaving out whole parts from the end (later streams
     /// first); the head and tail are told how many items were left out.
     static var limit: ReportLimit? { get }
-    /// Whether the head depends on the outcome (totals, a summary table); if not, it is written first.
+    /// Whether the head depends on the outcome (totals, a summary table). A report whose head does not,
+    /// with one stream and no limit (so nothing can be left out), is written straight into its file,
+    /// head first; any other is spooled and its head written once the run is over.
     static var headNeedsOutcome: Bool { get }
 
     /// One plan's part of each stream. Pure: called concurrently, in any order.

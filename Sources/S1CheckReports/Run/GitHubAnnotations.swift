@@ -2,8 +2,8 @@ import S1CheckCore
 
 /// `check --format github`: the console as GitHub Actions workflow commands, so each finding is an
 /// annotation on its plan file and line: `::error` for a fail and an input error, `::warning` for a warn
-/// (`::error` under `--strict`, which fails the run on it), `::notice` for a waived finding. Then the
-/// summary, as in the text format.
+/// (`::error` under `--strict`, which fails the run on it), `::notice` for a waived finding or a pass a
+/// policy allowed. Then the summary, as in the text format.
 ///
 /// Escaped as the Actions toolkit escapes (`@actions/core` command.ts): in the message `%`, CR and LF
 /// become `%25`, `%0D`, `%0A`; in a property also `:` and `,` become `%3A` and `%2C` (the runner ends the
@@ -32,6 +32,18 @@ public enum GitHubAnnotations {
                 title += f.waiver != nil ? " (waived)" : " (allowed)"
             }
             command(&out, name, file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
+        }
+        return out.finish()
+    }
+
+    /// `::error` commands for input files that stopped the run before any plan was checked (a baseline,
+    /// registry or policy file that does not decode), so they are annotations too, on their lines.
+    public static func inputErrors(_ errors: [Diagnostic], workingFolder: String?) -> [UInt8] {
+        var out = TextBuffer(capacity: 1 << 10)
+        for e in errors {
+            let file = e.file.map { RepositoryPath($0, workingFolder: workingFolder).path } ?? ""
+            command(&out, "error", file: file, line: e.position?.line, column: e.position?.column,
+                    title: "input-error", message: "\(e.path ?? "$"): \(e.message)")
         }
         return out.finish()
     }

@@ -127,8 +127,10 @@ public struct MarkdownReport: ReportRenderer {
         for a in items {
             let c = a.consultation!
             md.write("- **\(a.ref)** ("); md.markdown(a.title); md.write(") \(c.version): provisional.")
-            for n in c.notes { md.write(" "); md.markdown(ConsultationText.describe(n)); md.write(".") }
-            for e in c.events { md.write(" "); md.markdown(ConsultationText.describe(e).prefix(1).uppercased() + ConsultationText.describe(e).dropFirst()); md.write(".") }
+            // Each note and event is a sentence of its own here (in a finding they follow a parenthesis).
+            for text in c.notes.map(ConsultationText.describe) + c.events.map(ConsultationText.describe) {
+                md.write(" "); md.markdown(text.prefix(1).uppercased() + text.dropFirst()); md.write(".")
+            }
             md.write("\n")
         }
     }

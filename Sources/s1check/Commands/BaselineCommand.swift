@@ -39,7 +39,11 @@ enum BaselineCommand {
     static func diff(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        guard a.positional.count == 2 else { throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one)") }
+        guard a.positional.count == 2 else {
+            // A third path is most likely a second plan folder after --plans, which takes one path each time.
+            let extra = a.positional.count > 2 && a.values["plans"] != nil ? "; give --plans once per plan path (--plans A --plans B)" : ""
+            throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found \(a.positional.count)\(extra)")
+        }
         let format = try OutputFormat.parse(try a.value("format"))
         let sides = try Arguments.inputPaths(a.positionalArguments)
         let old = try Inputs.baseline(sides[0]).baseline
@@ -84,9 +88,12 @@ enum InitCommand {
         let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).baseline)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
         // A plan always has a window: without one the IOC cessation check could not be made.
-        let start = try a.value("start").map(Inputs.date) ?? Inputs.today()
-        let end = try a.value("end").map(Inputs.date) ?? start
-        if end < start { throw Diagnostic.usage("--end \(end) is before --start \(start)") }
+        let startText = try a.value("start")
+        let start = try startText.map { text throws(Diagnostic) in try Inputs.date(text, option: "--start") } ?? Inputs.today()
+        let end = try a.value("end").map { text throws(Diagnostic) in try Inputs.date(text, option: "--end") } ?? start
+        if end < start {
+            throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startText != nil ? "" : " (today, when --start is not given)"))
+        }
         BaselineCommand.emit(BaselineReport.newPlan(resolved, phase: phase, id: id, title: title, window: (start, end)))
         return 0
     }

@@ -22,15 +22,19 @@ enum CheckCommand {
 
         // Inputs that are not plans must be sound before anything is checked.
         let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
-        let loaded: Inputs.LoadedBaseline
+        let loaded: Inputs.LoadedBaseline, baseline: ResolvedBaseline
         var registry: (registry: DeviceRegistry, source: InputDigest, file: FileID)?
         var policy: (policy: Policy, source: InputDigest, file: FileID)?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
+            baseline = ResolvedBaseline(loaded.baseline)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
-            policy = try Inputs.policy(configPath, names: ResolvedBaseline(loaded.baseline).names)
+            policy = try Inputs.policy(configPath, names: baseline.names)
         } catch {
             for e in error.all { Console.report(e) }
+            if consoleFormat == .github {
+                Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath), to: STDOUT_FILENO)
+            }
             return 2
         }
 
@@ -40,7 +44,7 @@ enum CheckCommand {
         let targets = try ReportTarget.resolve(requested, inputs: inputs)
         // With a report on standard output, the console lines go to standard error.
         let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
-        var settings = RunSettings(baseline: ResolvedBaseline(loaded.baseline), baselineSource: loaded.source,
+        var settings = RunSettings(baseline: baseline, baselineSource: loaded.source,
                                    registrySource: registry?.source, asOf: asOf, strict: a.has("strict"),
                                    keepGoing: a.has("keep-going"), passedOver: discovery.passedOver.map(\.display),
                                    policy: policy?.policy ?? .none, policySource: policy?.source)
@@ -129,9 +133,10 @@ enum CheckRun {
             }
         }
         let names = files.map(\.display)
-        // The quick look at every plan's id reads each file; the first `keptBudget` bytes of files are kept
-        // for the check itself, so a run of ordinary size reads each plan once, and a huge one stays
-        // within a fixed amount of memory (the rest are read again when checked).
+        // The quick look at every plan's id reads each file; files are kept for the check itself, in run
+        // order, while they fit in `keptBudget` bytes (one too big is skipped, later ones may still fit),
+        // so a run of ordinary size reads each plan once and a huge one stays within a fixed amount of
+        // memory (the rest are read again when checked).
         var ids: [(file: String, id: String?)] = []
         ids.reserveCapacity(files.count)
         var kept: [Int: Swift.Result<Files.Contents, Diagnostic>] = [:]
@@ -151,8 +156,13 @@ enum CheckRun {
             }
             at = range.upperBound
         }
-        let byName = Dictionary(zip(names, files), uniquingKeysWith: { a, _ in a })
-        let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in byName[name].flatMap { try? Files.read($0).get().bytes } }
+        // Files sharing an id are decoded in full to confirm it: from the kept bytes when there are some.
+        let indexByName = Dictionary(zip(names, names.indices), uniquingKeysWith: { a, _ in a })
+        let planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in
+            guard let k = indexByName[name] else { return nil }
+            if let r = kept[k] { return try? r.get().bytes }
+            return try? Files.read(files[k]).get().bytes
+        }
         let checker = Checker(baseline: settings.baseline, registry: registry, asOf: settings.asOf, planIDs: planIDs,
                               policy: settings.policy)
         var outcome = RunOutcome(settings)

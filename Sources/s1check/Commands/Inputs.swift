@@ -72,8 +72,6 @@ enum Inputs {
         return try date(text, option: "--as-of")
     }
 
-    static func date(_ text: String) throws(Diagnostic) -> CalendarDate { try date(text, option: "a date option") }
-
     static func date(_ text: String, option: String) throws(Diagnostic) -> CalendarDate {
         guard let d = CalendarDate(iso: text) else {
             throw Diagnostic.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")

@@ -53,7 +53,7 @@ enum Files {
         guard fstat(fd, &st) == 0 else { return failure("cannot examine: \(SystemError.current)") }
         if let problem = regularFileProblem(st, path) { return .failure(problem) }
         if st.st_size > maximumInputBytes {
-            return failure("the file is \(st.st_size / (1 << 20)) MiB; s1check reads input files of at most \(maximumInputBytes >> 20) MiB")
+            return failure("the file is \(st.st_size) bytes, larger than \(maximumInputBytes >> 20) MiB; s1check reads input files of at most that")
         }
         // Read straight into one array of the file's size (plus a byte, to see the end of file).
         var readErrno: Int32 = 0

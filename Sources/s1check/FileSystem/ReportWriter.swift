@@ -71,7 +71,8 @@ final class ReportWriter: Sendable {
             }
         }
         var state = State(assembler: ReportAssembler(renderer), temp: temp)
-        if type.streams == 1 && !type.headNeedsOutcome {
+        // The head can go first only when it cannot depend on the run (see `headNeedsOutcome`).
+        if type.streams == 1 && !type.headNeedsOutcome && type.limit == nil {
             state.write(renderer.head(RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing), omitted: 0), toSpool: nil)
         } else {
             for s in 0..<type.streams {
