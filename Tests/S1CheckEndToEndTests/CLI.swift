@@ -19,16 +19,23 @@ enum CLI {
         var all: String { stdout + stderr }
     }
 
-    /// Runs with a time limit: a hung gate is a failure, not a stuck CI job.
-    static func run(_ args: [String], in dir: URL = packageRoot, env extra: [String: String] = [:], timeout: TimeInterval = 60) throws -> Output {
+    /// A process for `executable` in `dir`, with this environment but for NO_COLOR (colour is decided by
+    /// the terminal under test), plus `extra`.
+    static func process(_ args: [String], in dir: URL, executable: URL = binary, env extra: [String: String] = [:]) -> Process {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable
         p.arguments = args
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (k, v) in extra { env[k] = v }
         p.environment = env
+        return p
+    }
+
+    /// Runs with a time limit: a hung gate is a failure, not a stuck CI job.
+    static func run(_ args: [String], in dir: URL = packageRoot, env extra: [String: String] = [:], timeout: TimeInterval = 60) throws -> Output {
+        let p = process(args, in: dir, env: extra)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

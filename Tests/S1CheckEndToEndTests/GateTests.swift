@@ -56,15 +56,8 @@ enum Gate {
     }
 
     static func start(_ args: [String], in dir: URL, executable: URL = CLI.binary, env extra: [String: String] = [:]) throws -> Launched {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NO_COLOR")
-        env["S1CHECK"] = CLI.binary.path
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
+        // $S1CHECK names the binary for shell command lines.
+        let p = CLI.process(args, in: dir, executable: executable, env: ["S1CHECK": CLI.binary.path].merging(extra) { $1 })
         let tag = UUID().uuidString
         let outURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gate-\(tag).out")
         let errURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gate-\(tag).err")

@@ -63,13 +63,20 @@ import S1CheckTestSupport
 @Suite(.enabled(if: ExternalTool.checkJSONSchema.shouldRun && ExternalTool.xmllint.shouldRun && PinnedSchema.sarif.shouldRun,
                 Comment(rawValue: "needs check-jsonschema, xmllint and the SARIF schema (.ci/run installs them)")))
 struct PolicyInReportsTests {
-    @Test func everyReportNamesThePolicyAndItsWarnings() throws {
-        let s = Scratch()
+    /// An IOC plan declaring AP2 (FOC only) and AM (under consultation), checked with the policy already in
+    /// `s`, writing every report.
+    static func runWithEveryReport(_ s: Scratch, id: String) throws -> CLI.Output {
         s.write("p.plan.json", """
-        {"id": "P-2", "title": "IOC plan with AP2", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
+        {"id": "\(id)", "title": "IOC plan with AP2", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
          "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
          "artefacts": [{"document": "AP2", "version": "2.0"}, {"document": "AM", "version": "12.0"}]}
         """)
+        let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
+        return try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
+    }
+
+    @Test func everyReportNamesThePolicyAndItsWarnings() throws {
+        let s = Scratch()
         s.write("s1check.json", """
         {
           "rules": {"phase-applicability": "deny"},
@@ -79,8 +86,7 @@ struct PolicyInReportsTests {
           ]
         }
         """)
-        let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
-        let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
+        let out = try Self.runWithEveryReport(s, id: "P-2")
         #expect(out.status == 1, "deny turns the AP2 warning into a failure: \(out.all)")
         #expect(out.stdout.contains("s1check.json:5: warning: the shared waiver for consultation · Appendix AM matches no warn or fail finding in any plan; remove it [waiver]"))
         func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
@@ -115,11 +121,6 @@ struct PolicyInReportsTests {
     /// expiry fails the plans it would have waived and its own case, and is not called unused.
     @Test func allowedFindingsAndExpiredSharedWaiversShowInEveryFormat() throws {
         let s = Scratch()
-        s.write("p.plan.json", """
-        {"id": "P-3", "title": "IOC plan", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
-         "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
-         "artefacts": [{"document": "AP2", "version": "2.0"}, {"document": "AM", "version": "12.0"}]}
-        """)
         s.write("s1check.json", """
         {
           "rules": {"phase-applicability": "allow"},
@@ -128,8 +129,7 @@ struct PolicyInReportsTests {
           ]
         }
         """)
-        let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
-        let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
+        let out = try Self.runWithEveryReport(s, id: "P-3")
         #expect(out.status == 1, "the expired waiver fails the plan: \(out.all)")
         #expect(out.stdout.contains("note: Appendix AP2 (FOC S1SPKI Certificate Policy) applies to FOC only; this plan is for IOC (allowed by policy: was warn) [phase-applicability]"))
         #expect(out.stdout.contains("expired on 2023-05-31 (as of 2023-06-01); renew it or fix the finding [waiver]"))
