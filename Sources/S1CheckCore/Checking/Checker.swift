@@ -48,8 +48,9 @@ public struct Checker: Sendable {
         return findings
     }
 
-    /// The finding for a rule that applied to a plan but said nothing (a defect in s1check).
-    static let silentRule = RuleDescription(
+    /// The finding for a rule that applied to a plan but said nothing (a defect in s1check). Reports that
+    /// list rules (SARIF) list it too, so such a finding always points at a rule.
+    public static let silentRule = RuleDescription(
         id: "internal-error", summary: "Every rule that applies to a plan leaves a finding.",
         clause: "README: no rule runs silently", waivable: false, examples: [])
 

@@ -3,7 +3,8 @@ import S1CheckCore
 /// SARIF 2.1.0 (`--sarif`), for GitHub code scanning and other SARIF viewers: each fail, warn and waived
 /// finding as a result on its plan file and line, each unreadable plan's input errors too.
 ///
-/// - `tool.driver.rules` lists every rule of the registry (id, summary, clause), then `input-error`.
+/// - `tool.driver.rules` lists every rule of the registry (id, summary, clause), then `internal-error` (a
+///   rule that applied but said nothing) and `input-error`.
 /// - Levels: fail and input errors `error`; warn `warning` (`error` under `--strict`, which fails the run
 ///   on it); waived `note`, with a `suppressions` entry carrying the waiver's reason. GitHub ignores
 ///   suppressions, so the message also says the finding was waived.
@@ -33,7 +34,7 @@ public struct SARIFReport: ReportRenderer {
     static let inputErrorRule = RuleDescription(
         id: "input-error", summary: "The plan file can be read and decoded as a plan; if not, nothing in it is checked.",
         clause: "README: exit status 2 for an unreadable plan (with --keep-going, a failing plan)", waivable: false, examples: [])
-    static let rules: [RuleDescription] = RuleRegistry.descriptions + [inputErrorRule]
+    static let rules: [RuleDescription] = RuleRegistry.descriptions + [Checker.silentRule, inputErrorRule]
     static let ruleIndex: [String: Int] = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
 
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
