@@ -217,26 +217,29 @@ enum Gate {
     }
 
     @Test func aNonBlockingStandardOutputIsWaitedOn() throws {
-        // Some parents leave a pipe non-blocking: a full pipe must be waited on, not taken for a failure.
+        // Some parents leave a pipe non-blocking: a full pipe must be waited on, not taken for a failure,
+        // by a report on standard output and by the console lines alike.
         let s = Scratch()
-        for i in 0..<200 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
-        let p = Process()
-        p.executableURL = CLI.binary
-        p.arguments = ["check", "plans", "--as-of", "2023-06-01", "--json", "-"]
-        p.currentDirectoryURL = s.url
-        let out = Pipe()
-        let w = out.fileHandleForWriting.fileDescriptor
-        _ = fcntl(w, F_SETFL, fcntl(w, F_GETFL) | O_NONBLOCK)
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        try out.fileHandleForWriting.close()
-        usleep(1_000_000)
-        let report = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 1)
-        #expect(report.count > 1 << 16, "more than a pipe holds")
-        #expect((try Gate.json(report)["plans"] as? [[String: Any]])?.count == 200)
+        for i in 0..<400 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
+        func run(_ extra: [String]) throws -> Data {
+            let p = CLI.process(["check", "plans", "--as-of", "2023-06-01"] + extra, in: s.url)
+            let out = Pipe()
+            let w = out.fileHandleForWriting.fileDescriptor
+            _ = fcntl(w, F_SETFL, fcntl(w, F_GETFL) | O_NONBLOCK)
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            try out.fileHandleForWriting.close()
+            usleep(1_000_000)
+            let bytes = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 1)
+            #expect(bytes.count > 1 << 16, "more than a pipe holds")
+            return bytes
+        }
+        #expect((try Gate.json(run(["--json", "-"]))["plans"] as? [[String: Any]])?.count == 400)
+        let console = String(decoding: try run([]), as: UTF8.self)
+        #expect(console.contains("FAIL: 400 plans checked"), "\(console.suffix(300))")
     }
 
     @Test func atMostOneReportOnStandardOutput() throws {
@@ -382,6 +385,9 @@ enum Gate {
         #expect(alone.status == 2)
         #expect(alone.out.split(separator: "\n").filter { $0.hasPrefix("plans/locked:") }
             == ["plans/locked: error: $: cannot list this folder: permission denied [input-error]"], "\(alone.out)")
+        // Named twice (once with a trailing slash), still one entry.
+        let twice = try Gate.shell("\(drop)\"$S1CHECK\" check plans/locked plans/locked/ --as-of 2023-06-01", in: s.url, timeout: 10)
+        #expect(twice.out.split(separator: "\n").filter { $0.hasPrefix("plans/locked") }.count == 1, "\(twice.out)")
     }
 }
 

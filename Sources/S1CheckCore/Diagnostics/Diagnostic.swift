@@ -1,13 +1,9 @@
 /// Something s1check tells the user that is not a verdict on a plan: an input it could not read, a
 /// command line it could not follow, a report it could not write. One type for all three, so every
-/// message carries the same parts (severity, where, what) and reads the same in every output.
+/// message carries the same parts (where, what) and reads the same in every output.
 ///
 /// Messages are s1check's own sentences: nothing here quotes a library's error text.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
-        case error, warning, note
-    }
-
     public enum Kind: String, Sendable, Hashable {
         /// A plan, baseline, registry or policy file that cannot be used as it is.
         case input
@@ -21,7 +17,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    public var severity: Severity
     /// The file the diagnostic is about, as the user named it (nil for usage errors).
     public var file: String?
     /// A JSONPath-style location such as `$.artefacts[2].version`; `$` is the whole document.
@@ -29,10 +24,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var position: SourcePosition?
     public var message: String
 
-    public init(kind: Kind, severity: Severity = .error, file: String?, path: String? = nil,
-                position: SourcePosition? = nil, message: String) {
+    public init(kind: Kind, file: String?, path: String? = nil, position: SourcePosition? = nil, message: String) {
         self.kind = kind
-        self.severity = severity
         self.file = file
         self.path = path
         self.position = position

@@ -42,9 +42,8 @@ struct PlanDiscovery {
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 var entered: Set<FileID> = []
-                let before = problems.count
-                // A folder that could not be listed says so once, not also "no plan in this folder".
-                if walk(path, st, entered: &entered) == 0 && !problems[before...].contains(where: { $0.file == path.display }) {
+                // A folder that could not be listed says so once (nil), not also "no plan in this folder".
+                if walk(path, st, entered: &entered) == 0 {
                     problem(path, "no *.plan.json file in this folder")
                 }
             case S_IFREG:
@@ -69,16 +68,17 @@ struct PlanDiscovery {
     }
 
     /// Searches `dir`; returns how many plan files are under it (counting those found before by another
-    /// path, so an overlapping argument is not "a folder with no plan").
-    private mutating func walk(_ dir: FilePath, _ st: stat, entered: inout Set<FileID>) -> Int {
+    /// path, so an overlapping argument is not "a folder with no plan"), or nil when `dir` itself could
+    /// not be listed (that problem is already recorded).
+    private mutating func walk(_ dir: FilePath, _ st: stat, entered: inout Set<FileID>) -> Int? {
         guard entered.insert(FileID(st)).inserted else { return 0 }
         if dir.bytes.count > PlanDiscovery.maximumPathBytes {
             problem(dir, "cannot list this folder: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")
-            return 0
+            return nil
         }
         guard let handle = dir.withCString({ opendir($0) }) else {
             problem(dir, "cannot list this folder: \(SystemError.current)")
-            return 0
+            return nil
         }
         defer { closedir(handle) }
         let dfd = dirfd(handle)
@@ -86,7 +86,10 @@ struct PlanDiscovery {
         while true {
             errno = 0
             guard let entry = readdir(handle) else {
-                if errno != 0 { problem(dir, "cannot list this folder completely: \(SystemError.current)") }
+                guard errno == 0 else {
+                    problem(dir, "cannot list this folder completely: \(SystemError.current)")
+                    return found == 0 ? nil : found
+                }
                 break
             }
             // The name as bytes (NUL included, for fstatat): a name need not be UTF-8.
@@ -112,7 +115,7 @@ struct PlanDiscovery {
             }
             switch est.st_mode & S_IFMT {
             case S_IFDIR:
-                found += walk(path, est, entered: &entered)
+                found += walk(path, est, entered: &entered) ?? 0
             case S_IFREG where isPlan:
                 if path.bytes.count > PlanDiscovery.maximumPathBytes {
                     problem(path, "cannot read this plan: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")

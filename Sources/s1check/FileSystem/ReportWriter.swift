@@ -107,7 +107,7 @@ final class ReportWriter: Sendable {
                 st.write(renderer.head(outcome, omitted: omitted), toSpool: nil)
                 for s in st.spools.indices where st.failure == nil {
                     st.write(st.assembler.join(before: s, keep: keep), toSpool: nil)
-                    if let problem = st.spools[s].copy(prefix: keep[s], to: st.temp) { st.failure = problem }
+                    if let problem = st.spools[s].copy(prefix: keep[s], toDescriptor: st.temp.fd) { st.failure = problem }
                 }
             }
             st.write(renderer.tail(outcome, omitted: omitted), toSpool: nil)

@@ -125,45 +125,13 @@ struct TempFile {
         throw Failure(reason: "no free temporary file name")
     }
 
-    /// Appends `bytes`; nil, or the reason it failed. Short writes are carried on (a disk filling up
-    /// writes part of a buffer before it refuses the rest).
+    /// Appends `bytes`; nil, or the reason it failed.
     func write(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { TempFile.writeAll(fd, $0) }
+        bytes.withUnsafeBytes { Output.writeAll(fd, $0) }
     }
 
-    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> String? {
-        var offset = 0
-        while offset < buf.count {
-            let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN && waitWritable(fd) { continue }
-                return SystemError.current
-            }
-            if n == 0 { return SystemError.reason(EIO) }
-            offset += n
-        }
-        return nil
-    }
-
-    /// Waits until `fd` takes more bytes: standard output may have been left non-blocking by whoever
-    /// started s1check, and a full pipe then answers EAGAIN instead of waiting.
-    static func waitWritable(_ fd: Int32) -> Bool {
-        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        while true {
-            let r = poll(&p, 1, -1)
-            if r < 0 && errno == EINTR { continue }
-            return r > 0 && (p.revents & Int16(POLLOUT)) != 0
-        }
-    }
-
-    /// Copies the first `count` bytes of this file to the end of `other`, in the kernel (sendfile) where it
-    /// can: the bytes need not pass through this process.
-    func copy(prefix count: Int, to other: TempFile) -> String? {
-        copy(prefix: count, toDescriptor: other.fd)
-    }
-
-    /// Copies the first `count` bytes of this file to `out` (another file, a device, a pipe).
+    /// Copies the first `count` bytes of this file to `out` (another file, a device, a pipe), in the kernel
+    /// (sendfile) where it can: the bytes need not pass through this process.
     func copy(prefix count: Int, toDescriptor out: Int32) -> String? {
         var offset = off_t(0)
         while offset < off_t(count) {
@@ -171,7 +139,7 @@ struct TempFile {
             if n > 0 { continue }
             if n == 0 { return "the temporary file ended early" }
             if errno == EINTR { continue }
-            if errno == EAGAIN && TempFile.waitWritable(out) { continue }
+            if errno == EAGAIN && Output.waitWritable(out) { continue }
             // Not every target takes sendfile (and /dev/full answers EINVAL, not "disk full"): copy by
             // reading, which meets the target's own error.
             if errno == EINVAL || errno == ENOSYS || errno == EXDEV { return copyByReading(from: Int64(offset), to: count, into: out) }
@@ -188,7 +156,7 @@ struct TempFile {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
             if n < 0 { if errno == EINTR { continue }; return SystemError.current }
             if n == 0 { return "the temporary file ended early" }
-            if let problem = buffer.withUnsafeBytes({ TempFile.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) { return problem }
+            if let problem = buffer.withUnsafeBytes({ Output.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) { return problem }
             offset += Int64(n)
         }
         return nil
