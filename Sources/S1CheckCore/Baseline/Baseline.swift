@@ -37,12 +37,6 @@ public enum DocumentRef: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// The document a part belongs to (itself for a document or the Code).
-    public var document: DocumentRef {
-        if case .part(let kind, let id, _) = self { return .document(kind, id) }
-        return self
-    }
-
     public var kind: DocumentKind? {
         switch self {
         case .code: return nil
@@ -121,6 +115,8 @@ public struct BaselineDocument: Sendable, Hashable {
     }
 
     public var ref: DocumentRef { .document(kind, id) }
+    /// The reference of one of its parts ("Schedule 9 (SMETS2)").
+    public func ref(of part: DocumentPart) -> DocumentRef { .part(kind, id, part.name) }
 }
 
 /// A part of a document that the SEC lists with issues of its own: Schedule 9 carries the SMETS1 and the

@@ -89,17 +89,10 @@ public enum BaselineDecoding {
         let annex = f["annexA"].flatMap { d.version($0, at: path.key("annexA"), what: "the Annex A version", lenient: false) }
         let consultation = f["consultation"].flatMap { decodeConsultation($0, path.key("consultation"), d) }
         let phases = f["phases"].flatMap { decodePhases($0, path.key("phases"), d) }
-        let aliases = f["aliases"].map { decodeNames($0, path.key("aliases"), "aliases", d) } ?? []
+        let aliases = f["aliases"].map { decodeAliases($0, path.key("aliases"), d) } ?? []
         var parts: [DocumentPart] = []
         if let n = f["parts"], let items = d.array(n, at: path.key("parts"), what: "the document's parts") {
-            for (i, item) in items.enumerated() {
-                guard let part = decodePart(item, path.key("parts").index(i), d) else { continue }
-                if parts.contains(where: { $0.name == part.name }) {
-                    d.fail("part \"\(part.name)\" is listed twice", at: path.key("parts").index(i), offset: item.offset)
-                } else {
-                    parts.append(part)
-                }
-            }
+            parts = uniqueItems(items, path.key("parts"), d, decode: { decodePart($0, $1, d) }, key: \.name, named: { "part \"\($0.name)\"" })
         }
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
         guard let kind, let id, let title else { return nil }
@@ -118,24 +111,31 @@ public enum BaselineDecoding {
             return d.version(node, at: path, what: "the version in legal effect", lenient: false).map { [$0] } ?? []
         }
         guard let items = d.array(node, at: path, what: "the versions in legal effect (a list of strings such as [\"4.0\", \"4.1\"])") else { return [] }
-        var versions: [Version] = []
-        for (i, item) in items.enumerated() {
-            guard let v = d.version(item, at: path.index(i), what: "a version in legal effect", lenient: false) else { continue }
-            if versions.contains(v) { d.fail("version \(v) is listed twice", at: path.index(i), offset: item.offset) } else { versions.append(v) }
-        }
+        let versions = uniqueItems(items, path, d, decode: { d.version($0, at: $1, what: "a version in legal effect", lenient: false) },
+                                   key: { $0 }, named: { "version \($0)" })
         if items.isEmpty { d.fail("expected at least one version (leave \"legalEffect\" out when none is in legal effect)", at: path, offset: node.offset) }
         return versions.sorted()
     }
 
     /// Aliases: names that are not empty, each listed once.
-    static func decodeNames(_ node: JSONNode, _ path: JSONPath, _ what: String, _ d: StrictDecoder) -> [String] {
-        guard let items = d.array(node, at: path, what: what) else { return [] }
-        var names: [String] = []
+    static func decodeAliases(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [String] {
+        guard let items = d.array(node, at: path, what: "aliases") else { return [] }
+        return uniqueItems(items, path, d, decode: { d.text($0, at: $1, what: "a name") }, key: { $0 }, named: { "\"\($0)\"" })
+    }
+
+    /// The items of a list that decode, each kept once: a repeat (the same `key`) is an error naming it.
+    static func uniqueItems<T, Key: Equatable>(_ items: [JSONNode], _ path: JSONPath, _ d: StrictDecoder,
+                                               decode: (JSONNode, JSONPath) -> T?, key: (T) -> Key, named: (T) -> String) -> [T] {
+        var kept: [T] = []
         for (i, item) in items.enumerated() {
-            guard let name = d.text(item, at: path.index(i), what: "a name") else { continue }
-            if names.contains(name) { d.fail("\"\(name)\" is listed twice", at: path.index(i), offset: item.offset) } else { names.append(name) }
+            guard let value = decode(item, path.index(i)) else { continue }
+            if kept.contains(where: { key($0) == key(value) }) {
+                d.fail("\(named(value)) is listed twice", at: path.index(i), offset: item.offset)
+            } else {
+                kept.append(value)
+            }
         }
-        return names
+        return kept
     }
 
     static func decodePart(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> DocumentPart? {
@@ -150,7 +150,7 @@ public enum BaselineDecoding {
                 if let date = d.date(item, at: path.key("datedIssues").index(i), what: "an issue date") { dated.append(date) }
             }
         }
-        let aliases = f["aliases"].map { decodeNames($0, path.key("aliases"), "aliases", d) } ?? []
+        let aliases = f["aliases"].map { decodeAliases($0, path.key("aliases"), d) } ?? []
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
         guard let name, let title else { return nil }
         return DocumentPart(name: name, title: title, legalEffect: legal, datedIssues: dated.sorted(), aliases: aliases, sources: sources)
@@ -158,13 +158,8 @@ public enum BaselineDecoding {
 
     static func decodePhases(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [Phase]? {
         guard let items = d.array(node, at: path, what: "a list of phases") else { return nil }
-        var phases: [Phase] = []
-        for (i, item) in items.enumerated() {
-            if let p = d.choice(item, at: path.index(i), what: "a phase", as: Phase.self) {
-                if phases.contains(p) { d.fail("phase \(p.rawValue) is listed twice", at: path.index(i), offset: item.offset) }
-                else { phases.append(p) }
-            }
-        }
+        let phases = uniqueItems(items, path, d, decode: { d.choice($0, at: $1, what: "a phase", as: Phase.self) },
+                                 key: { $0 }, named: { "phase \($0.rawValue)" })
         if items.isEmpty { d.fail("expected at least one phase (leave \"phases\" out to mean all phases)", at: path, offset: node.offset) }
         return phases.isEmpty ? nil : phases.sorted()
     }

@@ -13,4 +13,9 @@ public enum ConsultationText {
         let phases = e.phases.map { " (\($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
         return "set to be supplemented by changes related to the \(e.what) on \(e.date)\(phases)"
     }
+
+    /// Every note, then every event, each as one phrase.
+    public static func lines(_ c: Consultation) -> [String] {
+        c.notes.map(describe) + c.events.map(describe)
+    }
 }

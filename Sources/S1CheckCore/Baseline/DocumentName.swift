@@ -99,8 +99,6 @@ public enum DocumentNameMatch: Sendable, Hashable {
 public struct DocumentNames: Sendable {
     /// Title and alias keys (upper-case words, a leading "SEC" dropped) to the documents they name.
     private var byKey: [String: [DocumentRef]] = [:]
-    /// What a suggestion may offer: a key, the document, and the form to show.
-    private var candidates: [(key: String, ref: DocumentRef, shown: String)] = []
     /// The candidates prepared for suggestions once per baseline (every code, title and alias; and, per
     /// kind, the code forms alone), so a run with many unknown names stays cheap.
     private var pools: [DocumentKind?: SuggestionPool] = [:]
@@ -131,6 +129,8 @@ public struct DocumentNames: Sendable {
     }
 
     public init(_ baseline: Baseline) {
+        // What a suggestion may offer: a key, the document, and the form to show.
+        var candidates: [(key: String, ref: DocumentRef, shown: String)] = []
         func add(_ name: String, _ ref: DocumentRef, shown: String) {
             let key = DocumentNames.key(DocumentName.tokens(name))
             guard !key.isEmpty else { return }
@@ -142,7 +142,7 @@ public struct DocumentNames: Sendable {
             add(doc.title, doc.ref, shown: "\(doc.ref) (\(doc.title))")
             for alias in doc.aliases { add(alias, doc.ref, shown: "\(doc.ref) (\(alias))") }
             for part in doc.parts {
-                let ref = DocumentRef.part(doc.kind, doc.id, part.name)
+                let ref = doc.ref(of: part)
                 add(part.title, ref, shown: "\(ref)")
                 for alias in [part.name] + part.aliases { add(alias, ref, shown: "\(ref)") }
             }

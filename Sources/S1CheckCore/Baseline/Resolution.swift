@@ -49,6 +49,8 @@ public final class ResolvedArtefact: Sendable {
     /// under paragraph 3") and a short one for tables ("Annex A 5.1, more recent than legal effect 5.0").
     public let explanation: String
     public let originSummary: String
+    /// "5.1", or "one of 1.0, 1.1, …" for versions side by side.
+    public let expectedText: String
 
     init(ref: DocumentRef, title: String, relevant: [Version], origin: VersionOrigin?, legalEffect: [Version] = [],
          annexA: Version? = nil, phases: [Phase]?, consultation: Consultation?, datedIssues: [CalendarDate] = [],
@@ -66,6 +68,7 @@ public final class ResolvedArtefact: Sendable {
         self.sources = sources
         explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, tbrd: tbrd)
         originSummary = ResolvedArtefact.summarise(relevant, origin, datedIssues)
+        expectedText = relevant.count == 1 ? relevant[0].description : "one of " + ResolvedArtefact.list(relevant)
     }
 
     public func applies(to phase: Phase) -> Bool { phases?.contains(phase) ?? true }
@@ -82,11 +85,6 @@ public final class ResolvedArtefact: Sendable {
         return all
     }
 
-    /// "5.1", or "one of 1.0, 1.1, …" for versions side by side.
-    public var expectedText: String {
-        relevant.count == 1 ? relevant[0].description : "one of " + ResolvedArtefact.list(relevant)
-    }
-
     static func list(_ versions: [Version]) -> String { versions.map(\.description).joined(separator: ", ") }
 
     static func explain(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], tbrd: Version) -> String {
@@ -94,7 +92,7 @@ public final class ResolvedArtefact: Sendable {
             if !dated.isEmpty {
                 return "listed in the consolidated SEC by date only (issues of \(dated.map(\.description).joined(separator: ", "))), with no version number"
             }
-            return "not listed in TBRD \(tbrd) Annex A and no version in legal effect recorded"
+            return "not listed in TBRD \(tbrd) Annex A and no version in legal effect is recorded"
         }
         switch origin {
         case .secVersion: return "SEC Version \(version), TBRD \(tbrd) paragraph 1(i) and Annex A"
@@ -172,7 +170,7 @@ public enum BaselineResolver {
     /// A part resolves by its own versions in legal effect (it has no Annex A entry of its own).
     public static func resolve(_ part: DocumentPart, of doc: BaselineDocument, in baseline: Baseline) -> ResolvedArtefact {
         let r = resolve(legalEffect: part.legalEffect, annexA: nil)
-        return ResolvedArtefact(ref: .part(doc.kind, doc.id, part.name), title: part.title, relevant: r?.relevant ?? [],
+        return ResolvedArtefact(ref: doc.ref(of: part), title: part.title, relevant: r?.relevant ?? [],
                                 origin: r?.origin, legalEffect: part.legalEffect, phases: doc.phases, consultation: nil,
                                 datedIssues: part.datedIssues, sources: part.sources, tbrd: baseline.tbrd.version)
     }

@@ -132,7 +132,7 @@ public struct BaselineDiff: Sendable {
         var out: [DocumentRef: [String]] = [:]
         for d in b.documents {
             if !d.aliases.isEmpty { out[d.ref] = d.aliases }
-            for p in d.parts { out[.part(d.kind, d.id, p.name)] = [p.name] + p.aliases }
+            for p in d.parts { out[d.ref(of: p)] = [p.name] + p.aliases }
         }
         return out
     }

@@ -52,6 +52,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(file):\(position.line):\(position.column)"
     }
 
+    /// `path: message`, the JSON path defaulting to `$` (the whole document): what a report that names
+    /// the file and line elsewhere says of an input error.
+    public var pathAndMessage: String { "\(path ?? "$"): \(message)" }
+
     /// `file:line:column: path: message` for input errors; `file: message` for write errors; the
     /// message alone for usage errors.
     public var description: String {

@@ -58,7 +58,7 @@ public struct JSONReader {
     }
 }
 
-struct Parser {
+private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
@@ -67,8 +67,13 @@ struct Parser {
         self.bytes = bytes
     }
 
+    /// A UTF-8 byte-order mark at the start is skipped (RFC 8259 lets a parser ignore it).
+    mutating func skipByteOrderMark() {
+        if i == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    }
+
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        skipByteOrderMark()
         skipWhitespace()
         if i >= bytes.count {
             throw JSONSyntaxError(message: "the file holds no JSON value (it is empty or only white space); expected a JSON object", offset: i)
@@ -355,7 +360,7 @@ extension JSONReader {
 
 extension Parser {
     mutating func topLevelString(key wanted: String) -> String? {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        skipByteOrderMark()
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
         i += 1

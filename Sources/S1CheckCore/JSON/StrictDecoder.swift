@@ -14,10 +14,6 @@ public final class StrictDecoder {
     /// needs the first few to act on, and a hostile file must not turn into millions of lines.
     public static let maximumErrors = 50
 
-    /// Whether another error would still be kept; expensive parts of a message (a suggestion) are worked
-    /// out only then.
-    public var keepsMoreErrors: Bool { errors.count < StrictDecoder.maximumErrors }
-
     /// Every error kept, then one saying how many more there were.
     public var diagnostics: [Diagnostic] {
         guard omittedErrors > 0 else { return errors }
@@ -55,10 +51,12 @@ public final class StrictDecoder {
         return lineIndex!.position(ofOffset: offset)
     }
 
-    public func fail(_ message: String, at path: JSONPath, offset: Int?) {
-        guard keepsMoreErrors else { omittedErrors += 1; return }
+    /// Records an error; past the first `maximumErrors` only counts it, without building its message
+    /// (a did-you-mean costs a search), so a file full of errors stays cheap whatever its callers say.
+    public func fail(_ message: @autoclosure () -> String, at path: JSONPath, offset: Int?) {
+        guard errors.count < StrictDecoder.maximumErrors else { omittedErrors += 1; return }
         errors.append(.input(file: file, path: path.description,
-                             position: offset.map { position(ofOffset: $0) }, message: message))
+                             position: offset.map { position(ofOffset: $0) }, message: message()))
     }
 
     // MARK: Objects
@@ -86,17 +84,19 @@ public final class StrictDecoder {
             if allowed.contains(member.key) {
                 known.append(member)
             } else {
-                guard keepsMoreErrors else { omittedErrors += 1; continue }
-                let hint = nearest(to: member.key, in: allowed, limit: 1, maxDistance: max(2, member.key.unicodeScalars.count / 3))
-                let suggestion = hint.first.map { " (did you mean \"\($0)\"?)" } ?? ""
-                fail("unknown key \"\(member.key)\"\(suggestion); \(what) allows: \(allowed.joined(separator: ", "))",
-                     at: path.key(member.key), offset: member.keyOffset)
+                fail(StrictDecoder.unknownKey(member.key, allowed: allowed, what: what), at: path.key(member.key), offset: member.keyOffset)
             }
         }
         for key in required where !known.contains(where: { $0.key == key }) {
             fail("missing required key \"\(key)\" in \(what)", at: path, offset: node.offset)
         }
         return Fields(members: known)
+    }
+
+    static func unknownKey(_ key: String, allowed: [String], what: String) -> String {
+        let hint = nearest(to: key, in: allowed, limit: 1, maxDistance: max(2, key.unicodeScalars.count / 3))
+        let suggestion = hint.first.map { " (did you mean \"\($0)\"?)" } ?? ""
+        return "unknown key \"\(key)\"\(suggestion); \(what) allows: \(allowed.joined(separator: ", "))"
     }
 
     // MARK: Scalars

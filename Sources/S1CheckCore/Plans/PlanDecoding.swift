@@ -124,12 +124,15 @@ public enum PlanDecoding {
         if RuleRegistry.byID[r] != nil {
             d.fail("rule \"\(r)\" cannot be \(what)", at: path, offset: offset)
         } else {
-            let near = d.keepsMoreErrors ? nearest(to: r, in: allowed, limit: 1, maxDistance: 4) : []
-            let hint = near.first.map { " (did you mean \"\($0)\"?)" } ?? ""
-            d.fail("unknown rule id \"\(r.prefix(60))\"\(hint); rules that can be \(what): \(allowed.joined(separator: ", "))",
-                   at: path, offset: offset)
+            // `fail` builds the message (and its suggestion) only if the error is kept.
+            d.fail(unknownRule(r, allowed: allowed, what: what), at: path, offset: offset)
         }
         return nil
+    }
+
+    static func unknownRule(_ r: String, allowed: [String], what: String) -> String {
+        let hint = nearest(to: r, in: allowed, limit: 1, maxDistance: 4).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+        return "unknown rule id \"\(r.prefix(60))\"\(hint); rules that can be \(what): \(allowed.joined(separator: ", "))"
     }
 
     static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> Waiver? {

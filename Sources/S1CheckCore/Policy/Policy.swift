@@ -33,6 +33,10 @@ public struct Policy: Sendable {
         self.waiverLines = waiverLines
     }
 
+    /// The check name of the `index`th shared waiver, in every report; its line keeps two waivers of one
+    /// document apart.
+    public func checkName(_ index: Int) -> String { "waiver · \(waivers[index].label) (shared, line \(waiverLines[index]))" }
+
     /// What the run says of a shared waiver that waived nothing in any plan (with the nearest name when
     /// its document names none).
     public func unusedMessage(_ index: Int, in baseline: ResolvedBaseline) -> String {
@@ -42,7 +46,6 @@ public struct Policy: Sendable {
     /// No policy: every rule at its own level, no shared waiver.
     public static let none = Policy(file: "")
 
-    public var isEmpty: Bool { levels.isEmpty && waivers.isEmpty }
 
     /// Rules whose level a policy may set: those a waiver may waive. A waiver's own findings and duplicate
     /// plan ids keep their level (a policy could otherwise let an expired waiver pass).
@@ -85,7 +88,8 @@ public enum PolicyDecoding {
                 let p = path.key("waivers").index(i)
                 guard let w = PlanDecoding.decodeWaiver(item, p, d, names) else { continue }
                 // A shared waiver applies to every plan, so it must say why and until when.
-                if w.reason?.trimmingWhitespace().isEmpty ?? true {
+                // (A blank reason is decoded as none.)
+                if w.reason == nil {
                     d.fail("a shared waiver needs a reason (text with at least one visible character)", at: p, offset: item.offset); continue
                 }
                 if w.expires == nil { d.fail("a shared waiver needs an expiry date (\"expires\": \"YYYY-MM-DD\")", at: p, offset: item.offset); continue }

@@ -30,8 +30,7 @@ public struct ConsultationRule: Rule {
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         for (a, r) in facts.declarations.checked {
             guard let consultation = r.consultation, a.version == consultation.version else { continue }
-            let notes = (consultation.notes.map(ConsultationText.describe) + consultation.events.map(ConsultationText.describe))
-                .joined(separator: "; ")
+            let notes = ConsultationText.lines(consultation).joined(separator: "; ")
             findings.append(Finding(rule, .warn, about: a, r, expected: consultation.version.description,
                                     message: "\(r.ref) \(consultation.version) is still under consultation, so this version is provisional" + (notes.isEmpty ? "" : " (\(notes))")))
         }

@@ -36,7 +36,7 @@ public struct PlanFacts: Sendable {
 
     /// "line 12" for a byte offset in the plan file, for messages that point at two places.
     func line(_ offset: Int) -> String {
-        lines.map { "line \($0.position(ofOffset: offset).line)" } ?? "offset \(offset)"
+        lines.map { "line \($0.line(ofOffset: offset))" } ?? "offset \(offset)"
     }
 }
 

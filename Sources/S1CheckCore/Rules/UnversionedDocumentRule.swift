@@ -23,11 +23,8 @@ public struct UnversionedDocumentRule: Rule {
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         for (a, r) in facts.declarations.checked where r.version == nil {
-            let why = r.datedIssues.isEmpty
-                ? "it is not listed in TBRD \(c.tbrd) Annex A and no version in legal effect is recorded"
-                : "it is \(r.explanation)"
             findings.append(Finding(rule, .warn, about: a, r,
-                                    message: "\(r.ref) (\(r.title)) has no version in the baseline: \(why), so \(a.versionText) cannot be verified"))
+                                    message: "\(r.ref) (\(r.title)) has no version in the baseline: it is \(r.explanation), so \(a.versionText) cannot be verified"))
         }
     }
 }

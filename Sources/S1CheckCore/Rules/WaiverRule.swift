@@ -56,7 +56,8 @@ public struct WaiverRule: Rule {
         // The policy's shared waivers, after the plan's own. One that matches nothing in this plan says
         // nothing here: the run reports, once, a shared waiver that matched nothing in any plan.
         for (index, w) in c.policy.waivers.enumerated() {
-            let label = "\(w.label) (shared, \(c.policy.file))"
+            // Built only when there is a finding to make: most shared waivers meet nothing in most plans.
+            var label: String { "\(w.label) (shared, \(c.policy.file))" }
             if let expires = w.expires, expires < c.asOf {
                 // Only where it would have waived something: that finding stands, and the plan fails.
                 guard let target = findings[..<earlier].first(where: { WaiverRule.matches(w, $0) }) else { continue }

@@ -46,7 +46,6 @@ public struct SuggestionIndex: Sendable {
         longest = keys.map(\.count).max() ?? 0
     }
 
-    public var isEmpty: Bool { names.isEmpty }
 
     /// The names within `maxDistance` of `word`, nearest first (ties in candidate order), at most `limit`.
     public func nearest(to word: String, limit: Int = 3, maxDistance: Int) -> [String] {

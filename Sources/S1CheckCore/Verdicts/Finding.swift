@@ -65,4 +65,7 @@ public struct Finding: Sendable {
         self.offset = offset
         self.check = subject.map { "\(rule.id) · \($0)" } ?? rule.id
     }
+
+    /// A warning or failure that a policy level recorded as a pass: listed wherever non-passes are.
+    public var isAllowed: Bool { status == .pass && level != nil }
 }

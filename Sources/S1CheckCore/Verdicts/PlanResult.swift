@@ -1,31 +1,13 @@
 /// How many findings (or plans) have each status.
 public struct StatusCounts: Sendable, Hashable {
-    private var counts = (0, 0, 0, 0)
+    /// Indexed by the status's severity: one fixed-size value, no allocation.
+    private var counts = SIMD4<Int>()
 
     public init() {}
 
     public subscript(status: Status) -> Int {
-        get {
-            switch status {
-            case .pass: return counts.0
-            case .waived: return counts.1
-            case .warn: return counts.2
-            case .fail: return counts.3
-            }
-        }
-        set {
-            switch status {
-            case .pass: counts.0 = newValue
-            case .waived: counts.1 = newValue
-            case .warn: counts.2 = newValue
-            case .fail: counts.3 = newValue
-            }
-        }
-    }
-
-    public static func == (a: StatusCounts, b: StatusCounts) -> Bool { a.counts == b.counts }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(counts.0); hasher.combine(counts.1); hasher.combine(counts.2); hasher.combine(counts.3)
+        get { counts[status.severity] }
+        set { counts[status.severity] = newValue }
     }
 }
 
@@ -67,5 +49,4 @@ public struct PlanResult: Sendable {
 
     public var id: String? { plan?.id }
     public var isInputError: Bool { !inputErrors.isEmpty }
-    public func count(_ status: Status) -> Int { counts[status] }
 }

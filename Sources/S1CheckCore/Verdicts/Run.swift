@@ -70,15 +70,16 @@ public struct PlanSummary: Sendable {
         status = p.status
         counts = p.counts
         isInputError = p.isInputError
-        var used = Set<Int>(), expired = Set<Int>()
+        var used = Set<Int>(), expired = Set<Int>(), allowed = 0
         for f in p.findings {
+            if f.isAllowed { allowed += 1 }
             guard let i = f.sharedWaiver else { continue }
             // The waiver rule's own finding: a pass when it waived something, a failure when it had expired.
             if f.status == .fail { expired.insert(i) } else { used.insert(i) }
         }
         sharedWaiversUsed = used
         sharedWaiversExpired = expired
-        allowed = p.findings.reduce(0) { $0 + ($1.status == .pass && $1.level != nil ? 1 : 0) }
+        self.allowed = allowed
     }
 }
 
