@@ -23,8 +23,7 @@ public enum BaselineReport {
         for a in b.artefacts {
             guard let c = a.consultation else { continue }
             s += "\nUnder consultation: \(a.ref) \(c.version) (\(a.title)), provisional\n"
-            for n in c.notes { s += "  - \(ConsultationText.describe(n))\n" }
-            for e in c.events { s += "  - \(ConsultationText.describe(e))\n" }
+            for line in ConsultationText.lines(c) { s += "  - \(line)\n" }
         }
         return s
     }

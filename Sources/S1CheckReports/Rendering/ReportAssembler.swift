@@ -4,12 +4,11 @@ import S1CheckCore
 /// each stream (separators included), and at the end how much of each stream to keep so the report stays
 /// within its renderer's limit. Pure: the caller keeps the streams (files for the CLI, arrays in memory).
 public struct ReportAssembler: Sendable {
-    public let renderer: any ReportRenderer
     private let streams: Int
     private let separator: [UInt8]
     private let limit: ReportLimit?
-    private var hasParts: [Bool]
-    /// Per stream: the items and bytes written so far, and (with a limit) after each part.
+    /// Per stream: the items and bytes written so far (every part kept adds at least one byte), and (with
+    /// a limit) after each part.
     private var totals: [(items: Int, bytes: Int)]
     private var boundaries: [[(items: Int, bytes: Int)]]
     /// With a limit: the first stream from which parts are no longer written, because the streams up to
@@ -19,12 +18,10 @@ public struct ReportAssembler: Sendable {
     private var droppedItems: [Int]
 
     public init(_ renderer: any ReportRenderer) {
-        self.renderer = renderer
         let type = type(of: renderer)
         streams = type.streams
         separator = type.separator
         limit = type.limit
-        hasParts = Array(repeating: false, count: streams)
         totals = Array(repeating: (0, 0), count: streams)
         boundaries = Array(repeating: [], count: streams)
         dropFrom = streams
@@ -40,7 +37,7 @@ public struct ReportAssembler: Sendable {
             if part.isEmpty { out.append([]); continue }
             let items = s < section.items.count ? section.items[s] : 0
             // The part itself when no separator goes before it: no copy of the common case.
-            let bytes = hasParts[s] && !separator.isEmpty ? separator + part : part
+            let bytes = totals[s].bytes > 0 && !separator.isEmpty ? separator + part : part
             if let limit {
                 // The streams up to this one, with this part, already pass the limit: since streams only
                 // grow, the cut will leave this part (and every later one from here on) out.
@@ -52,7 +49,6 @@ public struct ReportAssembler: Sendable {
                     continue
                 }
             }
-            hasParts[s] = true
             totals[s].items += items
             totals[s].bytes += bytes.count
             if limit != nil { boundaries[s].append(totals[s]) }
@@ -75,10 +71,8 @@ public struct ReportAssembler: Sendable {
                 keep[s] = b.bytes
                 keptItems = b.items
             }
-            if let last = boundaries[s].last {
-                used += limit.counts(items: keptItems, bytes: keep[s])
-                omitted += last.items - keptItems
-            }
+            used += limit.counts(items: keptItems, bytes: keep[s])
+            omitted += totals[s].items - keptItems
             omitted += droppedItems[s]
             // A stream that lost parts while streaming was cut: nothing after it is kept.
             if droppedItems[s] > 0 { full = true }

@@ -26,22 +26,26 @@ public struct CodeQualityReport: ReportRenderer {
         var w = JSONWriter(itemAt: 1, first: true, out: TextBuffer(capacity: 1 << 11))
         var items = 0
         for (i, e) in p.inputErrors.enumerated() {
-            entry(&w, description: "\(e.path ?? "$"): \(e.message)", check: "input-error", severity: "critical",
+            entry(&w, description: e.pathAndMessage, check: "input-error", severity: "critical",
                   fingerprint: ReportFacts.fingerprint(path: path, check: ReportFacts.inputErrorCheck(i)), path: path, line: e.position?.line)
             items += 1
         }
         for f in p.findings where ReportFacts.isListed(f) {
-            let severity: String
-            switch ReportFacts.gateStatus(f, strict: settings.strict) {
-            case .fail: severity = "major"
-            case .warn: severity = "minor"
-            default: severity = "info"
-            }
-            entry(&w, description: ReportFacts.messageWithWaiver(f), check: f.rule.id, severity: severity,
+            entry(&w, description: ReportFacts.messageWithWaiver(f), check: f.rule.id,
+                  severity: CodeQualityReport.severity(ReportFacts.gateStatus(f, strict: settings.strict)),
                   fingerprint: ReportFacts.fingerprint(path: path, check: f.check), path: path, line: f.line)
             items += 1
         }
         return ReportSection(items == 0 ? [] : w.out.finish(), items: items)
+    }
+
+    /// A status as reported to the CI (after `--strict`): fail major, warn minor, waived or allowed info.
+    static func severity(_ gate: Status) -> String {
+        switch gate {
+        case .fail: return "major"
+        case .warn: return "minor"
+        default: return "info"
+        }
     }
 
     func entry(_ w: inout JSONWriter, description: String, check: String, severity: String, fingerprint: String,
@@ -67,7 +71,7 @@ public struct CodeQualityReport: ReportRenderer {
         var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
         for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
             let path = RepositoryPath(u.file, workingFolder: settings.workingFolder)
-            entry(&w, description: u.message, check: "waiver", severity: settings.strict ? "major" : "minor",
+            entry(&w, description: u.message, check: "waiver", severity: CodeQualityReport.severity(u.status),
                   fingerprint: ReportFacts.fingerprint(path: path, check: u.label), path: path, line: u.line)
             any = true
         }

@@ -52,13 +52,7 @@ public enum ConsoleReport {
             default: label = style.paint("note", "1;36")
             }
             out.write(": \(label): ")
-            out.console(f.message)
-            if let note = ReportFacts.levelNote(f) { out.write(" (\(note))") }
-            if let w = f.waiver {
-                out.write(" (waived \(w.originalStatus.rawValue): ")
-                out.console(w.reason)
-                out.write(")")
-            }
+            out.console(ReportFacts.messageWithWaiver(f))
             out.write(" [\(f.rule.id)]\n")
         }
     }

@@ -14,24 +14,17 @@ public enum GitHubAnnotations {
     public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         let file = RepositoryPath(p.file, workingFolder: settings.workingFolder).path
-        for e in p.inputErrors {
-            command(&out, "error", file: file, line: e.position?.line, column: e.position?.column,
-                    title: "input-error", message: "\(e.path ?? "$"): \(e.message)")
-        }
+        for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
         for f in ReportFacts.console(p.findings) {
-            let name: StaticString
+            let gate = ReportFacts.gateStatus(f, strict: settings.strict)
             var title = "\(p.id ?? p.file) · \(f.check)"
-            switch ReportFacts.gateStatus(f, strict: settings.strict) {
-            case .fail:
-                name = "error"
-                if f.status == .warn { title += " (warn under --strict)" }
-            case .warn: name = "warning"
-            default:
-                name = "notice"
-                title += f.waiver != nil ? " (waived)" : " (allowed)"
+            switch gate {
+            case .fail: if f.status == .warn { title += " (warn under --strict)" }
+            case .warn: break
+            default: title += f.waiver != nil ? " (waived)" : " (allowed)"
             }
-            command(&out, name, file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
+            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
         }
         return out.finish()
     }
@@ -41,9 +34,7 @@ public enum GitHubAnnotations {
     public static func inputErrors(_ errors: [Diagnostic], workingFolder: String?) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         for e in errors {
-            let file = e.file.map { RepositoryPath($0, workingFolder: workingFolder).path } ?? ""
-            command(&out, "error", file: file, line: e.position?.line, column: e.position?.column,
-                    title: "input-error", message: "\(e.path ?? "$"): \(e.message)")
+            inputErrorCommand(&out, e, file: e.file.map { RepositoryPath($0, workingFolder: workingFolder).path } ?? "")
         }
         return out.finish()
     }
@@ -55,10 +46,23 @@ public enum GitHubAnnotations {
         var out = TextBuffer(capacity: 1 << 10)
         for u in ReportFacts.unusedSharedWaivers(run, outcome) {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
-            command(&out, run.strict ? "error" : "warning", file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
+            command(&out, commandName(u.status), file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
         }
         return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: { ConsoleText.escaped(escapeData($0)) },
                                                   unusedWaiversAsAnnotations: true)
+    }
+
+    /// A status as reported to the CI (after `--strict`): fail `error`, warn `warning`, waived or allowed `notice`.
+    static func commandName(_ gate: Status) -> StaticString {
+        switch gate {
+        case .fail: return "error"
+        case .warn: return "warning"
+        default: return "notice"
+        }
+    }
+
+    static func inputErrorCommand(_ out: inout TextBuffer, _ e: Diagnostic, file: String) {
+        command(&out, "error", file: file, line: e.position?.line, column: e.position?.column, title: "input-error", message: e.pathAndMessage)
     }
 
     static func command(_ out: inout TextBuffer, _ name: StaticString, file: String, line: Int?, column: Int?, title: String, message: String) {
@@ -88,7 +92,7 @@ public enum GitHubAnnotations {
     }
 
     /// The toolkit's escapes, and then what a log viewer must not receive raw: every other C0 control
-    /// but the tab, DEL and the C1 controls are written visibly (`\u{1B}`), as the text console writes them.
+    /// but the tab, DEL and the C1 controls are written visibly (`\u{1B}`), as the text console does.
     static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {
         case "%": return "%25"
@@ -96,9 +100,8 @@ public enum GitHubAnnotations {
         case "\n": return "%0A"
         case ":": return "%3A"
         case ",": return "%2C"
-        default:
-            let v = u.value
-            return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) ? visibleEscape(u) : nil
+        case "\t": return nil
+        default: return ConsoleText.escape(u)
         }
     }
 

@@ -12,14 +12,23 @@ import S1CheckCore
 /// reporters read it"). Only a warning, which has no element of its own, is written to `<system-out>`.
 public struct JUnitReport: ReportRenderer {
     let settings: RunSettings
+    /// The properties every plan's suite ends with: the same for the whole run, so worked out once.
+    let runProperties: [(String, String)]
 
-    public init(settings: RunSettings) { self.settings = settings }
+    public init(settings: RunSettings) {
+        self.settings = settings
+        let b = settings.baseline.baseline
+        runProperties = [("baseline-tbrd", b.tbrd.version.description), ("baseline-sec", b.sec.description),
+                         ("baseline-svtad", b.svtad.description), ("as-of", settings.asOf.description),
+                         ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)"),
+                         ("policy", ReportFacts.policyLabel(settings) ?? "none")]
+    }
 
     /// The totals come first in the file, so the head waits for the outcome.
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
         var tests = 0, failures = 0, errors = 0
         for p in outcome.summaries {
-            let c = counts(p)
+            let c = counts(isInputError: p.isInputError, p.counts)
             tests += c.tests
             failures += c.failures
             errors += c.errors
@@ -61,29 +70,20 @@ public struct JUnitReport: ReportRenderer {
                               into: &out)
         let unused = Set(outcome.unusedSharedWaivers)
         for (i, w) in settings.policy.waivers.enumerated() {
-            // The line keeps two waivers of one document apart.
-            JUnitReport.openCase("waiver · \(w.label) (shared, line \(settings.policy.waiverLines[i]))", classname: JUnitReport.classname("policy"), into: &out)
+            JUnitReport.openCase(settings.policy.checkName(i), classname: JUnitReport.classname("policy"), into: &out)
+            out.write(">\n")
+            let location = "location: \(source.file):\(settings.policy.waiverLines[i])"
             let expiredIn = outcome.sharedWaiverExpiries[i]
             if expiredIn > 0 {
                 // Past its expiry where it would have waived something: those plans fail, and so does this case.
                 let message = "[waiver] the shared waiver for \(w.label) expired on \(w.expires?.description ?? "?") (as of \(settings.asOf)); \(expiredIn == 1 ? "1 plan fails" : "\(expiredIn) plans fail") on it"
-                out.write(">\n")
-                JUnitReport.element("failure", type: "waiver", message: message,
-                                    detail: "\(message)\nlocation: \(source.file):\(settings.policy.waiverLines[i])", into: &out)
-                out.write("    </testcase>\n")
-                continue
-            }
-            guard unused.contains(i) else {
-                out.write(">\n"); JUnitReport.systemOut("used in \(outcome.sharedWaiverUses[i]) plan\(outcome.sharedWaiverUses[i] == 1 ? "" : "s"): \(w.reason ?? "")", into: &out)
-                out.write("    </testcase>\n")
-                continue
-            }
-            out.write(">\n")
-            let detail = "\(settings.policy.unusedMessage(i, in: settings.baseline))\nrule: waiver\nlocation: \(source.file):\(settings.policy.waiverLines[i])"
-            if settings.strict {
-                JUnitReport.element("failure", type: "warn", message: "[waiver] \(settings.policy.unusedMessage(i, in: settings.baseline))", detail: detail, into: &out)
+                JUnitReport.element("failure", type: "waiver", message: message, detail: "\(message)\n\(location)", into: &out)
+            } else if unused.contains(i) {
+                let message = settings.policy.unusedMessage(i, in: settings.baseline)
+                writeWarning(rule: "waiver", message: message, detail: "\(message)\nrule: waiver\n\(location)", into: &out)
             } else {
-                JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
+                let uses = outcome.sharedWaiverUses[i]
+                JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")", into: &out)
             }
             out.write("    </testcase>\n")
         }
@@ -98,20 +98,18 @@ public struct JUnitReport: ReportRenderer {
 
     /// A plan's JUnit counts: the one statement of how statuses map to elements, used by the suite and by
     /// the root totals so they cannot disagree.
-    func counts(_ p: PlanSummary) -> (tests: Int, failures: Int, errors: Int, skipped: Int) {
-        guard !p.isInputError else { return (1, settings.keepGoing ? 1 : 0, settings.keepGoing ? 0 : 1, 0) }
-        let c = p.counts
+    func counts(isInputError: Bool, _ c: StatusCounts) -> (tests: Int, failures: Int, errors: Int, skipped: Int) {
+        guard !isInputError else { return (1, settings.keepGoing ? 1 : 0, settings.keepGoing ? 0 : 1, 0) }
         return (c[.pass] + c[.waived] + c[.warn] + c[.fail], c[.fail] + (settings.strict ? c[.warn] : 0), 0, c[.waived])
     }
 
     /// One `<testsuite>` for a plan, written straight from its findings.
     func write(_ p: PlanResult, into out: inout TextBuffer) {
-        let b = settings.baseline.baseline
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
         guard let plan = p.plan else {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
-            JUnitReport.openSuite(p.file, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
+            JUnitReport.openSuite(p.file, file: p.file, counts: counts(isInputError: true, p.counts), properties: properties, into: &out)
             JUnitReport.openCase("input-error · \(p.file)", classname: JUnitReport.classname(p.file), into: &out)
             out.write(">\n")
             JUnitReport.element(settings.keepGoing ? "failure" : "error", type: "input-error",
@@ -120,13 +118,9 @@ public struct JUnitReport: ReportRenderer {
             out.write("    </testcase>\n  </testsuite>\n")
             return
         }
-        properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue),
-                       ("plan-tbrd", plan.tbrdText), ("baseline-tbrd", b.tbrd.version.description),
-                       ("baseline-sec", b.sec.description), ("baseline-svtad", b.svtad.description),
-                       ("as-of", settings.asOf.description),
-                       ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)"),
-                       ("policy", ReportFacts.policyLabel(settings) ?? "none")]
-        JUnitReport.openSuite(plan.id, file: p.file, counts: counts(PlanSummary(p)), properties: properties, into: &out)
+        properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue), ("plan-tbrd", plan.tbrdText)]
+        properties += runProperties
+        JUnitReport.openSuite(plan.id, file: p.file, counts: counts(isInputError: false, p.counts), properties: properties, into: &out)
         let classname = JUnitReport.classname(plan.id)
         for f in p.findings {
             JUnitReport.openCase(f.check, classname: classname, into: &out)
@@ -145,10 +139,8 @@ public struct JUnitReport: ReportRenderer {
             switch f.status {
             case .fail:
                 JUnitReport.element("failure", type: f.rule.id, message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
-            case .warn where settings.strict:
-                JUnitReport.element("failure", type: "warn", message: "[\(f.rule.id)] \(f.message)", detail: detail, into: &out)
             case .warn:
-                JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
+                writeWarning(rule: f.rule.id, message: f.message, detail: detail, into: &out)
             case .waived:
                 // The reason goes in the message attribute (Jenkins shows it) and leads the element text
                 // (GitLab reads only the text).
@@ -161,6 +153,16 @@ public struct JUnitReport: ReportRenderer {
             out.write("    </testcase>\n")
         }
         out.write("  </testsuite>\n")
+    }
+
+    /// A warning has no element of its own: it is told in `<system-out>`, or is a `<failure>` under
+    /// `--strict` (which fails the run on it).
+    func writeWarning(rule: String, message: String, detail: String, into out: inout TextBuffer) {
+        if settings.strict {
+            JUnitReport.element("failure", type: "warn", message: "[\(rule)] \(message)", detail: detail, into: &out)
+        } else {
+            JUnitReport.systemOut("status: warn\nWARNING: \(detail)", into: &out)
+        }
     }
 
     /// `s1check.` and a name with no dot in it: Jenkins splits a classname at its last dot into package

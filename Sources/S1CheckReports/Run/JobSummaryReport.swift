@@ -71,7 +71,7 @@ public struct JobSummaryReport: ReportRenderer {
         var items = [0, 0, 0, 0]
         for e in p.inputErrors {
             row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: "input-error", document: nil,
-                message: "\(e.path ?? "$"): \(e.message)", location: e.location ?? p.file)
+                message: e.pathAndMessage, location: e.location ?? p.file)
             items[0] += 1
         }
         for f in p.findings where ReportFacts.isListed(f) {

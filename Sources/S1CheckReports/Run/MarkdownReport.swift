@@ -128,7 +128,7 @@ public struct MarkdownReport: ReportRenderer {
             let c = a.consultation!
             md.write("- **\(a.ref)** ("); md.markdown(a.title); md.write(") \(c.version): provisional.")
             // Each note and event is a sentence of its own here (in a finding they follow a parenthesis).
-            for text in c.notes.map(ConsultationText.describe) + c.events.map(ConsultationText.describe) {
+            for text in ConsultationText.lines(c) {
                 md.write(" "); md.markdown(text.prefix(1).uppercased() + text.dropFirst()); md.write(".")
             }
             md.write("\n")

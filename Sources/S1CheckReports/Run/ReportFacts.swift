@@ -56,9 +56,9 @@ public enum ReportFacts {
 
     /// The status a CI format reports a finding with: its own, except that under `--strict` a warning
     /// fails the run, so it is reported as a failure (as JUnit does).
-    public static func gateStatus(_ f: Finding, strict: Bool) -> Status {
-        f.status == .warn && strict ? .fail : f.status
-    }
+    public static func gateStatus(_ f: Finding, strict: Bool) -> Status { gateStatus(f.status, strict: strict) }
+
+    public static func gateStatus(_ status: Status, strict: Bool) -> Status { status == .warn && strict ? .fail : status }
 
     /// The message with the policy level and the waiver that changed its status, as the console says it.
     /// For formats whose consumers show a waived finding like any other (GitHub code scanning ignores
@@ -78,7 +78,7 @@ public enum ReportFacts {
     }
 
     /// Whether a CI format lists the finding: not a plain pass.
-    public static func isListed(_ f: Finding) -> Bool { f.status != .pass || f.level != nil }
+    public static func isListed(_ f: Finding) -> Bool { f.status != .pass || f.isAllowed }
 
     /// How the policy changed a finding: "denied by policy: was warn".
     public static func levelNote(_ f: Finding) -> String? {
@@ -101,11 +101,12 @@ public enum ReportFacts {
     }
 
     /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
-    /// of the policy file (a failure under `--strict`).
-    public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome) -> [(file: String, line: Int, label: String, message: String)] {
+    /// of the policy file; `status` is how CI formats report it (a failure under `--strict`).
+    public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome)
+        -> [(file: String, line: Int, label: String, message: String, status: Status)] {
         outcome.unusedSharedWaivers.map { i in
-            (run.policy.file, run.policy.waiverLines[i], "waiver · \(run.policy.waivers[i].label) (shared, line \(run.policy.waiverLines[i]))",
-             run.policy.unusedMessage(i, in: run.baseline))
+            (run.policy.file, run.policy.waiverLines[i], run.policy.checkName(i), run.policy.unusedMessage(i, in: run.baseline),
+             gateStatus(.warn, strict: run.strict))
         }
     }
 

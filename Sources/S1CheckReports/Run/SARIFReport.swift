@@ -88,7 +88,7 @@ public struct SARIFReport: ReportRenderer {
             items[stream] += 1
         }
         for (i, e) in p.inputErrors.enumerated() {
-            result(0, rule: SARIFReport.inputErrorRule, level: "error", message: "\(e.path ?? "$"): \(e.message)",
+            result(0, rule: SARIFReport.inputErrorRule, level: "error", message: e.pathAndMessage,
                    line: e.position?.line, column: e.position?.column, check: ReportFacts.inputErrorCheck(i)) { w in
                 w.beginObject("properties")
                 w.string("status", "input-error")
@@ -96,13 +96,10 @@ public struct SARIFReport: ReportRenderer {
             }
         }
         for f in p.findings where ReportFacts.isListed(f) {
-            let level: String, stream: Int
-            switch ReportFacts.gateStatus(f, strict: settings.strict) {
-            case .fail: (level, stream) = ("error", f.status == .fail ? 0 : 1)
-            case .warn: (level, stream) = ("warning", 1)
-            default: (level, stream) = ("note", 2)
-            }
-            result(stream, rule: f.rule, level: level, message: ReportFacts.messageWithWaiver(f), line: f.line, column: nil, check: f.check) { w in
+            let gate = ReportFacts.gateStatus(f, strict: settings.strict)
+            // Streams by severity for the cut: fails, then warnings (raised or not), then waived and allowed.
+            let stream = f.status == .fail ? 0 : gate == .fail || gate == .warn ? 1 : 2
+            result(stream, rule: f.rule, level: SARIFReport.level(gate), message: ReportFacts.messageWithWaiver(f), line: f.line, column: nil, check: f.check) { w in
                 if let waiver = f.waiver {
                     w.beginArray("suppressions")
                     w.beginObject()
@@ -132,6 +129,24 @@ public struct SARIFReport: ReportRenderer {
         if let index = SARIFReport.ruleIndex[rule.id] { w.number("ruleIndex", index) }
         w.string("level", level)
         w.beginObject("message"); w.string("text", message); w.endObject()
+        writeLocations(&w, uri: uri, isRelative: isRelative, line: line, column: column)
+        w.beginObject("partialFingerprints"); w.string("s1check/v1", fingerprint); w.endObject()
+        more(&w)
+        w.endObject()
+    }
+
+    /// A status as reported to the CI (after `--strict`): fail `error`, warn `warning`, waived or allowed `note`.
+    static func level(_ gate: Status) -> String {
+        switch gate {
+        case .fail: return "error"
+        case .warn: return "warning"
+        default: return "note"
+        }
+    }
+
+    /// `locations` with the one place a result or notification is about. GitHub needs a start line; a
+    /// finding about the whole file points at its first line.
+    static func writeLocations(_ w: inout JSONWriter, uri: String, isRelative: Bool, line: Int?, column: Int?) {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
@@ -139,7 +154,6 @@ public struct SARIFReport: ReportRenderer {
         w.string("uri", uri)
         if isRelative { w.string("uriBaseId", "%SRCROOT%") }
         w.endObject()
-        // GitHub needs a start line; a finding about the whole file points at its first line.
         w.beginObject("region")
         w.number("startLine", max(line ?? 1, 1))
         if let column { w.number("startColumn", max(column, 1)) }
@@ -147,9 +161,6 @@ public struct SARIFReport: ReportRenderer {
         w.endObject()
         w.endObject()
         w.endArray()
-        w.beginObject("partialFingerprints"); w.string("s1check/v1", fingerprint); w.endObject()
-        more(&w)
-        w.endObject()
     }
 
     public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
@@ -173,7 +184,7 @@ public struct SARIFReport: ReportRenderer {
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
         for u in ReportFacts.unusedSharedWaivers(run, outcome) {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
-            notification(&w, id: "unused-shared-waiver", level: run.strict ? "error" : "warning", u.message,
+            notification(&w, id: "unused-shared-waiver", level: SARIFReport.level(u.status), u.message,
                          location: (path.uri, path.isRelative, u.line))
         }
         if !run.passedOver.isEmpty {
@@ -217,16 +228,7 @@ public struct SARIFReport: ReportRenderer {
         w.beginObject("descriptor"); w.string("id", id); w.endObject()
         w.string("level", level)
         w.beginObject("message"); w.string("text", text); w.endObject()
-        if let location {
-            w.beginArray("locations")
-            w.beginObject(); w.beginObject("physicalLocation")
-            w.beginObject("artifactLocation"); w.string("uri", location.uri)
-            if location.isRelative { w.string("uriBaseId", "%SRCROOT%") }
-            w.endObject()
-            w.beginObject("region"); w.number("startLine", location.line); w.endObject()
-            w.endObject(); w.endObject()
-            w.endArray()
-        }
+        if let location { SARIFReport.writeLocations(&w, uri: location.uri, isRelative: location.isRelative, line: location.line, column: nil) }
         w.endObject()
     }
 }
