@@ -1,5 +1,6 @@
 import Foundation
 import S1CheckCore
+import S1CheckReports
 
 /// One command-line argument: its bytes (a path need not be UTF-8, and `CommandLine.arguments` replaces
 /// bytes that are not) and its text, for option names and values that are words.
@@ -9,13 +10,12 @@ struct Argument: Sendable, Hashable {
     var path: FilePath { FilePath(bytes) }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
-    init(_ text: String) { bytes = Array(text.utf8) }
 
     /// The process's arguments after the program name, byte for byte.
     static var process: [Argument] {
         (1..<Int(CommandLine.argc)).compactMap { i in
             CommandLine.unsafeArgv[i].map { p in
-                Argument(Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))))
+                Argument(FilePath(cString: p).bytes)
             }
         }
     }
@@ -70,7 +70,7 @@ struct Arguments {
             } else {
                 let all = options + allowedFlags
                 let hint = nearest(to: name, in: all, limit: 1, maxDistance: 3).first.map { " (did you mean --\($0)?)" } ?? ""
-                throw Diagnostic.usage("unknown option --\(FilePath(Array(name.utf8)).display)\(hint)")
+                throw Diagnostic.usage("unknown option --\(FilePath(name).display)\(hint)")
             }
         }
     }
@@ -81,9 +81,6 @@ struct Arguments {
             throw Diagnostic.usage("--\(name) needs a value, not \"\(value.path.display)\", which looks like an option (for a file of that name, write ./\(value.path.display))")
         }
     }
-
-    /// The positional arguments as text.
-    var positional: [String] { positionalArguments.map(\.text) }
 
     /// The single value of an option given at most once.
     func argument(_ name: String) throws(Diagnostic) -> Argument? {
@@ -104,11 +101,6 @@ struct Arguments {
         return a.path
     }
 
-    /// Positional arguments that name plan files or folders.
-    func inputPaths() throws(Diagnostic) -> [FilePath] {
-        try Arguments.inputPaths(positionalArguments)
-    }
-
     static func inputPaths(_ args: [Argument]) throws(Diagnostic) -> [FilePath] {
         for a in args {
             if a.bytes.isEmpty { throw Diagnostic.usage("an empty argument where a plan file or folder was expected") }
@@ -122,20 +114,27 @@ struct Arguments {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
-extension Phase {
-    static func parseOption(_ s: String) throws(Diagnostic) -> Phase {
-        guard let p = Phase(rawValue: s.uppercased()) else {
-            throw Diagnostic.usage("--phase must be IOC, MOC or FOC, not \"\(s)\"")
-        }
-        return p
+/// An option whose value is one of a few words (`--format`, `--phase`).
+protocol OptionChoice: CaseIterable, RawRepresentable where RawValue == String {}
+
+extension OptionChoice {
+    /// The case `text` names (after `normalise`), or a usage error listing them: `--format must be text,
+    /// markdown or json, not "x"`.
+    static func parse(_ text: String, option: String, normalise: (String) -> String = { $0 }) throws(Diagnostic) -> Self {
+        if let value = Self(rawValue: normalise(text)) { return value }
+        let names = allCases.map(\.rawValue)
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+        throw Diagnostic.usage("--\(option) must be \(list), not \"\(text)\"")
     }
 }
 
-enum OutputFormat: String {
+extension Phase: OptionChoice {
+    static func parseOption(_ s: String) throws(Diagnostic) -> Phase { try parse(s, option: "phase", normalise: { $0.uppercased() }) }
+}
+
+extension ConsoleFormat: OptionChoice {}
+
+enum OutputFormat: String, OptionChoice {
     case text, markdown, json
-    static func parse(_ s: String?) throws(Diagnostic) -> OutputFormat {
-        guard let s else { return .text }
-        guard let f = OutputFormat(rawValue: s) else { throw Diagnostic.usage("--format must be text, markdown or json, not \"\(s)\"") }
-        return f
-    }
+    static func parse(_ s: String?) throws(Diagnostic) -> OutputFormat { try s.map { text throws(Diagnostic) in try parse(text, option: "format") } ?? .text }
 }

@@ -46,7 +46,8 @@ enum Help {
     Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
     """
 
-    /// One line per report format, from the formats themselves: a new format cannot be left out.
+    /// One line per report format, from the formats themselves, so a new format is explained. (The usage
+    /// line is written out; a test checks it names every option.)
     static var reportOptions: String {
         ReportFormat.allCases.map { f in
             let option = "  --\(f.rawValue) FILE"

@@ -25,7 +25,7 @@ do {
     case "init":
         status = try InitCommand.run(Array(args.dropFirst()))
     case let other?:
-        let other = FilePath(Array(other.utf8)).display
+        let other = FilePath(other).display
         let hint = nearest(to: other, in: ["check", "baseline", "init"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
         throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
     }

@@ -18,7 +18,7 @@ enum BaselineCommand {
         if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\" (baseline takes export, diff or options)") }
         let phase = try a.value("phase").map(Phase.parseOption)
         let format = try OutputFormat.parse(try a.value("format"))
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).baseline)
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).value)
         switch format {
         case .text: Output.write(BaselineReport.text(resolved, phase: phase))
         case .markdown: emit(BaselineReport.markdown(resolved, phase: phase))
@@ -39,15 +39,15 @@ enum BaselineCommand {
     static func diff(_ args: [Argument]) throws -> Int32 {
         let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
         if a.has("help") { Output.line(Help.baseline); return 0 }
-        guard a.positional.count == 2 else {
+        guard a.positionalArguments.count == 2 else {
             // A third path is most likely a second plan folder after --plans, which takes one path each time.
-            let extra = a.positional.count > 2 && a.values["plans"] != nil ? "; give --plans once per plan path (--plans A --plans B)" : ""
-            throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found \(a.positional.count)\(extra)")
+            let extra = a.positionalArguments.count > 2 && a.values["plans"] != nil ? "; give --plans once per plan path (--plans A --plans B)" : ""
+            throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found \(a.positionalArguments.count)\(extra)")
         }
         let format = try OutputFormat.parse(try a.value("format"))
         let sides = try Arguments.inputPaths(a.positionalArguments)
-        let old = try Inputs.baseline(sides[0]).baseline
-        let new = try Inputs.baseline(sides[1]).baseline
+        let old = try Inputs.baseline(sides[0]).value
+        let new = try Inputs.baseline(sides[1]).value
         let d = BaselineDiff(old: old, new: new)
         var impacts: [BaselineDiff.PlanImpact]?
         if let paths = a.values["plans"] {
@@ -85,7 +85,7 @@ enum InitCommand {
         guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
         guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw Diagnostic.usage("init needs --id ID") }
         let phase = try Phase.parseOption(phaseText)
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).baseline)
+        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).value)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
         // A plan always has a window: without one the IOC cessation check could not be made.
         let startText = try a.value("start")

@@ -11,10 +11,10 @@ enum CheckCommand {
     static func run(_ args: [Argument]) throws(Diagnostic) -> Int32 {
         let a = try Arguments(args, options: options, flags: flags)
         if a.has("help") { Output.line(Help.check); return 0 }
-        let planPaths = try a.inputPaths()
+        let planPaths = try Arguments.inputPaths(a.positionalArguments)
         if planPaths.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
         let asOf = try Inputs.asOf(try a.value("as-of"))
-        let consoleFormat = try consoleFormat(try a.value("format"))
+        let consoleFormat = try a.value("format").map { text throws(Diagnostic) in try ConsoleFormat.parse(text, option: "format") } ?? .text
         var requested: [(format: ReportFormat, path: Argument)] = []
         for format in ReportFormat.allCases {
             if let path = try a.argument(format.rawValue) { requested.append((format, path)) }
@@ -22,12 +22,12 @@ enum CheckCommand {
 
         // Inputs that are not plans must be sound before anything is checked.
         let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
-        let loaded: Inputs.LoadedBaseline, baseline: ResolvedBaseline
-        var registry: (registry: DeviceRegistry, source: InputDigest, file: FileID)?
-        var policy: (policy: Policy, source: InputDigest, file: FileID)?
+        let loaded: Inputs.Loaded<Baseline>, baseline: ResolvedBaseline
+        var registry: Inputs.Loaded<DeviceRegistry>?
+        var policy: Inputs.Loaded<Policy>?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
-            baseline = ResolvedBaseline(loaded.baseline)
+            baseline = ResolvedBaseline(loaded.value)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
             policy = try Inputs.policy(configPath, names: baseline.names)
         } catch {
@@ -47,7 +47,7 @@ enum CheckCommand {
         var settings = RunSettings(baseline: baseline, baselineSource: loaded.source,
                                    registrySource: registry?.source, asOf: asOf, strict: a.has("strict"),
                                    keepGoing: a.has("keep-going"), passedOver: discovery.passedOver.map(\.display),
-                                   policy: policy?.policy ?? .none, policySource: policy?.source)
+                                   policy: policy?.value ?? .none, policySource: policy?.source)
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
         if !targets.isEmpty { InterruptCleanup.install() }
@@ -57,7 +57,7 @@ enum CheckCommand {
         let renderers = reports.renderers
         let runSettings = settings
         var run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
-                               registry: registry?.registry, reportIDs: Set(targets.compactMap(\.id))) { plan in
+                               registry: registry?.value, reportIDs: Set(targets.compactMap(\.id))) { plan in
             let lines = consoleFormat == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
             return CheckRun.Rendered(console: lines, sections: renderers.map { $0.section(plan) })
         } consume: { wave in
@@ -84,15 +84,6 @@ enum CheckCommand {
         if let failure = written { Console.report(failure); return 2 }
         return run.outcome.exitCode
     }
-
-    /// `--format text|github` (text when not given).
-    static func consoleFormat(_ s: String?) throws(Diagnostic) -> ConsoleFormat {
-        guard let s else { return .text }
-        guard let f = ConsoleFormat(rawValue: s) else {
-            throw Diagnostic.usage("--format must be \(ConsoleFormat.allCases.map(\.rawValue).joined(separator: " or ")), not \"\(s)\"")
-        }
-        return f
-    }
 }
 
 /// The checking pipeline: the run's plan ids first (for the cross-plan rule), then the plans in waves.
@@ -107,7 +98,6 @@ enum CheckRun {
     struct Rendered: Sendable {
         var console: [UInt8]
         var sections: [ReportSection]
-        var summary: PlanSummary? = nil
     }
 
     struct Result {
@@ -141,9 +131,8 @@ enum CheckRun {
         ids.reserveCapacity(files.count)
         var kept: [Int: Swift.Result<Files.Contents, Diagnostic>] = [:]
         var keptBytes = 0
-        var at = 0
-        while at < files.count {
-            let range = at..<min(at + waveSize, files.count)
+        for start in stride(from: 0, to: files.count, by: waveSize) {
+            let range = start..<min(start + waveSize, files.count)
             let read = parallelMap(range.count) { i -> (Swift.Result<Files.Contents, Diagnostic>, String?) in
                 let r = Files.read(files[range.lowerBound + i])
                 return (r, (try? r.get()).flatMap { JSONReader.topLevelString($0.bytes, key: "id") })
@@ -154,7 +143,6 @@ enum CheckRun {
                 let size = (try? r.get())?.bytes.count ?? 0
                 if keptBytes + size <= keptBudget { kept[k] = r; keptBytes += size }
             }
-            at = range.upperBound
         }
         // Files sharing an id are decoded in full to confirm it: from the kept bytes when there are some.
         let indexByName = Dictionary(zip(names, names.indices), uniquingKeysWith: { a, _ in a })
@@ -167,34 +155,30 @@ enum CheckRun {
                               policy: settings.policy)
         var outcome = RunOutcome(settings)
         var clash: (id: FileID, file: String)?
-        var start = 0
-        while start < files.count {
+        for start in stride(from: 0, to: files.count, by: waveSize) {
             let range = start..<min(start + waveSize, files.count)
             let waveContents = range.map { kept.removeValue(forKey: $0) }
-            let results = parallelMap(range.count) { i -> (Rendered, FileID?) in
+            let results = parallelMap(range.count) { i -> (rendered: Rendered, summary: PlanSummary, clash: FileID?) in
                 let k = range.lowerBound + i
                 let result: PlanResult
-                var clash: FileID?
+                var reportFile: FileID?
                 switch waveContents[i] ?? Files.read(files[k]) {
                 case .success(let contents):
                     if reportIDs.contains(contents.id) {
-                        clash = contents.id
+                        reportFile = contents.id
                         result = PlanResult(file: names[k], unreadable: [.input(file: names[k], message: "is also a report path; s1check never overwrites an input")])
                     } else {
                         result = checker.check(file: names[k], bytes: contents.bytes)
                     }
                 case .failure(let e): result = PlanResult(file: names[k], unreadable: [e])
                 }
-                var rendered = render(result)
-                rendered.summary = PlanSummary(result)
-                return (rendered, clash)
+                return (render(result), PlanSummary(result), reportFile)
             }
-            for (r, c) in results {
-                outcome.add(r.summary!)
-                if clash == nil, let c { clash = (c, r.summary!.file) }
+            for r in results {
+                outcome.add(r.summary)
+                if clash == nil, let c = r.clash { clash = (c, r.summary.file) }
             }
-            hand(results.map(\.0))
-            start += waveSize
+            hand(results.map(\.rendered))
         }
         // Paths that could not be used are reported after the plans, like unreadable plans.
         // One entry per path, with every problem found there.

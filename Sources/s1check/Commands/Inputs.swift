@@ -4,50 +4,46 @@ import S1CheckCore
 /// Loads the baseline (embedded or `--baseline FILE`) and the device registry, turning problems into
 /// input errors that name the file.
 enum Inputs {
-    struct LoadedBaseline {
-        var baseline: Baseline
+    /// An input file decoded, with its digest (for the reports) and, for a file, its identity (for
+    /// comparing report targets with the inputs; nil for the embedded baseline).
+    struct Loaded<Value> {
+        var value: Value
         var bytes: [UInt8]
         var source: InputDigest
-        /// The file it came from (nil: embedded), for comparing report targets with the inputs.
         var file: FileID?
     }
 
     /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
     static let embeddedToken = "@embedded"
 
-    static func baseline(_ path: FilePath?) throws(Diagnostics) -> LoadedBaseline {
+    static func baseline(_ path: FilePath?) throws(Diagnostics) -> Loaded<Baseline> {
         guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
-            return LoadedBaseline(baseline: EmbeddedBaseline.load(), bytes: bytes,
-                                  source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)),
-                                  file: nil)
+            return Loaded(value: EmbeddedBaseline.load(), bytes: bytes,
+                          source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)), file: nil)
         }
-        let contents = try read(path)
-        switch BaselineDecoding.decode(file: path.display, bytes: contents.bytes) {
-        case .success(let b):
-            return LoadedBaseline(baseline: b, bytes: contents.bytes,
-                                  source: InputDigest(role: "baseline", file: path.display, sha256: SHA256.hex(of: contents.bytes)),
-                                  file: contents.id)
-        case .failure(let e): throw e
-        }
+        return try load(path, role: "baseline") { BaselineDecoding.decode(file: path.display, bytes: $0) }
     }
 
-    static func registry(_ path: FilePath) throws(Diagnostics) -> (registry: DeviceRegistry, source: InputDigest, file: FileID) {
-        let contents = try read(path)
-        switch DeviceRegistryDecoding.decode(file: path.display, bytes: contents.bytes) {
-        case .success(let r): return (r, InputDigest(role: "device registry", file: path.display, sha256: SHA256.hex(of: contents.bytes)), contents.id)
-        case .failure(let e): throw e
-        }
+    static func registry(_ path: FilePath) throws(Diagnostics) -> Loaded<DeviceRegistry> {
+        try load(path, role: "device registry") { DeviceRegistryDecoding.decode(file: path.display, bytes: $0) }
     }
 
     /// The policy file: `--config FILE`, or `s1check.json` in the working folder when there is one.
     static let defaultPolicyFile = FilePath("s1check.json")
 
-    static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> (policy: Policy, source: InputDigest, file: FileID)? {
+    static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> Loaded<Policy>? {
         guard let file = path ?? (Files.exists(defaultPolicyFile) ? defaultPolicyFile : nil) else { return nil }
-        let contents = try read(file)
-        switch PolicyDecoding.decode(file: file.display, bytes: contents.bytes, names: names) {
-        case .success(let p): return (p, InputDigest(role: "policy", file: file.display, sha256: SHA256.hex(of: contents.bytes)), contents.id)
+        return try load(file, role: "policy") { PolicyDecoding.decode(file: file.display, bytes: $0, names: names) }
+    }
+
+    /// Reads a regular file and decodes it; its problems are input errors naming it.
+    static func load<Value>(_ path: FilePath, role: String, decode: ([UInt8]) -> Result<Value, Diagnostics>) throws(Diagnostics) -> Loaded<Value> {
+        let contents = try read(path)
+        switch decode(contents.bytes) {
+        case .success(let value):
+            return Loaded(value: value, bytes: contents.bytes,
+                          source: InputDigest(role: role, file: path.display, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
         case .failure(let e): throw e
         }
     }

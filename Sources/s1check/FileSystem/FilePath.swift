@@ -9,6 +9,18 @@ struct FilePath: Hashable, Sendable, Comparable {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
     init(_ text: String) { bytes = Array(text.utf8) }
+    /// A path the system handed back (an argument, the working folder, a real path), byte for byte.
+    init(cString p: UnsafePointer<CChar>) {
+        bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+    }
+
+    /// A directory entry's name as bytes, NUL included (for the `*at` calls): a name need not be UTF-8.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> [CChar] {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let p = raw.bindMemory(to: CChar.self)
+            return Array(p[0...strlen(p.baseAddress!)])
+        }
+    }
 
     var isEmpty: Bool { bytes.isEmpty }
 
@@ -103,13 +115,6 @@ struct FileID: Hashable, Sendable {
     init(_ st: stat) {
         device = UInt64(st.st_dev)
         inode = UInt64(st.st_ino)
-    }
-
-    /// The file `path` leads to (symlinks followed), or nil if there is none.
-    init?(path: FilePath) {
-        var st = stat()
-        guard path.withCString({ stat($0, &st) }) == 0 else { return nil }
-        self.init(st)
     }
 
     /// The file open on `fd`.

@@ -92,15 +92,12 @@ struct PlanDiscovery {
                 }
                 break
             }
-            // The name as bytes (NUL included, for fstatat): a name need not be UTF-8.
-            let name: [CChar] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let p = raw.bindMemory(to: CChar.self)
-                return Array(p[0...strlen(p.baseAddress!)])
-            }
+            let name = FilePath.entryName(entry)
             let nameBytes = name.dropLast().map { UInt8(bitPattern: $0) }
             if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
-            let isPlan = nameBytes.count >= PlanDiscovery.planSuffix.count && nameBytes.suffix(PlanDiscovery.planSuffix.count).elementsEqual(PlanDiscovery.planSuffix)
-            let isJSON = isPlan || (nameBytes.count >= PlanDiscovery.jsonSuffix.count && nameBytes.suffix(PlanDiscovery.jsonSuffix.count).elementsEqual(PlanDiscovery.jsonSuffix))
+            // (A name shorter than a suffix is its own whole suffix, so it never matches.)
+            let isPlan = nameBytes.suffix(PlanDiscovery.planSuffix.count).elementsEqual(PlanDiscovery.planSuffix)
+            let isJSON = isPlan || nameBytes.suffix(PlanDiscovery.jsonSuffix.count).elementsEqual(PlanDiscovery.jsonSuffix)
             let type = Int(entry.pointee.d_type)
             // Only names that may be plans, and entries that may lead to folders, need a closer look.
             if !isJSON && type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN { continue }

@@ -125,8 +125,7 @@ extension Files {
         var absolute = path.bytes
         if absolute.first != UInt8(ascii: "/"), let cwd = getcwd(nil, 0) {
             // The working folder as bytes too: its name need not be UTF-8 either.
-            absolute = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cwd).assumingMemoryBound(to: UInt8.self), count: strlen(cwd)))
-                + [UInt8(ascii: "/")] + absolute
+            absolute = FilePath(cString: cwd).bytes + [UInt8(ascii: "/")] + absolute
             free(cwd)
         }
         var parts = absolute.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Array.init)
@@ -137,8 +136,7 @@ extension Files {
         while existing > 0 && joined(existing).withCString({ stat($0, &st) }) != 0 { existing -= 1 }
         var components: [[UInt8]] = []
         if let real = joined(existing).withCString({ realpath($0, nil) }) {
-            components = Array(UnsafeBufferPointer(start: UnsafeRawPointer(real).assumingMemoryBound(to: UInt8.self), count: strlen(real)))
-                .split(separator: UInt8(ascii: "/")).map(Array.init)
+            components = FilePath(cString: real).bytes.split(separator: UInt8(ascii: "/")).map(Array.init)
             free(real)
         }
         for part in parts[existing...] + [last] {

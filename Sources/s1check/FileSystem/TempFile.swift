@@ -77,19 +77,23 @@ struct TempFile {
         let reason: String
     }
 
+    /// One try at a new file of a fresh temporary name in `folder`, armed for cleanup on a signal; nil when
+    /// the name was taken (try again).
+    private static func create(in folder: FilePath, for name: [UInt8], purpose: String, mode: mode_t) throws(Failure) -> (path: FilePath, fd: Int32, slot: Int?)? {
+        let path = folder.appending(TempName.make(for: name, purpose: purpose))
+        let slot = InterruptCleanup.arm(path)
+        let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) }
+        guard fd < 0 else { return (path, fd, slot) }
+        let e = errno
+        InterruptCleanup.disarm(slot)
+        if e == EEXIST { return nil }
+        throw Failure(reason: SystemError.reason(e))
+    }
+
     /// A locked temporary file beside `target`, for `purpose` ("tmp").
     static func named(beside target: FilePath, purpose: String) throws(Failure) -> TempFile {
-        let folder = target.parent
         for _ in 0..<8 {
-            let path = folder.appending(TempName.make(for: target.lastComponent, purpose: purpose))
-            let slot = InterruptCleanup.arm(path)
-            let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
-            if fd < 0 {
-                let e = errno
-                InterruptCleanup.disarm(slot)
-                if e == EEXIST { continue }
-                throw Failure(reason: SystemError.reason(e))
-            }
+            guard let (path, fd, slot) = try create(in: target.parent, for: target.lastComponent, purpose: purpose, mode: 0o644) else { continue }
             // Lock at once. A cleaner that took the lock first (between open and flock) has removed the
             // file: it then has no links left, and another name is tried.
             while flock(fd, LOCK_EX) != 0 {
@@ -113,14 +117,10 @@ struct TempFile {
     /// An unnamed temporary file in `folder`: made, then removed from the folder at once.
     static func anonymous(in folder: FilePath, for name: [UInt8], purpose: String) throws(Failure) -> TempFile {
         for _ in 0..<8 {
-            let path = folder.appending(TempName.make(for: name, purpose: purpose))
-            let slot = InterruptCleanup.arm(path)
-            let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
-            let e = errno
-            if fd >= 0 { _ = path.withCString { unlink($0) } }
+            guard let (path, fd, slot) = try create(in: folder, for: name, purpose: purpose, mode: 0o600) else { continue }
+            _ = path.withCString { unlink($0) }
             InterruptCleanup.disarm(slot)
-            if fd >= 0 { return TempFile(path: path, fd: fd, slot: nil, isNamed: false) }
-            if e != EEXIST { throw Failure(reason: SystemError.reason(e)) }
+            return TempFile(path: path, fd: fd, slot: nil, isNamed: false)
         }
         throw Failure(reason: "no free temporary file name")
     }
@@ -220,10 +220,7 @@ enum StaleTemporaryFiles {
         let dfd = dirfd(dir)
         var removed = 0
         while let entry = readdir(dir) {
-            let name: [CChar] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let p = raw.bindMemory(to: CChar.self)
-                return Array(p[0...strlen(p.baseAddress!)])
-            }
+            let name = FilePath.entryName(entry)
             guard TempName.matches(name.dropLast().map { UInt8(bitPattern: $0) }, prefix: prefix) else { continue }
             let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
             if fd < 0 { continue }
