@@ -14,14 +14,22 @@ struct CIConfigurationTests {
         return (r.status, r.out + r.err)
     }
 
+    /// The file is valid against `schema`, and stops being so once `original` becomes `replacement`: the
+    /// schema really checks what the test relies on.
+    func expectValid(_ schema: String, _ text: String, butNotWhen original: String, becomes replacement: String, _ why: Comment,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(text.contains(original), "the file no longer holds what the check mutates", sourceLocation: sourceLocation)
+        let r = try validate(schema, text)
+        #expect(r.status == 0, "\(r.out)", sourceLocation: sourceLocation)
+        #expect(try validate(schema, text.replacingOccurrences(of: original, with: replacement)).status != 0, why, sourceLocation: sourceLocation)
+    }
+
     func text(_ path: String) throws -> String { try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8) }
 
     @Test func githubWorkflowIsValidAndUploadsWhateverTheVerdict() throws {
         let workflow = try text(Self.github)
-        let r = try validate("vendor.github-workflows", workflow)
-        #expect(r.status == 0, "\(r.out)")
-        #expect(try validate("vendor.github-workflows", workflow.replacingOccurrences(of: "runs-on: ubuntu-24.04\n    container: swift:6.3-noble\n    timeout-minutes: 30", with: "timeout-minutes: 30")).status != 0,
-                "the schema notices a job without runs-on")
+        try expectValid("vendor.github-workflows", workflow, butNotWhen: "runs-on: ubuntu-24.04\n    container: swift:6.3-noble\n    timeout-minutes: 30",
+                        becomes: "timeout-minutes: 30", "the schema notices a job without runs-on")
         #expect(workflow.contains("run: .ci/run"))
         for option in ["--format github", "--sarif reports/s1check.sarif", "--junit reports/junit.xml", "--summary reports/summary.md"] {
             #expect(workflow.contains(option), "\(option)")
@@ -35,10 +43,7 @@ struct CIConfigurationTests {
 
     @Test func gitlabPipelineIsValidAndKeepsItsReportsWhateverTheVerdict() throws {
         let pipeline = try text(Self.gitlab)
-        let r = try validate("vendor.gitlab-ci", pipeline)
-        #expect(r.status == 0, "\(r.out)")
-        #expect(try validate("vendor.gitlab-ci", pipeline.replacingOccurrences(of: "when: always", with: "when: sometimes")).status != 0,
-                "the schema notices a wrong artifacts:when")
+        try expectValid("vendor.gitlab-ci", pipeline, butNotWhen: "when: always", becomes: "when: sometimes", "the schema notices a wrong artifacts:when")
         #expect(pipeline.contains("- .ci/run") && pipeline.contains("when: always"))
         #expect(pipeline.contains("codequality: reports/gl-code-quality-report.json") && pipeline.contains("junit: reports/junit.xml"))
         for option in ["--codequality reports/gl-code-quality-report.json", "--junit reports/junit.xml", "--summary reports/summary.md"] {

@@ -4,6 +4,9 @@ import S1CheckTestSupport
 /// Runs the real `s1check` binary, as CI and users do.
 enum CLI {
     static let packageRoot = S1CheckTestSupport.packageRoot
+    /// A plan that checks clean (one device, the SEC at its baseline version), for tests about everything
+    /// around the plans.
+    static let goodPlan = #"{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}"#
 
     /// The binary SwiftPM built beside the test bundle (the test target depends on it, so it is built).
     static let binary: URL = {

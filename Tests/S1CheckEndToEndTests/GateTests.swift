@@ -8,7 +8,6 @@ import S1CheckTestSupport
 /// the system's /dev is never touched. Tests that need root (mknod, mount) run as root or under CI,
 /// where a missing privilege is a failure, not a skip.
 enum Gate {
-    static let plan = #"{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}"#
     /// A plan that fails (drift): a finding line on the console.
     static func failing(_ id: String) -> String {
         #"{"id": "\#(id)", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "71.0"}]}"#
@@ -181,7 +180,7 @@ enum Gate {
     ])
     func aMissingOrOptionLikeValueIsAUsageError(extra: [String], message: String) throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         let out = try Gate.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + extra, in: s.url)
         #expect(out.status == 2, "\(out.err)")
         #expect(out.err.contains(message), "\(out.err)")
@@ -191,7 +190,7 @@ enum Gate {
 
     @Test func positionalDashAndEmptyAreUsageErrors() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         let dash = try Gate.run(["check", "-", "--as-of", "2023-06-01"], in: s.url)
         #expect(dash.status == 2 && dash.err.contains("does not read plans from standard input"), "\(dash.err)")
         let empty = try Gate.run(["check", "p.plan.json", "", "--as-of", "2023-06-01"], in: s.url)
@@ -201,7 +200,7 @@ enum Gate {
     @Test func dashIsStandardOutputAndTheConsoleMovesToStandardError() throws {
         let s = Scratch()
         s.write("plans/bad.plan.json", Gate.failing("BAD-1"))
-        s.write("plans/good.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01", "--json", "-", "--junit", "j.xml"], in: s.url)
         #expect(out.status == 1)
         let report = try Gate.json(out.stdout)
@@ -244,7 +243,7 @@ enum Gate {
 
     @Test func atMostOneReportOnStandardOutput() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         for pair in [["--json", "-", "--junit", "-"], ["--json", "-", "--markdown", "/dev/stdout"]] {
             let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + pair, in: s.url)
             #expect(out.status == 2)
@@ -264,8 +263,8 @@ enum Gate {
     @Test func eachPlanIsCheckedOnceWhateverTheOrder() throws {
         let s = Scratch()
         s.write("plans/a.plan.json", Gate.failing("A-1"))
-        s.write("plans/foc/b.plan.json", Gate.plan.replacingOccurrences(of: "OK-1", with: "B-1"))
-        s.write("plans/foc/c.plan.json", Gate.plan.replacingOccurrences(of: "OK-1", with: "C-1"))
+        s.write("plans/foc/b.plan.json", CLI.goodPlan.replacingOccurrences(of: "OK-1", with: "B-1"))
+        s.write("plans/foc/c.plan.json", CLI.goodPlan.replacingOccurrences(of: "OK-1", with: "C-1"))
         s.write("plans/foc/other.json", "{}")
         // (Named after "foc", so the files keep their plain paths: a file reached two ways goes by the first
         // path in byte order.)
@@ -294,7 +293,7 @@ enum Gate {
 @Suite struct SpecialInputTests {
     @Test func aFIFOIsRefusedWithoutWaiting() throws {
         let s = Scratch()
-        s.write("plans/good.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         try Gate.mkfifo(s.path("plans/x.plan.json"))
         try Gate.mkfifo(s.path("fifo.json"))
         let walked = try Gate.run(["check", "plans", "--as-of", "2023-06-01"], in: s.url, timeout: 10)
@@ -313,7 +312,7 @@ enum Gate {
     @Test(.enabled(if: Gate.rootOrCI, Gate.needsRoot))
     func devicesAndSocketsAreRefusedWithoutOpening() throws {
         let s = Scratch()
-        s.write("plans/good.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         try Gate.mknod(s.path("plans/chr.plan.json"), S_IFCHR, Gate.nullDevice)
         try Gate.mknod(s.path("blk.json"), S_IFBLK, dev_t((7 << 8) | 200))
         try Gate.makeSocket(s.path("plans/sock.plan.json"))
@@ -328,7 +327,7 @@ enum Gate {
 
     @Test func whatTheWalkCannotExamineIsNamed() throws {
         let s = Scratch()
-        s.write("plans/good.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         try FileManager.default.createSymbolicLink(atPath: s.path("plans/gone"), withDestinationPath: "elsewhere")
         try FileManager.default.createSymbolicLink(atPath: s.path("plans/loop"), withDestinationPath: "loop")
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01"], in: s.url, timeout: 10)
@@ -340,7 +339,7 @@ enum Gate {
 
     @Test func aPathLongerThanTheSystemTakesIsNamedNotSkipped() throws {
         let s = Scratch()
-        s.write("plans/good.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         // Folders 200 bytes a name, deeper than PATH_MAX (4096) from the scratch folder, made one level at a
         // time (a path that long cannot be given to mkdir whole); a plan at the bottom.
         let name = String(repeating: "d", count: 200)
@@ -352,7 +351,7 @@ enum Gate {
             fd = next
         }
         let pfd = openat(fd, "deep.plan.json", O_WRONLY | O_CREAT, 0o644)
-        _ = Array(Gate.plan.utf8).withUnsafeBytes { Foundation.write(pfd, $0.baseAddress!, $0.count) }
+        _ = Array(CLI.goodPlan.utf8).withUnsafeBytes { Foundation.write(pfd, $0.baseAddress!, $0.count) }
         close(pfd)
         close(fd)
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01"], in: s.url, timeout: 30)
@@ -367,8 +366,8 @@ enum Gate {
     func aFolderItCannotListIsNamed() throws {
         // Root lists any folder, so the binary runs as nobody (setpriv), on a folder nobody may not list.
         let s = Scratch()
-        s.write("plans/good.plan.json", Gate.plan)
-        s.write("plans/locked/hidden.plan.json", Gate.plan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
+        s.write("plans/locked/hidden.plan.json", CLI.goodPlan)
         chmod(s.path("plans/locked"), 0o000)
         defer { chmod(s.path("plans/locked"), 0o755) }
         let setpriv = "/usr/bin/setpriv"
@@ -397,7 +396,7 @@ enum Gate {
     @Test(.enabled(if: Gate.rootOrCI, Gate.needsRoot))
     func aCharacterDeviceIsWrittenIntoNeverReplaced() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         try Gate.mknod(s.path("null"), S_IFCHR, Gate.nullDevice)
         try FileManager.default.createSymbolicLink(atPath: s.path("to-null"), withDestinationPath: "null")
         let out = try Gate.run(["check", "p.plan.json", "--as-of", "2023-06-01", "--json", "null", "--junit", "to-null", "--markdown", "r.md"], in: s.url)
@@ -417,7 +416,7 @@ enum Gate {
     @Test(.enabled(if: Gate.rootOrCI, Gate.needsRoot))
     func foldersBlockDevicesAndSocketsAreRefused() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         try FileManager.default.createDirectory(atPath: s.path("dir"), withIntermediateDirectories: true)
         try Gate.mknod(s.path("blk"), S_IFBLK, dev_t((7 << 8) | 200))
         try Gate.makeSocket(s.path("sock"))
@@ -433,7 +432,7 @@ enum Gate {
 
     @Test func aSymlinkNeverLeadsToItsTargetBeingReplaced() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         s.write("real.json", "previous report")
         chmod(s.path("real.json"), 0o600)
         try FileManager.default.createSymbolicLink(atPath: s.path("link.json"), withDestinationPath: "real.json")
@@ -458,7 +457,7 @@ enum Gate {
 
     @Test func aReplacedReportKeepsItsPermissions() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         s.write("r.json", "previous report")
         chmod(s.path("r.json"), 0o640)
         let out = try Gate.run(["check", "p.plan.json", "--as-of", "2023-06-01", "--json", "r.json"], in: s.url)
@@ -499,7 +498,7 @@ enum Gate {
 
     @Test func aReportPathThatIsAnInputByAnyNameIsRefused() throws {
         let s = Scratch()
-        s.write("plans/p.plan.json", Gate.plan)
+        s.write("plans/p.plan.json", CLI.goodPlan)
         s.write("devices.json", #"{"deviceModels": [], "combinations": []}"#)
         link(s.path("plans/p.plan.json"), s.path("hard-link.json"))
         try FileManager.default.createSymbolicLink(atPath: s.path("alias"), withDestinationPath: "plans")
@@ -508,7 +507,7 @@ enum Gate {
             #expect(out.status == 2)
             #expect(out.err.contains("is one of the inputs"), "\(target): \(out.err)")
         }
-        #expect(try String(contentsOfFile: s.path("plans/p.plan.json"), encoding: .utf8) == Gate.plan)
+        #expect(try String(contentsOfFile: s.path("plans/p.plan.json"), encoding: .utf8) == CLI.goodPlan)
     }
 
     /// The issue's overlay case: layers on different file systems, where a directory entry's inode is not
@@ -521,7 +520,7 @@ enum Gate {
         }
         try Gate.requireMount(["-t", "tmpfs", "-o", "size=1m", "tmpfs", s.path("lower")])
         defer { Gate.unmount(s.path("lower")) }
-        s.write("lower/plans/p.plan.json", Gate.plan)
+        s.write("lower/plans/p.plan.json", CLI.goodPlan)
         try Gate.requireMount(["-t", "overlay", "overlay", "-o", "lowerdir=\(s.path("lower")),upperdir=\(s.path("upper")),workdir=\(s.path("work"))", s.path("merged")])
         defer { Gate.unmount(s.path("merged")) }
         // Copy the plan up to the upper layer (same bytes, a new upper inode).
@@ -530,7 +529,7 @@ enum Gate {
         let out = try Gate.run(["check", "merged/plans", "--as-of", "2023-06-01", "--json", "merged/plans/p.plan.json"], in: s.url)
         #expect(out.status == 2)
         #expect(out.err.contains("is one of the inputs"), "\(out.err)")
-        #expect(try String(contentsOfFile: s.path("merged/plans/p.plan.json"), encoding: .utf8) == Gate.plan)
+        #expect(try String(contentsOfFile: s.path("merged/plans/p.plan.json"), encoding: .utf8) == CLI.goodPlan)
     }
 }
 
@@ -608,7 +607,7 @@ enum Gate {
 
     @Test func staleTemporaryFilesOfGoneRunsAreRemovedAndLiveOnesKept() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         let stale = ".r.json.s1check-tmp-99999-0badf00d"
         let staleSpool = ".r.json.s1check-spool0-99999-0badf00d"
         let live = ".r.json.s1check-tmp-12345-1234abcd"
@@ -626,7 +625,7 @@ enum Gate {
 
     @Test func longReportNamesWork() throws {
         let s = Scratch()
-        s.write("p.plan.json", Gate.plan)
+        s.write("p.plan.json", CLI.goodPlan)
         // 245 and 255 bytes (NAME_MAX), one of them with multi-byte characters where the name is cut.
         let names = [String(repeating: "r", count: 240) + ".json", String(repeating: "é", count: 125) + ".json"]
         #expect(names.map(\.utf8.count) == [245, 255])

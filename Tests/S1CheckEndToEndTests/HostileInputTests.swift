@@ -5,7 +5,6 @@ import S1CheckTestSupport
 /// Whatever lands in a plan folder, the gate never crashes, hangs, passes by accident or loses a file:
 /// each case gets a correct result or a clear error naming the file (exit 2), within seconds.
 @Suite struct HostileInputTests {
-    static let goodPlan = #"{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}"#
 
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -22,21 +21,21 @@ import S1CheckTestSupport
         Case(name: "nesting 300,000 deep", bytes: { Array((String(repeating: "[", count: 300_000) + String(repeating: "]", count: 300_000)).utf8) },
              message: "nesting deeper than 64 levels"),
         Case(name: "invalid UTF-8", bytes: { Array(#"{"id": ""#.utf8) + [0xC0, 0x80] + Array(#""}"#.utf8) }, message: "not valid UTF-8"),
-        Case(name: "raw NUL in a string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: "\"a\u{0}b\"").utf8) },
+        Case(name: "raw NUL in a string", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"t\"", with: "\"a\u{0}b\"").utf8) },
              message: "control character 0x00"),
-        Case(name: "escaped NUL in a string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: #""a\u0000b""#).utf8) },
+        Case(name: "escaped NUL in a string", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"t\"", with: #""a\u0000b""#).utf8) },
              message: "control character U+0000"),
-        Case(name: "escaped control character in a string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: #""a\u001bb""#).utf8) },
+        Case(name: "escaped control character in a string", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"t\"", with: #""a\u001bb""#).utf8) },
              message: "control character U+001B"),
-        Case(name: "30 MB string", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: "\"" + String(repeating: "x", count: 30_000_000) + "\"").utf8) },
+        Case(name: "30 MB string", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"t\"", with: "\"" + String(repeating: "x", count: 30_000_000) + "\"").utf8) },
              message: "larger than 16 MiB"),
-        Case(name: "a number where a version belongs", bytes: { Array(goodPlan.replacingOccurrences(of: "\"72.0\"", with: "5.10").utf8) },
+        Case(name: "a number where a version belongs", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"72.0\"", with: "5.10").utf8) },
              message: "found the number 5.10"),
-        Case(name: "duplicate keys", bytes: { Array(goodPlan.replacingOccurrences(of: "\"phase\": \"FOC\"", with: "\"phase\": \"FOC\", \"phase\": \"IOC\"").utf8) },
+        Case(name: "duplicate keys", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"phase\": \"FOC\"", with: "\"phase\": \"FOC\", \"phase\": \"IOC\"").utf8) },
              message: "duplicate key \"phase\""),
-        Case(name: "2023-02-30", bytes: { Array(goodPlan.replacingOccurrences(of: "\"tbrd\"", with: #""window": {"start": "2023-02-30", "end": "2023-03-30"}, "tbrd""#).utf8) },
+        Case(name: "2023-02-30", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"tbrd\"", with: #""window": {"start": "2023-02-30", "end": "2023-03-30"}, "tbrd""#).utf8) },
              message: "real calendar date"),
-        Case(name: "lone surrogate", bytes: { Array(goodPlan.replacingOccurrences(of: "\"t\"", with: #""\ud800""#).utf8) },
+        Case(name: "lone surrogate", bytes: { Array(CLI.goodPlan.replacingOccurrences(of: "\"t\"", with: #""\ud800""#).utf8) },
              message: "lone surrogate"),
     ]
 
@@ -44,7 +43,7 @@ import S1CheckTestSupport
     func badFileIsAClearInputErrorAndOthersStillReport(_ c: Case) throws {
         let s = Scratch()
         s.write("plans/bad.plan.json", c.bytes())
-        s.write("plans/good.plan.json", Self.goodPlan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
         let out = try CLI.run(["check", "plans", "--as-of", "2023-06-01", "--json", "r.json"], in: s.url, timeout: 20)
         #expect(out.status == 2, "\(out.all.prefix(500))")
         let line = out.stdout.split(separator: "\n").first { $0.hasPrefix("plans/bad.plan.json") }
@@ -61,7 +60,7 @@ import S1CheckTestSupport
 
     @Test func byteOrderMarkIsAccepted() throws {
         let s = Scratch()
-        let file = s.write("bom.plan.json", [0xEF, 0xBB, 0xBF] + Array(Self.goodPlan.utf8))
+        let file = s.write("bom.plan.json", [0xEF, 0xBB, 0xBF] + Array(CLI.goodPlan.utf8))
         let out = try CLI.run(["check", file, "--as-of", "2023-06-01"])
         #expect(out.status == 0, "\(out.all)")
     }
@@ -81,7 +80,7 @@ import S1CheckTestSupport
         #expect(missing.status == 2)
         #expect(missing.stdout.contains("Plnas: error: $: cannot read this path: it does not exist"))
         // A mistyped path beside a good one still fails the run, and the good one is still checked.
-        s.write("good.plan.json", Self.goodPlan)
+        s.write("good.plan.json", CLI.goodPlan)
         let mixed = try CLI.run(["check", "good.plan.json", "Plnas"], in: s.url)
         #expect(mixed.status == 2)
         #expect(mixed.stdout.contains("1 plan checked"))
@@ -89,7 +88,7 @@ import S1CheckTestSupport
 
     @Test func symlinkLoopsEndAndEachFileIsReadOnce() throws {
         let s = Scratch()
-        s.write("plans/a/good.plan.json", Self.goodPlan)
+        s.write("plans/a/good.plan.json", CLI.goodPlan)
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: s.path("plans/a/up"), withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: s.path("plans/again"), withDestinationPath: "a")
@@ -105,7 +104,7 @@ import S1CheckTestSupport
 
     @Test func reportPathThatIsAnInputIsRefusedAndNothingIsTouched() throws {
         let s = Scratch()
-        let plan = s.write("p.plan.json", Self.goodPlan)
+        let plan = s.write("p.plan.json", CLI.goodPlan)
         try FileManager.default.createDirectory(at: s.url.appendingPathComponent("x"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: s.path("link.md"), withDestinationPath: "p.plan.json")
         for target in [["--json", "p.plan.json"], ["--junit", "./x/../p.plan.json"], ["--markdown", "link.md"], ["--json", plan]] {
@@ -114,7 +113,7 @@ import S1CheckTestSupport
             let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + other + target, in: s.url)
             #expect(out.status == 2)
             #expect(out.stderr.contains("is one of the inputs"), "\(target)")
-            #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.goodPlan)
+            #expect(try String(contentsOfFile: plan, encoding: .utf8) == CLI.goodPlan)
             #expect(!FileManager.default.fileExists(atPath: s.path("ok.out")), "nothing is written when a target is refused")
         }
         let twice = try CLI.run(["check", "p.plan.json", "--json", "r.out", "--junit", "r.out"], in: s.url)
@@ -125,7 +124,7 @@ import S1CheckTestSupport
 
     @Test func reportsGoIntoMissingFoldersAtomically() throws {
         let s = Scratch()
-        s.write("p.plan.json", Self.goodPlan)
+        s.write("p.plan.json", CLI.goodPlan)
         s.write("out/deep/r.json", "previous report")
         let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01", "--json", "out/deep/r.json",
                                "--junit", "new/a/b/junit.xml", "--markdown", "new/a/report.md"], in: s.url)
@@ -139,8 +138,8 @@ import S1CheckTestSupport
 
     @Test func twoPlansWithOneIDBothFail() throws {
         let s = Scratch()
-        s.write("a.plan.json", Self.goodPlan)
-        s.write("b.plan.json", Self.goodPlan)
+        s.write("a.plan.json", CLI.goodPlan)
+        s.write("b.plan.json", CLI.goodPlan)
         let out = try CLI.run(["check", ".", "--as-of", "2023-06-01"], in: s.url)
         #expect(out.status == 1)
         #expect(out.stdout.contains("./a.plan.json:1: error: plan id OK-1 is also used by ./b.plan.json"))
@@ -148,9 +147,9 @@ import S1CheckTestSupport
 
     @Test func misnamedPlansAreNamedNotSkippedSilently() throws {
         let s = Scratch()
-        s.write("plans/good.plan.json", Self.goodPlan)
-        s.write("plans/typo.plan.jsn", Self.goodPlan)
-        s.write("plans/other.json", Self.goodPlan)
+        s.write("plans/good.plan.json", CLI.goodPlan)
+        s.write("plans/typo.plan.jsn", CLI.goodPlan)
+        s.write("plans/other.json", CLI.goodPlan)
         let out = try CLI.run(["check", "plans", "--as-of", "2023-06-01"], in: s.url)
         #expect(out.stdout.contains("passed over 1 .json file not named *.plan.json: plans/other.json"))
         // Named directly, a file is read whatever its name.
