@@ -183,9 +183,22 @@ import S1CheckTestSupport
         }
     }
 
-    @Test func onlyAP2IsPhaseSpecific() {
-        #expect(baseline.documents.filter { $0.phases != nil }.map(\.ref) == [.document(.appendix, "AP2")])
-        #expect(baseline.document(.document(.appendix, "AP2"))?.phases == [.FOC])
+    /// TBRD 1.24 "unless stated otherwise applies in respect of IOC, MOC and FOC" (paragraph 2), and
+    /// states otherwise for no document: AP2's FOC rests on its title alone.
+    @Test func noDocumentIsPhaseSpecific() {
+        #expect(baseline.documents.filter { $0.phases != nil }.isEmpty)
+        #expect(PhaseApplicabilityRule.phasesNamed(inTitle: baseline.document(.document(.appendix, "AP2"))!.title) == [.FOC])
+    }
+
+    /// Names the sources do not use (S1SR, SMETS1 TMAD, TMAD, a bare SVTAD) say they come from DCC usage.
+    @Test func namesNotInTheSourcesSaySo() {
+        for doc in baseline.documents {
+            for alias in doc.aliases where ["S1SR", "SMETS1 TMAD", "TMAD", "SVTAD"].contains(alias) {
+                #expect(doc.sources["aliases"]?.contains("DCC usage") == true, "\(doc.ref) \(alias)")
+            }
+        }
+        #expect(baseline.sources["legalEffect"]?.contains("footnote 3") == true)
+        #expect(baseline.document(.document(.appendix, "AL"))?.sources["consultation"]?.contains("ioc-cohort-is-closed-from-28-may-2023") == true)
     }
 }
 
@@ -195,29 +208,59 @@ import S1CheckTestSupport
     @Test func paragraphThreeBranchByBranch() {
         #expect(BaselineResolver.resolve(legalEffect: [], annexA: nil) == nil)
         #expect(BaselineResolver.resolve(legalEffect: [v("5.0")], annexA: nil)! == ([v("5.0")], .legalEffect(annexA: nil)))
-        #expect(BaselineResolver.resolve(legalEffect: [], annexA: v("5.1"))! == ([v("5.1")], .annexA(supersedes: nil)))
-        #expect(BaselineResolver.resolve(legalEffect: [v("4.0"), v("5.0")], annexA: v("5.1"))! == ([v("5.1")], .annexA(supersedes: v("5.0"))))
+        #expect(BaselineResolver.resolve(legalEffect: [], annexA: v("5.1"))! == ([v("5.1")], .annexA(replaces: [])))
+        #expect(BaselineResolver.resolve(legalEffect: [v("4.0"), v("5.0")], annexA: v("5.1"))! == ([v("5.1")], .annexA(replaces: [v("4.0"), v("5.0")])))
         #expect(BaselineResolver.resolve(legalEffect: [v("5.1")], annexA: v("5.1"))! == ([v("5.1")], .legalEffect(annexA: v("5.1"))))
-        #expect(BaselineResolver.resolve(legalEffect: [v("5.0"), v("6.0")], annexA: v("5.1"))! == ([v("5.0"), v("6.0")], .legalEffect(annexA: v("5.1"))))
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.0"), v("5.1")], annexA: v("5.1"))! == ([v("5.1")], .annexA(replaces: [v("5.0")])))
+        // Version by version: 5.0 gives way to the Annex A 5.1; 6.0, more recent, stands beside it.
+        #expect(BaselineResolver.resolve(legalEffect: [v("5.0"), v("6.0")], annexA: v("5.1"))!
+                == ([v("5.1"), v("6.0")], .annexAAndLegalEffect(annexA: v("5.1"), replaces: [v("5.0")])))
+        // An Annex A version older than every version in legal effect replaces none of them.
+        #expect(BaselineResolver.resolve(legalEffect: [v("4.0"), v("6.0")], annexA: v("3.0"))! == ([v("4.0"), v("6.0")], .legalEffect(annexA: v("3.0"))))
         #expect(BaselineResolver.resolve(legalEffect: [v("5.9")], annexA: v("5.10"))!.relevant == [v("5.10")])
     }
 
-    /// Property: for any versions in legal effect and any Annex A version, the relevant versions are the
-    /// Annex A one alone when it is more recent than every version in legal effect, and otherwise every
-    /// version in legal effect (TBRD paragraphs 1 and 3).
+    /// Property, TBRD paragraph 3 read version by version: for any versions in legal effect and any Annex
+    /// A version, each version in legal effect is relevant unless the Annex A version is more recent, in
+    /// which case the Annex A version is relevant in its place; with nothing in legal effect, the Annex A
+    /// version is. Worked out here per version, independently of the resolver's prefix split.
     @Test func paragraphThreeHoldsForAnyVersions() {
         var rng = SplitMix(seed: 0x5EC72)
         for _ in 0..<2_000 {
             let legal = Array(Set((0..<Int(rng.next() % 5)).map { _ in Version(components: [Int(rng.next() % 6), Int(rng.next() % 12)])! })).sorted()
             let annex = rng.next() % 3 == 0 ? nil : Version(components: [Int(rng.next() % 6), Int(rng.next() % 12)])
             let r = BaselineResolver.resolve(legalEffect: legal, annexA: annex)
-            switch (legal.max(), annex) {
-            case (nil, nil): #expect(r == nil)
-            case (nil, let a?): #expect(r?.relevant == [a])
-            case (let l?, let a?) where a > l: #expect(r?.relevant == [a])
-            default: #expect(r?.relevant == legal, "\(legal) \(String(describing: annex))")
-            }
+            var expected = Set<Version>()
+            for l in legal { if let a = annex, a > l { expected.insert(a) } else { expected.insert(l) } }
+            if legal.isEmpty, let a = annex { expected.insert(a) }
+            if expected.isEmpty { #expect(r == nil); continue }
+            #expect(r?.relevant == expected.sorted(), "\(legal) \(String(describing: annex))")
+            // Every version in legal effect is either relevant or replaced by the Annex A version, never dropped.
+            for l in legal { #expect(r!.relevant.contains(l) || (annex.map { $0 > l } ?? false)) }
         }
+    }
+
+    /// The reproductions from the review: the embedded baseline with DUIS 5.2 added in legal effect (what
+    /// the DUIS 5.2 warning asks for) keeps 5.1 and adds 5.2; a baseline whose Annex A lists GBCS 3.2 drops
+    /// the older GBCS versions.
+    @Test func aNewerVersionInLegalEffectStandsBesideAnnexA() throws {
+        var b = TestData.baseline
+        let ad = try #require(b.documents.firstIndex { $0.ref == .document(.appendix, "AD") })
+        b.documents[ad].legalEffect.append(v("5.2"))
+        let gbcs = try #require(b.documents.firstIndex { $0.ref == .document(.schedule, "8") })
+        b.documents[gbcs].annexA = v("3.2")
+        let r = ResolvedBaseline(b)
+        #expect(r[.document(.appendix, "AD")]?.relevant == [v("5.1"), v("5.2")])
+        #expect(r[.document(.schedule, "8")]?.relevant == [v("3.2"), v("4.0"), v("4.1")])
+        func statuses(_ artefacts: String) -> [Status] {
+            let result = TestData.check(TestData.planJSON(artefacts: artefacts), baseline: r)
+            return result.findings.filter { $0.rule.id == "artefact-version" }.map(\.status)
+        }
+        #expect(statuses(#"[{"document": "DUIS", "version": "4.0"}]"#) == [.fail])
+        #expect(statuses(#"[{"document": "DUIS", "version": "5.1"}]"#) == [.pass])
+        #expect(statuses(#"[{"document": "DUIS", "version": "5.2"}]"#) == [.pass])
+        #expect(statuses(#"[{"document": "GBCS", "version": "2.0"}]"#) == [.fail])
+        #expect(statuses(#"[{"document": "GBCS", "version": "3.2"}, {"document": "GBCS", "version": "4.1"}]"#) == [.pass, .pass])
     }
 
     @Test func embeddedBaselineResolvesAsTheTBRDSays() {
@@ -228,7 +271,7 @@ import S1CheckTestSupport
         #expect(version(.document(.appendix, "AK")) == "10.0")
         #expect(r[.document(.appendix, "AK")]?.origin == .svtad)
         #expect(version(.document(.appendix, "AD")) == "5.1")
-        #expect(r[.document(.appendix, "AD")]?.origin == .annexA(supersedes: v("5.0")))
+        #expect(r[.document(.appendix, "AD")]?.origin == .annexA(replaces: ["1.1", "2.0", "3.0", "3.1", "4.0", "5.0"].map(v)))
         #expect(version(.document(.appendix, "AF")) == "5.1")
         #expect(version(.document(.appendix, "AM")) == "12.0")
         #expect(r[.document(.appendix, "AM")]?.origin == .consultation)
@@ -242,19 +285,30 @@ import S1CheckTestSupport
         #expect(version(.part(.schedule, "9", "SMETS2")) == nil)
         #expect(r[.part(.schedule, "9", "SMETS2")]?.datedIssues.count == 5)
         #expect(version(.document(.appendix, "A")) == nil)
-        #expect(r.versioned(for: .IOC).contains { $0.ref == .document(.appendix, "AP2") } == false)
+        // No clause restricts AP2 to FOC (paragraph 2): every phase's plans carry it.
+        #expect(r.versioned(for: .IOC).contains { $0.ref == .document(.appendix, "AP2") })
         #expect(r.versioned(for: .FOC).contains { $0.ref == .document(.appendix, "AP2") })
     }
 
-    @Test func consultationWinsAndSVTADYieldsToANewerAnnexA() {
+    @Test func svtadYieldsToANewerAnnexA() {
         var b = TestData.baseline
         let i = b.documents.firstIndex { $0.ref == .document(.appendix, "AK") }!
         b.documents[i].annexA = v("11.0")
-        let am = b.documents.firstIndex { $0.ref == .document(.appendix, "AM") }!
-        b.documents[am].annexA = v("13.0")
         let r = ResolvedBaseline(b)
         #expect(r[.document(.appendix, "AK")]?.version == v("11.0"))
-        #expect(r[.document(.appendix, "AM")]?.version == v("12.0"))
+        #expect(r[.document(.appendix, "AK")]?.clause == "TBRD 1.24 paragraph 3 and Annex A; footnote 1 gives the SVTAD version it replaces")
+    }
+
+    /// Each finding's clause names the clause it rests on, and nothing else.
+    @Test func everyArtefactCitesItsOwnClause() {
+        let r = TestData.resolved
+        #expect(r[.code]?.clause == "TBRD 1.24 paragraph 1(i) and the Annex A heading (“Relevant version of SEC and its Subsidiary Documents”)")
+        #expect(r[.document(.section, "N")]?.clause == r[.code]?.clause)
+        #expect(r[.document(.appendix, "AK")]?.clause == "TBRD 1.24 footnote 1")
+        #expect(r[.document(.appendix, "AD")]?.clause == "TBRD 1.24 paragraph 3 and Annex A")
+        #expect(r[.document(.schedule, "8")]?.clause == "TBRD 1.24 paragraph 3; paragraph 1(ii): the versions that apply to the device models tested")
+        #expect(r[.document(.appendix, "AM")]?.clause.hasPrefix("TBRD 1.24 Annex A: relevant versions of SEC subsidiary documents currently subject") == true)
+        for a in r.artefacts where a.ref.kind == .section || a.ref == .code { #expect(!a.clause.contains("paragraph 3"), "\(a.ref)") }
     }
 }
 
@@ -265,7 +319,7 @@ import S1CheckTestSupport
         ("SEC Appendix AD", .document(.appendix, "AD")), ("sec appendix ad", .document(.appendix, "AD")),
         ("SEC-Appendix AL", .document(.appendix, "AL")), ("SEC Appendix AD – ", .document(.appendix, "AD")),
         ("Schedule 9", .document(.schedule, "9")), ("SEC Schedule 09", .document(.schedule, "9")), ("Sch 10", .document(.schedule, "10")),
-        ("Section N", .document(.section, "N")), ("SVTAD", .document(.appendix, "AK")),
+        ("Section N", .document(.section, "N")),
         ("SMETS1 SVTAD", .document(.appendix, "AK")), ("Appendix AP2", .document(.appendix, "AP2")),
         ("Appendix AZ", .document(.appendix, "AZ")),
     ])
@@ -273,7 +327,7 @@ import S1CheckTestSupport
         #expect(DocumentName.parse(text) == ref)
     }
 
-    @Test(arguments: ["", "Appendix", "Schedule AD", "Appendix 12", "DUIS", "Appendix ABCD", "Schedule 1234", "Annex A", "TMAD"])
+    @Test(arguments: ["", "Appendix", "Schedule AD", "Appendix 12", "DUIS", "Appendix ABCD", "Schedule 1234", "Annex A", "TMAD", "SVTAD"])
     func rejectsWhatIsNotADocumentName(text: String) {
         #expect(DocumentName.parse(text) == nil)
     }
@@ -379,5 +433,24 @@ import S1CheckTestSupport
             j["documents"] = docs
         }
         #expect(e.contains { $0.path == "$.documents[20].id" })
+    }
+    /// A baseline whose facts contradict each other would make verdicts that contradict the TBRD.
+    @Test func contradictoryFactsAreRefused() {
+        func patched(_ id: String, _ change: @escaping (inout [String: Any]) -> Void) -> [Diagnostic] {
+            errors { j in
+                var docs = documents(j)
+                let i = docs.firstIndex { $0["id"] as? String == id }!
+                change(&docs[i])
+                j["documents"] = docs
+            }
+        }
+        // In legal effect above the consultation version: a plan at 13.0 would fail as "older".
+        let above = patched("AM") { $0["legalEffect"] = ["13.0"] }
+        #expect(above.contains { ($0.path?.hasSuffix(".legalEffect") ?? false) && $0.message.contains("13.0 in legal effect, more recent than its consultation version 12.0") })
+        #expect(patched("AM") { $0["legalEffect"] = ["11.0"] }.isEmpty, "an older version in legal effect is no contradiction")
+        // Listed in Annex A both as relevant and as subject to further consultation.
+        #expect(patched("AM") { $0["annexA"] = "13.0" }.contains { ($0.path?.hasSuffix(".annexA") ?? false) && $0.message.contains("not both") })
+        // AK's version is the SVTAD version (footnote 1): a legalEffect of its own would be ignored.
+        #expect(patched("AK") { $0["legalEffect"] = ["9.0"] }.contains { $0.message.contains("footnote 1") })
     }
 }

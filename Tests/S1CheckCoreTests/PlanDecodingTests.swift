@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func normalisesNamesAndVersions() throws {
-        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SVTAD", "version": "v10.0"}]"#)).get()
+        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#)).get()
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
         #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
         #expect(plan.artefacts[0].versionText == "Version 5.1")
@@ -21,6 +21,9 @@ import Testing
     @Test func namesPeopleUseResolveAndAnAmbiguousNameIsAnInputError() throws {
         let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#)).get()
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.schedule, "8"), .document(.appendix, "AL"), .part(.schedule, "9", "SMETS2")])
+        // A bare SVTAD is as ambiguous as a bare TMAD: AJ, AK, AN, AQ and AR are all SVTADs.
+        let svtad = errors(TestData.planJSON(artefacts: #"[{"document": "SVTAD", "version": "10.0"}]"#))
+        #expect(svtad.first?.message == "\"SVTAD\" could mean Appendix AJ, Appendix AK, Appendix AN, Appendix AQ, Appendix AR; name the one meant")
         let e = errors(TestData.planJSON(artefacts: #"[{"document": "TMAD", "version": "25.0"}]"#))
         #expect(e.count == 1)
         #expect(e.first?.path == "$.artefacts[0].document")

@@ -29,19 +29,17 @@ import Testing
     }
 
     @Test func levelsChangeStatusesAndKeepTheFinding() throws {
-        let p = try policy(#"{"rules": {"phase-applicability": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
-        let plan = T.planJSON(phase: "MOC", artefacts: #"[{"document": "AP2", "version": "2.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#)
+        let p = try policy(#"{"rules": {"unversioned-document": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
+        let plan = T.planJSON(phase: "MOC", artefacts: #"[{"document": "Appendix A", "version": "1.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#)
         let r = check([plan], policy: p)[0]
-        func finding(_ rule: RuleDescription) -> Finding? {
-            r.findings.first { $0.rule == rule && ($0.subject != "Appendix AP2" || rule == PhaseApplicabilityRule.description) }
-        }
-        #expect(finding(PhaseApplicabilityRule.description)?.status == .fail)
-        #expect(finding(PhaseApplicabilityRule.description)?.level == AppliedLevel(level: .deny, originalStatus: .warn))
+        func finding(_ rule: RuleDescription) -> Finding? { r.findings.first { $0.rule == rule } }
+        #expect(finding(UnversionedDocumentRule.description)?.status == .fail)
+        #expect(finding(UnversionedDocumentRule.description)?.level == AppliedLevel(level: .deny, originalStatus: .warn))
         #expect(finding(ArtefactVersionRule.description)?.status == .warn)
         #expect(finding(ArtefactVersionRule.description)?.level == AppliedLevel(level: .warn, originalStatus: .fail))
         let allowed = try #require(finding(ConsultationRule.description))
         #expect(allowed.status == .pass && allowed.level == AppliedLevel(level: .allow, originalStatus: .warn))
-        #expect(allowed.message.contains("still under consultation"), "allow keeps the message")
+        #expect(allowed.message.contains("currently subject to further consultation and amendment"), "allow keeps the message")
         // A pass is left alone: the level changes only warnings and failures.
         #expect(finding(TBRDVersionRule.description)?.level == nil)
         #expect(r.status == .fail)

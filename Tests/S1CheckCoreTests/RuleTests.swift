@@ -17,15 +17,20 @@ import Testing
         #expect(statuses(f) == [.pass, .fail, .warn, .pass, .fail, .pass])
         #expect(f[1].declared == "5.0" && f[1].expected == "5.1")
         #expect(f[1].message.contains("drifted"))
-        #expect(f[1].clause.contains("supersedes the 5.0 in legal effect"))
-        #expect(f[4].message.contains("below the version under consultation"))
+        #expect(f[1].clause == "TBRD 1.24 paragraph 3 and Annex A")
+        #expect(f[1].message.contains("which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1"))
+        #expect(f[2].hint?.contains("s1check baseline export") == true && !f[2].message.contains("s1check"))
+        #expect(f[3].clause == "TBRD 1.24 footnote 1")
+        #expect(f[4].message.contains("11.0 is older"))
+        #expect(f[5].clause.hasPrefix("TBRD 1.24 paragraph 1(i) and the Annex A heading"))
     }
 
     @Test func consultationWarnsAtTheConsultationVersionOnly() throws {
         let f = try T.findings(T.planJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0"), ("AD", "5.1")])), rule: ConsultationRule.description)
         #expect(f.map(\.subject) == ["Appendix AM", "Appendix AL"])
         #expect(statuses(f) == [.warn, .warn])
-        #expect(f[0].message.contains("closed 2023-02-10"))
+        #expect(f[0].message.contains("supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10"))
+        #expect(!f[0].message.contains("under consultation"))
         #expect(try T.findings(T.planJSON(artefacts: artefacts([("AM", "13.0")])), rule: ConsultationRule.description).isEmpty)
     }
 
@@ -84,15 +89,42 @@ import Testing
 
     @Test func phaseApplicability() throws {
         let ioc = try T.findings(T.planJSON(phase: "IOC", window: nil, artefacts: artefacts([("AP2", "2.0"), ("AP1", "2.0")])), rule: PhaseApplicabilityRule.description)
-        #expect(statuses(ioc) == [.warn])
-        #expect(ioc[0].message.contains("applies to FOC only"))
+        // No clause restricts AP2 to FOC (paragraph 2): outside FOC it is a note, a pass that says so.
+        #expect(statuses(ioc) == [.pass])
+        #expect(ioc[0].message.hasPrefix("Note: ") && ioc[0].message.contains("no clause of TBRD 1.24 restricts it"))
         let foc = try T.findings(T.planJSON(phase: "FOC", artefacts: artefacts([("AP2", "2.0")])), rule: PhaseApplicabilityRule.description)
         #expect(statuses(foc) == [.pass])
     }
 
+    /// Several declarations of one document: the fail lands on the version that is not relevant, whatever
+    /// the order, and names both; versions side by side are both checked; cost is linear in declarations.
+    @Test func duplicateDeclarationsBlameTheVersionThatIsNotRelevant() throws {
+        for order in [[("AD", "5.0"), ("AD", "5.1")], [("AD", "5.1"), ("AD", "5.0")]] {
+            let json = T.planJSON(artefacts: artefacts(order))
+            let dup = try T.findings(json, rule: DuplicateDocumentRule.description)
+            #expect(dup.map(\.declared) == ["5.0"] && dup.map(\.status) == [.fail])
+            #expect(dup[0].message.contains("5.0 is not a relevant version") && !dup[0].message.contains("side by side"))
+            let versions = try T.findings(json, rule: ArtefactVersionRule.description)
+            #expect(versions.map(\.declared) == ["5.1"] && versions.map(\.status) == [.pass])
+        }
+        // Thousands of distinct versions of one document: one pass over them (quadratic before).
+        let many = (0..<20_000).map { ("AD", "4.\($0)") }
+        let r = T.check(T.planJSON(artefacts: artefacts(many)))
+        #expect(r.findings.filter { $0.rule == DuplicateDocumentRule.description }.count == 19_999)
+    }
+
+    /// A baseline file may state phases for a document whose text restricts it: then it is a warning.
+    @Test func statedPhasesWarn() throws {
+        var b = T.baseline
+        let at = try #require(b.documents.firstIndex { $0.ref == .document(.appendix, "AT") })
+        b.documents[at].phases = [.FOC]
+        let r = T.check(T.planJSON(phase: "MOC", artefacts: artefacts([("AT", "2.0")])), baseline: ResolvedBaseline(b))
+        #expect(r.findings.filter { $0.rule == PhaseApplicabilityRule.description }.map(\.status) == [.warn])
+    }
+
     @Test func tbrdVersion() throws {
         #expect(statuses(try T.findings(T.planJSON(tbrd: "1.24"), rule: TBRDVersionRule.description)) == [.pass])
-        #expect(statuses(try T.findings(T.planJSON(tbrd: "1.23"), rule: TBRDVersionRule.description)) == [.fail])
+        #expect(statuses(try T.findings(T.planJSON(tbrd: "1.23"), rule: TBRDVersionRule.description)) == [.warn])
         #expect(statuses(try T.findings(T.planJSON(tbrd: "v1.25"), rule: TBRDVersionRule.description)) == [.warn])
         #expect(statuses(try T.findings(T.planJSON(tbrd: "1.240"), rule: TBRDVersionRule.description)) == [.warn])
     }
@@ -283,6 +315,6 @@ import Testing
         // IOC plans also meet the IOC cessation: a template has no window yet, and the check says so.
         let expected: Set<RuleDescription> = phase == .IOC ? [ConsultationRule.description, IOCCessationRule.description] : [ConsultationRule.description]
         #expect(Set(r.findings.filter { $0.status == .warn }.map(\.rule)) == expected)
-        #expect(artefacts.contains { $0.ref == .document(.appendix, "AP2") } == (phase == .FOC))
+        #expect(artefacts.contains { $0.ref == .document(.appendix, "AP2") })
     }
 }

@@ -33,8 +33,9 @@ enum TestData {
         """
     }
 
-    static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf) -> PlanResult {
-        Checker.checkAll([("t.plan.json", Array(json.utf8))], baseline: resolved, registry: registry, asOf: asOf)[0]
+    static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf,
+                      baseline: ResolvedBaseline = resolved) -> PlanResult {
+        Checker.checkAll([("t.plan.json", Array(json.utf8))], baseline: baseline, registry: registry, asOf: asOf)[0]
     }
 
     /// The findings of one rule; a plan that does not decode fails the test (not the whole test run).

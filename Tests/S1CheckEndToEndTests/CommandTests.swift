@@ -123,8 +123,9 @@ import S1CheckTestSupport
     @Test func showInEachFormatAndPhase() throws {
         let text = try CLI.run(["baseline"])
         #expect(text.status == 0 && text.stdout.contains("Appendix AD") && text.stdout.contains("Annex A 5.1, more recent than legal effect 5.0"))
+        // No clause restricts AP2 to FOC (TBRD paragraph 2): it is in every phase's baseline.
         let ioc = try CLI.run(["baseline", "--phase", "IOC"])
-        #expect(!ioc.stdout.contains("Appendix AP2"))
+        #expect(ioc.stdout.contains("Appendix AP2"))
         let foc = try CLI.run(["baseline", "--phase", "foc"])
         #expect(foc.stdout.contains("Appendix AP2"))
         let md = try CLI.run(["baseline", "--format", "markdown"])
@@ -133,7 +134,7 @@ import S1CheckTestSupport
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         let artefacts = parsed["artefacts"] as! [[String: Any]]
         #expect(artefacts.contains { $0["document"] as? String == "Appendix AM" && $0["origin"] as? String == "consultation" })
-        #expect(!artefacts.contains { $0["document"] as? String == "Appendix AP2" })
+        #expect(artefacts.contains { $0["document"] as? String == "Appendix AP2" })
         let bad = try CLI.run(["baseline", "--format", "yaml"])
         #expect(bad.status == 2)
     }
@@ -169,7 +170,8 @@ import S1CheckTestSupport
         }
         #expect(status(plans[0], "artefact-version · Appendix AD") == "fail")
         #expect(status(plans[1], "artefact-version · Appendix AM") == "fail")
-        #expect(status(plans[0], "tbrd-version") == "fail")
+        // An older TBRD issue is a warning: the artefact findings above carry the drift.
+        #expect(status(plans[0], "tbrd-version") == "warn")
     }
 
     @Test(arguments: ["IOC", "MOC", "FOC"])

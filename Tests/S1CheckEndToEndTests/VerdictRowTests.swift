@@ -32,7 +32,7 @@ import S1CheckTestSupport
     func example(_ fixture: ExampleFixture) throws {
         let scratch = Scratch()
         let plans = fixture.planFiles.map(\.name)
-        let extra = fixture.registry.map { ["--devices", $0] } ?? []
+        let extra = fixture.extraArguments
         let out = try CLI.run(["check"] + plans + ["--as-of", "2023-06-01", "--json", scratch.path("r.json")] + extra)
         let report = try CLI.json(scratch.url.appendingPathComponent("r.json"))
         let reported = try #require((report["plans"] as? [[String: Any]])?.first { $0["file"] as? String == fixture.plan })
@@ -43,7 +43,7 @@ import S1CheckTestSupport
         // The library, run on the same files, makes the same findings and the same exit status.
         var registry: DeviceRegistry?
         if let text = fixture.example.registry { registry = try DeviceRegistryDecoding.decode(file: "r", bytes: Array(text.utf8)).get() }
-        let library = Checker.checkAll(fixture.planFiles, baseline: ResolvedBaseline(EmbeddedBaseline.load()), registry: registry, asOf: RuleExample.asOf)
+        let library = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf)
         let mine = try #require(library.first { $0.file == fixture.plan })
         #expect(findings.map { "\($0["check"]!) \($0["status"]!) \($0["message"]!)" } == mine.findings.map { "\($0.check) \($0.status.rawValue) \($0.message)" })
         var outcome = RunOutcome(strict: false, keepGoing: false)

@@ -19,6 +19,19 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
     public var folder: String { "\(ExampleFixture.root)/\(rule.id)-\(example.name)" }
     public var plan: String { "\(folder)/plan.plan.json" }
     public var registry: String? { example.registry == nil ? nil : "\(folder)/registry.json" }
+    public var baselineFile: String? { example.baseline.isEmpty ? nil : "\(folder)/baseline.json" }
+    /// The baseline the example is checked against: the embedded one, or it with the example's facts added.
+    public var resolvedBaseline: ResolvedBaseline {
+        guard let text = RuleExample.baselineText(example.baseline) else { return ResolvedBaseline(EmbeddedBaseline.load()) }
+        switch BaselineDecoding.decode(file: "baseline.json", bytes: Array(text.utf8)) {
+        case .success(let b): return ResolvedBaseline(b)
+        case .failure(let e): preconditionFailure("\(description): the example's baseline does not decode: \(e.all.map(\.description))")
+        }
+    }
+    /// `--devices` and `--baseline` as the binary takes them.
+    public var extraArguments: [String] {
+        (registry.map { ["--devices", $0] } ?? []) + (baselineFile.map { ["--baseline", $0] } ?? [])
+    }
 
     /// Every file of the fixture, relative to the package root, with its text.
     public var files: [(path: String, text: String)] {
@@ -27,6 +40,7 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
             out.append(("\(folder)/other-\(i + 1).plan.json", RuleExample.planText(other)))
         }
         if let registry, let text = example.registry { out.append((registry, text + "\n")) }
+        if let baselineFile, let text = RuleExample.baselineText(example.baseline) { out.append((baselineFile, text)) }
         return out
     }
 

@@ -61,6 +61,9 @@ public struct ConsultationNote: Sendable, Hashable {
     public var opened: CalendarDate?
     public var closed: CalendarDate?
     public var reference: String?
+    /// The TBRD says the version is "supplemented by" this consultation (AM 12.0 by the consultation on
+    /// proposed changes; AL 25.0 by DCC's consultation), rather than only recording it.
+    public var supplements: Bool = false
 }
 
 /// A dated event attached to a consultation, possibly phase-specific (the IOC migration cessation).
@@ -71,7 +74,8 @@ public struct ConsultationEvent: Sendable, Hashable {
     public var reference: String?
 }
 
-/// A document whose relevant version is still under consultation (TBRD Annex A, second list).
+/// A document whose relevant version is "currently subject to further consultation and amendment" (TBRD
+/// Annex A, second list).
 public struct Consultation: Sendable, Hashable {
     public var version: Version
     public var notes: [ConsultationNote]

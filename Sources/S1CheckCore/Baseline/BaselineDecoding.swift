@@ -100,6 +100,21 @@ public enum BaselineDecoding {
             d.fail("a section takes its version from the SEC version (TBRD paragraph 1(i)); remove its own version",
                    at: path, offset: node.offset)
         }
+        // Facts that contradict each other would make verdicts that contradict the TBRD: refuse them.
+        if kind == .appendix, id == "AK", !legal.isEmpty {
+            d.fail("Appendix AK takes its version from \"svtad\" (TBRD footnote 1); remove its \"legalEffect\" or set \"svtad\"",
+                   at: path.key("legalEffect"), offset: f["legalEffect"]?.offset)
+        }
+        if let consultation {
+            if annex != nil {
+                d.fail("\(kind.title) \(id) has both an Annex A version and a consultation version; TBRD Annex A lists a document either with its relevant version or among those currently subject to further consultation and amendment, not both",
+                       at: path.key("annexA"), offset: f["annexA"]?.offset)
+            }
+            if let newer = legal.last, newer > consultation.version {
+                d.fail("\(kind.title) \(id) records \(newer) in legal effect, more recent than its consultation version \(consultation.version); under TBRD paragraph 3 the version in legal effect would be relevant, so the consultation version cannot be: correct one of them",
+                       at: path.key("legalEffect"), offset: f["legalEffect"]?.offset)
+            }
+        }
         return BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex, consultation: consultation,
                                 phases: phases, aliases: aliases, parts: parts, sources: sources)
     }
@@ -172,7 +187,7 @@ public enum BaselineDecoding {
             for (i, item) in items.enumerated() {
                 let p = path.key("notes").index(i)
                 guard let nf = d.object(item, at: p, what: "a consultation note", required: ["what"],
-                                        optional: ["opened", "closed", "reference"]) else { continue }
+                                        optional: ["opened", "closed", "reference", "supplements"]) else { continue }
                 let what = nf["what"].flatMap { d.text($0, at: p.key("what"), what: "what the note records") }
                 let opened = nf["opened"].flatMap { d.date($0, at: p.key("opened"), what: "the opening date") }
                 let closed = nf["closed"].flatMap { d.date($0, at: p.key("closed"), what: "the closing date") }
@@ -180,7 +195,12 @@ public enum BaselineDecoding {
                 if let opened, let closed, closed < opened {
                     d.fail("the consultation closes (\(closed)) before it opens (\(opened))", at: p, offset: item.offset)
                 }
-                if let what { notes.append(ConsultationNote(what: what, opened: opened, closed: closed, reference: reference)) }
+                var supplements = false
+                if let n = nf["supplements"] {
+                    if case .bool(let b) = n.value { supplements = b }
+                    else { d.fail("expected true or false (whether the TBRD says the version is supplemented by this consultation), found \(n.value.typeName)", at: p.key("supplements"), offset: n.offset) }
+                }
+                if let what { notes.append(ConsultationNote(what: what, opened: opened, closed: closed, reference: reference, supplements: supplements)) }
             }
         }
         var events: [ConsultationEvent] = []

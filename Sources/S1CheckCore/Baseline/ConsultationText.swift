@@ -1,11 +1,12 @@
 /// Phrases for consultation notes and events, shared by findings and reports.
 public enum ConsultationText {
     public static func describe(_ n: ConsultationNote) -> String {
+        let what = n.supplements ? "supplemented by \(n.what)" : n.what
         switch (n.opened, n.closed) {
-        case let (o?, c?): return "\(n.what), \(o) to \(c)"
-        case let (nil, c?): return "\(n.what), closed \(c)"
-        case let (o?, nil): return "\(n.what), opened \(o)"
-        case (nil, nil): return n.what
+        case let (o?, c?): return "\(what), held \(o) to \(c)"
+        case let (nil, c?): return "\(what), which closed on \(c)"
+        case let (o?, nil): return "\(what), opened \(o)"
+        case (nil, nil): return what
         }
     }
 

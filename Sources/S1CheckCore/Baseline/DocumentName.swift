@@ -15,8 +15,9 @@ public enum DocumentName {
         if words.isEmpty { return nil }
         if words == ["SEC"] || words == ["SMART", "ENERGY", "CODE"] { return .code }
         if words.first == "SEC" { words.removeFirst() }
-        // The SVTAD is Appendix AK whatever the baseline file (TBRD paragraph 1 and footnote 1).
-        if words == ["SVTAD"] || words == ["SMETS1", "SVTAD"] { return Baseline.svtadRef }
+        // The SMETS1 SVTAD is Appendix AK whatever the baseline file (TBRD paragraph 1 and footnote 1). A
+        // bare "SVTAD" is not: Appendices AJ, AK, AN, AQ and AR are all SVTADs (the baseline's aliases).
+        if words == ["SMETS1", "SVTAD"] { return Baseline.svtadRef }
         switch words.count {
         case 1:
             return isCode(words[0]) ? .document(.appendix, words[0]) : nil

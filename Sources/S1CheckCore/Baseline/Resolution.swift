@@ -1,24 +1,31 @@
 /// Where a resolved version came from, so every verdict can cite its ground.
 public enum VersionOrigin: Sendable, Hashable {
-    /// The SEC version named in Annex A ("SEC Version 72.0 includes ..."); Sections take it (TBRD para 1(i)).
+    /// The SEC version named in Annex A ("SEC Version 72.0 includes ..."): the SEC itself and every
+    /// Section take it (TBRD paragraph 1(i) and the Annex A heading).
     case secVersion
-    /// The SVTAD version given in TBRD footnote 1, treated as the version in legal effect of Appendix AK.
+    /// The SVTAD version given in TBRD footnote 1 ("The current version is 10.0."), Appendix AK's.
     case svtad
-    /// The versions in legal effect (one, or several side by side); `annexA` is an older or equal Annex A
-    /// entry, if any.
+    /// Every relevant version is in legal effect: Annex A lists no version more recent than any of them
+    /// (`annexA`: the Annex A version, equal or older, if any). TBRD paragraph 3.
     case legalEffect(annexA: Version?)
-    /// The Annex A version; `supersedes` is the most recent version in legal effect it replaces, if any.
-    case annexA(supersedes: Version?)
-    /// A version still under consultation (Annex A, second list): provisional.
+    /// The Annex A version alone: it replaces every version in legal effect it is more recent than
+    /// (`replaces`, oldest first; empty when none is recorded). TBRD paragraph 3.
+    case annexA(replaces: [Version])
+    /// The Annex A version, in place of the older versions in legal effect (`replaces`), beside the versions
+    /// in legal effect more recent than it, which stand (TBRD paragraph 3, read version by version).
+    case annexAAndLegalEffect(annexA: Version, replaces: [Version])
+    /// A version listed in Annex A among the documents "currently subject to further consultation and
+    /// amendment": provisional.
     case consultation
 
-    /// A machine-readable key for JSON: "annexA", "legalEffect", "consultation", "sec", "svtad".
+    /// A machine-readable key for JSON.
     public var key: String {
         switch self {
         case .secVersion: return "sec"
         case .svtad: return "svtad"
         case .legalEffect: return "legalEffect"
         case .annexA: return "annexA"
+        case .annexAAndLegalEffect: return "annexAAndLegalEffect"
         case .consultation: return "consultation"
         }
     }
@@ -29,9 +36,8 @@ public enum VersionOrigin: Sendable, Hashable {
 public final class ResolvedArtefact: Sendable {
     public let ref: DocumentRef
     public let title: String
-    /// The versions a plan may declare, oldest first: usually one; every version in legal effect where
-    /// several sit side by side and Annex A lists none more recent (which one applies depends on the
-    /// device models tested, TBRD paragraph 1).
+    /// The versions a plan may declare, oldest first: usually one; several where versions in legal effect
+    /// sit side by side (which one applies depends on the device models tested, TBRD paragraph 1(ii)).
     public let relevant: [Version]
     /// The most recent relevant version: what `init` writes and tables lead with.
     public let version: Version?
@@ -45,10 +51,14 @@ public final class ResolvedArtefact: Sendable {
     public let datedIssues: [CalendarDate]
     public let sources: [String: String]
     /// Where the versions come from, in two phrasings worked out once (every finding about this artefact
-    /// cites one): a clause for findings ("TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect
-    /// under paragraph 3") and a short one for tables ("Annex A 5.1, more recent than legal effect 5.0").
+    /// cites one): an explanation for messages ("TBRD 1.24 Annex A, more recent than the 5.0 in legal
+    /// effect, which it replaces under paragraph 3") and a short one for tables.
     public let explanation: String
     public let originSummary: String
+    /// The clause the versions rest on, and nothing else: "TBRD 1.24 paragraph 3 and Annex A" for an
+    /// Appendix or Schedule, "TBRD 1.24 paragraph 1(i) and the Annex A heading" for the SEC and its
+    /// Sections, "TBRD 1.24 footnote 1" for the SVTAD.
+    public let clause: String
     /// "5.1", or "one of 1.0, 1.1, …" for versions side by side.
     public let expectedText: String
 
@@ -66,8 +76,10 @@ public final class ResolvedArtefact: Sendable {
         self.consultation = consultation
         self.datedIssues = datedIssues
         self.sources = sources
-        explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, tbrd: tbrd)
+        let isSVTAD = ref == Baseline.svtadRef
+        explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, tbrd: tbrd, isSVTAD: isSVTAD)
         originSummary = ResolvedArtefact.summarise(relevant, origin, datedIssues)
+        clause = ResolvedArtefact.clause(origin, relevant, tbrd: tbrd, isSVTAD: isSVTAD)
         expectedText = relevant.count == 1 ? relevant[0].description : "one of " + ResolvedArtefact.list(relevant)
     }
 
@@ -85,29 +97,69 @@ public final class ResolvedArtefact: Sendable {
         return all
     }
 
+    /// For a declared version that is not relevant, the version paragraph 3 puts in its place: the Annex
+    /// A version when the declared one is in legal effect and older than it.
+    public func replacement(for declared: Version) -> Version? {
+        switch origin {
+        case .annexA(let replaced)?, .annexAAndLegalEffect(_, let replaced)?:
+            return replaced.contains(declared) ? annexA : nil
+        default: return nil
+        }
+    }
+
     static func list(_ versions: [Version]) -> String { versions.map(\.description).joined(separator: ", ") }
 
-    static func explain(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], tbrd: Version) -> String {
+    /// "the 5.0 in legal effect" or "the versions in legal effect (1.1, 2.0, 5.0)".
+    static func inLegalEffect(_ versions: [Version], older: Bool = false) -> String {
+        versions.count == 1 ? "the \(versions[0]) in legal effect" : "the \(older ? "older " : "")versions in legal effect (\(list(versions)))"
+    }
+
+    static func clause(_ origin: VersionOrigin?, _ relevant: [Version], tbrd: Version, isSVTAD: Bool) -> String {
+        let t = "TBRD \(tbrd)"
+        switch origin {
+        case nil: return "\(t) paragraph 3 and Annex A: no version number recorded in legal effect and none listed in Annex A"
+        case .secVersion?: return "\(t) paragraph 1(i) and the Annex A heading (“Relevant version of SEC and its Subsidiary Documents”)"
+        case .svtad?: return "\(t) footnote 1"
+        case .legalEffect(let a)?:
+            let base = a == nil ? "\(t) paragraph 3" : "\(t) paragraph 3 and Annex A"
+            return relevant.count > 1 ? "\(base); paragraph 1(ii): the versions that apply to the device models tested" : base
+        case .annexA?, .annexAAndLegalEffect?:
+            let base = "\(t) paragraph 3 and Annex A"
+            if isSVTAD { return base + "; footnote 1 gives the SVTAD version it replaces" }
+            return relevant.count > 1 ? "\(base); paragraph 1(ii): the versions that apply to the device models tested" : base
+        case .consultation?: return "\(t) Annex A: relevant versions of SEC subsidiary documents currently subject to further consultation and amendment"
+        }
+    }
+
+    static func explain(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], tbrd: Version, isSVTAD: Bool) -> String {
+        let t = "TBRD \(tbrd)"
+        let dependsOnDevices = "which one applies depends on the device models tested (paragraph 1(ii))"
         guard let version = relevant.last, let origin else {
             if !dated.isEmpty {
                 return "listed in the consolidated SEC by date only (issues of \(dated.map(\.description).joined(separator: ", "))), with no version number"
             }
-            return "not listed in TBRD \(tbrd) Annex A and no version in legal effect is recorded"
+            return "not listed in \(t) Annex A and no version in legal effect is recorded"
         }
         switch origin {
-        case .secVersion: return "SEC Version \(version), TBRD \(tbrd) paragraph 1(i) and Annex A"
-        case .svtad: return "the current SVTAD version, TBRD \(tbrd) footnote 1"
+        case .secVersion: return "SEC Version \(version), \(t) paragraph 1(i) and the Annex A heading"
+        case .svtad: return "the current SVTAD version, \(t) footnote 1"
         case .legalEffect(let a):
+            let annex: String
+            if let a { annex = relevant.contains(a) ? " (also listed in Annex A)" : "; Annex A lists \(a), which is not more recent" }
+            else { annex = "" }
             if relevant.count > 1 {
-                return "the versions in legal effect side by side (\(list(relevant))), TBRD \(tbrd) paragraph 3; which one applies depends on the device models tested (paragraph 1)"
+                return "the versions in legal effect side by side (\(list(relevant))), \(t) paragraph 3\(annex); \(dependsOnDevices)"
             }
-            if let a, a == version { return "in legal effect and listed in TBRD \(tbrd) Annex A" }
-            if let a { return "in legal effect; the Annex A version \(a) is older, TBRD \(tbrd) paragraph 3" }
-            return "in legal effect, TBRD \(tbrd) paragraph 3"
-        case .annexA(let s):
-            if let s { return "TBRD \(tbrd) Annex A, which supersedes the \(s) in legal effect under paragraph 3" }
-            return "TBRD \(tbrd) Annex A"
-        case .consultation: return "under consultation, TBRD \(tbrd) Annex A; provisional"
+            return "in legal effect, \(t) paragraph 3\(annex)"
+        case .annexA(let replaced):
+            if replaced.isEmpty { return "\(t) Annex A" }
+            if isSVTAD { return "\(t) Annex A, more recent than the SVTAD version \(replaced[0]) of footnote 1, which it replaces under paragraph 3" }
+            return "\(t) Annex A, more recent than \(inLegalEffect(replaced)), which it replaces under paragraph 3"
+        case .annexAAndLegalEffect(let a, let replaced):
+            let newer = relevant.filter { $0 > a }
+            return "\(a) from \(t) Annex A, in place of \(inLegalEffect(replaced, older: true)) under paragraph 3, and \(list(newer)) in legal effect, more recent than the Annex A version; \(dependsOnDevices)"
+        case .consultation:
+            return "listed in \(t) Annex A as currently subject to further consultation and amendment, so provisional"
         }
     }
 
@@ -120,33 +172,43 @@ public final class ResolvedArtefact: Sendable {
         case .secVersion: return "SEC version, Annex A"
         case .svtad: return "SVTAD version, TBRD footnote 1"
         case .legalEffect(let annex):
-            if relevant.count > 1 { return "legal effect, side by side: \(list(relevant))" }
+            if relevant.count > 1 { return "legal effect, side by side: \(list(relevant))" + (annex.map { " (Annex A \($0))" } ?? "") }
             if let annex, annex == version { return "legal effect \(version) = Annex A" }
             if let annex { return "legal effect \(version) (Annex A \(annex) is older)" }
             return "legal effect \(version)"
-        case .annexA(let supersedes):
-            if let supersedes { return "Annex A \(version), more recent than legal effect \(supersedes)" }
+        case .annexA(let replaced):
+            if let newest = replaced.last { return "Annex A \(version), more recent than legal effect \(newest)" }
             return "Annex A \(version)"
+        case .annexAAndLegalEffect(let a, let replaced):
+            return "Annex A \(a) (in place of legal effect \(list(replaced))), side by side with legal effect \(list(relevant.filter { $0 > a }))"
         case .consultation:
             // The consultation's notes and dates are listed in their own section of each report.
-            return "under consultation: \(version) is provisional"
+            return "subject to further consultation: \(version) is provisional"
         }
     }
 }
 
-/// TBRD paragraph 3 in code: the relevant version of an Appendix or Schedule is the one in legal effect,
-/// except where Annex A lists a more recent one. Where several versions are in legal effect side by side
-/// and Annex A lists none more recent, each is relevant: which one applies depends on the device models
-/// tested (paragraph 1). Consultation items resolve to their provisional version; Sections to the SEC
-/// version; Appendix AK to the SVTAD version (unless Annex A lists a more recent one).
+/// TBRD paragraph 3 in code, read version by version: "Where a SEC Appendix or Schedule is already in
+/// legal effect, that version of the document shall be the relevant version, except where a more recent
+/// version of that document is listed at Annex A, in which case the more recent version is the relevant
+/// version." So each version in legal effect is relevant unless Annex A lists a more recent one, which is
+/// then relevant in its place; with nothing in legal effect the Annex A version is relevant. Where several
+/// versions stay relevant side by side, which one applies depends on the device models tested (paragraph
+/// 1(ii)). Paragraph 3 covers Appendices and Schedules only: the SEC and its Sections take the SEC version
+/// (paragraph 1(i) and the Annex A heading), Appendix AK the SVTAD version (footnote 1; paragraph 3 lets
+/// a more recent Annex A version replace it), and the documents subject to further consultation their
+/// provisional version.
 public enum BaselineResolver {
     public static func resolve(legalEffect: [Version], annexA: Version?) -> (relevant: [Version], origin: VersionOrigin)? {
-        switch (legalEffect.last, annexA) {
-        case (nil, nil): return nil
-        case (_?, nil): return (legalEffect, .legalEffect(annexA: nil))
-        case (nil, let a?): return ([a], .annexA(supersedes: nil))
-        case (let l?, let a?): return a > l ? ([a], .annexA(supersedes: l)) : (legalEffect, .legalEffect(annexA: a))
-        }
+        guard let a = annexA else { return legalEffect.isEmpty ? nil : (legalEffect, .legalEffect(annexA: nil)) }
+        // `legalEffect` is sorted: the versions Annex A replaces are a prefix.
+        let split = legalEffect.firstIndex { $0 >= a } ?? legalEffect.endIndex
+        let replaced = Array(legalEffect[..<split]), standing = Array(legalEffect[split...])
+        if legalEffect.isEmpty { return ([a], .annexA(replaces: [])) }
+        if replaced.isEmpty { return (legalEffect, .legalEffect(annexA: a)) }
+        let newer = standing.filter { $0 != a }
+        if newer.isEmpty { return ([a], .annexA(replaces: replaced)) }
+        return ([a] + newer, .annexAAndLegalEffect(annexA: a, replaces: replaced))
     }
 
     public static func resolve(_ doc: BaselineDocument, in baseline: Baseline) -> ResolvedArtefact {
@@ -157,8 +219,9 @@ public enum BaselineResolver {
         } else if doc.kind == .section {
             (relevant, origin) = ([baseline.sec], .secVersion)
         } else if doc.ref == Baseline.svtadRef {
-            if let a = doc.annexA, a > baseline.svtad { (relevant, origin) = ([a], .annexA(supersedes: baseline.svtad)) }
-            else { (relevant, origin) = ([baseline.svtad], .svtad) }
+            // Footnote 1's version stands as the one in legal effect; a more recent Annex A one replaces it.
+            let r = resolve(legalEffect: [baseline.svtad], annexA: doc.annexA)!
+            if case .annexA = r.origin { (relevant, origin) = (r.relevant, r.origin) } else { (relevant, origin) = ([baseline.svtad], .svtad) }
         } else if let r = resolve(legalEffect: doc.legalEffect, annexA: doc.annexA) {
             (relevant, origin) = (r.relevant, r.origin)
         }

@@ -75,10 +75,10 @@ public struct BaselineDiff: Sendable {
             switch (o.consultation, n.consultation) {
             case (let c?, nil):
                 changes.append(Change(kind: .consultationClosed, subject: n.ref.description, old: c.version.description, new: n.version?.description,
-                                      detail: "\(n.ref) leaves consultation: \(c.version) (provisional) → \(nv)" + (n.origin == nil ? "" : " (\(n.explanation))")))
+                                      detail: "\(n.ref) is no longer subject to further consultation: \(c.version) (provisional) → \(nv)" + (n.origin == nil ? "" : " (\(n.explanation))")))
             case (nil, let c?):
                 changes.append(Change(kind: .consultationOpened, subject: n.ref.description, old: o.version?.description, new: c.version.description,
-                                      detail: "\(n.ref) goes under consultation: \(ov) → \(c.version) (provisional)"))
+                                      detail: "\(n.ref) becomes subject to further consultation: \(ov) → \(c.version) (provisional)"))
             default:
                 if o.version != n.version {
                     changes.append(Change(kind: .reversioned, subject: n.ref.description, old: o.version?.description, new: n.version?.description,

@@ -7,30 +7,36 @@ public struct ArtefactVersionRule: Rule {
     public static let description = RuleDescription(
         id: "artefact-version",
         summary: "Each declared artefact is at a relevant baseline version (older: fail; newer than any known: warn).",
-        clause: "TBRD paragraph 3 and Annex A",
+        clause: "TBRD paragraph 3 and Annex A (Appendices and Schedules); paragraph 1(i) and the Annex A heading (the SEC and its Sections); footnote 1 (Appendix AK)",
         examples: [
             RuleExample("pass", plan: ["artefacts": #"[{"document": "SEC", "version": "72.0"}, {"document": "Appendix AD", "version": "5.1"}]"#], expect: [
-                (.pass, "SEC at 72.0 matches the baseline (SEC Version 72.0, TBRD 1.24 paragraph 1(i) and Annex A)"),
-                (.pass, "Appendix AD at 5.1 matches the baseline (TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect under paragraph 3)"),
+                (.pass, "SEC at 72.0 matches the baseline (SEC Version 72.0, TBRD 1.24 paragraph 1(i) and the Annex A heading)"),
+                (.pass, "Appendix AD at 5.1 matches the baseline (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
+            ]),
+            RuleExample("svtad", plan: ["artefacts": #"[{"document": "SMETS1 SVTAD", "version": "10.0"}]"#], expect: [
+                (.pass, "Appendix AK at 10.0 matches the baseline (the current SVTAD version, TBRD 1.24 footnote 1)"),
             ]),
             RuleExample("side-by-side", plan: ["artefacts": #"[{"document": "GBCS", "version": "3.2"}, {"document": "Schedule 8", "version": "4.1"}]"#], expect: [
-                (.pass, "Schedule 8 at 3.2 is one of the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1)"),
-                (.pass, "Schedule 8 at 4.1 is one of the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1)"),
+                (.pass, "Schedule 8 at 3.2 is one of the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
+                (.pass, "Schedule 8 at 4.1 is one of the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
             ]),
             RuleExample("drift", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#], expect: [
-                (.fail, "Appendix AD is declared at 5.0 but the baseline requires 5.1 (TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect under paragraph 3): the plan has drifted"),
+                (.fail, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
             ]),
             RuleExample("not-in-legal-effect", plan: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}]"#], expect: [
-                (.fail, "Schedule 10 is declared at 1.3.1, which is not one of the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3: the plan has drifted"),
+                (.fail, "Schedule 10 is declared at 1.3.1, which is not one of the relevant versions (the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))): the plan has drifted"),
             ]),
             RuleExample("below-consultation", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "11.0"}]"#], expect: [
-                (.fail, "Appendix AM is declared at 11.0 but the baseline requires 12.0 (under consultation, TBRD 1.24 Annex A; provisional), below the version under consultation: the plan has drifted"),
+                (.fail, "Appendix AM is declared at 11.0 but the relevant version is 12.0 (listed in TBRD 1.24 Annex A as currently subject to further consultation and amendment, so provisional), and 11.0 is older: the plan has drifted"),
             ]),
             RuleExample("newer", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.2"}]"#], expect: [
-                (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, which supersedes the 5.0 in legal effect under paragraph 3). If 5.2 is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"),
+                (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3). If 5.2 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
             ]),
             RuleExample("newer-than-side-by-side", plan: ["artefacts": #"[{"document": "GBCS", "version": "5.0"}]"#], expect: [
-                (.warn, "Schedule 8 is declared at 5.0, newer than any version the baseline knows (the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1)). If 5.0 is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"),
+                (.warn, "Schedule 8 is declared at 5.0, newer than any version the baseline knows (the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))). If 5.0 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
+            ]),
+            RuleExample("schedule-9-two-readings", plan: ["artefacts": #"[{"document": "Schedule 9", "version": "4.1"}]"#], expect: [
+                (.warn, "Schedule 9 is declared at 4.1. Read as Schedule 9 itself (1.2: in legal effect, TBRD 1.24 paragraph 3), it is newer than any version the baseline knows: if 4.1 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it. Read as Schedule 9 (SMETS2), it cannot be verified: the consolidated SEC lists that part's issues by date only. Declare it as \"SMETS1\" or \"SMETS2\" to say which is meant"),
             ]),
         ])
 
@@ -44,28 +50,59 @@ public struct ArtefactVersionRule: Rule {
         for (a, r) in facts.declarations.checked {
             guard let newest = r.version else { continue }
             let why = r.explanation
+            var hint: String?
             let status: Status
             let message: String
             if r.relevant.contains(a.version) {
                 status = .pass
-                message = r.isConcurrent
-                    ? "\(r.ref) at \(a.versionText) is one of \(why)"
-                    : "\(r.ref) at \(a.versionText) matches the baseline (\(why))"
+                if !r.isConcurrent {
+                    message = "\(r.ref) at \(a.versionText) matches the baseline (\(why))"
+                } else if case .legalEffect? = r.origin {
+                    message = "\(r.ref) at \(a.versionText) is one of \(why)"
+                } else {
+                    message = "\(r.ref) at \(a.versionText) is one of the relevant versions: \(why)"
+                }
             } else if let latest = r.knownVersions.max(), a.version > latest {
                 status = .warn
                 // Versions side by side are listed once, in the explanation.
                 let known = r.isConcurrent ? why : "\(r.expectedText): \(why)"
-                message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(known)). If \(a.versionText) is already in legal effect it is the relevant version under TBRD paragraph 3 without a new TBRD issue: record it in the baseline file (s1check baseline export, then --baseline)"
+                let inLegalEffect = "If \(a.versionText) is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"
+                if let readings = otherReadings(of: a, r, c) {
+                    message = "\(r.ref) is declared at \(a.versionText). Read as \(r.ref) itself (\(known)), it is newer than any version the baseline knows: \(inLegalEffect.prefix(1).lowercased() + inLegalEffect.dropFirst()). \(readings)"
+                } else {
+                    message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(known)). \(inLegalEffect)"
+                }
+                hint = "record the version in a baseline file: s1check baseline export > baseline.json, add \(a.versionText) to the document's \"legalEffect\", then run with --baseline baseline.json"
+            } else if let annex = r.replacement(for: a.version) {
+                status = .fail
+                message = "\(r.ref) is declared at \(a.versionText), which is in legal effect, but TBRD \(c.tbrd) Annex A lists the more recent \(annex), which is the relevant version in its place (paragraph 3)" + (r.isConcurrent ? "; the relevant versions are \(ResolvedArtefact.list(r.relevant))" : "") + ": the plan has drifted"
+            } else if r.origin == .consultation {
+                status = .fail
+                message = "\(r.ref) is declared at \(a.versionText) but the relevant version is \(newest) (\(why)), and \(a.versionText) is older: the plan has drifted"
             } else if r.isConcurrent {
                 status = .fail
-                message = "\(r.ref) is declared at \(a.versionText), which is not one of the versions in legal effect side by side (\(ResolvedArtefact.list(r.relevant))), TBRD \(c.tbrd) paragraph 3: the plan has drifted"
+                message = "\(r.ref) is declared at \(a.versionText), which is not one of the relevant versions (\(why)): the plan has drifted"
             } else {
                 status = .fail
-                let below = r.origin == .consultation ? ", below the version under consultation" : ""
-                message = "\(r.ref) is declared at \(a.versionText) but the baseline requires \(newest) (\(why))\(below): the plan has drifted"
+                message = "\(r.ref) is declared at \(a.versionText) but the baseline requires \(newest) (\(why)): the plan has drifted"
             }
-            findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message,
-                                    clause: "\(rule.clause): \(why)"))
+            findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message, clause: r.clause, hint: hint))
         }
+    }
+
+    /// A document with parts of its own (Schedule 9: its SMETS1 issue, and SMETS2 by date only) may be
+    /// declared at a version of a part: a number its own versions do not reach names every reading.
+    func otherReadings(of a: DeclaredArtefact, _ r: ResolvedArtefact, _ c: CheckContext) -> String? {
+        guard case .document(let kind, let id) = r.ref, let doc = c.baseline.baseline.document(r.ref), !doc.parts.isEmpty else { return nil }
+        let readings = doc.parts.map { part -> String in
+            let ref = DocumentRef.part(kind, id, part.name)
+            guard let p = c.baseline[ref], !p.relevant.isEmpty else {
+                return "Read as \(ref), it cannot be verified: the consolidated SEC lists that part's issues by date only."
+            }
+            return p.relevant.contains(a.version) ? "Read as \(ref), it is a relevant version (\(p.explanation))."
+                : "Read as \(ref), it is not a relevant version (\(p.expectedText): \(p.explanation))."
+        }
+        let names = (doc.aliases.prefix(1) + doc.parts.map(\.name)).map { "\"\($0)\"" }
+        return readings.joined(separator: " ") + " Declare it as " + names.joined(separator: " or ") + " to say which is meant"
     }
 }

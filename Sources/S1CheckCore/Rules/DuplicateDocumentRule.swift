@@ -1,15 +1,22 @@
-/// A document is declared once per version. Two versions of one document are fine when both are in
-/// legal effect side by side (each is checked); otherwise the plan contradicts itself and fails (the
-/// repeat is not checked again). The same version twice, under one name or two, is reported so the
-/// plan can be tidied.
+/// A document is declared once per version. Several versions of one document are fine when each is a
+/// relevant version (versions side by side: each is checked); a declared version that is not relevant
+/// beside another declaration of the document is the finding (it is not checked again), so the fail lands
+/// on the version the plan should drop. The same version twice, under one name or two, is reported so
+/// the plan can be tidied.
 public struct DuplicateDocumentRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-document",
-        summary: "No document is declared at two versions that are not in legal effect side by side (fail); none is declared twice at one version (warn).",
-        clause: "TBRD paragraph 3: the relevant version of each document; paragraph 1: versions in respect of the device models tested",
+        summary: "A document declared at several versions is declared only at relevant ones (fail otherwise); none is declared twice at one version (warn).",
+        clause: "TBRD paragraph 3 and Annex A: the relevant version of each Appendix or Schedule; paragraph 1(ii): the versions that apply to the device models tested",
         examples: [
             RuleExample("conflict", plan: ["artefacts": #"[{"document": "AD", "version": "5.1"}, {"document": "Appendix AD", "version": "5.0"}]"#], expect: [
-                (.fail, "Appendix AD is declared at two versions, 5.1 and 5.0, that are not in legal effect side by side; the baseline's relevant version is 5.1, so a plan tests that one"),
+                (.fail, "Appendix AD is declared at 5.0 as well as at 5.1 (line 9), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3): declare 5.1 alone"),
+            ]),
+            RuleExample("relevant-one-first-or-last", plan: ["artefacts": "[\n    {\"document\": \"DUIS\", \"version\": \"5.0\"},\n    {\"document\": \"DUIS\", \"version\": \"5.1\"}\n  ]"], expect: [
+                (.fail, "Appendix AD is declared at 5.0 as well as at 5.1 (line 11), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3): declare 5.1 alone"),
+            ]),
+            RuleExample("neither-relevant", plan: ["artefacts": "[\n    {\"document\": \"DUIS\", \"version\": \"4.0\"},\n    {\"document\": \"DUIS\", \"version\": \"5.0\"}\n  ]"], expect: [
+                (.fail, "Appendix AD is declared at 5.0 as well as at 4.0 (line 10), and neither is a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),
             ]),
             RuleExample("side-by-side", plan: ["artefacts": #"[{"document": "GBCS", "version": "4.1"}, {"document": "Schedule 8", "version": "3.2"}]"#],
                         expect: []),
@@ -20,18 +27,27 @@ public struct DuplicateDocumentRule: Rule {
 
     public init() {}
 
+    /// A repeat at one version is tidied, not judged: no TBRD clause is in question.
+    static let repeatClause = "no TBRD clause: a plan declares each version of a document once (README, plan format)"
+
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
         !facts.declarations.conflicts.isEmpty || !facts.declarations.repeats.isEmpty
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
-        for (a, first, r) in facts.declarations.conflicts {
-            findings.append(Finding(rule, .fail, about: a, r, expected: r.expectedText,
-                                    message: "\(r.ref) is declared at two versions, \(first.versionText) and \(a.versionText), that are not in legal effect side by side; the baseline's relevant version is \(r.expectedText), so a plan tests that one"))
+        for (a, other, r) in facts.declarations.conflicts {
+            let relevant = r.relevant.contains(other.version)
+            let why = r.replacement(for: a.version).map { "TBRD \(c.tbrd) Annex A lists the more recent \($0) in its place under paragraph 3" }
+                ?? "the relevant \(r.isConcurrent ? "versions are" : "version is") \(ResolvedArtefact.list(r.relevant))"
+            let message = relevant
+                ? "\(r.ref) is declared at \(a.versionText) as well as at \(other.versionText) (\(facts.line(other.offset))), and \(a.versionText) is not a relevant version (\(why)): declare \(other.versionText) alone"
+                : "\(r.ref) is declared at \(a.versionText) as well as at \(other.versionText) (\(facts.line(other.offset))), and neither is a relevant version (\(why))"
+            findings.append(Finding(rule, .fail, about: a, r, expected: r.expectedText, message: message))
         }
         for (a, first, r) in facts.declarations.repeats {
             findings.append(Finding(rule, .warn, about: a, r, expected: first.versionText,
-                                    message: "\(r.ref) is declared twice at \(first.versionText): as \"\(first.written)\" (\(facts.line(first.offset))) and as \"\(a.written)\" (\(facts.line(a.offset))); declare it once"))
+                                    message: "\(r.ref) is declared twice at \(first.versionText): as \"\(first.written)\" (\(facts.line(first.offset))) and as \"\(a.written)\" (\(facts.line(a.offset))); declare it once",
+                                    clause: Self.repeatClause))
         }
     }
 }

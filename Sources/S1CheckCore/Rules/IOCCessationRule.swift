@@ -1,24 +1,28 @@
-/// A dated consultation event for the plan's phase changes what is tested from that day: Appendix AL "is
-/// also set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC
-/// cohort on 28 May 2023" (TBRD Annex A), and the IOC cohort is closed from that day. A window that ends
-/// on or after it warns; a plan that gives no window cannot be checked, and says so.
+/// A dated event of a document subject to further consultation changes what is tested from that day:
+/// Appendix AL "is also set to be supplemented by changes related to the proposals to cease migrations in
+/// the SMETS1 IOC cohort on 28 May 2023" (TBRD Annex A). A window that ends before the date passes; one
+/// that reaches it, and one wholly after it, warn, each saying what to do; a plan that gives no window
+/// cannot be checked, and says so.
 public struct IOCCessationRule: Rule {
     public static let description = RuleDescription(
         id: "ioc-cessation",
-        summary: "A plan's window ends before a dated consultation event for its phase (the IOC cessation, 28 May 2023); a plan without a window cannot be checked (warn).",
-        clause: "TBRD Annex A, Appendix AL: proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023",
+        summary: "A plan's window ends before a dated consultation event for its phase (the proposals to cease IOC migrations, 28 May 2023): reaching it or lying after it warns; no window cannot be checked (warn).",
+        clause: "TBRD Annex A, Appendix AL: set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023",
         examples: [
             RuleExample("before", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-27"}"#], expect: [
-                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
+                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
             ]),
             RuleExample("on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-28"}"#], expect: [
-                (.warn, "the IOC test window ends 2023-05-28, on or after 2023-05-28, the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL): plan for the change"),
+                (.warn, "the IOC test window (2023-05-01 to 2023-05-28) reaches 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort, by which Appendix AL is set to be supplemented by changes: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
             ]),
-            RuleExample("after", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: [
-                (.warn, "the IOC test window ends 2023-06-15, on or after 2023-05-28, the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL): plan for the change"),
+            RuleExample("spans", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: [
+                (.warn, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort, by which Appendix AL is set to be supplemented by changes: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
+            ]),
+            RuleExample("after", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-06-05", "end": "2023-06-30"}"#], expect: [
+                (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort: confirm that what the plan tests still takes place in the IOC cohort, and test against Appendix AL as supplemented by the changes related to those proposals"),
             ]),
             RuleExample("no-window", plan: ["phase": #""IOC""#, "window": nil], expect: [
-                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL): add a \"window\" with the test dates"),
+                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL): add a \"window\" with the test dates"),
             ]),
             RuleExample("other-phase", plan: ["phase": #""MOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: []),
         ])
@@ -34,22 +38,31 @@ public struct IOCCessationRule: Rule {
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         let plan = facts.plan
         for (r, event) in events(facts, c) {
-            let clause = "TBRD \(c.tbrd) Annex A, \(r.ref): \(event.what) on \(event.date)"
+            let clause = "TBRD \(c.tbrd) Annex A, \(r.ref): set to be supplemented by changes related to the \(event.what) on \(event.date)"
             let expected = "before \(event.date)"
+            let when = "\(event.date), the date of the \(event.what)"
             guard let window = plan.window else {
                 findings.append(Finding(rule: rule, status: .warn, subject: r.ref.description, documentRef: r.ref, expected: expected,
-                                        message: "the plan gives no test window, so it cannot be checked against \(event.date), the \(event.what) (\(r.ref)): add a \"window\" with the test dates",
+                                        message: "the plan gives no test window, so it cannot be checked against \(when) (\(r.ref)): add a \"window\" with the test dates",
                                         clause: clause, offset: plan.phaseOffset))
                 continue
             }
-            let reaches = window.end >= event.date
-            findings.append(Finding(
-                rule: rule, status: reaches ? .warn : .pass, subject: r.ref.description, documentRef: r.ref,
-                declared: window.end.description, expected: expected,
-                message: reaches
-                    ? "the \(plan.phase.rawValue) test window ends \(window.end), on or after \(event.date), the \(event.what) (\(r.ref)): plan for the change"
-                    : "the \(plan.phase.rawValue) test window ends \(window.end), before \(event.date), the \(event.what) (\(r.ref))",
-                clause: clause, offset: window.endOffset))
+            let span = "the \(plan.phase.rawValue) test window (\(window.start) to \(window.end))"
+            let status: Status
+            let message: String
+            if window.end < event.date {
+                status = .pass
+                message = "the \(plan.phase.rawValue) test window ends \(window.end), before \(when) (\(r.ref))"
+            } else if window.start >= event.date {
+                status = .warn
+                message = "\(span) lies wholly after \(when): confirm that what the plan tests still takes place in the \(plan.phase.rawValue) cohort, and test against \(r.ref) as supplemented by the changes related to those proposals"
+            } else {
+                status = .warn
+                message = "\(span) reaches \(when), by which \(r.ref) is set to be supplemented by changes: test the days from \(event.date) against \(r.ref) as so supplemented, or end the window before that date"
+            }
+            findings.append(Finding(rule: rule, status: status, subject: r.ref.description, documentRef: r.ref,
+                                    declared: window.end.description, expected: expected, message: message,
+                                    clause: clause, offset: window.endOffset))
         }
     }
 }

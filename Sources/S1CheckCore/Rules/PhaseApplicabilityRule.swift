@@ -1,36 +1,58 @@
-/// The TBRD applies to IOC, MOC and FOC alike "unless stated otherwise" (paragraph 2); an artefact that
-/// is phase-specific by its nature (AP2, the FOC S1SPKI Certificate Policy) is out of place in a plan
-/// for another phase.
+/// The TBRD "unless stated otherwise applies in respect of IOC, MOC and FOC" (paragraph 2), and TBRD 1.24
+/// states otherwise for no document. So a phase restriction is a warning only where a baseline file states
+/// one (`phases`, for a document whose text does). A document whose title names a phase (AP2, the *FOC*
+/// S1SPKI Certificate Policy) declared by a plan for another phase is a note: a pass whose message says the
+/// restriction would rest on the title alone.
 public struct PhaseApplicabilityRule: Rule {
     public static let description = RuleDescription(
         id: "phase-applicability",
-        summary: "A phase-specific artefact is declared only by plans for that phase (warn otherwise).",
+        summary: "An artefact whose baseline entry states phases is declared only by plans for those phases (warn); one whose title alone names a phase gets a note (pass).",
         clause: "TBRD paragraph 2: applies in respect of IOC, MOC and FOC unless stated otherwise",
         examples: [
             RuleExample("in-phase", plan: ["artefacts": #"[{"document": "AP2", "version": "2.0"}]"#], expect: [
-                (.pass, "Appendix AP2 (FOC S1SPKI Certificate Policy) applies to FOC; this plan is for FOC"),
+                (.pass, "Appendix AP2 (FOC S1SPKI Certificate Policy) names FOC in its title; this plan is for FOC"),
             ]),
-            RuleExample("other-phase", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AP2", "version": "2.0"}]"#], expect: [
-                (.warn, "Appendix AP2 (FOC S1SPKI Certificate Policy) applies to FOC only; this plan is for MOC"),
+            RuleExample("title-names-another-phase", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AP2", "version": "2.0"}]"#], expect: [
+                (.pass, "Note: Appendix AP2 (FOC S1SPKI Certificate Policy) names FOC in its title, but no clause of TBRD 1.24 restricts it to FOC: it applies in respect of IOC, MOC and FOC (paragraph 2), so this MOC plan may declare it"),
+            ]),
+            RuleExample("stated-phases", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AT", "version": "2.0"}]"#],
+                        baseline: ["AT": #""phases": ["FOC"]"#], expect: [
+                (.warn, "Appendix AT (SMETS1 Cryptographic Key Management Policy) applies to FOC only, as the baseline file states; this plan is for MOC"),
             ]),
         ])
 
     public init() {}
 
+    /// The phases a document's title names ("FOC S1SPKI Certificate Policy": FOC), as whole words.
+    static func phasesNamed(inTitle title: String) -> [Phase] {
+        let words = Set(title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        return Phase.allCases.filter { words.contains($0.rawValue) }
+    }
+
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.checked.contains { $0.1.phases != nil }
+        facts.declarations.checked.contains { $0.1.phases != nil || !Self.phasesNamed(inTitle: $0.1.title).isEmpty }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
-        let plan = facts.plan
+        let phase = facts.plan.phase.rawValue
         for (a, r) in facts.declarations.checked {
-            guard let phases = r.phases else { continue }
-            let list = phases.map(\.rawValue).joined(separator: ", ")
-            let ok = phases.contains(plan.phase)
-            findings.append(Finding(rule, ok ? .pass : .warn, about: a, r, declared: plan.phase.rawValue, expected: list,
-                                    message: ok ? "\(r.ref) (\(r.title)) applies to \(list); this plan is for \(plan.phase.rawValue)"
-                                        : "\(r.ref) (\(r.title)) applies to \(list) only; this plan is for \(plan.phase.rawValue)",
-                                    clause: "\(rule.clause); \(r.ref) applies to \(list)"))
+            if let phases = r.phases {
+                let list = phases.map(\.rawValue).joined(separator: ", ")
+                let ok = phases.contains(facts.plan.phase)
+                findings.append(Finding(rule, ok ? .pass : .warn, about: a, r, declared: phase, expected: list,
+                                        message: ok ? "\(r.ref) (\(r.title)) applies to \(list), as the baseline file states; this plan is for \(phase)"
+                                            : "\(r.ref) (\(r.title)) applies to \(list) only, as the baseline file states; this plan is for \(phase)",
+                                        clause: "\(rule.clause); the baseline file states \(r.ref) applies to \(list)"))
+                continue
+            }
+            let named = Self.phasesNamed(inTitle: r.title)
+            guard !named.isEmpty else { continue }
+            let list = named.map(\.rawValue).joined(separator: ", ")
+            let message = named.contains(facts.plan.phase)
+                ? "\(r.ref) (\(r.title)) names \(list) in its title; this plan is for \(phase)"
+                : "Note: \(r.ref) (\(r.title)) names \(list) in its title, but no clause of TBRD \(c.tbrd) restricts it to \(list): it applies in respect of IOC, MOC and FOC (paragraph 2), so this \(phase) plan may declare it"
+            findings.append(Finding(rule, .pass, about: a, r, declared: phase, expected: "IOC, MOC, FOC", message: message,
+                                    clause: "TBRD \(c.tbrd) paragraph 2: applies in respect of IOC, MOC and FOC unless stated otherwise; no clause states otherwise for \(r.ref)"))
         }
     }
 }

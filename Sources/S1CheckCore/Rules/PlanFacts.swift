@@ -42,13 +42,16 @@ public struct PlanFacts: Sendable {
 
 /// The plan's artefacts sorted out once. Several rules read it.
 ///
-/// A document may be declared more than once: at versions in legal effect side by side (each is checked,
-/// TBRD paragraphs 1 and 3), at the same version again (a repeat, reported), or at another version when
-/// not all of them are relevant (a conflict: the repeat is not checked again).
+/// A document may be declared more than once: at several relevant versions (versions side by side: each
+/// is checked, TBRD paragraphs 1(ii) and 3), at the same version again (a repeat, reported), or at a
+/// version that is not relevant beside another declaration (a conflict, reported on the declaration that
+/// is not relevant, which is not checked again). Linear in the number of declarations.
 struct ArtefactDeclarations: Sendable {
     /// The declarations checked against the baseline, each with its resolved artefact.
     var checked: [(DeclaredArtefact, ResolvedArtefact)] = []
-    var conflicts: [(DeclaredArtefact, first: DeclaredArtefact, ResolvedArtefact)] = []
+    /// A declaration at a version that is not relevant, beside `other`: a relevant declaration of the same
+    /// document when there is one, else the first one declared (which is checked).
+    var conflicts: [(DeclaredArtefact, other: DeclaredArtefact, ResolvedArtefact)] = []
     var repeats: [(DeclaredArtefact, first: DeclaredArtefact, ResolvedArtefact)] = []
     var unknown: [DeclaredArtefact] = []
 
@@ -64,25 +67,35 @@ struct ArtefactDeclarations: Sendable {
             checked = resolved
             return
         }
-        var byRef: [DocumentRef: [DeclaredArtefact]] = [:]
-        for (a, r) in resolved { byRef[r.ref, default: []].append(a) }
-        var checkedOffsets: Set<Int> = []
-        for (ref, group) in byRef {
-            let r = baseline[ref]!
-            var byVersion: [DeclaredArtefact] = []
-            for a in group {
-                if let earlier = byVersion.first(where: { $0.version == a.version }) { repeats.append((a, earlier, r)); continue }
-                byVersion.append(a)
+        // Per document, the first declaration of each version (in plan order), and the first relevant one.
+        struct Group { var firstOfVersion: [Version: DeclaredArtefact] = [:]; var first: DeclaredArtefact; var relevant: DeclaredArtefact? }
+        var groups: [DocumentRef: Group] = [:]
+        var distinct: [(DeclaredArtefact, ResolvedArtefact)] = []
+        for (a, r) in resolved {
+            let isRelevant = r.relevant.contains(a.version)
+            if var g = groups[r.ref] {
+                if let earlier = g.firstOfVersion[a.version] { repeats.append((a, earlier, r)); continue }
+                g.firstOfVersion[a.version] = a
+                if isRelevant && g.relevant == nil { g.relevant = a }
+                groups[r.ref] = g
+            } else {
+                groups[r.ref] = Group(firstOfVersion: [a.version: a], first: a, relevant: isRelevant ? a : nil)
             }
-            let concurrent = byVersion.count > 1 && byVersion.allSatisfy { r.relevant.contains($0.version) }
-            for (i, a) in byVersion.enumerated() {
-                if i == 0 || concurrent { checkedOffsets.insert(a.offset) } else { conflicts.append((a, byVersion[0], r)) }
+            distinct.append((a, r))
+        }
+        for (a, r) in distinct {
+            let g = groups[r.ref]!
+            if g.firstOfVersion.count == 1 || r.relevant.contains(a.version) {
+                checked.append((a, r))
+            } else if let other = g.relevant {
+                conflicts.append((a, other, r))
+            } else if a.offset == g.first.offset {
+                // No declared version is relevant: the first is checked (and drifts), the rest conflict with it.
+                checked.append((a, r))
+            } else {
+                conflicts.append((a, g.first, r))
             }
         }
-        // Findings follow the plan's order, whatever order the groups were visited in.
-        checked = resolved.filter { checkedOffsets.contains($0.0.offset) }
-        repeats.sort { $0.0.offset < $1.0.offset }
-        conflicts.sort { $0.0.offset < $1.0.offset }
     }
 }
 
@@ -90,9 +103,9 @@ extension Finding {
     /// A finding about one declared artefact: the subject, document, declared version and line come from
     /// the declaration, so the artefact rules state only what differs.
     init(_ rule: RuleDescription, _ status: Status, about a: DeclaredArtefact, _ r: ResolvedArtefact,
-         declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil) {
+         declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil, hint: String? = nil) {
         self.init(rule: rule, status: status, subject: r.ref.description, documentRef: r.ref,
-                  declared: declared ?? a.versionText, expected: expected, message: message, clause: clause,
-                  offset: a.offset)
+                  declared: declared ?? a.versionText, expected: expected, message: message, clause: clause ?? r.clause,
+                  hint: hint, offset: a.offset)
     }
 }

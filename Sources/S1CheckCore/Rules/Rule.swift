@@ -58,6 +58,10 @@ public struct RuleExample: Sendable {
     public let otherPlans: [[String: String?]]
     /// A device registry (JSON) to check against, as `--devices` would give.
     public let registry: String?
+    /// Facts added to documents of the embedded baseline, as a `--baseline` file would state them:
+    /// document id to JSON members (`"AT": #""phases": ["FOC"]"#`), for rules whose verdicts depend on a
+    /// fact TBRD 1.24 does not state.
+    public let baseline: [String: String]
     /// This rule's findings on the first plan, in order.
     public let expected: [Expected]
 
@@ -67,11 +71,12 @@ public struct RuleExample: Sendable {
     }
 
     public init(_ name: String, plan: [String: String?] = [:], otherPlans: [[String: String?]] = [],
-                registry: String? = nil, expect expected: [(Status, String)]) {
+                registry: String? = nil, baseline: [String: String] = [:], expect expected: [(Status, String)]) {
         self.name = name
         self.plan = plan
         self.otherPlans = otherPlans
         self.registry = registry
+        self.baseline = baseline
         self.expected = expected.map { Expected(status: $0.0, message: $0.1) }
     }
 
@@ -94,6 +99,18 @@ public struct RuleExample: Sendable {
         "artefacts": #"[{"document": "SEC", "version": "72.0"}]"#,
         "waivers": "[]",
     ]
+
+    /// The embedded baseline file with `facts` added to its documents (see `baseline`); nil without any.
+    public static func baselineText(_ facts: [String: String]) -> String? {
+        guard !facts.isEmpty else { return nil }
+        var text = String(decoding: EmbeddedBaseline.bytes, as: UTF8.self)
+        for (id, members) in facts.sorted(by: { $0.key < $1.key }) {
+            let anchor = "\"id\": \"\(id)\",\n"
+            guard let r = text.firstRange(of: anchor) else { preconditionFailure("no document \(id) in the embedded baseline") }
+            text.replaceSubrange(r, with: anchor + "      \(members),\n")
+        }
+        return text
+    }
 
     /// The example plan with `replacements` applied, as a plan file's text.
     public static func planText(_ replacements: [String: String?]) -> String {

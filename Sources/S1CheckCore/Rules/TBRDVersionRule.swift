@@ -1,18 +1,19 @@
-/// The plan was prepared against the TBRD issue the baseline comes from. An older issue means the plan
-/// has drifted (TBRD paragraph 4: the document is updated from time to time); a newer one means the
+/// The plan was prepared against the TBRD issue the baseline comes from. An older issue is a warning:
+/// the document "may be updated from time to time" (TBRD paragraph 4), so the plan is to be re-confirmed
+/// against the current issue, and the artefact findings carry any actual drift. A newer one means the
 /// checker's baseline is out of date.
 public struct TBRDVersionRule: Rule {
     public static let description = RuleDescription(
         id: "tbrd-version",
-        summary: "The plan was prepared against the baseline's TBRD version (older: fail; newer: warn).",
+        summary: "The plan was prepared against the baseline's TBRD version (older or newer: warn; the artefact findings carry any drift).",
         clause: "TBRD paragraph 4: the document may be updated from time to time",
         examples: [
             RuleExample("current", expect: [(.pass, "prepared against TBRD 1.24, the baseline in use")]),
             RuleExample("older", plan: ["tbrd": #""1.23""#], expect: [
-                (.fail, "prepared against TBRD 1.23, but the baseline is TBRD 1.24 (2023-05-10): the plan has drifted from the current baseline; re-check it against TBRD 1.24"),
+                (.warn, "prepared against TBRD 1.23, an earlier issue than the baseline's TBRD 1.24 (2023-05-10): re-confirm the plan against TBRD 1.24; the artefact findings show any version that differs from it"),
             ]),
             RuleExample("newer", plan: ["tbrd": #""v1.25""#], expect: [
-                (.warn, "prepared against TBRD 1.25, newer than the checker's baseline TBRD 1.24: pass the newer baseline with --baseline before relying on this result"),
+                (.warn, "prepared against TBRD 1.25, a later issue than the baseline in use (TBRD 1.24): this result is against an older baseline than the plan's"),
             ]),
         ])
 
@@ -25,17 +26,19 @@ public struct TBRDVersionRule: Rule {
         let declared = plan.tbrd.value, baseline = c.tbrd
         let status: Status
         let message: String
+        var hint: String?
         if declared == baseline {
             status = .pass
             message = "prepared against TBRD \(baseline), the baseline in use"
         } else if declared < baseline {
-            status = .fail
-            message = "prepared against TBRD \(declared), but the baseline is TBRD \(baseline) (\(c.baseline.baseline.tbrd.date)): the plan has drifted from the current baseline; re-check it against TBRD \(baseline)"
+            status = .warn
+            message = "prepared against TBRD \(declared), an earlier issue than the baseline's TBRD \(baseline) (\(c.baseline.baseline.tbrd.date)): re-confirm the plan against TBRD \(baseline); the artefact findings show any version that differs from it"
         } else {
             status = .warn
-            message = "prepared against TBRD \(declared), newer than the checker's baseline TBRD \(baseline): pass the newer baseline with --baseline before relying on this result"
+            message = "prepared against TBRD \(declared), a later issue than the baseline in use (TBRD \(baseline)): this result is against an older baseline than the plan's"
+            hint = "pass a baseline file for TBRD \(declared) with --baseline (s1check baseline export gives the embedded one to start from)"
         }
         findings.append(Finding(rule: rule, status: status, declared: plan.tbrdText, expected: baseline.description,
-                                message: message, offset: plan.tbrd.offset))
+                                message: message, clause: "TBRD \(baseline) paragraph 4: this document may be updated from time to time as required", hint: hint, offset: plan.tbrd.offset))
     }
 }

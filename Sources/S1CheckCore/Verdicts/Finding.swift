@@ -40,6 +40,9 @@ public struct Finding: Sendable {
     public internal(set) var message: String
     /// The baseline clause this verdict rests on, specific to this finding.
     public let clause: String
+    /// What to do next with s1check itself ("s1check baseline export …"), kept out of the message so the
+    /// message is the verdict alone and a reviewer can quote it.
+    public let hint: String?
     /// Byte offset in the plan file (turned into `line` by the checker).
     public let offset: Int?
     public internal(set) var line: Int?
@@ -53,7 +56,7 @@ public struct Finding: Sendable {
 
     public init(rule: RuleDescription, status: Status, subject: String? = nil, documentRef: DocumentRef? = nil,
                 declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil,
-                offset: Int? = nil) {
+                hint: String? = nil, offset: Int? = nil) {
         self.rule = rule
         self.status = status
         self.subject = subject
@@ -62,6 +65,7 @@ public struct Finding: Sendable {
         self.expected = expected
         self.message = message
         self.clause = clause ?? rule.clause
+        self.hint = hint
         self.offset = offset
         self.check = subject.map { "\(rule.id) · \($0)" } ?? rule.id
     }

@@ -22,7 +22,7 @@ public enum BaselineReport {
         }
         for a in b.artefacts {
             guard let c = a.consultation else { continue }
-            s += "\nUnder consultation: \(a.ref) \(c.version) (\(a.title)), provisional\n"
+            s += "\nSubject to further consultation and amendment: \(a.ref) \(c.version) (\(a.title)), provisional\n"
             for line in ConsultationText.lines(c) { s += "  - \(line)\n" }
         }
         return s

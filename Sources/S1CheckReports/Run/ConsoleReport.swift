@@ -54,6 +54,8 @@ public enum ConsoleReport {
             out.write(": \(label): ")
             out.console(ReportFacts.messageWithWaiver(f))
             out.write(" [\(f.rule.id)]\n")
+            // What to do next with s1check itself, kept apart from the verdict (as rustc's "help:").
+            if let hint = f.hint { out.write("  hint: "); out.console(hint); out.write("\n") }
         }
     }
 

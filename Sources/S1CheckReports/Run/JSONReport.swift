@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.0"
+    public static let formatVersion = "1.1"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -196,6 +196,7 @@ public struct JSONReport: ReportRenderer {
             w.string("expected", f.expected)
             w.string("message", f.message)
             w.string("clause", f.clause)
+            w.string("hint", f.hint)
             w.number("line", f.line)
             if let waiver = f.waiver {
                 w.beginObject("waiver")

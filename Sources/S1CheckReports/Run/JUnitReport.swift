@@ -174,6 +174,7 @@ public struct JUnitReport: ReportRenderer {
     static func detailText(_ f: Finding, file: String) -> String {
         let location = f.line.map { "\(file):\($0)" } ?? file
         var d = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
+        if let hint = f.hint { d += "\nhint: \(hint)" }
         if let note = ReportFacts.levelNote(f) { d += "\npolicy: \(note)" }
         if let x = f.declared { d += "\ndeclared: \(x)" }
         if let x = f.expected { d += "\nexpected: \(x)" }

@@ -43,7 +43,7 @@ public struct MarkdownReport: ReportRenderer {
         md.write("| SEC | Version \(b.sec) |\n")
         md.write("| SVTAD (Appendix AK) | Version \(b.svtad) |\n")
         md.write("| Baseline file | "); md.markdown(run.baselineSource.file); md.write(" |\n\n")
-        md.write("Resolution rule (TBRD paragraph 3): an Appendix or Schedule is at its version in legal effect, unless Annex A lists a more recent one. Documents still under consultation are at their provisional version.\n\n")
+        md.write("Resolution rule (TBRD paragraph 3, version by version): each version of an Appendix or Schedule in legal effect is relevant, unless Annex A lists a more recent one, which is relevant in its place. The SEC and its Sections take the SEC version (paragraph 1(i)); Appendix AK the SVTAD version (footnote 1). Documents Annex A lists as currently subject to further consultation and amendment are at their provisional version.\n\n")
         MarkdownReport.writeArtefactTable(&md, run.baseline.versioned(for: nil), tbrd: b.tbrd.version)
         let unversioned = run.baseline.artefacts.filter { $0.version == nil }
         if !unversioned.isEmpty {
@@ -123,7 +123,7 @@ public struct MarkdownReport: ReportRenderer {
     static func writeConsultations(_ md: inout TextBuffer, _ baseline: ResolvedBaseline) {
         let items = baseline.artefacts.filter { $0.consultation != nil }
         guard !items.isEmpty else { return }
-        md.write("\n### Under consultation\n\n")
+        md.write("\n### Subject to further consultation and amendment\n\n")
         for a in items {
             let c = a.consultation!
             md.write("- **\(a.ref)** ("); md.markdown(a.title); md.write(") \(c.version): provisional.")
@@ -202,6 +202,7 @@ public struct MarkdownReport: ReportRenderer {
             md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
             md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
             md.write(" | "); md.markdown(f.message)
+            if let hint = f.hint { md.write(" *Next step*: "); md.markdown(hint) }
             if let note = ReportFacts.levelNote(f) { md.write(" **Policy**: "); md.markdown(note) }
             if let w = f.waiver {
                 md.write(" **Waived** (was \(w.originalStatus.rawValue)\(w.expires.map { ", expires \($0)" } ?? "")): ")

@@ -116,6 +116,7 @@ public struct SARIFReport: ReportRenderer {
                 if let waiver = f.waiver { w.string("originalStatus", waiver.originalStatus.rawValue) }
                 if let level = f.level { w.string("policyLevel", level.level.rawValue); w.string("statusBeforePolicy", level.originalStatus.rawValue) }
                 w.string("clause", f.clause)
+                if let hint = f.hint { w.string("hint", hint) }
                 w.endObject()
             }
         }
