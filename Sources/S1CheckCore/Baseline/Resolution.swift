@@ -59,6 +59,9 @@ public final class ResolvedArtefact: Sendable {
     /// Appendix or Schedule, "TBRD 1.24 paragraph 1(i) and the Annex A heading" for the SEC and its
     /// Sections, "TBRD 1.24 footnote 1" for the SVTAD.
     public let clause: String
+    /// The clause a drift rests on: `clause` without paragraph 1(ii), which says which of several relevant
+    /// versions applies, not which are relevant.
+    public let driftClause: String
     /// "5.1", or "one of 1.0, 1.1, …" for versions side by side.
     public let expectedText: String
 
@@ -77,9 +80,10 @@ public final class ResolvedArtefact: Sendable {
         self.datedIssues = datedIssues
         self.sources = sources
         let isSVTAD = ref == Baseline.svtadRef
-        explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, tbrd: tbrd, isSVTAD: isSVTAD)
+        explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, legalEffect: legalEffect, tbrd: tbrd, isSVTAD: isSVTAD)
         originSummary = ResolvedArtefact.summarise(relevant, origin, datedIssues)
         clause = ResolvedArtefact.clause(origin, relevant, tbrd: tbrd, isSVTAD: isSVTAD)
+        driftClause = ResolvedArtefact.clause(origin, Array(relevant.prefix(1)), tbrd: tbrd, isSVTAD: isSVTAD)
         expectedText = relevant.count == 1 ? relevant[0].description : "one of " + ResolvedArtefact.list(relevant)
     }
 
@@ -96,6 +100,10 @@ public final class ResolvedArtefact: Sendable {
         if let c = consultation { all.append(c.version) }
         return all
     }
+
+    /// Newer than every version the baseline knows: one it has not caught up with (a warning, never a
+    /// drift, whether declared alone or beside a relevant version).
+    public func isNewerThanKnown(_ v: Version) -> Bool { knownVersions.max().map { v > $0 } ?? false }
 
     /// For a declared version that is not relevant, the version paragraph 3 puts in its place: the Annex
     /// A version when the declared one is in legal effect and older than it.
@@ -131,7 +139,8 @@ public final class ResolvedArtefact: Sendable {
         }
     }
 
-    static func explain(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], tbrd: Version, isSVTAD: Bool) -> String {
+    static func explain(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], legalEffect: [Version],
+                        tbrd: Version, isSVTAD: Bool) -> String {
         let t = "TBRD \(tbrd)"
         let dependsOnDevices = "which one applies depends on the device models tested (paragraph 1(ii))"
         guard let version = relevant.last, let origin else {
@@ -154,7 +163,8 @@ public final class ResolvedArtefact: Sendable {
         case .annexA(let replaced):
             if replaced.isEmpty { return "\(t) Annex A" }
             if isSVTAD { return "\(t) Annex A, more recent than the SVTAD version \(replaced[0]) of footnote 1, which it replaces under paragraph 3" }
-            return "\(t) Annex A, more recent than \(inLegalEffect(replaced)), which it replaces under paragraph 3"
+            let itself = legalEffect.contains(version) ? " (\(version) is itself in legal effect)" : ""
+            return "\(t) Annex A, more recent than \(inLegalEffect(replaced)), which it replaces under paragraph 3\(itself)"
         case .annexAAndLegalEffect(let a, let replaced):
             let newer = relevant.filter { $0 > a }
             return "\(a) from \(t) Annex A, in place of \(inLegalEffect(replaced, older: true)) under paragraph 3, and \(list(newer)) in legal effect, more recent than the Annex A version; \(dependsOnDevices)"
@@ -169,7 +179,7 @@ public final class ResolvedArtefact: Sendable {
             return "no version in the baseline"
         }
         switch origin {
-        case .secVersion: return "SEC version, Annex A"
+        case .secVersion: return "SEC version: paragraph 1(i), Annex A heading"
         case .svtad: return "SVTAD version, TBRD footnote 1"
         case .legalEffect(let annex):
             if relevant.count > 1 { return "legal effect, side by side: \(list(relevant))" + (annex.map { " (Annex A \($0))" } ?? "") }

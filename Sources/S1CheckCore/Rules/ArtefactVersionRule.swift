@@ -36,7 +36,14 @@ public struct ArtefactVersionRule: Rule {
                 (.warn, "Schedule 8 is declared at 5.0, newer than any version the baseline knows (the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))). If 5.0 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
             ]),
             RuleExample("schedule-9-two-readings", plan: ["artefacts": #"[{"document": "Schedule 9", "version": "4.1"}]"#], expect: [
-                (.warn, "Schedule 9 is declared at 4.1. Read as Schedule 9 itself (1.2: in legal effect, TBRD 1.24 paragraph 3), it is newer than any version the baseline knows: if 4.1 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it. Read as Schedule 9 (SMETS2), it cannot be verified: the consolidated SEC lists that part's issues by date only. Declare it as \"SMETS1\" or \"SMETS2\" to say which is meant"),
+                (.warn, "Schedule 9 is declared at 4.1. Read as Schedule 9 (SMETS1) (1.2: in legal effect, TBRD 1.24 paragraph 3), it is newer than any version the baseline knows: if 4.1 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it. Read as Schedule 9 (SMETS2), it cannot be verified: the consolidated SEC lists that part's issues by date only."),
+            ]),
+            RuleExample("smets1-named", plan: ["artefacts": #"[{"document": "SMETS1", "version": "4.1"}]"#], expect: [
+                (.warn, "Schedule 9 is declared at 4.1, newer than any version the baseline knows (1.2: in legal effect, TBRD 1.24 paragraph 3). If 4.1 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
+            ]),
+            RuleExample("newer-beside-relevant", plan: ["artefacts": #"[{"document": "DUIS", "version": "5.1"}, {"document": "DUIS", "version": "5.2"}]"#], expect: [
+                (.pass, "Appendix AD at 5.1 matches the baseline (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
+                (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3). If 5.2 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
             ]),
         ])
 
@@ -62,20 +69,22 @@ public struct ArtefactVersionRule: Rule {
                 } else {
                     message = "\(r.ref) at \(a.versionText) is one of the relevant versions: \(why)"
                 }
-            } else if let latest = r.knownVersions.max(), a.version > latest {
+            } else if r.isNewerThanKnown(a.version) {
                 status = .warn
                 // Versions side by side are listed once, in the explanation.
                 let known = r.isConcurrent ? why : "\(r.expectedText): \(why)"
-                let inLegalEffect = "If \(a.versionText) is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"
+                let (recorded, record) = Self.newerVersion(a.versionText, r, c)
                 if let readings = otherReadings(of: a, r, c) {
-                    message = "\(r.ref) is declared at \(a.versionText). Read as \(r.ref) itself (\(known)), it is newer than any version the baseline knows: \(inLegalEffect.prefix(1).lowercased() + inLegalEffect.dropFirst()). \(readings)"
+                    message = "\(r.ref) is declared at \(a.versionText). Read as \(readings.own) (\(known)), it is newer than any version the baseline knows: \(recorded.prefix(1).lowercased() + recorded.dropFirst()). \(readings.others)"
+                    hint = "say which is meant by declaring it as \(readings.names); " + record
                 } else {
-                    message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(known)). \(inLegalEffect)"
+                    message = "\(r.ref) is declared at \(a.versionText), newer than any version the baseline knows (\(known)). \(recorded)"
+                    hint = record
                 }
-                hint = "record the version in a baseline file: s1check baseline export > baseline.json, add \(a.versionText) to the document's \"legalEffect\", then run with --baseline baseline.json"
             } else if let annex = r.replacement(for: a.version) {
                 status = .fail
-                message = "\(r.ref) is declared at \(a.versionText), which is in legal effect, but TBRD \(c.tbrd) Annex A lists the more recent \(annex), which is the relevant version in its place (paragraph 3)" + (r.isConcurrent ? "; the relevant versions are \(ResolvedArtefact.list(r.relevant))" : "") + ": the plan has drifted"
+                let standing = r.ref == Baseline.svtadRef ? "which is the current SVTAD version (TBRD \(c.tbrd) footnote 1)" : "which is in legal effect"
+                message = "\(r.ref) is declared at \(a.versionText), \(standing), but TBRD \(c.tbrd) Annex A lists the more recent \(annex), which is the relevant version in its place (paragraph 3)" + (r.isConcurrent ? "; the relevant versions are \(ResolvedArtefact.list(r.relevant))" : "") + ": the plan has drifted"
             } else if r.origin == .consultation {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText) but the relevant version is \(newest) (\(why)), and \(a.versionText) is older: the plan has drifted"
@@ -86,14 +95,39 @@ public struct ArtefactVersionRule: Rule {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText) but the baseline requires \(newest) (\(why)): the plan has drifted"
             }
-            findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message, clause: r.clause, hint: hint))
+            // A drift rests on paragraph 3 and Annex A alone, not on which version the device models need.
+            findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message,
+                                    clause: status == .fail ? r.driftClause : r.clause, hint: hint))
+        }
+    }
+
+    /// For a version newer than any the baseline knows, what would make it relevant, by the clause the
+    /// document's version rests on, and how to record it (a hint: s1check's own steps).
+    static func newerVersion(_ v: String, _ r: ResolvedArtefact, _ c: CheckContext) -> (String, String) {
+        let export = "export the baseline in use (s1check baseline export, with the same --baseline if one is given) and "
+        switch r.origin {
+        case .secVersion?:
+            return ("If SEC \(v) is the version most recently published by the Secretary of State, it is the relevant one under TBRD paragraph 1(i), and the baseline should record it",
+                    export + "set its \"sec\" to \(v), then run with --baseline")
+        case .svtad?:
+            return ("If \(v) is the current SVTAD version (TBRD footnote 1 gives \(c.baseline.baseline.svtad)), the baseline should record it",
+                    export + "set its \"svtad\" to \(v), then run with --baseline")
+        case .consultation?:
+            return ("If \(v) is already in legal effect it is the relevant version under TBRD paragraph 3, and the document is no longer provisional at \(r.version!): the baseline should record it",
+                    export + "add \(v) to the document's \"legalEffect\" and remove its \"consultation\", then run with --baseline")
+        default:
+            return ("If \(v) is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it",
+                    export + "add \(v) to the document's \"legalEffect\", then run with --baseline")
         }
     }
 
     /// A document with parts of its own (Schedule 9: its SMETS1 issue, and SMETS2 by date only) may be
-    /// declared at a version of a part: a number its own versions do not reach names every reading.
-    func otherReadings(of a: DeclaredArtefact, _ r: ResolvedArtefact, _ c: CheckContext) -> String? {
+    /// declared at a version of a part: a number its own versions do not reach names every reading, unless
+    /// the plan's name already picked one (`SMETS1`).
+    func otherReadings(of a: DeclaredArtefact, _ r: ResolvedArtefact, _ c: CheckContext) -> (own: String, others: String, names: String)? {
         guard case .document(let kind, let id) = r.ref, let doc = c.baseline.baseline.document(r.ref), !doc.parts.isEmpty else { return nil }
+        let written = DocumentName.tokens(a.written).drop { $0 == "SEC" }
+        if doc.aliases.contains(where: { DocumentName.tokens($0) == Array(written) }) { return nil }
         let readings = doc.parts.map { part -> String in
             let ref = DocumentRef.part(kind, id, part.name)
             guard let p = c.baseline[ref], !p.relevant.isEmpty else {
@@ -102,7 +136,8 @@ public struct ArtefactVersionRule: Rule {
             return p.relevant.contains(a.version) ? "Read as \(ref), it is a relevant version (\(p.explanation))."
                 : "Read as \(ref), it is not a relevant version (\(p.expectedText): \(p.explanation))."
         }
-        let names = (doc.aliases.prefix(1) + doc.parts.map(\.name)).map { "\"\($0)\"" }
-        return readings.joined(separator: " ") + " Declare it as " + names.joined(separator: " or ") + " to say which is meant"
+        let own = doc.aliases.first.map { "\(r.ref) (\($0))" } ?? "\(r.ref) itself"
+        let names = (doc.aliases.prefix(1) + doc.parts.map(\.name)).map { "\"\($0)\"" }.joined(separator: " or ")
+        return (own, readings.joined(separator: " "), names)
     }
 }

@@ -9,16 +9,16 @@ public struct ConsultationRule: Rule {
         examples: [
             RuleExample("not-under-consultation", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("provisional", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#], expect: [
-                (.warn, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document, which closed on 2023-05-05)"),
+                (.warn, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document closed on 2023-05-05)"),
             ]),
             RuleExample("with-event", plan: ["phase": #""IOC""#, "artefacts": #"[{"document": "SMETS1 TMAD", "version": "25.0"}]"#], expect: [
-                (.warn, "Appendix AL 25.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by DCC's consultation, held 2023-04-21 to 2023-05-05; set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 2023-05-28 (IOC))"),
+                (.warn, "Appendix AL 25.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by DCC's consultation, held 2023-04-21 to 2023-05-05; set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 2023-05-28)"),
             ]),
             RuleExample("waived", plan: [
                 "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
                 "waivers": #"[{"rule": "consultation", "document": "Appendix AM", "reason": "Re-test booked for re-designation", "expires": "2099-12-31"}]"#,
             ], expect: [
-                (.waived, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document, which closed on 2023-05-05)"),
+                (.waived, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment (supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; DCC's consultation on the revised timeframe for re-designating the updated document closed on 2023-05-05)"),
             ]),
         ])
 

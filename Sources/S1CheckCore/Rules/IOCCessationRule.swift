@@ -10,19 +10,22 @@ public struct IOCCessationRule: Rule {
         clause: "TBRD Annex A, Appendix AL: set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023",
         examples: [
             RuleExample("before", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-27"}"#], expect: [
-                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
+                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
             ]),
             RuleExample("on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-28"}"#], expect: [
-                (.warn, "the IOC test window (2023-05-01 to 2023-05-28) reaches 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort, by which Appendix AL is set to be supplemented by changes: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
+                (.warn, "the IOC test window (2023-05-01 to 2023-05-28) reaches 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort, and TBRD 1.24 Annex A says Appendix AL is set to be supplemented by changes related to those proposals: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
             ]),
             RuleExample("spans", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: [
-                (.warn, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort, by which Appendix AL is set to be supplemented by changes: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
+                (.warn, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort, and TBRD 1.24 Annex A says Appendix AL is set to be supplemented by changes related to those proposals: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
+            ]),
+            RuleExample("starts-on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-28", "end": "2023-05-28"}"#], expect: [
+                (.warn, "the IOC test window (2023-05-28 to 2023-05-28) reaches 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort, and TBRD 1.24 Annex A says Appendix AL is set to be supplemented by changes related to those proposals: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
             ]),
             RuleExample("after", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-06-05", "end": "2023-06-30"}"#], expect: [
-                (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort: confirm that what the plan tests still takes place in the IOC cohort, and test against Appendix AL as supplemented by the changes related to those proposals"),
+                (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort: confirm that what the plan tests still takes place in the IOC cohort, and test against Appendix AL as supplemented by the changes related to those proposals"),
             ]),
             RuleExample("no-window", plan: ["phase": #""IOC""#, "window": nil], expect: [
-                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the date of the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL): add a \"window\" with the test dates"),
+                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
             ]),
             RuleExample("other-phase", plan: ["phase": #""MOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: []),
         ])
@@ -40,11 +43,13 @@ public struct IOCCessationRule: Rule {
         for (r, event) in events(facts, c) {
             let clause = "TBRD \(c.tbrd) Annex A, \(r.ref): set to be supplemented by changes related to the \(event.what) on \(event.date)"
             let expected = "before \(event.date)"
-            let when = "\(event.date), the date of the \(event.what)"
+            // The TBRD dates the proposals' cessation ("the proposals to cease migrations in the SMETS1 IOC
+            // cohort on 28 May 2023"), not the proposals themselves, nor when AL will be supplemented.
+            let when = "\(event.date), the date in the \(event.what)"
             guard let window = plan.window else {
                 findings.append(Finding(rule: rule, status: .warn, subject: r.ref.description, documentRef: r.ref, expected: expected,
-                                        message: "the plan gives no test window, so it cannot be checked against \(when) (\(r.ref)): add a \"window\" with the test dates",
-                                        clause: clause, offset: plan.phaseOffset))
+                                        message: "the plan gives no test window, so it cannot be checked against \(when) (\(r.ref))",
+                                        clause: clause, hint: "add a \"window\" with the test dates to the plan", offset: plan.phaseOffset))
                 continue
             }
             let span = "the \(plan.phase.rawValue) test window (\(window.start) to \(window.end))"
@@ -53,12 +58,12 @@ public struct IOCCessationRule: Rule {
             if window.end < event.date {
                 status = .pass
                 message = "the \(plan.phase.rawValue) test window ends \(window.end), before \(when) (\(r.ref))"
-            } else if window.start >= event.date {
+            } else if window.start > event.date {
                 status = .warn
                 message = "\(span) lies wholly after \(when): confirm that what the plan tests still takes place in the \(plan.phase.rawValue) cohort, and test against \(r.ref) as supplemented by the changes related to those proposals"
             } else {
                 status = .warn
-                message = "\(span) reaches \(when), by which \(r.ref) is set to be supplemented by changes: test the days from \(event.date) against \(r.ref) as so supplemented, or end the window before that date"
+                message = "\(span) reaches \(when), and TBRD \(c.tbrd) Annex A says \(r.ref) is set to be supplemented by changes related to those proposals: test the days from \(event.date) against \(r.ref) as so supplemented, or end the window before that date"
             }
             findings.append(Finding(rule: rule, status: status, subject: r.ref.description, documentRef: r.ref,
                                     declared: window.end.description, expected: expected, message: message,

@@ -13,7 +13,7 @@ public struct PhaseApplicabilityRule: Rule {
                 (.pass, "Appendix AP2 (FOC S1SPKI Certificate Policy) names FOC in its title; this plan is for FOC"),
             ]),
             RuleExample("title-names-another-phase", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AP2", "version": "2.0"}]"#], expect: [
-                (.pass, "Note: Appendix AP2 (FOC S1SPKI Certificate Policy) names FOC in its title, but no clause of TBRD 1.24 restricts it to FOC: it applies in respect of IOC, MOC and FOC (paragraph 2), so this MOC plan may declare it"),
+                (.pass, "Note: Appendix AP2 (FOC S1SPKI Certificate Policy) names FOC in its title, but TBRD 1.24 lists it with no phase restriction, and the TBRD applies in respect of IOC, MOC and FOC unless stated otherwise (paragraph 2): this MOC plan may declare it"),
             ]),
             RuleExample("stated-phases", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AT", "version": "2.0"}]"#],
                         baseline: ["AT": #""phases": ["FOC"]"#], expect: [
@@ -50,7 +50,7 @@ public struct PhaseApplicabilityRule: Rule {
             let list = named.map(\.rawValue).joined(separator: ", ")
             let message = named.contains(facts.plan.phase)
                 ? "\(r.ref) (\(r.title)) names \(list) in its title; this plan is for \(phase)"
-                : "Note: \(r.ref) (\(r.title)) names \(list) in its title, but no clause of TBRD \(c.tbrd) restricts it to \(list): it applies in respect of IOC, MOC and FOC (paragraph 2), so this \(phase) plan may declare it"
+                : "Note: \(r.ref) (\(r.title)) names \(list) in its title, but TBRD \(c.tbrd) lists it with no phase restriction, and the TBRD applies in respect of IOC, MOC and FOC unless stated otherwise (paragraph 2): this \(phase) plan may declare it"
             findings.append(Finding(rule, .pass, about: a, r, declared: phase, expected: "IOC, MOC, FOC", message: message,
                                     clause: "TBRD \(c.tbrd) paragraph 2: applies in respect of IOC, MOC and FOC unless stated otherwise; no clause states otherwise for \(r.ref)"))
         }

@@ -72,7 +72,8 @@ struct ArtefactDeclarations: Sendable {
         var groups: [DocumentRef: Group] = [:]
         var distinct: [(DeclaredArtefact, ResolvedArtefact)] = []
         for (a, r) in resolved {
-            let isRelevant = r.relevant.contains(a.version)
+            // A version newer than any the baseline knows is checked too (a warning), never a conflict.
+            let isRelevant = r.relevant.contains(a.version) || r.isNewerThanKnown(a.version)
             if var g = groups[r.ref] {
                 if let earlier = g.firstOfVersion[a.version] { repeats.append((a, earlier, r)); continue }
                 g.firstOfVersion[a.version] = a
@@ -85,7 +86,7 @@ struct ArtefactDeclarations: Sendable {
         }
         for (a, r) in distinct {
             let g = groups[r.ref]!
-            if g.firstOfVersion.count == 1 || r.relevant.contains(a.version) {
+            if g.firstOfVersion.count == 1 || r.relevant.contains(a.version) || r.isNewerThanKnown(a.version) {
                 checked.append((a, r))
             } else if let other = g.relevant {
                 conflicts.append((a, other, r))

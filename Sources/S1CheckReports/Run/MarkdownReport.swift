@@ -202,7 +202,7 @@ public struct MarkdownReport: ReportRenderer {
             md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
             md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
             md.write(" | "); md.markdown(f.message)
-            if let hint = f.hint { md.write(" *Next step*: "); md.markdown(hint) }
+            if let hint = f.hint { md.write(f.message.hasSuffix(".") ? " " : ". "); md.write("*Next step*: "); md.markdown(hint) }
             if let note = ReportFacts.levelNote(f) { md.write(" **Policy**: "); md.markdown(note) }
             if let w = f.waiver {
                 md.write(" **Waived** (was \(w.originalStatus.rawValue)\(w.expires.map { ", expires \($0)" } ?? "")): ")

@@ -22,7 +22,7 @@ public enum ReportFacts {
                 guard a.ref == sections.first?.ref else { continue }
                 let ids = sections.map { if case .document(_, let id) = $0.ref { return id }; return "" }
                 rows.append(ArtefactRow(artefact: "Sections \(ids.first!)–\(ids.last!)", title: "every Section of the Code (\(ids.joined(separator: ", ")))",
-                                        version: a.version?.description ?? "—", from: "SEC version, TBRD paragraph 1(i)",
+                                        version: a.version?.description ?? "—", from: "SEC version: paragraph 1(i), Annex A heading",
                                         phases: phases(a.phases)))
                 continue
             }
