@@ -45,6 +45,18 @@ public struct Waiver: Sendable, Hashable {
     }
 }
 
+/// The test types of DCC's Depth and Breadth of Testing (README, "Coverage of a release scope").
+public enum TestType: String, Sendable, CaseIterable, Hashable, Comparable {
+    case Migration, SIT, SRVT, Regression
+    public static func < (a: TestType, b: TestType) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
+/// The installation types of DCC's Depth and Breadth of Testing.
+public enum InstallationType: String, Sendable, CaseIterable, Hashable, Comparable {
+    case Active, Dormant, Mixed
+    public static func < (a: InstallationType, b: InstallationType) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
 public struct PlanWindow: Sendable, Hashable {
     public var start: CalendarDate
     public var end: CalendarDate
@@ -63,6 +75,10 @@ public struct Plan: Sendable {
     public var combinations: [Located<String>]
     public var artefacts: [DeclaredArtefact]
     public var waivers: [Waiver]
+    /// What kind of testing the plan is, and on which installation types (optional: a plan without them
+    /// covers no cell of a release scope, and a run with `--scope` says so).
+    public var testType: TestType? = nil
+    public var installationTypes: [InstallationType] = []
     /// Offsets of fields findings point at.
     public var idOffset: Int
     public var phaseOffset: Int

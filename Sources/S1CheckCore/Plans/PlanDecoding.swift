@@ -2,7 +2,7 @@
 /// normalised document names and versions, real calendar dates.
 public enum PlanDecoding {
     public static let topLevelKeys = (required: ["id", "title", "phase", "tbrd", "artefacts"],
-                                      optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers"])
+                                      optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers", "testType", "installationTypes"])
 
     /// `names`: the document names of the baseline in use (titles and aliases are read against it).
     public static func decode(file: String, bytes: [UInt8], names: DocumentNames) -> Result<Plan, Diagnostics> {
@@ -50,12 +50,25 @@ public enum PlanDecoding {
                 if let w = decodeWaiver(item, path.key("waivers").index(i), d, names) { waivers.append(w) }
             }
         }
+        let testType = f["testType"].flatMap { d.choice($0, at: path.key("testType"), what: "the test type", as: TestType.self) }
+        let installationTypes = f["installationTypes"].map { decodeInstallationTypes($0, path.key("installationTypes"), d) } ?? []
         guard let id, let title, let phase, let tbrd else { return nil }
         let devicesOffset = f.keyOffset("deviceModels") ?? f.keyOffset("deviceModelCombinations") ?? root.offset
-        return Plan(id: id, title: title, phase: phase, tbrd: tbrd, tbrdText: tbrdText, window: window,
-                    deviceModels: devices, combinations: combinations, artefacts: artefacts, waivers: waivers,
-                    idOffset: f["id"]?.offset ?? root.offset, phaseOffset: f["phase"]?.offset ?? root.offset,
-                    devicesOffset: devicesOffset)
+        var plan = Plan(id: id, title: title, phase: phase, tbrd: tbrd, tbrdText: tbrdText, window: window,
+                        deviceModels: devices, combinations: combinations, artefacts: artefacts, waivers: waivers,
+                        idOffset: f["id"]?.offset ?? root.offset, phaseOffset: f["phase"]?.offset ?? root.offset,
+                        devicesOffset: devicesOffset)
+        plan.testType = testType
+        plan.installationTypes = installationTypes
+        return plan
+    }
+
+    /// A non-empty list of installation types, each once (shared with the scope file).
+    static func decodeInstallationTypes(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [InstallationType] {
+        guard let items = d.array(node, at: path, what: "installation types (a list such as [\"Active\", \"Dormant\"])") else { return [] }
+        if items.isEmpty { d.fail("expected at least one installation type (leave the key out when there is none)", at: path, offset: node.offset) }
+        return BaselineDecoding.uniqueItems(items, path, d, decode: { d.choice($0, at: $1, what: "an installation type", as: InstallationType.self) },
+                                            key: { $0 }, named: { "installation type \($0.rawValue)" })
     }
 
     static func decodeWindow(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> PlanWindow? {

@@ -1,0 +1,208 @@
+/// Rule `coverage`: every cell of a release scope is covered by a plan of the run, covered through a stated
+/// equivalent combination, or excluded with a reason, an approver and an expiry; otherwise it fails at
+/// its line in the scope file. Gaps are rows, never omissions.
+public enum CoverageRule {
+    public static let description = RuleDescription(
+        id: "coverage",
+        summary: "Every cell of the release scope (phase × combination × test type × installation type) is covered by a plan that does not fail, through an equivalent, or excluded with reason, approver and expiry (fail otherwise).",
+        clause: "DCC Depth and Breadth of Testing per capability phase; SEC F2.10A (substantively equivalent combinations); SVTAD DMCT process (exclusions). From DCC's and SECCo's public pages, not from the TBRD",
+        waivable: false, examples: [])
+}
+
+/// What coverage needs from one checked plan: a few values, kept for the whole run (a plan's findings are
+/// not).
+public struct CoverageFacts: Sendable {
+    public var id: String
+    public var file: String
+    public var phase: Phase
+    public var combinations: [String]
+    public var testType: TestType?
+    public var installationTypes: [InstallationType]
+    public var status: Status
+
+    public init?(_ r: PlanResult) {
+        guard let plan = r.plan else { return nil }
+        id = plan.id
+        file = r.file
+        phase = plan.phase
+        combinations = plan.combinations.map(\.value)
+        testType = plan.testType
+        installationTypes = plan.installationTypes
+        status = r.status
+    }
+
+    /// The cells this plan covers: its phase × each combination × its test type × each installation type.
+    var keys: [Cell.Key] {
+        guard let testType else { return [] }
+        return combinations.flatMap { c in installationTypes.map { Cell.Key(phase: phase, combination: c, testType: testType, installationType: $0) } }
+    }
+}
+
+/// One cell and its verdict.
+public struct CellResult: Sendable {
+    public enum Outcome: Sendable {
+        /// Plans that do not fail cover it directly.
+        case covered(plans: [String])
+        /// Covered only through the equivalent combination (SEC F2.10A), by these plans.
+        case equivalent(Scope.Equivalent, plans: [String])
+        /// Excluded (the SVTAD's DMCT process), validly.
+        case excluded(Scope.Exclusion)
+        /// Excluded, but the exclusion has no reason or approver, or has expired.
+        case invalidExclusion(Scope.Exclusion, why: String)
+        /// Only failing plans cover it.
+        case onlyFailing(plans: [String])
+        /// No plan covers it.
+        case gap
+    }
+
+    public let cell: Cell
+    public let outcome: Outcome
+    public let finding: Finding
+
+    /// "covered", "equivalent", "excluded", "gap": a word for tables and JSON.
+    public var kind: String {
+        switch outcome {
+        case .covered: return "covered"
+        case .equivalent: return "equivalent"
+        case .excluded: return "excluded"
+        case .invalidExclusion: return "invalid-exclusion"
+        case .onlyFailing: return "only-failing"
+        case .gap: return "gap"
+        }
+    }
+
+    /// The plan ids that cover the cell, directly or through the equivalent (failing ones included).
+    public var plans: [String] {
+        switch outcome {
+        case .covered(let p), .equivalent(_, let p), .onlyFailing(let p): return p
+        default: return []
+        }
+    }
+}
+
+/// Coverage of a release scope by one run's plans.
+public struct CoverageResult: Sendable {
+    public let scope: Scope
+    public let file: String
+    public let sha256: String
+    /// Every cell of the scope, in scope order: one finding each.
+    public let cells: [CellResult]
+    /// Plans of the run that cover no cell (with the reason: no test type, no installation type, or
+    /// nothing in scope), by id and file.
+    public let uncovering: [(id: String, file: String, why: String)]
+    public let counts: StatusCounts
+
+    public var findings: [Finding] { cells.map(\.finding) }
+    public var status: Status { counts[.fail] > 0 ? .fail : counts[.warn] > 0 ? .warn : .pass }
+}
+
+/// Gathers coverage facts plan by plan, in any order, then judges the scope once. Linear: each plan's cells
+/// are looked up by key, and each cell once.
+public struct CoverageAccumulator: Sendable {
+    public let scope: Scope
+    private var byKey: [Cell.Key: [Int]] = [:]
+    private var facts: [CoverageFacts] = []
+
+    public init(scope: Scope) { self.scope = scope }
+
+    public mutating func add(_ r: PlanResult) {
+        guard let f = CoverageFacts(r) else { return }
+        let i = facts.count
+        facts.append(f)
+        for k in Set(f.keys) { byKey[k, default: []].append(i) }
+    }
+
+    /// `lines`: the scope file's line index, so each cell's finding points at its combination's line.
+    public func result(file: String, sha256: String, lines: LineIndex, asOf: CalendarDate) -> CoverageResult {
+        let rule = CoverageRule.description
+        let equivalents = Dictionary(scope.equivalents.map { ($0.combination, $0) }, uniquingKeysWith: { a, _ in a })
+        var inScope = Set<Cell.Key>()
+        var cells: [CellResult] = []
+        var counts = StatusCounts()
+        for cell in scope.cells {
+            inScope.insert(cell.key)
+            let direct = byKey[cell.key] ?? []
+            var equivalentPlans: [Int] = []
+            let eq = equivalents[cell.combination]
+            if let eq {
+                let k = Cell.Key(phase: cell.phase, combination: eq.coveredBy, testType: cell.testType, installationType: cell.installationType)
+                inScope.insert(k)
+                equivalentPlans = byKey[k] ?? []
+            }
+            let outcome = judge(cell, direct: direct, equivalent: eq, equivalentPlans: equivalentPlans, asOf: asOf)
+            var finding = Finding(rule: rule, status: status(outcome), subject: cell.label, declared: nil,
+                                  expected: "covered", message: message(cell, outcome), clause: clause(outcome),
+                                  offset: cell.offset)
+            finding.line = lines.line(ofOffset: cell.offset)
+            if case .excluded(let x) = outcome {
+                finding.waiver = AppliedWaiver(reason: "excluded under the SVTAD's DMCT process: \(x.reason ?? ""); approved by \(x.approvedBy ?? "")",
+                                               expires: x.expires, originalStatus: .fail)
+            }
+            counts[finding.status] += 1
+            cells.append(CellResult(cell: cell, outcome: outcome, finding: finding))
+        }
+        var uncovering: [(String, String, String)] = []
+        for f in facts {
+            if f.testType == nil { uncovering.append((f.id, f.file, "it gives no testType")); continue }
+            if f.installationTypes.isEmpty { uncovering.append((f.id, f.file, "it gives no installationTypes")); continue }
+            if f.combinations.isEmpty { uncovering.append((f.id, f.file, "it declares no device model combination")); continue }
+            if !f.keys.contains(where: inScope.contains) { uncovering.append((f.id, f.file, "none of its cells is in the scope")) }
+        }
+        return CoverageResult(scope: scope, file: file, sha256: sha256, cells: cells, uncovering: uncovering, counts: counts)
+    }
+
+    private func ids(_ indices: [Int]) -> [String] { indices.map { facts[$0].id } }
+    private func passing(_ indices: [Int]) -> [Int] { indices.filter { facts[$0].status != .fail } }
+
+    private func judge(_ cell: Cell, direct: [Int], equivalent: Scope.Equivalent?, equivalentPlans: [Int], asOf: CalendarDate) -> CellResult.Outcome {
+        if !passing(direct).isEmpty { return .covered(plans: ids(passing(direct))) }
+        if let equivalent, !passing(equivalentPlans).isEmpty { return .equivalent(equivalent, plans: ids(passing(equivalentPlans))) }
+        if let x = scope.exclusions.first(where: { $0.matches(cell) }) {
+            var missing: [String] = []
+            if x.reason == nil { missing.append("no reason") }
+            if x.approvedBy == nil { missing.append("no approver") }
+            if x.expires == nil { missing.append("no expiry") }
+            if !missing.isEmpty { return .invalidExclusion(x, why: "has " + missing.joined(separator: ", ")) }
+            if let e = x.expires, e < asOf { return .invalidExclusion(x, why: "expired on \(e)") }
+            return .excluded(x)
+        }
+        let failing = direct + equivalentPlans
+        if !failing.isEmpty { return .onlyFailing(plans: ids(failing)) }
+        return .gap
+    }
+
+    private func status(_ o: CellResult.Outcome) -> Status {
+        switch o {
+        case .covered, .equivalent: return .pass
+        case .excluded: return .waived
+        case .invalidExclusion, .onlyFailing, .gap: return .fail
+        }
+    }
+
+    static func list(_ ids: [String]) -> String {
+        ids.count <= 5 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
+    }
+
+    private func message(_ c: Cell, _ o: CellResult.Outcome) -> String {
+        let what = "\(c.combination) in \(c.phase.rawValue), \(c.testType.rawValue) testing on \(c.installationType.rawValue) installations"
+        switch o {
+        case .covered(let p): return "\(what) is covered by \(Self.list(p))"
+        case .equivalent(let e, let p):
+            return "\(what) is covered through \(e.coveredBy), stated as substantively equivalent (SEC F2.10A)" + (e.reason.map { ": \($0)" } ?? "") + "; tested by \(Self.list(p))"
+        case .excluded(let x):
+            return "\(what) is excluded under the SVTAD's DMCT process: \(x.reason ?? ""), approved by \(x.approvedBy ?? "")" + (x.expires.map { ", until \($0)" } ?? "")
+        case .invalidExclusion(_, let why):
+            return "\(what) is not covered, and its exclusion \(why): an exclusion needs a reason, an approver and an expiry that has not passed"
+        case .onlyFailing(let p): return "\(what) is covered only by plans that fail (\(Self.list(p))): the cell is not tested until one passes"
+        case .gap: return "no plan in this run covers \(what)"
+        }
+    }
+
+    private func clause(_ o: CellResult.Outcome) -> String {
+        switch o {
+        case .equivalent: return "SEC F2.10A: a substantively equivalent combination (DCC's and SECCo's public pages)"
+        case .excluded, .invalidExclusion: return "SVTAD DMCT process: exclusion of a combination (DCC's and SECCo's public pages)"
+        default: return "DCC Depth and Breadth of Testing: the release scope (DCC's public pages)"
+        }
+    }
+}
