@@ -1,26 +1,31 @@
 import S1CheckCore
 
-/// How `check` writes to the console (`--format`): text lines, or GitHub Actions workflow commands.
-public enum ConsoleFormat: String, CaseIterable, Sendable {
-    case text, github
-}
-
-/// The console output of `check`: one line per finding that is not a pass, as
-/// `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a summary.
-public enum ConsoleReport {
+/// The console output of `check` (`--format text`, the default): one line per finding that is not a
+/// pass, as `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a
+/// summary. A renderer like the reports', with nothing before the plans' lines, so the CLI writes each
+/// plan's lines as soon as it is checked, and the summary (the tail) once the run is over.
+public struct ConsoleReport: ReportRenderer {
     public struct Style: Sendable {
         public var colour: Bool
         public init(colour: Bool) { self.colour = colour }
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     }
 
-    /// A whole run held in memory: every plan's lines, then the summary.
-    public static func render(_ run: RunResult, style: Style) -> String {
-        var out = TextBuffer()
-        for p in run.plans { lines(p, style: style, into: &out) }
-        out.write(summary(run.settings, run.outcome, style: style))
-        return out.string
+    let settings: RunSettings
+    let style: Style
+
+    public init(settings: RunSettings) { self.init(settings: settings, style: Style(colour: false)) }
+
+    public init(settings: RunSettings, style: Style) {
+        self.settings = settings
+        self.style = style
     }
+
+    public static var headNeedsOutcome: Bool { false }
+
+    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(ConsoleReport.lines(plan, style: style)) }
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(ConsoleReport.summary(settings, outcome, style: style).utf8) }
 
     /// The lines for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, style: Style) -> [UInt8] {

@@ -9,7 +9,19 @@ import S1CheckCore
 /// become `%25`, `%0D`, `%0A`; in a property also `:` and `,` become `%3A` and `%2C` (the runner ends the
 /// properties at the next `::`, and splits them at `,`). GitHub shows at most 10 annotations of each kind
 /// per step; the rest are still in the log.
-public enum GitHubAnnotations {
+///
+/// A renderer like the reports': each plan's commands are its section, the summary is the tail.
+public struct GitHubAnnotations: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    public static var headNeedsOutcome: Bool { false }
+
+    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(GitHubAnnotations.lines(plan, settings: settings)) }
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(GitHubAnnotations.summary(settings, outcome).utf8) }
+
     /// The commands for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
