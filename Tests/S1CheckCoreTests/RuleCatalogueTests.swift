@@ -28,6 +28,14 @@ import S1CheckTestSupport
         #expect(statuses.contains { $0.contains(.warn) || $0.contains(.fail) || $0.contains(.waived) }, "no example where \(rule.id) triggers")
         #expect(Set(rule.examples.map(\.name)).count == rule.examples.count, "example names must be unique")
     }
+
+    /// A waivable rule shows its waiver working: an example plan waives its finding (the example runs
+    /// through the library and the binary, so a waiver that silently did nothing fails both).
+    @Test(arguments: RuleRegistry.descriptions.filter(\.waivable))
+    func everyWaivableRuleHasAnExampleOfItsFindingWaived(_ rule: RuleDescription) {
+        #expect(rule.examples.contains { $0.expected.contains { $0.status == .waived } },
+                "no example where a finding of \(rule.id) is waived: add one to its examples")
+    }
 }
 
 /// The places that name the rules agree with the registry: adding a rule is its file plus one line in
@@ -43,6 +51,16 @@ import S1CheckTestSupport
         let registered = RuleRegistry.all.map { String(describing: type(of: $0)) }.sorted()
         #expect(types == registered, "a Rules/*Rule.swift file is not in RuleRegistry.all, or the other way round")
         #expect(Set(RuleRegistry.descriptions.map(\.id)).count == RuleRegistry.all.count, "two rules share an id")
+    }
+
+    /// Waivable is what a rule is (its protocol), and every waivable rule runs before the waivers.
+    @Test func waivableRulesAreWaivableAndRunBeforeTheWaivers() {
+        for rule in RuleRegistry.all {
+            #expect(rule.rule.waivable == (rule is any WaivableRule), "\(rule.rule.id): its description and its protocol disagree")
+        }
+        let waivers = RuleRegistry.all.firstIndex { $0 is WaiverRule }!
+        #expect(RuleRegistry.all[waivers...].allSatisfy { !$0.rule.waivable })
+        #expect(RuleRegistry.all[..<waivers].allSatisfy { $0.rule.waivable })
     }
 
     @Test func readmeRuleTableListsEveryRule() throws {
