@@ -26,21 +26,31 @@ public enum JSONValue: Sendable {
     }
 }
 
-/// A value and the byte offset where it starts in the source.
+/// A value and the bytes it was read from: `offset` is where it starts (its first byte: a quote, a
+/// bracket, a digit), `end` just after its last (a closing quote or bracket). `span` is what an edit
+/// replaces to replace the value.
 public struct JSONNode: Sendable {
     public var value: JSONValue
     public var offset: Int
-    public init(value: JSONValue, offset: Int) {
+    public var end: Int
+    public init(value: JSONValue, offset: Int, end: Int) {
         self.value = value
         self.offset = offset
+        self.end = end
     }
+
+    public var span: Range<Int> { offset..<end }
 }
 
-/// One `"key": value` pair of an object, in source order.
+/// One `"key": value` pair of an object, in source order. The key's bytes (quotes included) are
+/// `keyOffset..<keyEnd`.
 public struct JSONMember: Sendable {
     public var key: String
     public var keyOffset: Int
+    public var keyEnd: Int
     public var value: JSONNode
+
+    public var keySpan: Range<Int> { keyOffset..<keyEnd }
 }
 
 /// A line and column (both 1-based; the column counts Unicode scalars) in a source text.
