@@ -74,27 +74,4 @@ import S1CheckTestSupport
         }
         #expect(ids == RuleRegistry.descriptions.map(\.id), "the README's rule table (## Verdicts) lists the rules in registry order")
     }
-
-    @Test func planSchemaWaiverEnumIsTheWaivableRules() throws {
-        let data = try Data(contentsOf: root.appendingPathComponent("Plans/schemas/plan.schema.json"))
-        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let properties = schema["properties"] as? [String: Any]
-        let waivers = properties?["waivers"] as? [String: Any]
-        let items = waivers?["items"] as? [String: Any]
-        let rule = (items?["properties"] as? [String: Any])?["rule"] as? [String: Any]
-        let values = try #require(rule?["enum"] as? [String])
-        #expect(values == RuleRegistry.waivableIDs)
-    }
-}
-
-extension RuleCatalogueTests {
-    @Test func policySchemaNamesTheRulesAPolicyMayLevel() throws {
-        let data = try Data(contentsOf: root.appendingPathComponent("Plans/schemas/policy.schema.json"))
-        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let properties = try #require(schema["properties"] as? [String: Any])
-        let rules = (properties["rules"] as? [String: Any])?["propertyNames"] as? [String: Any]
-        #expect(rules?["enum"] as? [String] == Policy.levelledRuleIDs)
-        let waiverRule = ((((properties["waivers"] as? [String: Any])?["items"] as? [String: Any])?["properties"] as? [String: Any])?["rule"] as? [String: Any])?["enum"] as? [String]
-        #expect(waiverRule == RuleRegistry.waivableIDs)
-    }
 }
