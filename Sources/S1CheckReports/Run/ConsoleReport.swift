@@ -47,7 +47,7 @@ public struct ConsoleReport: ReportRenderer {
             out.write(" [\(e.kind.tag)]\n")
         }
         // Passes are not printed, except those a policy allowed: a finding is never hidden.
-        for f in ReportFacts.console(p.findings) {
+        for f in Gate.listed(p.findings) {
             out.console(p.file)
             if let line = f.line { out.write(":\(line)") }
             let label: String
@@ -57,7 +57,7 @@ public struct ConsoleReport: ReportRenderer {
             default: label = style.paint("note", "1;36")
             }
             out.write(": \(label): ")
-            out.console(ReportFacts.messageWithWaiver(f))
+            out.console(PolicyText.messageWithWaiver(f))
             out.write(" [\(f.rule.id)]\n")
             // What to do next with s1check itself, kept apart from the verdict (as rustc's "help:").
             if let hint = f.hint { out.write("  hint: "); out.console(hint); out.write("\n") }
@@ -68,10 +68,10 @@ public struct ConsoleReport: ReportRenderer {
     /// the GitHub format also as workflow-command data.
     public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = ConsoleText.escaped,
                                unusedWaiversAsAnnotations: Bool = false) -> String {
-        let verdict = ReportFacts.runVerdict(outcome)
+        let verdict = Gate.verdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
         let checked = outcome.planCount - outcome.inputErrorCount
-        var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(ReportFacts.baselineLabel(run)) as of \(run.asOf): "
+        var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): "
             + "\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail"
         if outcome.inputErrorCount > 0 {
             s += "; \(outcome.inputErrorCount) input\(outcome.inputErrorCount == 1 ? "" : "s") could not be read"
@@ -82,9 +82,9 @@ public struct ConsoleReport: ReportRenderer {
         s += "baseline: \(name(run.baselineSource.file))\n"
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
-        if let label = ReportFacts.policyLabel(run) { s += "policy: \(name(label))\n" }
+        if let label = PolicyText.label(run) { s += "policy: \(name(label))\n" }
         if !unusedWaiversAsAnnotations {
-            for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+            for u in PolicyText.unusedSharedWaivers(run, outcome) {
                 s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"
             }
         }

@@ -28,15 +28,15 @@ public struct GitHubAnnotations: ReportRenderer {
         let file = RepositoryPath(p.file, workingFolder: settings.workingFolder).path
         for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
-        for f in ReportFacts.console(p.findings) {
-            let gate = ReportFacts.gateStatus(f, strict: settings.strict)
+        for f in Gate.listed(p.findings) {
+            let gate = Gate.status(f, strict: settings.strict)
             var title = "\(p.id ?? p.file) · \(f.check)"
             switch gate {
             case .fail: if f.status == .warn { title += " (warn under --strict)" }
             case .warn: break
             default: title += f.waiver != nil ? " (waived)" : " (allowed)"
             }
-            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
+            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: PolicyText.messageWithWaiver(f))
         }
         return out.finish()
     }
@@ -56,7 +56,7 @@ public struct GitHubAnnotations: ReportRenderer {
     public static func summary(_ run: RunSettings, _ outcome: RunOutcome) -> String {
         // A shared waiver that waived nothing is a warning of the run, on its line of the policy file.
         var out = TextBuffer(capacity: 1 << 10)
-        for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+        for u in PolicyText.unusedSharedWaivers(run, outcome) {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
             command(&out, commandName(u.status), file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
         }
