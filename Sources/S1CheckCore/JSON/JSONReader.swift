@@ -14,7 +14,13 @@ public struct JSONReader {
     /// Deeper than any plan, baseline or registry needs; deep enough never to bother a real file.
     public static let maximumDepth = 64
 
+    /// The largest input read: offsets are kept in 32 bits (`JSONNode`).
+    public static let maximumBytes = Int(UInt32.max) - 1
+
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        if bytes.count > maximumBytes {
+            throw JSONSyntaxError(message: "the file is larger than 4 GiB; s1check reads no JSON file that large", offset: 0)
+        }
         if let bad = firstInvalidUTF8Offset(bytes) {
             throw JSONSyntaxError(message: "the file is not valid UTF-8 (bad byte 0x\(hex(bytes[bad])))", offset: bad)
         }
