@@ -40,16 +40,18 @@ public struct GeneratedFile: Sendable, CustomStringConvertible {
     }
 
     /// The file as it should be, from its text now.
-    public func generate(from bytes: [UInt8]) throws -> [UInt8] {
-        let root = try JSONReader.parse(bytes)
-        let edits = try arrays.map { place, values in
+    public func generate(from bytes: [UInt8]) throws(Problem) -> [UInt8] {
+        let root: JSONNode
+        do { root = try JSONReader.parse(bytes) } catch { throw Problem(description: "\(path): \(error.message) at byte \(error.offset)") }
+        var edits: [ByteEdit] = []
+        for (place, values) in arrays {
             let node = try Self.node(at: place, in: root, file: path)
-            return ByteEdit(replacing: node.span, with: Self.array(values, like: node, in: bytes))
+            edits.append(ByteEdit(replacing: node.span, with: Self.array(values, like: node, in: bytes)))
         }
-        return try ByteEdit.apply(edits, to: bytes)
+        do { return try ByteEdit.apply(edits, to: bytes) } catch { throw Problem(description: "\(path): \(error.message)") }
     }
 
-    static func node(at place: [String], in root: JSONNode, file: String) throws -> JSONNode {
+    static func node(at place: [String], in root: JSONNode, file: String) throws(Problem) -> JSONNode {
         var node = root
         for step in place {
             switch node.value {
