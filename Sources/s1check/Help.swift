@@ -49,7 +49,7 @@ enum Help {
     /// One line per report format, from the formats themselves, so a new format is explained. (The usage
     /// line is written out; a test checks it names every option.)
     static var reportOptions: String {
-        ReportFormat.allCases.map { f in
+        ReportFormat.files.map { f in
             let option = "  --\(f.rawValue) FILE"
             let pad = max(2, 20 - option.count)
             return option + String(repeating: " ", count: pad) + f.help

@@ -40,7 +40,7 @@ import S1CheckTestSupport
 
     /// A rule that applies to every plan and appends nothing: a defect in s1check that must fail the plan.
     struct SilentRule: Rule {
-        static let description = RuleDescription(id: "silent-test", summary: "Says nothing.", clause: "test", examples: [])
+        static let description = RuleDescription(id: "silent-test", summary: "Says nothing.", clause: "test", waivable: true, examples: [])
         func applies(to plan: PlanFacts, _ context: CheckContext) -> Bool { true }
         func check(_ plan: PlanFacts, _ context: CheckContext, into findings: inout [Finding]) {}
     }

@@ -28,6 +28,14 @@ import S1CheckTestSupport
         #expect(statuses.contains { $0.contains(.warn) || $0.contains(.fail) || $0.contains(.waived) }, "no example where \(rule.id) triggers")
         #expect(Set(rule.examples.map(\.name)).count == rule.examples.count, "example names must be unique")
     }
+
+    /// A waivable rule shows its waiver working: an example plan waives its finding (the example runs
+    /// through the library and the binary, so a waiver that silently did nothing fails both).
+    @Test(arguments: RuleRegistry.descriptions.filter(\.waivable))
+    func everyWaivableRuleHasAnExampleOfItsFindingWaived(_ rule: RuleDescription) {
+        #expect(rule.examples.contains { $0.expected.contains { $0.status == .waived } },
+                "no example where a finding of \(rule.id) is waived: add one to its examples")
+    }
 }
 
 /// The places that name the rules agree with the registry: adding a rule is its file plus one line in
@@ -45,6 +53,16 @@ import S1CheckTestSupport
         #expect(Set(RuleRegistry.descriptions.map(\.id)).count == RuleRegistry.all.count, "two rules share an id")
     }
 
+    /// Waivable is what a rule is (its protocol), and every waivable rule runs before the waivers.
+    @Test func waivableRulesAreWaivableAndRunBeforeTheWaivers() {
+        for rule in RuleRegistry.all {
+            #expect(rule.rule.waivable == (rule is any WaivableRule), "\(rule.rule.id): its description and its protocol disagree")
+        }
+        let waivers = RuleRegistry.all.firstIndex { $0 is WaiverRule }!
+        #expect(RuleRegistry.all[waivers...].allSatisfy { !$0.rule.waivable })
+        #expect(RuleRegistry.all[..<waivers].allSatisfy { $0.rule.waivable })
+    }
+
     @Test func readmeRuleTableListsEveryRule() throws {
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "\n## Verdicts\n").dropFirst().first)
@@ -55,28 +73,5 @@ import S1CheckTestSupport
             if !ids.contains(String(id)) { ids.append(String(id)) }
         }
         #expect(ids == RuleRegistry.descriptions.map(\.id), "the README's rule table (## Verdicts) lists the rules in registry order")
-    }
-
-    @Test func planSchemaWaiverEnumIsTheWaivableRules() throws {
-        let data = try Data(contentsOf: root.appendingPathComponent("Plans/schemas/plan.schema.json"))
-        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let properties = schema["properties"] as? [String: Any]
-        let waivers = properties?["waivers"] as? [String: Any]
-        let items = waivers?["items"] as? [String: Any]
-        let rule = (items?["properties"] as? [String: Any])?["rule"] as? [String: Any]
-        let values = try #require(rule?["enum"] as? [String])
-        #expect(values == RuleRegistry.waivableIDs)
-    }
-}
-
-extension RuleCatalogueTests {
-    @Test func policySchemaNamesTheRulesAPolicyMayLevel() throws {
-        let data = try Data(contentsOf: root.appendingPathComponent("Plans/schemas/policy.schema.json"))
-        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let properties = try #require(schema["properties"] as? [String: Any])
-        let rules = (properties["rules"] as? [String: Any])?["propertyNames"] as? [String: Any]
-        #expect(rules?["enum"] as? [String] == Policy.levelledRuleIDs)
-        let waiverRule = ((((properties["waivers"] as? [String: Any])?["items"] as? [String: Any])?["properties"] as? [String: Any])?["rule"] as? [String: Any])?["enum"] as? [String]
-        #expect(waiverRule == RuleRegistry.waivableIDs)
     }
 }

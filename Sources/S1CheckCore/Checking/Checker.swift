@@ -54,13 +54,13 @@ public struct Checker: Sendable {
         id: "internal-error", summary: "Every rule that applies to a plan leaves a finding.",
         clause: "README: no rule runs silently", waivable: false, examples: [])
 
-    /// Checks a whole run held in memory, as the CLI checks a run it streams: the plan ids of every file
-    /// first (for the cross-plan rule), then every plan on every core, results in file order.
+    /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
+    /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
                                 registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [PlanResult] {
-        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: PlanIDIndex(files: files, names: baseline.names),
-                              policy: policy)
-        return parallelMap(files.count) { checker.check(file: files[$0].name, bytes: files[$0].bytes) }
+        let results = ResultCollector()
+        _ = RunPipeline(baseline: baseline, registry: registry, asOf: asOf, policy: policy).run(MemoryPlanSource(files), into: [results])
+        return results.results
     }
 
     /// Decodes and checks one file.

@@ -24,14 +24,6 @@ public struct PlanIDIndex: Sendable {
         }
     }
 
-    /// The index of files held in memory.
-    public init(files: [(name: String, bytes: [UInt8])], names: DocumentNames) {
-        var bytes: [String: [UInt8]] = [:]
-        for f in files { bytes[f.name] = f.bytes }
-        self = PlanIDIndex(files.map { (file: $0.name, id: JSONReader.topLevelString($0.bytes, key: "id")) })
-            .confirmed(names: names) { bytes[$0] }
-    }
-
     /// The index with each shared id's files decoded in full, keeping those that decode as a plan with
     /// that id. `read` gives a file's bytes (nil if it cannot be read).
     public func confirmed(names: DocumentNames, read: (String) -> [UInt8]?) -> PlanIDIndex {

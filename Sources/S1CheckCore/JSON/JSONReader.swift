@@ -14,7 +14,13 @@ public struct JSONReader {
     /// Deeper than any plan, baseline or registry needs; deep enough never to bother a real file.
     public static let maximumDepth = 64
 
+    /// The largest input read: offsets are kept in 32 bits (`JSONNode`).
+    public static let maximumBytes = Int(UInt32.max) - 1
+
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        if bytes.count > maximumBytes {
+            throw JSONSyntaxError(message: "the file is larger than 4 GiB; s1check reads no JSON file that large", offset: 0)
+        }
         if let bad = firstInvalidUTF8Offset(bytes) {
             throw JSONSyntaxError(message: "the file is not valid UTF-8 (bad byte 0x\(hex(bytes[bad])))", offset: bad)
         }
@@ -107,18 +113,20 @@ private struct Parser {
             throw JSONSyntaxError(message: "unexpected end of file; expected a value", offset: i)
         }
         let start = i
+        let value: JSONValue
         switch bytes[i] {
-        case UInt8(ascii: "{"): return JSONNode(value: try parseObject(), offset: start)
-        case UInt8(ascii: "["): return JSONNode(value: try parseArray(), offset: start)
-        case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), offset: start)
-        case UInt8(ascii: "t"): try literal("true"); return JSONNode(value: .bool(true), offset: start)
-        case UInt8(ascii: "f"): try literal("false"); return JSONNode(value: .bool(false), offset: start)
-        case UInt8(ascii: "n"): try literal("null"); return JSONNode(value: .null, offset: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try parseNumber()), offset: start)
+        case UInt8(ascii: "{"): value = try parseObject()
+        case UInt8(ascii: "["): value = try parseArray()
+        case UInt8(ascii: "\""): value = .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); value = .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
         default:
             throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected a value", offset: i)
         }
+        // Every parse ends just after the value's last byte.
+        return JSONNode(value: value, offset: start, end: i)
     }
 
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
@@ -160,6 +168,7 @@ private struct Parser {
             }
             let keyOffset = i
             let key = try parseString()
+            let keyEnd = i
             // Plan objects are small: a linear scan beats hashing every key. Large objects use a set.
             let duplicate: Bool
             if members.count < 12 {
@@ -180,7 +189,7 @@ private struct Parser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
+            members.append(JSONMember(key: key, keyOffset: keyOffset, keyEnd: keyEnd, value: value))
             skipWhitespace()
             guard i < bytes.count else {
                 throw JSONSyntaxError(message: "unexpected end of file; expected ',' or '}' to close the object opened here",

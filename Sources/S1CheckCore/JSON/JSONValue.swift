@@ -26,21 +26,55 @@ public enum JSONValue: Sendable {
     }
 }
 
-/// A value and the byte offset where it starts in the source.
+/// A value and the bytes it was read from: `offset` is where it starts (its first byte: a quote, a
+/// bracket, a digit), `end` just after its last (a closing quote or bracket). `span` is what an edit
+/// replaces to replace the value.
+///
+/// The offsets are kept in 32 bits (the reader takes no file of 4 GiB or more), so a node with its end
+/// takes no more memory than one with its start alone did: a plan of a hundred thousand values holds a
+/// node for each.
 public struct JSONNode: Sendable {
     public var value: JSONValue
-    public var offset: Int
-    public init(value: JSONValue, offset: Int) {
+    private var start32: UInt32
+    private var end32: UInt32
+
+    public init(value: JSONValue, offset: Int, end: Int) {
         self.value = value
-        self.offset = offset
+        start32 = UInt32(offset)
+        end32 = UInt32(end)
     }
+
+    public var offset: Int {
+        get { Int(start32) }
+        set { start32 = UInt32(newValue) }
+    }
+
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = UInt32(newValue) }
+    }
+
+    public var span: Range<Int> { offset..<end }
 }
 
-/// One `"key": value` pair of an object, in source order.
+/// One `"key": value` pair of an object, in source order. The key's bytes (quotes included) are
+/// `keySpan`.
 public struct JSONMember: Sendable {
     public var key: String
-    public var keyOffset: Int
+    private var keyStart32: UInt32
+    private var keyEnd32: UInt32
     public var value: JSONNode
+
+    public init(key: String, keyOffset: Int, keyEnd: Int, value: JSONNode) {
+        self.key = key
+        keyStart32 = UInt32(keyOffset)
+        keyEnd32 = UInt32(keyEnd)
+        self.value = value
+    }
+
+    public var keyOffset: Int { Int(keyStart32) }
+    public var keyEnd: Int { Int(keyEnd32) }
+    public var keySpan: Range<Int> { keyOffset..<keyEnd }
 }
 
 /// A line and column (both 1-based; the column counts Unicode scalars) in a source text.

@@ -3,8 +3,8 @@
 /// legal effect side by side, each is relevant, and which applies depends on the device models tested
 /// (paragraph 1). Sections take the SEC version, AK the SVTAD version, AL and AM their consultation
 /// version.
-public struct ArtefactVersionRule: Rule {
-    public static let description = RuleDescription(
+public struct ArtefactVersionRule: WaivableRule {
+    public static let description = describe(
         id: "artefact-version",
         summary: "Each declared artefact is at a relevant baseline version (older: fail; newer than any known: warn).",
         clause: "TBRD paragraph 3 and Annex A (Appendices and Schedules); paragraph 1(i) and the Annex A heading (the SEC and its Sections); footnote 1 (Appendix AK)",
@@ -22,6 +22,10 @@ public struct ArtefactVersionRule: Rule {
             ]),
             RuleExample("drift", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#], expect: [
                 (.fail, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
+            ]),
+            RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#,
+                                         "waivers": #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
             ]),
             RuleExample("not-in-legal-effect", plan: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}]"#], expect: [
                 (.fail, "Schedule 10 is declared at 1.3.1, which is not one of the relevant versions (the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))): the plan has drifted"),

@@ -1,8 +1,8 @@
 /// An artefact TBRD Annex A lists as "currently subject to further consultation and amendment" (AL and AM)
 /// declared at that version is provisional: the version number is known, and the TBRD says what the
 /// version is supplemented by.
-public struct ConsultationRule: Rule {
-    public static let description = RuleDescription(
+public struct ConsultationRule: WaivableRule {
+    public static let description = describe(
         id: "consultation",
         summary: "An artefact subject to further consultation and amendment (AL, AM) at its listed version is provisional (warn).",
         clause: "TBRD Annex A: relevant versions of SEC subsidiary documents currently subject to further consultation and amendment",

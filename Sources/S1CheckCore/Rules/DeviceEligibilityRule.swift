@@ -1,10 +1,10 @@
 /// With a device registry (`--devices`), every declared device model and combination must be eligible
 /// for the plan's phase. Without one the rule does not apply, and every report says eligibility was not
 /// checked.
-public struct DeviceEligibilityRule: Rule {
+public struct DeviceEligibilityRule: WaivableRule {
     static let registry = #"{"deviceModels": [{"id": "DM-1", "type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": ["4.2.1"], "phases": ["FOC"]}], "combinations": [{"id": "DMC-1", "deviceModels": ["DM-1"], "phases": ["FOC"]}]}"#
 
-    public static let description = RuleDescription(
+    public static let description = describe(
         id: "device-eligibility",
         summary: "Each declared device model and combination is in the device registry for the plan's phase.",
         clause: "TBRD paragraph 1(i)-(ii): Device Models and/or Device Model Combinations used in testing in respect of IOC, MOC or FOC",
@@ -15,6 +15,9 @@ public struct DeviceEligibilityRule: Rule {
             ]),
             RuleExample("other-phase", plan: ["phase": #""MOC""#], registry: registry, expect: [
                 (.fail, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
+            ]),
+            RuleExample("waived", plan: ["phase": #""MOC""#, "waivers": #"[{"rule": "device-eligibility", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], registry: registry, expect: [
+                (.waived, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
             ]),
             RuleExample("unknown", plan: [
                 "deviceModels": #"[{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.2"}, {"type": "ESME", "manufacturer": "Exmaple Meters", "model": "EM-100", "firmware": "4.2.1"}]"#,

@@ -1,7 +1,7 @@
 /// A plan names the device models or combinations it tests: the baseline's versions apply "in respect of
 /// the Device Models and/or Device Model Combinations that are being used in testing" (TBRD paragraph 1).
-public struct DevicesDeclaredRule: Rule {
-    public static let description = RuleDescription(
+public struct DevicesDeclaredRule: WaivableRule {
+    public static let description = describe(
         id: "devices-declared",
         summary: "The plan declares at least one device model or device model combination.",
         clause: "TBRD paragraph 1(i)-(ii): versions apply in respect of the Device Models and/or Device Model Combinations used in testing",
@@ -11,6 +11,10 @@ public struct DevicesDeclaredRule: Rule {
                         expect: [(.pass, "0 device models and 1 combination declared")]),
             RuleExample("none", plan: ["deviceModels": "[]", "deviceModelCombinations": "[]"], expect: [
                 (.fail, "the plan declares no device model and no device model combination; the baseline applies in respect of the devices used in testing, so a plan must name them"),
+            ]),
+            RuleExample("waived", plan: ["deviceModels": "[]", "deviceModelCombinations": "[]",
+                                         "waivers": #"[{"rule": "devices-declared", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "the plan declares no device model and no device model combination; the baseline applies in respect of the devices used in testing, so a plan must name them"),
             ]),
         ])
 

@@ -3,14 +3,18 @@
 /// beside another declaration of the document is the finding (it is not checked again), so the fail lands
 /// on the version the plan should drop. The same version twice, under one name or two, is reported so
 /// the plan can be tidied.
-public struct DuplicateDocumentRule: Rule {
-    public static let description = RuleDescription(
+public struct DuplicateDocumentRule: WaivableRule {
+    public static let description = describe(
         id: "duplicate-document",
         summary: "A document declared at several versions is declared only at relevant ones (fail otherwise); none is declared twice at one version (warn).",
         clause: "TBRD paragraph 3 and Annex A: the relevant version of each Appendix or Schedule; paragraph 1(ii): the versions that apply to the device models tested",
         examples: [
             RuleExample("conflict", plan: ["artefacts": #"[{"document": "AD", "version": "5.1"}, {"document": "Appendix AD", "version": "5.0"}]"#], expect: [
                 (.fail, "Appendix AD is declared at 5.0 as well as at 5.1 (line 9), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),
+            ]),
+            RuleExample("waived", plan: ["artefacts": #"[{"document": "AD", "version": "5.1"}, {"document": "Appendix AD", "version": "5.0"}]"#,
+                                         "waivers": #"[{"rule": "duplicate-document", "document": "AD", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "Appendix AD is declared at 5.0 as well as at 5.1 (line 9), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),
             ]),
             RuleExample("relevant-one-first-or-last", plan: ["artefacts": "[\n    {\"document\": \"DUIS\", \"version\": \"5.0\"},\n    {\"document\": \"DUIS\", \"version\": \"5.1\"}\n  ]"], expect: [
                 (.fail, "Appendix AD is declared at 5.0 as well as at 5.1 (line 11), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),

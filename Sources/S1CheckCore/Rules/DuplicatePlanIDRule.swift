@@ -1,11 +1,11 @@
 /// No two plans in one run share an id: reports and CI history identify a plan by it. Both plans fail,
 /// each naming the other's file. The ids of the whole run are gathered before any plan is checked, so
 /// this cross-plan check is made with the rest of the plan's findings.
-public struct DuplicatePlanIDRule: Rule {
-    public static let description = RuleDescription(
+public struct DuplicatePlanIDRule: UnwaivableRule {
+    public static let description = describe(
         id: "duplicate-plan-id",
         summary: "No two plans in one run share an id.",
-        clause: "s1check: plan ids identify plans in reports and CI history", waivable: false,
+        clause: "s1check: plan ids identify plans in reports and CI history",
         examples: [
             RuleExample("unique", expect: [(.pass, "plan id EX-1 is unique in this run")]),
             RuleExample("shared", otherPlans: [["title": #""Another plan with the same id""#]], expect: [

@@ -3,8 +3,8 @@
 /// the SMETS1 IOC cohort on 28 May 2023" (TBRD Annex A). A window that ends before the date passes; one
 /// that reaches it, and one wholly after it, warn, each saying what to do; a plan that gives no window
 /// cannot be checked, and says so.
-public struct IOCCessationRule: Rule {
-    public static let description = RuleDescription(
+public struct IOCCessationRule: WaivableRule {
+    public static let description = describe(
         id: "ioc-cessation",
         summary: "A plan's window ends before a dated consultation event for its phase (the proposals to cease IOC migrations, 28 May 2023): reaching it or lying after it warns; no window cannot be checked (warn).",
         clause: "TBRD Annex A, Appendix AL: set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023",
@@ -20,6 +20,10 @@ public struct IOCCessationRule: Rule {
             ]),
             RuleExample("starts-on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-28", "end": "2023-05-28"}"#], expect: [
                 (.warn, "the IOC test window (2023-05-28 to 2023-05-28) reaches 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort, and TBRD 1.24 Annex A says Appendix AL is set to be supplemented by changes related to those proposals: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
+            ]),
+            RuleExample("waived", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#,
+                                         "waivers": #"[{"rule": "ioc-cessation", "document": "Appendix AL", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort, and TBRD 1.24 Annex A says Appendix AL is set to be supplemented by changes related to those proposals: test the days from 2023-05-28 against Appendix AL as so supplemented, or end the window before that date"),
             ]),
             RuleExample("after", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-06-05", "end": "2023-06-30"}"#], expect: [
                 (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date in the proposals to cease migrations in the SMETS1 IOC cohort: confirm that what the plan tests still takes place in the IOC cohort, and test against Appendix AL as supplemented by the changes related to those proposals"),

@@ -3,8 +3,8 @@
 /// one (`phases`, for a document whose text does). A document whose title names a phase (AP2, the *FOC*
 /// S1SPKI Certificate Policy) declared by a plan for another phase is a note: a pass whose message says the
 /// restriction would rest on the title alone.
-public struct PhaseApplicabilityRule: Rule {
-    public static let description = RuleDescription(
+public struct PhaseApplicabilityRule: WaivableRule {
+    public static let description = describe(
         id: "phase-applicability",
         summary: "An artefact whose baseline entry states phases is declared only by plans for those phases (warn); one whose title alone names a phase gets a note (pass).",
         clause: "TBRD paragraph 2: applies in respect of IOC, MOC and FOC unless stated otherwise",
@@ -18,6 +18,11 @@ public struct PhaseApplicabilityRule: Rule {
             RuleExample("stated-phases", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AT", "version": "2.0"}]"#],
                         baseline: ["AT": #""phases": ["FOC"]"#], expect: [
                 (.warn, "Appendix AT (SMETS1 Cryptographic Key Management Policy) applies to FOC only, as the baseline file states; this plan is for MOC"),
+            ]),
+            RuleExample("waived", plan: ["phase": #""MOC""#, "artefacts": #"[{"document": "AT", "version": "2.0"}]"#,
+                                         "waivers": #"[{"rule": "phase-applicability", "document": "AT", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#],
+                        baseline: ["AT": #""phases": ["FOC"]"#], expect: [
+                (.waived, "Appendix AT (SMETS1 Cryptographic Key Management Policy) applies to FOC only, as the baseline file states; this plan is for MOC"),
             ]),
         ])
 

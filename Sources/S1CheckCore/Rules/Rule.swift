@@ -1,4 +1,10 @@
-/// A rule: one type in one file (`Rules/<Name>Rule.swift`), registered once in `RuleRegistry.all`.
+/// A rule: one type in one file (`Rules/<Name>Rule.swift`), registered once in `RuleRegistry`.
+///
+/// A rule is a `WaivableRule` (its findings run before the waivers, which may waive them) or an
+/// `UnwaivableRule` (the waivers themselves, and rules that run after them); it says which by the
+/// protocol it conforms to, and its description takes `waivable` from that (`describe`), so the two
+/// can never disagree, and the registry's lists, typed by these protocols, cannot place a waivable rule
+/// after the waivers.
 ///
 /// Rules run in registry order, each appending its findings (passes included) to the plan's list. A rule
 /// that `applies` to a plan must leave at least one finding: the checker turns a rule that applied but
@@ -18,6 +24,27 @@ extension Rule {
     public var rule: RuleDescription { Self.description }
 }
 
+/// A rule whose findings a waiver may waive: it runs before `WaiverRule` (`RuleRegistry.waivable`).
+public protocol WaivableRule: Rule {}
+
+/// A rule whose findings no waiver touches: `WaiverRule` itself, and the rules that run after it
+/// (`RuleRegistry.afterWaivers`), such as checks across plans, which break the identity of CI history.
+public protocol UnwaivableRule: Rule {}
+
+extension WaivableRule {
+    /// The rule's description, waivable.
+    public static func describe(id: String, summary: String, clause: String, examples: [RuleExample]) -> RuleDescription {
+        RuleDescription(id: id, summary: summary, clause: clause, waivable: true, examples: examples)
+    }
+}
+
+extension UnwaivableRule {
+    /// The rule's description, not waivable.
+    public static func describe(id: String, summary: String, clause: String, examples: [RuleExample]) -> RuleDescription {
+        RuleDescription(id: id, summary: summary, clause: clause, waivable: false, examples: examples)
+    }
+}
+
 /// What a rule is, for people and for tooling: the stable id (waivers, policy files and CI history refer
 /// to it), a one-line summary, the baseline clause it rests on, and examples that are also its tests.
 ///
@@ -27,13 +54,14 @@ public final class RuleDescription: Sendable, Hashable, Identifiable, CustomStri
     public let id: String
     public let summary: String
     public let clause: String
-    /// Whether a waiver may waive its findings. Waiver findings cannot (a waiver could otherwise excuse
-    /// itself), nor can duplicate plan ids (they break the identity of CI history).
+    /// Whether a waiver may waive its findings: for a registered rule, whether it is a `WaivableRule`.
+    /// Waiver findings cannot be waived (a waiver could otherwise excuse itself), nor can duplicate plan
+    /// ids (they break the identity of CI history).
     public let waivable: Bool
     /// Plan fragments and what the rule says about them, status and exact message.
     public let examples: [RuleExample]
 
-    public init(id: String, summary: String, clause: String, waivable: Bool = true, examples: [RuleExample]) {
+    public init(id: String, summary: String, clause: String, waivable: Bool, examples: [RuleExample]) {
         self.id = id
         self.summary = summary
         self.clause = clause

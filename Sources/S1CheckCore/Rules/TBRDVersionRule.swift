@@ -2,8 +2,8 @@
 /// the document "may be updated from time to time" (TBRD paragraph 4), so the plan is to be re-confirmed
 /// against the current issue, and the artefact findings carry any actual drift. A newer one means the
 /// checker's baseline is out of date.
-public struct TBRDVersionRule: Rule {
-    public static let description = RuleDescription(
+public struct TBRDVersionRule: WaivableRule {
+    public static let description = describe(
         id: "tbrd-version",
         summary: "The plan was prepared against the baseline's TBRD version (older or newer: warn; the artefact findings carry any drift).",
         clause: "TBRD paragraph 4: the document may be updated from time to time",
@@ -11,6 +11,9 @@ public struct TBRDVersionRule: Rule {
             RuleExample("current", expect: [(.pass, "prepared against TBRD 1.24, the baseline in use")]),
             RuleExample("older", plan: ["tbrd": #""1.23""#], expect: [
                 (.warn, "prepared against TBRD 1.23, an earlier issue than the baseline's TBRD 1.24 (2023-05-10): re-confirm the plan against TBRD 1.24; the artefact findings show any version that differs from it"),
+            ]),
+            RuleExample("waived", plan: ["tbrd": #""1.23""#, "waivers": #"[{"rule": "tbrd-version", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "prepared against TBRD 1.23, an earlier issue than the baseline's TBRD 1.24 (2023-05-10): re-confirm the plan against TBRD 1.24; the artefact findings show any version that differs from it"),
             ]),
             RuleExample("newer", plan: ["tbrd": #""v1.25""#], expect: [
                 (.warn, "prepared against TBRD 1.25, a later issue than the baseline in use (TBRD 1.24): this result is against an older baseline than the plan's"),

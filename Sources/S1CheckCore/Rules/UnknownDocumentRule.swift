@@ -1,7 +1,7 @@
 /// Every declared document is a Section, Schedule or Appendix of the SEC; a name outside the catalogue
 /// (a typo such as "Appendix AZ") fails, with the nearest names.
-public struct UnknownDocumentRule: Rule {
-    public static let description = RuleDescription(
+public struct UnknownDocumentRule: WaivableRule {
+    public static let description = describe(
         id: "unknown-document",
         summary: "Each declared document is a Section, Schedule or Appendix of the SEC.",
         clause: "SEC contents: the catalogue of Sections, Schedules and Appendices",
@@ -10,6 +10,10 @@ public struct UnknownDocumentRule: Rule {
             RuleExample("typo", plan: ["artefacts": #"[{"document": "Appendix AZ", "version": "1.0"}, {"document": "Shedule 9", "version": "1.2"}]"#], expect: [
                 (.fail, "\"Appendix AZ\" is not a Section, Schedule or Appendix of the SEC; nearest: Appendix A, Appendix Z, Appendix AA"),
                 (.fail, "\"Shedule 9\" is not a Section, Schedule or Appendix of the SEC; nearest: Schedule 9, Schedule 1, Schedule 2"),
+            ]),
+            RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix AZ", "version": "1.0"}]"#,
+                                         "waivers": #"[{"rule": "unknown-document", "document": "Appendix AZ", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "\"Appendix AZ\" is not a Section, Schedule or Appendix of the SEC; nearest: Appendix A, Appendix Z, Appendix AA"),
             ]),
             RuleExample("near-title", plan: ["artefacts": #"[{"document": "DCC User Interface Specfication", "version": "5.1"}, {"document": "DUSI", "version": "5.1"}]"#], expect: [
                 (.fail, "\"DCC User Interface Specfication\" is not a Section, Schedule or Appendix of the SEC; nearest: Appendix AD (DCC User Interface Specification), Appendix AE (DCC User Interface Code of Connection), Appendix T (DCCKI Interface Design Specification)"),

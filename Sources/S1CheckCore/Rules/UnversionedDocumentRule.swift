@@ -1,7 +1,7 @@
 /// A declared document to which the baseline gives no version cannot be verified: neither Annex A nor the
 /// consolidated SEC records a version number for it (some issues are listed by date only).
-public struct UnversionedDocumentRule: Rule {
-    public static let description = RuleDescription(
+public struct UnversionedDocumentRule: WaivableRule {
+    public static let description = describe(
         id: "unversioned-document",
         summary: "A declared document to which the baseline gives no version cannot be verified (warn).",
         clause: "TBRD paragraph 3: no version in legal effect recorded and none listed in Annex A",
@@ -9,6 +9,10 @@ public struct UnversionedDocumentRule: Rule {
             RuleExample("versioned", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("no-version", plan: ["artefacts": #"[{"document": "Appendix A", "version": "1.0"}]"#], expect: [
                 (.warn, "Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified"),
+            ]),
+            RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix A", "version": "1.0"}]"#,
+                                         "waivers": #"[{"rule": "unversioned-document", "document": "Appendix A", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                (.waived, "Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified"),
             ]),
             RuleExample("dated-issues-only", plan: ["artefacts": #"[{"document": "SMETS2", "version": "4.0"}]"#], expect: [
                 (.warn, "Schedule 9 (SMETS2) (Smart Metering Equipment Technical Specifications 2) has no version in the baseline: it is listed in the consolidated SEC by date only (issues of 2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04), with no version number, so 4.0 cannot be verified"),

@@ -1,11 +1,11 @@
 /// Applies a plan's waivers to the findings before it and reports on each waiver: a waiver is a recorded,
 /// dated decision, so one without a reason or past its expiry fails, and one that waives nothing warns.
 /// Waived findings stay in every report with the waiver's reason; they are never hidden.
-public struct WaiverRule: Rule {
-    public static let description = RuleDescription(
+public struct WaiverRule: UnwaivableRule {
+    public static let description = describe(
         id: "waiver",
         summary: "Each waiver has a reason, has not expired at --as-of, and matches a warn or fail finding.",
-        clause: "s1check waiver policy: a waiver is a recorded, dated decision", waivable: false,
+        clause: "s1check waiver policy: a waiver is a recorded, dated decision",
         examples: [
             RuleExample("used", plan: [
                 "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,

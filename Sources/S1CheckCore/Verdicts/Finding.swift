@@ -53,10 +53,13 @@ public struct Finding: Sendable {
     public internal(set) var sharedWaiver: Int?
     /// A stable name, unique within its plan: "rule · subject". CI history keys on it.
     public internal(set) var check: String
+    /// Edits of the plan file that would resolve the finding, when the rule knows them (for a `fix`
+    /// command; no report shows them yet).
+    public let fix: Fix?
 
     public init(rule: RuleDescription, status: Status, subject: String? = nil, documentRef: DocumentRef? = nil,
                 declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil,
-                hint: String? = nil, offset: Int? = nil) {
+                hint: String? = nil, offset: Int? = nil, fix: Fix? = nil) {
         self.rule = rule
         self.status = status
         self.subject = subject
@@ -67,6 +70,7 @@ public struct Finding: Sendable {
         self.clause = clause ?? rule.clause
         self.hint = hint
         self.offset = offset
+        self.fix = fix
         self.check = subject.map { "\(rule.id) · \($0)" } ?? rule.id
     }
 

@@ -54,10 +54,8 @@ public struct PlanSummary: Sendable {
     public let status: Status
     public let counts: StatusCounts
     public let isInputError: Bool
-    /// The policy's shared waivers that waived something in this plan, and those that would have but had
-    /// expired (their places in the policy file).
-    public let sharedWaiversUsed: Set<Int>
-    public let sharedWaiversExpired: Set<Int>
+    /// The policy's shared waivers this plan met: its contribution to the run's `SharedWaiverUse`.
+    public let sharedWaivers: SharedWaiverUse.InPlan
     /// Passes a policy level made of warnings or failures (listed wherever non-passes are).
     public let allowed: Int
 
@@ -70,21 +68,15 @@ public struct PlanSummary: Sendable {
         status = p.status
         counts = p.counts
         isInputError = p.isInputError
-        var used = Set<Int>(), expired = Set<Int>(), allowed = 0
-        for f in p.findings {
-            if f.isAllowed { allowed += 1 }
-            guard let i = f.sharedWaiver else { continue }
-            // The waiver rule's own finding: a pass when it waived something, a failure when it had expired.
-            if f.status == .fail { expired.insert(i) } else { used.insert(i) }
-        }
-        sharedWaiversUsed = used
-        sharedWaiversExpired = expired
-        self.allowed = allowed
+        sharedWaivers = SharedWaiverUse.InPlan(p)
+        allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
     }
 }
 
-/// A run's totals and its plans' summaries, gathered plan by plan as results stream past.
-public struct RunOutcome: Sendable {
+/// A run's totals and its plans' summaries, gathered plan by plan as results stream past: what the
+/// reports' heads and tails and the exit status know of the run. A `RunFact` whose contribution is the
+/// plan's `PlanSummary`; the shared waivers' use is a fact of its own, kept here because reports state it.
+public struct RunOutcome: RunFact {
     public private(set) var summaries: [PlanSummary] = []
     /// Plans by status (unreadable plans are counted in `inputErrorCount` instead).
     public private(set) var plansByStatus = StatusCounts()
@@ -92,32 +84,35 @@ public struct RunOutcome: Sendable {
     public private(set) var inputErrorCount = 0
     public let strict: Bool
     public let keepGoing: Bool
-    /// How many plans each of the policy's shared waivers waived something in, and how many it would
-    /// have but had expired in.
-    public private(set) var sharedWaiverUses: [Int]
-    public private(set) var sharedWaiverExpiries: [Int]
+    /// What the policy's shared waivers met in the plans.
+    public private(set) var sharedWaivers: SharedWaiverUse
 
     public init(strict: Bool, keepGoing: Bool, sharedWaivers: Int = 0) {
         self.strict = strict
         self.keepGoing = keepGoing
-        sharedWaiverUses = Array(repeating: 0, count: sharedWaivers)
-        sharedWaiverExpiries = Array(repeating: 0, count: sharedWaivers)
+        self.sharedWaivers = SharedWaiverUse(count: sharedWaivers)
     }
 
     public init(_ settings: RunSettings) {
         self.init(strict: settings.strict, keepGoing: settings.keepGoing, sharedWaivers: settings.policy.waivers.count)
     }
 
+    public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan) }
+
     public mutating func add(_ p: PlanResult) { add(PlanSummary(p)) }
 
     public mutating func add(_ p: PlanSummary) {
         summaries.append(p)
-        for i in p.sharedWaiversUsed where i < sharedWaiverUses.count { sharedWaiverUses[i] += 1 }
-        for i in p.sharedWaiversExpired where i < sharedWaiverExpiries.count { sharedWaiverExpiries[i] += 1 }
+        sharedWaivers.add(p.sharedWaivers)
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
         allowedFindings += p.allowed
     }
+
+    /// How many plans each of the policy's shared waivers waived something in, and how many it would
+    /// have but had expired in.
+    public var sharedWaiverUses: [Int] { sharedWaivers.uses }
+    public var sharedWaiverExpiries: [Int] { sharedWaivers.expiries }
 
     public var planCount: Int { summaries.count }
     public func plans(withStatus s: Status) -> Int { plansByStatus[s] }
@@ -135,7 +130,7 @@ public struct RunOutcome: Sendable {
     /// a waiver cannot be judged unused by a run that read nothing.
     public var unusedSharedWaivers: [Int] {
         guard planCount > inputErrorCount else { return [] }
-        return sharedWaiverUses.indices.filter { sharedWaiverUses[$0] == 0 && sharedWaiverExpiries[$0] == 0 }
+        return sharedWaivers.unused
     }
 
     /// Set when the run found no plan to check at all (a mistyped path): the run is an input error.

@@ -102,24 +102,3 @@ extension ReportLimit {
         }
     }
 }
-
-/// Renders a whole run held in memory, through the same parts the CLI streams.
-public enum ReportRendering {
-    public static func render(_ format: ReportFormat, _ run: RunResult) -> [UInt8] {
-        render(format.renderer(run.settings), run)
-    }
-
-    public static func render(_ renderer: any ReportRenderer, _ run: RunResult) -> [UInt8] {
-        var assembler = ReportAssembler(renderer)
-        let sections = parallelMap(run.plans.count) { renderer.section(run.plans[$0]) }
-        var streams = Array(repeating: [UInt8](), count: type(of: renderer).streams)
-        for section in sections {
-            for (s, bytes) in assembler.add(section).enumerated() { streams[s] += bytes }
-        }
-        let (keep, omitted) = assembler.cut()
-        var out = renderer.head(run.outcome, omitted: omitted)
-        for (s, stream) in streams.enumerated() { out += assembler.join(before: s, keep: keep) + stream[0..<keep[s]] }
-        out += renderer.tail(run.outcome, omitted: omitted)
-        return out
-    }
-}

@@ -27,13 +27,13 @@ public struct CodeQualityReport: ReportRenderer {
         var items = 0
         for (i, e) in p.inputErrors.enumerated() {
             entry(&w, description: e.pathAndMessage, check: "input-error", severity: "critical",
-                  fingerprint: ReportFacts.fingerprint(path: path, check: ReportFacts.inputErrorCheck(i)), path: path, line: e.position?.line)
+                  fingerprint: Fingerprint.of(path: path, check: Fingerprint.inputErrorCheck(i)), path: path, line: e.position?.line)
             items += 1
         }
-        for f in p.findings where ReportFacts.isListed(f) {
-            entry(&w, description: ReportFacts.messageWithWaiver(f), check: f.rule.id,
-                  severity: CodeQualityReport.severity(ReportFacts.gateStatus(f, strict: settings.strict)),
-                  fingerprint: ReportFacts.fingerprint(path: path, check: f.check), path: path, line: f.line)
+        for f in p.findings where Gate.isListed(f) {
+            entry(&w, description: PolicyText.messageWithWaiver(f), check: f.rule.id,
+                  severity: CodeQualityReport.severity(Gate.status(f, strict: settings.strict)),
+                  fingerprint: Fingerprint.of(path: path, check: f.check), path: path, line: f.line)
             items += 1
         }
         return ReportSection(items == 0 ? [] : w.out.finish(), items: items)
@@ -69,10 +69,10 @@ public struct CodeQualityReport: ReportRenderer {
         var any = outcome.hasListedFindings
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
         var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
-        for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
+        for u in PolicyText.unusedSharedWaivers(settings, outcome) {
             let path = RepositoryPath(u.file, workingFolder: settings.workingFolder)
             entry(&w, description: u.message, check: "waiver", severity: CodeQualityReport.severity(u.status),
-                  fingerprint: ReportFacts.fingerprint(path: path, check: u.label), path: path, line: u.line)
+                  fingerprint: Fingerprint.of(path: path, check: u.label), path: path, line: u.line)
             any = true
         }
         return w.out.finish() + Array((any ? "\n]\n" : "]\n").utf8)

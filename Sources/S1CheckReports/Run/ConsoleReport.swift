@@ -1,26 +1,31 @@
 import S1CheckCore
 
-/// How `check` writes to the console (`--format`): text lines, or GitHub Actions workflow commands.
-public enum ConsoleFormat: String, CaseIterable, Sendable {
-    case text, github
-}
-
-/// The console output of `check`: one line per finding that is not a pass, as
-/// `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a summary.
-public enum ConsoleReport {
+/// The console output of `check` (`--format text`, the default): one line per finding that is not a
+/// pass, as `file:line: error|warning|note: message [rule]` (the form editors and CI logs link), then a
+/// summary. A renderer like the reports', with nothing before the plans' lines, so the CLI writes each
+/// plan's lines as soon as it is checked, and the summary (the tail) once the run is over.
+public struct ConsoleReport: ReportRenderer {
     public struct Style: Sendable {
         public var colour: Bool
         public init(colour: Bool) { self.colour = colour }
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     }
 
-    /// A whole run held in memory: every plan's lines, then the summary.
-    public static func render(_ run: RunResult, style: Style) -> String {
-        var out = TextBuffer()
-        for p in run.plans { lines(p, style: style, into: &out) }
-        out.write(summary(run.settings, run.outcome, style: style))
-        return out.string
+    let settings: RunSettings
+    let style: Style
+
+    public init(settings: RunSettings) { self.init(settings: settings, style: Style(colour: false)) }
+
+    public init(settings: RunSettings, style: Style) {
+        self.settings = settings
+        self.style = style
     }
+
+    public static var headNeedsOutcome: Bool { false }
+
+    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(ConsoleReport.lines(plan, style: style)) }
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(ConsoleReport.summary(settings, outcome, style: style).utf8) }
 
     /// The lines for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, style: Style) -> [UInt8] {
@@ -42,7 +47,7 @@ public enum ConsoleReport {
             out.write(" [\(e.kind.tag)]\n")
         }
         // Passes are not printed, except those a policy allowed: a finding is never hidden.
-        for f in ReportFacts.console(p.findings) {
+        for f in Gate.listed(p.findings) {
             out.console(p.file)
             if let line = f.line { out.write(":\(line)") }
             let label: String
@@ -52,7 +57,7 @@ public enum ConsoleReport {
             default: label = style.paint("note", "1;36")
             }
             out.write(": \(label): ")
-            out.console(ReportFacts.messageWithWaiver(f))
+            out.console(PolicyText.messageWithWaiver(f))
             out.write(" [\(f.rule.id)]\n")
             // What to do next with s1check itself, kept apart from the verdict (as rustc's "help:").
             if let hint = f.hint { out.write("  hint: "); out.console(hint); out.write("\n") }
@@ -63,10 +68,10 @@ public enum ConsoleReport {
     /// the GitHub format also as workflow-command data.
     public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = ConsoleText.escaped,
                                unusedWaiversAsAnnotations: Bool = false) -> String {
-        let verdict = ReportFacts.runVerdict(outcome)
+        let verdict = Gate.verdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
         let checked = outcome.planCount - outcome.inputErrorCount
-        var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(ReportFacts.baselineLabel(run)) as of \(run.asOf): "
+        var s = "\n\(painted): \(checked) plan\(checked == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): "
             + "\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail"
         if outcome.inputErrorCount > 0 {
             s += "; \(outcome.inputErrorCount) input\(outcome.inputErrorCount == 1 ? "" : "s") could not be read"
@@ -77,9 +82,9 @@ public enum ConsoleReport {
         s += "baseline: \(name(run.baselineSource.file))\n"
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
-        if let label = ReportFacts.policyLabel(run) { s += "policy: \(name(label))\n" }
+        if let label = PolicyText.label(run) { s += "policy: \(name(label))\n" }
         if !unusedWaiversAsAnnotations {
-            for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+            for u in PolicyText.unusedSharedWaivers(run, outcome) {
                 s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"
             }
         }

@@ -9,22 +9,34 @@ import S1CheckCore
 /// become `%25`, `%0D`, `%0A`; in a property also `:` and `,` become `%3A` and `%2C` (the runner ends the
 /// properties at the next `::`, and splits them at `,`). GitHub shows at most 10 annotations of each kind
 /// per step; the rest are still in the log.
-public enum GitHubAnnotations {
+///
+/// A renderer like the reports': each plan's commands are its section, the summary is the tail.
+public struct GitHubAnnotations: ReportRenderer {
+    let settings: RunSettings
+
+    public init(settings: RunSettings) { self.settings = settings }
+
+    public static var headNeedsOutcome: Bool { false }
+
+    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(GitHubAnnotations.lines(plan, settings: settings)) }
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(GitHubAnnotations.summary(settings, outcome).utf8) }
+
     /// The commands for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         let file = RepositoryPath(p.file, workingFolder: settings.workingFolder).path
         for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
-        for f in ReportFacts.console(p.findings) {
-            let gate = ReportFacts.gateStatus(f, strict: settings.strict)
+        for f in Gate.listed(p.findings) {
+            let gate = Gate.status(f, strict: settings.strict)
             var title = "\(p.id ?? p.file) · \(f.check)"
             switch gate {
             case .fail: if f.status == .warn { title += " (warn under --strict)" }
             case .warn: break
             default: title += f.waiver != nil ? " (waived)" : " (allowed)"
             }
-            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: ReportFacts.messageWithWaiver(f))
+            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: PolicyText.messageWithWaiver(f))
         }
         return out.finish()
     }
@@ -44,7 +56,7 @@ public enum GitHubAnnotations {
     public static func summary(_ run: RunSettings, _ outcome: RunOutcome) -> String {
         // A shared waiver that waived nothing is a warning of the run, on its line of the policy file.
         var out = TextBuffer(capacity: 1 << 10)
-        for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+        for u in PolicyText.unusedSharedWaivers(run, outcome) {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
             command(&out, commandName(u.status), file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
         }

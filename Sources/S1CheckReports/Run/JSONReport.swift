@@ -65,11 +65,11 @@ public struct JSONReport: ReportRenderer {
         w.endObject()
         // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
         w.beginArray("unusedSharedWaivers")
-        for u in ReportFacts.unusedSharedWaivers(settings, outcome) {
+        for u in PolicyText.unusedSharedWaivers(settings, outcome) {
             w.beginCompactObject(); w.string("file", u.file); w.number("line", u.line); w.string("message", u.message); w.endObject()
         }
         w.endArray()
-        w.string("result", ReportFacts.runVerdict(outcome))
+        w.string("result", Gate.verdict(outcome))
         w.number("exitCode", Int(outcome.exitCode))
         w.endObject()
         w.endObject()
@@ -190,7 +190,7 @@ public struct JSONReport: ReportRenderer {
             w.string("check", f.check)
             w.string("rule", f.rule.id)
             w.string("status", f.status.rawValue)
-            w.string("document", ReportFacts.document(f))
+            w.string("document", BaselineText.document(f))
             w.string("subject", f.subject)
             w.string("declared", f.declared)
             w.string("expected", f.expected)

@@ -21,7 +21,7 @@ public struct JUnitReport: ReportRenderer {
         runProperties = [("baseline-tbrd", b.tbrd.version.description), ("baseline-sec", b.sec.description),
                          ("baseline-svtad", b.svtad.description), ("as-of", settings.asOf.description),
                          ("device-eligibility", settings.registrySource.map { "checked against \($0.file)" } ?? "not checked (no --devices registry)"),
-                         ("policy", ReportFacts.policyLabel(settings) ?? "none")]
+                         ("policy", PolicyText.label(settings) ?? "none")]
     }
 
     /// The totals come first in the file, so the head waits for the outcome.
@@ -66,7 +66,7 @@ public struct JUnitReport: ReportRenderer {
         guard let source = settings.policySource, !settings.policy.waivers.isEmpty else { return }
         let c = policyCounts(outcome)
         JUnitReport.openSuite("policy: \(source.file)", file: source.file, counts: (c.tests, c.failures, 0, 0),
-                              properties: [("file", source.file), ("sha256", source.sha256), ("policy", ReportFacts.policyLabel(settings) ?? "")],
+                              properties: [("file", source.file), ("sha256", source.sha256), ("policy", PolicyText.label(settings) ?? "")],
                               into: &out)
         let unused = Set(outcome.unusedSharedWaivers)
         for (i, w) in settings.policy.waivers.enumerated() {
@@ -126,7 +126,7 @@ public struct JUnitReport: ReportRenderer {
             JUnitReport.openCase(f.check, classname: classname, into: &out)
             if f.status == .pass {
                 // A pass the policy allowed keeps its message where a passing case can show it.
-                if let note = ReportFacts.levelNote(f) {
+                if let note = PolicyText.levelNote(f) {
                     out.write(">\n"); JUnitReport.systemOut("status: pass (\(note))\n\(JUnitReport.detailText(f, file: p.file))", into: &out)
                     out.write("    </testcase>\n")
                 } else {
@@ -175,7 +175,7 @@ public struct JUnitReport: ReportRenderer {
         let location = f.line.map { "\(file):\($0)" } ?? file
         var d = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
         if let hint = f.hint { d += "\nhint: \(hint)" }
-        if let note = ReportFacts.levelNote(f) { d += "\npolicy: \(note)" }
+        if let note = PolicyText.levelNote(f) { d += "\npolicy: \(note)" }
         if let x = f.declared { d += "\ndeclared: \(x)" }
         if let x = f.expected { d += "\nexpected: \(x)" }
         return d

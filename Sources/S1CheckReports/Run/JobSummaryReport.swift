@@ -29,14 +29,14 @@ public struct JobSummaryReport: ReportRenderer {
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
         let run = settings
         var md = TextBuffer(capacity: 4 << 10)
-        let verdict = ReportFacts.runVerdict(outcome)
+        let verdict = Gate.verdict(outcome)
         md.write("## s1check: \(verdict)\n\n| | |\n|---|---|\n")
         md.write("| Result | **\(verdict)** (exit status \(outcome.exitCode)) |\n")
         md.write("| Plans | \(outcome.planCount): \(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
         if outcome.inputErrorCount > 0 { md.write(", **\(outcome.inputErrorCount) could not be read**") }
         md.write(" |\n")
         md.write("| Findings | \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .waived)) waived, \(outcome.findings(withStatus: .pass)) pass |\n")
-        md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(ReportFacts.baselineLabel(run)))
+        md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(BaselineText.label(run)))
         md.write(" |\n| Baseline file | "); md.markdown(JobSummaryReport.clip(run.baselineSource.file))
         md.write(", SHA-256 `\(JobSummaryReport.clip(run.baselineSource.sha256, 64))` |\n")
         md.write("| As of | \(run.asOf) (the date waivers are judged against) |\n")
@@ -45,10 +45,10 @@ public struct JobSummaryReport: ReportRenderer {
         if let r = run.registrySource { md.write("checked against "); md.markdown(JobSummaryReport.clip(r.file)) } else { md.write("**not checked** (no device registry given)") }
         md.write(" |\n")
         md.write("| Policy | ")
-        if let label = ReportFacts.policyLabel(run) { md.markdown(JobSummaryReport.clip(label)) } else { md.write("none") }
+        if let label = PolicyText.label(run) { md.markdown(JobSummaryReport.clip(label)) } else { md.write("none") }
         md.write(" |\n")
         // At most five, so the head stays within its budget whatever the policy file holds.
-        let unused = ReportFacts.unusedSharedWaivers(run, outcome)
+        let unused = PolicyText.unusedSharedWaivers(run, outcome)
         for u in unused.prefix(5) {
             md.write("| Policy warning | "); md.markdown(JobSummaryReport.clip("\(u.file):\(u.line): \(u.message)")); md.write(" |\n")
         }
@@ -74,7 +74,7 @@ public struct JobSummaryReport: ReportRenderer {
                 message: e.pathAndMessage, location: e.location ?? p.file)
             items[0] += 1
         }
-        for f in p.findings where ReportFacts.isListed(f) {
+        for f in p.findings where Gate.isListed(f) {
             let s: Int, status: String
             switch f.status {
             case .fail: (s, status) = (1, "**FAIL**")
@@ -83,10 +83,10 @@ public struct JobSummaryReport: ReportRenderer {
             case .pass: (s, status) = (3, "allowed (was \(f.level?.originalStatus.rawValue ?? "warn"))")
             }
             var message = f.message
-            if let note = ReportFacts.levelNote(f) { message += " (\(note))" }
+            if let note = PolicyText.levelNote(f) { message += " (\(note))" }
             // The expiry matters on a job page: a waiver about to lapse is the next failure.
             if let w = f.waiver { message += " Waived: \(w.reason)" + (w.expires.map { " (expires \($0))" } ?? "") }
-            row(&rows[s], status: status, plan: p.id ?? p.file, rule: f.rule.id, document: ReportFacts.document(f),
+            row(&rows[s], status: status, plan: p.id ?? p.file, rule: f.rule.id, document: BaselineText.document(f),
                 message: message, location: f.line.map { "\(p.file):\($0)" } ?? p.file)
             items[s] += 1
         }

@@ -24,7 +24,7 @@ public struct MarkdownReport: ReportRenderer {
         let b = run.baseline.baseline
         md.write("# s1check report: SMETS1 variation test plans\n\n")
         md.write("| | |\n|---|---|\n")
-        md.write("| Result | **\(ReportFacts.runVerdict(outcome))** (exit status \(outcome.exitCode)) |\n")
+        md.write("| Result | **\(Gate.verdict(outcome))** (exit status \(outcome.exitCode)) |\n")
         md.write("| Plans | \(outcome.planCount): \(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
         if outcome.inputErrorCount > 0 { md.write(" (\(outcome.inputErrorCount) unreadable)") }
         md.write(" |\n")
@@ -34,7 +34,7 @@ public struct MarkdownReport: ReportRenderer {
         md.write("| Device eligibility | ")
         if let r = run.registrySource { md.write("checked against "); md.markdown(r.file) } else { md.write("**not checked** (no device registry given)") }
         md.write(" |\n| Policy | ")
-        if let label = ReportFacts.policyLabel(run) { md.markdown(label) } else { md.write("none (every rule at its own level, no shared waiver)") }
+        if let label = PolicyText.label(run) { md.markdown(label) } else { md.write("none (every rule at its own level, no shared waiver)") }
         md.write(" |\n| Tool | \(ToolInfo.name) \(ToolInfo.version) |\n\n")
 
         md.write("## Baseline: the Amended SMETS1 SEC\n\n")
@@ -114,7 +114,7 @@ public struct MarkdownReport: ReportRenderer {
     /// The resolved artefact table; shared with `s1check baseline --format markdown`.
     public static func writeArtefactTable(_ md: inout TextBuffer, _ artefacts: [ResolvedArtefact], tbrd: Version) {
         md.write("| Artefact | Title | Version | Where the version comes from | Phases |\n|---|---|---|---|---|\n")
-        for row in ReportFacts.artefactRows(artefacts) {
+        for row in BaselineText.artefactRows(artefacts) {
             md.write("| "); md.markdown(row.artefact); md.write(" | "); md.markdown(row.title)
             md.write(" | \(row.version) | "); md.markdown(row.from); md.write(" | \(row.phases) |\n")
         }
@@ -145,7 +145,7 @@ public struct MarkdownReport: ReportRenderer {
 
     static func statusCell(_ p: PlanSummary) -> String {
         if p.isInputError { return "**INPUT ERROR**" }
-        return p.status == .fail ? "**FAIL**" : ReportFacts.statusWord(p.status)
+        return p.status == .fail ? "**FAIL**" : Gate.statusWord(p.status)
     }
 
     /// The id of a plan's section: readable (from the plan id, or the file name of an unreadable plan) and
@@ -177,7 +177,7 @@ public struct MarkdownReport: ReportRenderer {
         md.markdown(p.id ?? p.file)
         if let t = p.plan?.title { md.write(": "); md.markdown(t) }
         md.write("\n\n| | |\n|---|---|\n")
-        md.write("| Status | **\(p.isInputError ? "INPUT ERROR" : ReportFacts.statusWord(p.status))** |\n")
+        md.write("| Status | **\(p.isInputError ? "INPUT ERROR" : Gate.statusWord(p.status))** |\n")
         md.write("| File | "); md.markdown(p.file); md.write(" |\n")
         guard let plan = p.plan else {
             md.write("\nThis file could not be read as a plan, so nothing in it was checked:\n\n| Line | Column | JSON path | Problem |\n|---|---|---|---|\n")
@@ -199,11 +199,11 @@ public struct MarkdownReport: ReportRenderer {
         md.write(" |\n\n")
         md.write("| Status | Check | Declared | Expected | Why | Clause | Line |\n|---|---|---|---|---|---|---|\n")
         for f in p.findings {
-            md.write("| \(ReportFacts.statusWord(f.status)) | "); md.markdown(f.check)
+            md.write("| \(Gate.statusWord(f.status)) | "); md.markdown(f.check)
             md.write(" | "); md.markdown(f.declared ?? ""); md.write(" | "); md.markdown(f.expected ?? "")
             md.write(" | "); md.markdown(f.message)
             if let hint = f.hint { md.write(f.message.hasSuffix(".") ? " " : ". "); md.write("*Next step*: "); md.markdown(hint) }
-            if let note = ReportFacts.levelNote(f) { md.write(" **Policy**: "); md.markdown(note) }
+            if let note = PolicyText.levelNote(f) { md.write(" **Policy**: "); md.markdown(note) }
             if let w = f.waiver {
                 md.write(" **Waived** (was \(w.originalStatus.rawValue)\(w.expires.map { ", expires \($0)" } ?? "")): ")
                 md.markdown(w.reason)

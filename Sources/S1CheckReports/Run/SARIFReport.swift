@@ -84,22 +84,22 @@ public struct SARIFReport: ReportRenderer {
                     more: (inout JSONWriter) -> Void) {
             if writers[stream] == nil { writers[stream] = JSONWriter(itemAt: SARIFReport.resultDepth, first: true, out: TextBuffer(capacity: 1 << 11)) }
             SARIFReport.writeResult(&writers[stream]!, rule: rule, level: level, message: message, uri: uri, isRelative: path.isRelative,
-                                    line: line, column: column, fingerprint: ReportFacts.fingerprint(path: path, check: check), more: more)
+                                    line: line, column: column, fingerprint: Fingerprint.of(path: path, check: check), more: more)
             items[stream] += 1
         }
         for (i, e) in p.inputErrors.enumerated() {
             result(0, rule: SARIFReport.inputErrorRule, level: "error", message: e.pathAndMessage,
-                   line: e.position?.line, column: e.position?.column, check: ReportFacts.inputErrorCheck(i)) { w in
+                   line: e.position?.line, column: e.position?.column, check: Fingerprint.inputErrorCheck(i)) { w in
                 w.beginObject("properties")
                 w.string("status", "input-error")
                 w.endObject()
             }
         }
-        for f in p.findings where ReportFacts.isListed(f) {
-            let gate = ReportFacts.gateStatus(f, strict: settings.strict)
+        for f in p.findings where Gate.isListed(f) {
+            let gate = Gate.status(f, strict: settings.strict)
             // Streams by severity for the cut: fails, then warnings (raised or not), then waived and allowed.
             let stream = f.status == .fail ? 0 : gate == .fail || gate == .warn ? 1 : 2
-            result(stream, rule: f.rule, level: SARIFReport.level(gate), message: ReportFacts.messageWithWaiver(f), line: f.line, column: nil, check: f.check) { w in
+            result(stream, rule: f.rule, level: SARIFReport.level(gate), message: PolicyText.messageWithWaiver(f), line: f.line, column: nil, check: f.check) { w in
                 if let waiver = f.waiver {
                     w.beginArray("suppressions")
                     w.beginObject()
@@ -183,7 +183,7 @@ public struct SARIFReport: ReportRenderer {
             notification(&w, id: "device-eligibility-not-checked", level: "note", "Device eligibility was not checked (no --devices registry given).")
         }
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
-        for u in ReportFacts.unusedSharedWaivers(run, outcome) {
+        for u in PolicyText.unusedSharedWaivers(run, outcome) {
             let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
             notification(&w, id: "unused-shared-waiver", level: SARIFReport.level(u.status), u.message,
                          location: (path.uri, path.isRelative, u.line))
@@ -196,11 +196,11 @@ public struct SARIFReport: ReportRenderer {
         w.endObject()
         w.endArray()
         w.beginObject("properties")
-        w.string("result", ReportFacts.runVerdict(outcome))
+        w.string("result", Gate.verdict(outcome))
         w.string("asOf", run.asOf.description)
         w.bool("strict", run.strict)
         w.bool("keepGoing", run.keepGoing)
-        w.string("policy", ReportFacts.policyLabel(run))
+        w.string("policy", PolicyText.label(run))
         let b = run.baseline.baseline
         w.beginObject("baseline")
         w.string("file", run.baselineSource.file)

@@ -64,9 +64,9 @@ enum BaselineCommand {
             impacts = d.impact(on: plans)
         }
         switch format {
-        case .text: Output.write(BaselineReport.diffText(d, impacts: impacts))
-        case .markdown: emit(BaselineReport.diffMarkdown(d, impacts: impacts))
-        case .json: emit(BaselineReport.diffJSON(d, impacts: impacts))
+        case .text: Output.write(BaselineDiffReport.text(d, impacts: impacts))
+        case .markdown: emit(BaselineDiffReport.markdown(d, impacts: impacts))
+        case .json: emit(BaselineDiffReport.json(d, impacts: impacts))
         }
         return d.isEmpty ? 0 : 1
     }
@@ -94,7 +94,7 @@ enum InitCommand {
         if end < start {
             throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startText != nil ? "" : " (today, when --start is not given)"))
         }
-        BaselineCommand.emit(BaselineReport.newPlan(resolved, phase: phase, id: id, title: title, window: (start, end)))
+        BaselineCommand.emit(NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end)))
         return 0
     }
 }

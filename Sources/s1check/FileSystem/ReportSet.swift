@@ -69,10 +69,7 @@ struct ReportSet: Sendable {
         // The renames are durable once their folders are flushed.
         var folders = Set<FilePath>()
         for w in writers { if case .file(let path) = w.target.kind { folders.insert(path.parent) } }
-        for folder in folders {
-            let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-            if fd >= 0 { _ = fsync(fd); close(fd) }
-        }
+        AtomicFile.syncFolders(folders)
         return nil
     }
 

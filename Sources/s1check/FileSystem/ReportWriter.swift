@@ -59,10 +59,9 @@ final class ReportWriter: Sendable {
             folder = path.parent
             name = path.lastComponent
             if let problem = Files.makeDirectories(folder) { throw problem }
-            do { temp = try TempFile.named(beside: path, purpose: "tmp") } catch {
+            do { temp = try target.replacement!.begin() } catch {
                 throw failed("cannot make a temporary file beside it: \(error.reason)")
             }
-            if let st = target.existing { temp.adopt(st) }
         case .stream, .standardOutput:
             folder = ReportWriter.spoolFolder
             name = Array("report".utf8)
@@ -149,8 +148,8 @@ final class ReportWriter: Sendable {
     /// Moves a completed file report into place (nothing for the other kinds).
     func commit() -> Bool {
         state.withLock { st in
-            guard case .file(let path) = target.kind else { return true }
-            if let problem = st.temp.rename(to: path) { st.failure = problem; return false }
+            guard let replacement = target.replacement else { return true }
+            if let problem = replacement.commit(&st.temp) { st.failure = problem; return false }
             return true
         }
     }

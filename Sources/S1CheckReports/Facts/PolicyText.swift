@@ -1,0 +1,45 @@
+import S1CheckCore
+
+/// What every report says of the run's policy file: its name and levels, what a level or a waiver did to a
+/// finding, and the shared waivers that waived nothing.
+public enum PolicyText {
+    /// The policy as the reports name it: "s1check.json (consultation warn); 2 shared waivers"; nil without one.
+    public static func label(_ run: RunSettings) -> String? {
+        guard let p = run.policySource else { return nil }
+        let levels = run.policy.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
+        let n = run.policy.waivers.count
+        return p.file + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))") + "; \(n) shared waiver\(n == 1 ? "" : "s")"
+    }
+
+    /// How the policy changed a finding: "denied by policy: was warn".
+    public static func levelNote(_ f: Finding) -> String? {
+        guard let l = f.level else { return nil }
+        let verb: String
+        switch l.level {
+        case .deny: verb = "denied"
+        case .allow: verb = "allowed"
+        case .warn: verb = "lowered to warn"
+        }
+        return "\(verb) by policy: was \(l.originalStatus.rawValue)"
+    }
+
+    /// The message with the policy level and the waiver that changed its status, as the console says it.
+    /// For formats whose consumers show a waived finding like any other (GitHub code scanning ignores
+    /// SARIF suppressions).
+    public static func messageWithWaiver(_ f: Finding) -> String {
+        var message = f.message
+        if let note = levelNote(f) { message += " (\(note))" }
+        if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
+        return message
+    }
+
+    /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
+    /// of the policy file; `status` is how CI formats report it (a failure under `--strict`).
+    public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome)
+        -> [(file: String, line: Int, label: String, message: String, status: Status)] {
+        outcome.unusedSharedWaivers.map { i in
+            (run.policy.file, run.policy.waiverLines[i], run.policy.checkName(i), run.policy.unusedMessage(i, in: run.baseline),
+             Gate.status(.warn, strict: run.strict))
+        }
+    }
+}
