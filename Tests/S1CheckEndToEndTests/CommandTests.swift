@@ -198,6 +198,22 @@ import S1CheckTestSupport
         let window = (try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])?["window"] as? [String: String]
         #expect(window?["start"] != nil && window?["start"] == window?["end"])
     }
+
+    /// "Today" (the default window, and --as-of) is the date in the local time zone, TZ included: 26 hours
+    /// apart, UTC+14 and UTC-12 never share a date, so a tool that fell back to UTC fails one of them.
+    @Test(arguments: ["Pacific/Kiritimati", "Etc/GMT+12"])
+    func todayIsTheLocalDate(zone: String) throws {
+        func expected() -> String {
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: zone)!
+            let c = cal.dateComponents([.year, .month, .day], from: Date())
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        }
+        let before = expected()
+        let r = try CLI.run(["init", "--phase", "FOC", "--id", "T"], env: ["TZ": zone])
+        let window = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["window"] as? [String: String]
+        #expect([before, expected()].contains(window?["start"] ?? ""), "\(r.all)")
+    }
 }
 
 /// The plan, baseline and registry JSON Schemas agree with the decoder on every fixture (checked with

@@ -85,7 +85,7 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
 
 extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends (Foundation-free, so the core stays small and fast).
-    func trimmingWhitespace() -> Substring {
+    public func trimmingWhitespace() -> Substring {
         // ASCII text with nothing to trim (the usual case) needs no Unicode property lookups.
         let scalars = self.unicodeScalars
         if let first = scalars.first, let last = scalars.last,
