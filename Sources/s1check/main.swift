@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 // The thin entry point: pick the command, map errors to exit statuses (2 for usage and input errors).

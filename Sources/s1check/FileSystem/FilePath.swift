@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A path as the operating system has it: bytes, not text. Linux file names need not be UTF-8, and a
 /// String made from one replaces the bad bytes, giving a path that no longer opens; so paths from the

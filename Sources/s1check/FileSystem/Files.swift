@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// File access for the CLI: bounded reads of regular files, and folders for reports. The library never

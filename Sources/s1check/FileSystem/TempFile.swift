@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// The names of s1check's temporary files beside a report: `.NAME.s1check-tmp-PID-RANDOM`. A name stays
