@@ -5,25 +5,27 @@ import S1CheckCore
 public enum BaselineReport {
     public static func text(_ b: ResolvedBaseline, phase: Phase?) -> String {
         let t = b.baseline.tbrd
-        var s = "\(t.title) v\(t.version), \(t.date) (\(t.publisher))\n"
-        s += "SEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)"
-        s += phase.map { "; artefacts that apply to \($0.rawValue)\n\n" } ?? "\n\n"
+        var s = PlainText.paragraph("\(t.title) v\(t.version), \(t.date) (\(t.publisher))")
+        s += PlainText.paragraph("SEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)"
+                                 + (phase.map { "; artefacts that apply to \($0.rawValue)" } ?? "")) + "\n"
         let rows = ReportFacts.artefactRows(b.versioned(for: phase)).map { r in
             [r.artefact, r.version, r.phases, r.title, r.from]
         }
-        s += table(header: ["ARTEFACT", "VERSION", "PHASES", "TITLE", "WHERE THE VERSION COMES FROM"], rows: rows)
+        // Within 100 columns: side-by-side versions and long titles wrap in their columns.
+        s += PlainText.table(header: ["ARTEFACT", "VERSION", "PHASES", "TITLE", "WHERE THE VERSION COMES FROM"], rows: rows,
+                             caps: [1: 14, 3: 30])
         let unversioned = b.artefacts.filter { $0.version == nil && (phase.map($0.applies(to:)) ?? true) }
         if !unversioned.isEmpty {
-            s += "\nNo version in this baseline (plans declaring these get unversioned-document): "
-            s += unversioned.map(\.ref.description).joined(separator: ", ") + "\n"
+            s += "\n" + PlainText.paragraph("No version in this baseline (plans declaring these get unversioned-document): "
+                                           + unversioned.map(\.ref.description).joined(separator: ", "), indent: 2)
             for a in unversioned where !a.datedIssues.isEmpty {
-                s += "  \(a.ref) (\(a.title)): \(a.explanation)\n"
+                s += PlainText.paragraph("\(a.ref) (\(a.title)): \(a.explanation)", lead: "  ", indent: 4)
             }
         }
         for a in b.artefacts {
             guard let c = a.consultation else { continue }
-            s += "\nUnder consultation: \(a.ref) \(c.version) (\(a.title)), provisional\n"
-            for line in ConsultationText.lines(c) { s += "  - \(line)\n" }
+            s += "\n" + PlainText.paragraph("Under consultation: \(a.ref) \(c.version) (\(a.title)), provisional")
+            for line in ConsultationText.lines(c) { s += PlainText.paragraph(line, lead: "  - ", indent: 4) }
         }
         return s
     }
@@ -63,11 +65,11 @@ public enum BaselineReport {
         let o = d.old.baseline.tbrd, n = d.new.baseline.tbrd
         var s = "Baseline diff: TBRD \(o.version) (\(o.date)) → TBRD \(n.version) (\(n.date))\n"
         if d.isEmpty { return s + "No changes.\n" }
-        s += "\n" + table(header: ["CHANGE", "ARTEFACT", "OLD", "NEW", "DETAIL"],
+        s += "\n" + PlainText.table(header: ["CHANGE", "ARTEFACT", "OLD", "NEW", "DETAIL"],
                           rows: d.changes.map { [$0.kind.rawValue, $0.subject, $0.old ?? "-", $0.new ?? "-", $0.detail] })
         if let impacts {
             s += impacts.isEmpty ? "\nNo plan is put out of date.\n"
-                : "\nPlans put out of date (\(Set(impacts.map(\.file)).count)):\n\n" + table(
+                : "\nPlans put out of date (\(Set(impacts.map(\.file)).count)):\n\n" + PlainText.table(
                     header: ["PLAN", "FILE", "ARTEFACT", "DECLARED", "NEW EXPECTED"],
                     rows: impacts.map { [$0.planID, $0.file, $0.subject, $0.declared, $0.expected] })
         }
@@ -152,16 +154,5 @@ public enum BaselineReport {
         w.beginArray("waivers"); w.endArray()
         w.endObject()
         return w.finish()
-    }
-
-    /// A plain-text table with columns padded to the widest cell (last column unpadded).
-    static func table(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = (0..<header.count).map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }
