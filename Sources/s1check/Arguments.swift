@@ -145,3 +145,9 @@ enum OutputFormat: String, OptionChoice {
     case text, markdown, json
     static func parse(_ s: String?) throws(Diagnostic) -> OutputFormat { try s.map { text throws(Diagnostic) in try parse(text, option: "format") } ?? .text }
 }
+
+/// `--format` of the commands that print documentation (`rules`, `explain`).
+enum DocumentFormat: String, OptionChoice {
+    case text, markdown
+    static func parse(_ s: String?) throws(Diagnostic) -> DocumentFormat { try s.map { text throws(Diagnostic) in try parse(text, option: "format") } ?? .text }
+}

@@ -62,7 +62,7 @@ import S1CheckTestSupport
 
 @Suite struct CommandLineTests {
     @Test(arguments: [["--help"], ["check", "--help"], ["baseline", "--help"], ["baseline", "export", "--help"],
-                      ["baseline", "diff", "--help"], ["init", "--help"]])
+                      ["baseline", "diff", "--help"], ["init", "--help"], ["rules", "--help"], ["explain", "--help"]])
     func helpOnEveryCommand(args: [String]) throws {
         let out = try CLI.run(args)
         #expect(out.status == 0)
