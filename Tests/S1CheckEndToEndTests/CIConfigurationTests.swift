@@ -3,7 +3,7 @@ import Testing
 import S1CheckTestSupport
 
 /// This repository's CI files, against the schemas GitHub and GitLab publish (vendored in check-jsonschema,
-/// so this runs offline), and the promises the README makes about them.
+/// so this runs offline), and the promises the documentation makes about them.
 @Suite(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
 struct CIConfigurationTests {
     static let github = ".github/workflows/s1check.yml", gitlab = ".gitlab-ci.yml"

@@ -7,7 +7,7 @@ public final class StrictDecoder {
     private let bytes: [UInt8]
     private var lineIndex: LineIndex?
     public private(set) var errors: [Diagnostic] = []
-    /// Errors found after the first `maximumErrors`: counted, not kept (README, "Input size").
+    /// Errors found after the first `maximumErrors`: counted, not kept (docs/robustness.md, "Input size").
     public private(set) var omittedErrors = 0
 
     /// A file with more errors than this is answered with the first ones and a count of the rest: a CI log

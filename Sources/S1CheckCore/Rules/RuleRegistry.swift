@@ -1,7 +1,7 @@
 /// The one list of rules. The checker runs them in this order (which is the order findings are
 /// reported in); the catalogue, waiver validation, the policy file and `tool.driver.rules` in SARIF all
-/// read it. A test checks that every `*Rule.swift` file in this folder is listed here, and that the README's
-/// rule table and the plan schema's waiver enum agree with it.
+/// read it. A test checks that every `*Rule.swift` file in this folder is listed here, and that the
+/// rule table of docs/verdicts.md and the plan schema's waiver enum agree with it.
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         TBRDVersionRule(), DevicesDeclaredRule(), DeviceEligibilityRule(), UnknownDocumentRule(),

@@ -62,7 +62,7 @@ struct FilePath: Hashable, Sendable, Comparable {
         }
     }
 
-    /// Byte order: the README's order for plans, the same on every machine and locale.
+    /// Byte order: the order plans are read in (docs/robustness.md), the same on every machine and locale.
     static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
     /// The path as s1check shows it (console, reports): valid UTF-8 as it is, except that a byte that is
