@@ -46,39 +46,44 @@ struct CIConfigurationTests {
         #expect(workflow.contains("\"$GITHUB_STEP_SUMMARY\""))
     }
 
+    /// Each of `parts` is in `text`.
+    func expect(_ text: String, holds parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        for part in parts { #expect(text.contains(part), "\(part)", sourceLocation: sourceLocation) }
+    }
+
     /// A tag builds the release binaries with their SHA-256 files and publishes them, and the Dockerfile
     /// is built and run where a container engine runs.
     @Test func githubReleasesATagAndBuildsTheImage() throws {
-        let workflow = try text(Self.github)
-        #expect(workflow.contains("tags: [\"v*\"]") && workflow.contains("if: startsWith(github.ref, 'refs/tags/v')"))
-        #expect(workflow.contains("container: swift:6.3-jammy") && workflow.contains("runner: [ubuntu-24.04, ubuntu-24.04-arm]"))
-        #expect(workflow.contains(".ci/build-release --version \"${GITHUB_REF_NAME#v}\" --out dist"))
-        #expect(workflow.contains("sha256sum --check --strict ./*.sha256") && workflow.contains("gh release create \"$GITHUB_REF_NAME\" ./*"))
-        #expect(workflow.contains("contents: write"))
-        #expect(workflow.contains("docker build -t s1check:ci .") && workflow.contains("cmp reports/junit.xml Reports/junit.xml"))
-        #expect(workflow.contains("uses: ./.github/actions/s1check") && workflow.contains("test \"$EXIT_CODE\" = 1"))
+        expect(try text(Self.github), holds: [
+            "tags: [\"v*\"]", "if: startsWith(github.ref, 'refs/tags/v')",
+            "container: swift:6.3-jammy", "runner: [ubuntu-24.04, ubuntu-24.04-arm]",
+            ".ci/build-release --version \"${GITHUB_REF_NAME#v}\" --out dist",
+            "sha256sum --check --strict ./*.sha256", "gh release create \"$GITHUB_REF_NAME\" ./*", "contents: write",
+            "docker build -t s1check:ci .", "cmp reports/junit.xml Reports/junit.xml",
+            "uses: ./.github/actions/s1check", "test \"$EXIT_CODE\" = 1",
+        ])
     }
 
     @Test func gitlabReleasesATagAndBuildsTheImage() throws {
         let pipeline = try text(Self.gitlab)
         try expectValid("vendor.gitlab-ci", pipeline, butNotWhen: "expire_in: never", becomes: "expire_in: [never]", "the schema notices a wrong expire_in")
-        #expect(pipeline.contains("if: $CI_COMMIT_TAG =~ /^v[0-9]/") && pipeline.contains("image: swift:6.3-jammy"))
-        #expect(pipeline.contains(".ci/build-release --version \"${CI_COMMIT_TAG#v}\" --out dist") && pipeline.contains("dotenv: release.env"))
-        for asset in [#"\"direct_asset_path\": \"/$name\""#, #"\"direct_asset_path\": \"/$name.sha256\""#] {
-            #expect(pipeline.contains(asset), "\(asset)")
-        }
-        #expect(pipeline.contains("docker build -t s1check:ci .") && pipeline.contains("services:\n    - docker:27-dind"))
+        expect(pipeline, holds: [
+            "if: $CI_COMMIT_TAG =~ /^v[0-9]/", "image: swift:6.3-jammy",
+            ".ci/build-release --version \"${CI_COMMIT_TAG#v}\" --out dist", "dotenv: release.env",
+            #"\"direct_asset_path\": \"/$name\""#, #"\"direct_asset_path\": \"/$name.sha256\""#,
+            "docker build -t s1check:ci .", "services:\n    - docker:27-dind",
+        ])
     }
 
     /// The action and the template a plans repository uses, against GitHub's and GitLab's schemas.
     @Test func reusableActionAndTemplateAreValid() throws {
         let action = try text(Self.action)
         try expectValid("vendor.github-actions", action, butNotWhen: "using: composite", becomes: "using: compost", "the schema notices a wrong runs.using")
-        #expect(action.contains("  version:\n    description: The s1check release to use, such as 0.2.0 (a leading v is dropped).\n    required: true"))
-        #expect(action.contains("run: bash \"$GITHUB_ACTION_PATH/run.sh\"") && action.contains("exit-code:"))
+        expect(action, holds: ["  version:\n    description: The s1check release to use, such as 0.2.0 (a leading v is dropped).\n    required: true",
+                               "run: bash \"$GITHUB_ACTION_PATH/run.sh\"", "exit-code:"])
         let template = try text(Self.template)
         try expectValid("vendor.gitlab-ci", template, butNotWhen: "when: always", becomes: "when: sometimes", "the schema notices a wrong artifacts:when")
-        #expect(template.contains("codequality: s1check-reports/gl-code-quality-report.json") && template.contains("junit: s1check-reports/junit.xml"))
+        expect(template, holds: ["codequality: s1check-reports/gl-code-quality-report.json", "junit: s1check-reports/junit.xml"])
     }
 
     @Test func gitlabPipelineIsValidAndKeepsItsReportsWhateverTheVerdict() throws {
