@@ -16,7 +16,7 @@ enum Help {
       s1check baseline export [--baseline F] print the baseline file in use, unchanged
       s1check baseline diff OLD NEW          what changed between two baseline files
       s1check init --phase P --id ID         print a new plan at the resolved baseline
-      s1check rules                          the rules: id, status, clause, whether a waiver may waive it
+      s1check rules                          the rules: id, status, clause, whether waivable
       s1check explain RULE                   one rule: summary, clause, examples and their findings
       s1check --version | --help             (each command also takes --help)
 
