@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 import S1CheckReports
 
@@ -137,4 +144,10 @@ extension ConsoleFormat: OptionChoice {}
 enum OutputFormat: String, OptionChoice {
     case text, markdown, json
     static func parse(_ s: String?) throws(Diagnostic) -> OutputFormat { try s.map { text throws(Diagnostic) in try parse(text, option: "format") } ?? .text }
+}
+
+/// `--format` of the commands that print documentation (`rules`, `explain`).
+enum DocumentFormat: String, OptionChoice {
+    case text, markdown
+    static func parse(_ s: String?) throws(Diagnostic) -> DocumentFormat { try s.map { text throws(Diagnostic) in try parse(text, option: "format") } ?? .text }
 }

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 import S1CheckReports
 
@@ -31,7 +38,7 @@ enum Output {
     static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> String? {
         var offset = 0
         while offset < buf.count {
-            let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            let n = systemWrite(fd, buf.baseAddress! + offset, buf.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN && waitWritable(fd) { continue }

@@ -16,6 +16,8 @@ enum Help {
       s1check baseline export [--baseline F] print the baseline file in use, unchanged
       s1check baseline diff OLD NEW          what changed between two baseline files
       s1check init --phase P --id ID         print a new plan at the resolved baseline
+      s1check rules                          the rules: id, status, clause, whether waivable
+      s1check explain RULE                   one rule: summary, clause, examples and their findings
       s1check --version | --help             (each command also takes --help)
 
     Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
@@ -70,6 +72,22 @@ enum Help {
                       baseline). With --plans (once per path), the plans each change puts out of
                       date.
                       Exit status: 0 nothing changed, 1 something changed, 2 input error.
+    """
+
+    static let rules = """
+    Usage: s1check rules [--format text|markdown]
+
+    The catalogue of rules, in the order they run: each id (as findings, waivers and policy files name
+    it), the statuses its findings can have, whether a waiver may waive it, and the clause it rests on.
+    --format markdown prints the catalogue with every rule's examples (docs/rules.md is this output).
+    """
+
+    static let explain = """
+    Usage: s1check explain RULE [--format text|markdown]
+
+    One rule: its summary, the clause it rests on, the statuses its findings can have, whether a waiver
+    may waive it, and its worked examples (plan fragments with the exact findings they give, which run
+    as tests). RULE is an id from s1check rules, such as artefact-version or input-error.
     """
 
     static let initPlan = """

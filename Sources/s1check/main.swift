@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 // The thin entry point: pick the command, map errors to exit statuses (2 for usage and input errors).
@@ -24,9 +31,13 @@ do {
         status = try BaselineCommand.run(Array(args.dropFirst()))
     case "init":
         status = try InitCommand.run(Array(args.dropFirst()))
+    case "rules":
+        status = try RulesCommand.list(Array(args.dropFirst()))
+    case "explain":
+        status = try RulesCommand.explain(Array(args.dropFirst()))
     case let other?:
         let other = FilePath(other).display
-        let hint = nearest(to: other, in: ["check", "baseline", "init"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
+        let hint = nearest(to: other, in: ["check", "baseline", "init", "rules", "explain"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
         throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
     }
 } catch let d as Diagnostic {

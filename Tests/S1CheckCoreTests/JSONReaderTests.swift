@@ -37,7 +37,8 @@ import S1CheckTestSupport
         ("", "no JSON value"),
         ("   \n\t", "no JSON value"),
         (#"{"a": 1, "a": 2}"#, "duplicate key \"a\""),
-        (#"{"a": 1,}"#, "expected a key"),
+        (#"{"a": 1,}"#, "trailing comma"),
+        (#"{"a": 1, 2}"#, "expected a key"),
         (#"[1 2]"#, "expected ',' or ']'"),
         (#"{"a": 01}"#, "leading zeros"),
         (#"{"a": "x"} x"#, "after the end"),
@@ -165,5 +166,49 @@ import S1CheckTestSupport
         let node = try JSONReader.parse(bytes)
         guard case .object(let m) = node.value, case .string(let s) = m[0].value.value else { Issue.record("bad"); return }
         #expect(s.utf8.count == 30_000_000)
+    }
+}
+
+/// What a newcomer writes that JSON does not allow is named as what it is, where it is.
+@Suite struct NewcomerSyntaxTests {
+    func error(_ text: String) -> JSONSyntaxError? {
+        do { _ = try JSONReader.parse(Array(text.utf8)); return nil } catch { return error }
+    }
+
+    @Test func aTrailingCommaIsNamedAtItsLineWithItsContainer() throws {
+        let plan = "{\n  \"artefacts\": [\n    {\"document\": \"SEC\", \"version\": \"72.0\"},\n  ]\n}\n"
+        let e = try #require(error(plan))
+        #expect(e.message == "trailing comma after the last item of this array; JSON allows none: remove it")
+        #expect(e.path.description == "$.artefacts")
+        #expect(LineIndex(Array(plan.utf8)).position(ofOffset: e.offset).line == 3, "the comma's line, not the bracket's")
+        let inObject = try #require(error(#"{"artefacts": [{"document": "SEC", "version": "72.0",}]}"#))
+        #expect(inObject.message.hasPrefix("trailing comma after the last member of this object"))
+        #expect(inObject.path.description == "$.artefacts[0]")
+    }
+
+    @Test(arguments: ["{\n  \"id\": \"A\", // the id\n  \"title\": \"t\"\n}", "{\n  \"id\": \"A\" /* the id */\n}", "// a plan\n{}"])
+    func aCommentIsNamedAsOne(text: String) throws {
+        let e = try #require(error(text))
+        #expect(e.message.contains("comments are not allowed in JSON"), "\(e.message)")
+        #expect(Array(text.utf8)[e.offset] == UInt8(ascii: "/"))
+    }
+
+    @Test func otherSyntaxErrorsNameTheirContainerToo() throws {
+        #expect(error(#"{"a": {"b": [1, 2 3]}}"#)?.path.description == "$.a.b")
+        #expect(error(#"{"a": [{"x": 1}, {"y" 2}]}"#)?.path.description == "$.a[1]")
+        #expect(error(#"{"a": 1} x"#)?.path.description == "$")
+    }
+}
+
+/// A test validator missing under CI fails in the project's words, not as a missing file's error code.
+@Suite struct MissingValidatorTests {
+    @Test func aMissingToolIsNamed() throws {
+        do {
+            _ = try ExternalTool.xmllint.run(["--version"], searching: "/nonexistent")
+            Issue.record("ran a tool that is not there")
+        } catch let e as Missing {
+            #expect(e.description.hasPrefix("xmllint is not installed (not found on PATH); the tests that need it run whenever CI is set"))
+            #expect(e.description.contains(".ci/run"))
+        }
     }
 }

@@ -70,6 +70,21 @@ import Testing
         #expect(e.first?.message.contains("5.10 would read as 5.1") == true)
     }
 
+    /// "5.01" is refused, not read as 5.1 (which it may not mean), in a plan's artefacts and its tbrd.
+    @Test func aVersionWithALeadingZeroIsRefused() {
+        let e = errors(TestData.planJSON(tbrd: "01.24", artefacts: #"[{"document": "AD", "version": "5.01"}, {"document": "AF", "version": "v5.1"}]"#))
+        #expect(e.map(\.path) == ["$.tbrd", "$.artefacts[0].version"])
+        #expect(e.last?.message.hasSuffix(#"found "5.01": its part "01" has a leading zero, and s1check refuses it rather than read it as 5.1"#) == true,
+                "\(e.last?.message ?? "")")
+        #expect(e.first?.message.contains("rather than read it as 1.24") == true)
+    }
+
+    /// A phase in the wrong case is one edit from the right one, so it is suggested; an unclear one is not.
+    @Test func aPhaseInLowerCaseSuggestsTheRightOne() {
+        #expect(errors(TestData.planJSON(phase: "moc")).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "moc" (did you mean "MOC"?)"#)
+        #expect(errors(TestData.planJSON(phase: "XOC")).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "XOC""#)
+    }
+
     @Test func windowMustNotEndBeforeItStarts() {
         let e = errors(TestData.planJSON(window: #"{"start": "2023-06-30", "end": "2023-06-01"}"#))
         #expect(e.first?.path == "$.window.end")

@@ -63,15 +63,14 @@ import S1CheckTestSupport
         #expect(RuleRegistry.all[..<waivers].allSatisfy { $0.rule.waivable })
     }
 
-    @Test func readmeRuleTableListsEveryRule() throws {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "\n## Verdicts\n").dropFirst().first)
-        let table = section.components(separatedBy: "\n\n").first { $0.trimmingCharacters(in: .newlines).hasPrefix("| rule id") } ?? ""
+    @Test func verdictsTableListsEveryRule() throws {
+        let verdicts = try String(contentsOf: root.appendingPathComponent("docs/verdicts.md"), encoding: .utf8)
+        let table = verdicts.components(separatedBy: "\n\n").first { $0.trimmingCharacters(in: .newlines).hasPrefix("| rule id") } ?? ""
         var ids: [String] = []
         for row in table.split(separator: "\n") where row.hasPrefix("| `") {
             let id = row.dropFirst(3).prefix { $0 != "`" }
             if !ids.contains(String(id)) { ids.append(String(id)) }
         }
-        #expect(ids == RuleRegistry.descriptions.map(\.id), "the README's rule table (## Verdicts) lists the rules in registry order")
+        #expect(ids == RuleRegistry.descriptions.map(\.id), "the rule table of docs/verdicts.md lists the rules in registry order")
     }
 }

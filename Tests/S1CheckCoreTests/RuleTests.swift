@@ -1,7 +1,7 @@
 import Testing
 @testable import S1CheckCore
 
-/// Every row of the README's verdict table, through the library. (The end-to-end suite runs each row
+/// Every row of the verdict table (docs/verdicts.md), through the library. (The end-to-end suite runs each row
 /// through the binary too.)
 @Suite struct RuleTests {
     typealias T = TestData

@@ -62,7 +62,7 @@ import S1CheckTestSupport
 
 @Suite struct CommandLineTests {
     @Test(arguments: [["--help"], ["check", "--help"], ["baseline", "--help"], ["baseline", "export", "--help"],
-                      ["baseline", "diff", "--help"], ["init", "--help"]])
+                      ["baseline", "diff", "--help"], ["init", "--help"], ["rules", "--help"], ["explain", "--help"]])
     func helpOnEveryCommand(args: [String]) throws {
         let out = try CLI.run(args)
         #expect(out.status == 0)
@@ -122,7 +122,8 @@ import S1CheckTestSupport
 
     @Test func showInEachFormatAndPhase() throws {
         let text = try CLI.run(["baseline"])
-        #expect(text.status == 0 && text.stdout.contains("Appendix AD") && text.stdout.contains("Annex A 5.1, more recent than legal effect 5.0"))
+        // The origin wraps within its column: "Annex A 5.1, more recent than" / "legal effect 5.0".
+        #expect(text.status == 0 && text.stdout.contains("\nAppendix AD ") && text.stdout.contains("Annex A 5.1, more recent than") && text.stdout.contains("legal effect 5.0\n"))
         // No clause restricts AP2 to FOC (TBRD paragraph 2): it is in every phase's baseline.
         let ioc = try CLI.run(["baseline", "--phase", "IOC"])
         #expect(ioc.stdout.contains("Appendix AP2"))
@@ -137,6 +138,27 @@ import S1CheckTestSupport
         #expect(artefacts.contains { $0["document"] as? String == "Appendix AP2" })
         let bad = try CLI.run(["baseline", "--format", "yaml"])
         #expect(bad.status == 2)
+    }
+
+    /// A terminal of 100 columns shows the resolved baseline unbroken, for any phase and baseline file;
+    /// wrapping keeps every artefact's row and every versioned document.
+    @Test(arguments: [nil, "IOC", "MOC", "FOC"])
+    func baselineTextFitsAHundredColumns(phase: String?) throws {
+        for baseline in [[], ["--baseline", CLI.fixture("Baselines/tbrd-1.25.baseline.json")]] {
+            let out = try CLI.run(["baseline"] + baseline + (phase.map { ["--phase", $0] } ?? []))
+            #expect(out.status == 0)
+            let wide = out.stdout.split(separator: "\n").filter { $0.count > 100 }
+            #expect(wide.isEmpty, "lines over 100 columns: \(wide)")
+            #expect(!out.stdout.split(separator: "\n").contains { $0.last == " " }, "a line ends in spaces")
+            let json = try CLI.run(["baseline", "--format", "json"] + baseline + (phase.map { ["--phase", $0] } ?? []))
+            let artefacts = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["artefacts"] as! [[String: Any]]
+            let rows = Set(out.stdout.split(separator: "\n").compactMap { line in
+                line.first?.isLetter == true ? line.components(separatedBy: "  ").first : nil
+            })
+            for document in artefacts.compactMap({ $0["document"] as? String }) where !document.hasPrefix("Section") {
+                #expect(rows.contains(document), "\(document) has no row")
+            }
+        }
     }
 
     @Test func diffAgainstAHandMadeNextTBRD() throws {
@@ -199,6 +221,22 @@ import S1CheckTestSupport
         let today = try CLI.run(["init", "--phase", phase, "--id", "T"])
         let window = (try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])?["window"] as? [String: String]
         #expect(window?["start"] != nil && window?["start"] == window?["end"])
+    }
+
+    /// "Today" (the default window, and --as-of) is the date in the local time zone, TZ included: 26 hours
+    /// apart, UTC+14 and UTC-12 never share a date, so a tool that fell back to UTC fails one of them.
+    @Test(arguments: ["Pacific/Kiritimati", "Etc/GMT+12"])
+    func todayIsTheLocalDate(zone: String) throws {
+        func expected() -> String {
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: zone)!
+            let c = cal.dateComponents([.year, .month, .day], from: Date())
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        }
+        let before = expected()
+        let r = try CLI.run(["init", "--phase", "FOC", "--id", "T"], env: ["TZ": zone])
+        let window = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["window"] as? [String: String]
+        #expect([before, expected()].contains(window?["start"] ?? ""), "\(r.all)")
     }
 }
 

@@ -65,17 +65,22 @@ import S1CheckTestSupport
     }
 }
 
-/// Every bad-input row exits 2 naming the file, the JSON path and the line and column.
+/// Every bad-input row exits 2 naming the file, the JSON path and the line and column (of the comma, the
+/// comment, the value: where the fix goes).
 @Suite struct BadInputTests {
     @Test(arguments: [
-        ("invalid-json", "$", "expected ',' or '}'"),
-        ("unknown-key", "$.artefact", "unknown key \"artefact\" (did you mean \"artefacts\"?)"),
-        ("missing-field", "$", "missing required key \"tbrd\""),
-        ("bad-version", "$.artefacts[0].version", "expected the document version as a dotted number"),
-        ("bad-date", "$.window.start", "real calendar date"),
-        ("c1-control", "$.title", "contains the control character U+009B"),
+        ("invalid-json", "$", "expected ',' or '}'", 5),
+        ("unknown-key", "$.artefact", "unknown key \"artefact\" (did you mean \"artefacts\"?)", 21),
+        ("missing-field", "$", "missing required key \"tbrd\"", 1),
+        ("bad-version", "$.artefacts[0].version", "expected the document version as a dotted number", 18),
+        ("bad-date", "$.window.start", "real calendar date", 22),
+        ("c1-control", "$.title", "contains the control character U+009B", 3),
+        ("trailing-comma", "$.artefacts", "trailing comma after the last item of this array; JSON allows none: remove it", 19),
+        ("comment", "$.deviceModels[0]", "a comment (//): comments are not allowed in JSON", 11),
+        ("lower-case-phase", "$.phase", "found \"moc\" (did you mean \"MOC\"?)", 4),
+        ("leading-zero-version", "$.artefacts[0].version", "found \"5.01\": its part \"01\" has a leading zero, and s1check refuses it rather than read it as 5.1", 18),
     ])
-    func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String) throws {
+    func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String, lineNumber: Int) throws {
         let file = CLI.fixture("BadInput/\(name).plan.json")
         let good = CLI.fixture("Verdicts/artefact-version-drift/plan.plan.json")
         let out = try CLI.run(["check", file, good, "--as-of", "2023-06-01"])
@@ -85,7 +90,7 @@ import S1CheckTestSupport
         #expect(line?.contains(": \(path): ") == true)
         #expect(line?.contains(message) == true, "\(line ?? "")")
         let loc = line?.split(separator: ":") ?? []
-        #expect(loc.count > 3 && Int(loc[1]) != nil && Int(loc[2]) != nil, "line and column")
+        #expect(loc.count > 3 && Int(loc[1]) == lineNumber && Int(loc[2]) != nil, "line and column")
         // One bad plan never hides the others' results.
         #expect(out.stdout.contains("\(good):"))
         #expect(out.stdout.contains("[artefact-version]"))

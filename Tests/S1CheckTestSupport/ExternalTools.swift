@@ -5,11 +5,13 @@ import Synchronization
 /// `.ci/run` installs them. Locally a missing tool skips those tests with a visible reason; under CI
 /// (`CI=true`) the tests always run, so a missing install step fails instead of passing quietly.
 public enum ExternalTool: String, Sendable {
-    case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3
+    case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3, unshare, ldd, bash, curl, hadolint
 
-    public var path: String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return dirs.map { "\($0)/\(rawValue)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    public var path: String? { path(searching: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+
+    /// The tool in the first folder of `searchPath` (PATH's form) that holds it.
+    public func path(searching searchPath: String) -> String? {
+        searchPath.split(separator: ":").map { "\($0)/\(rawValue)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     public static var inCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false }
@@ -19,10 +21,13 @@ public enum ExternalTool: String, Sendable {
 
     public var skipReason: String { "\(rawValue) is not installed (.ci/run installs it)" }
 
-    /// Runs the tool with `args`, feeding `input` on standard input.
-    public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the tool with `args`, feeding `input` on standard input. A tool that is not installed (which
+    /// under CI is a failure, not a skip) is named as such, not as the error of a file that is not there.
+    public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil,
+                    searching searchPath: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        guard let path = searchPath.map(path(searching:)) ?? path else { throw Missing(what: "\(rawValue) is not installed (not found on PATH)") }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/\(rawValue)")
+        p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args
         if let dir { p.currentDirectoryURL = dir }
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
@@ -45,6 +50,16 @@ public enum ExternalTool: String, Sendable {
         return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
     }
 
+}
+
+/// Something the tests check with that this machine lacks: under `CI=true` its tests run (a missing install
+/// step must fail, not pass quietly) and fail with this, in the project's words.
+public struct Missing: Error, CustomStringConvertible {
+    public let what: String
+    public init(what: String) { self.what = what }
+    public var description: String {
+        "\(what); the tests that need it run whenever CI is set (it is \"\(ProcessInfo.processInfo.environment["CI"] ?? "")\" here), so install it: .ci/run does"
+    }
 }
 
 /// A scratch folder per test, removed afterwards.

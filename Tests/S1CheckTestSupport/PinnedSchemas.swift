@@ -13,6 +13,7 @@ public enum PinnedSchema: Sendable {
 
     /// Whether the file on disk is the pinned one.
     public func verified() throws -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { throw Missing(what: "the SARIF 2.1.0 schema is not fetched (\(path))") }
         let out = try ExternalTool.sha256sum.run([path]).out
         return out.hasPrefix(sha256 + " ")
     }

@@ -1,4 +1,4 @@
-/// Decodes a baseline file (README, "The baseline file") strictly: unknown keys, bad versions and dates,
+/// Decodes a baseline file (docs/baseline.md, "The baseline file") strictly: unknown keys, bad versions and dates,
 /// unknown phases and documents listed twice are input errors.
 public enum BaselineDecoding {
     public static func decode(file: String, bytes: [UInt8]) -> Result<Baseline, Diagnostics> {

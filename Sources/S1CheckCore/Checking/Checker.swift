@@ -52,7 +52,7 @@ public struct Checker: Sendable {
     /// list rules (SARIF) list it too, so such a finding always points at a rule.
     public static let silentRule = RuleDescription(
         id: "internal-error", summary: "Every rule that applies to a plan leaves a finding.",
-        clause: "README: no rule runs silently", waivable: false, examples: [])
+        clause: "s1check: no rule runs silently (docs/verdicts.md)", waivable: false, examples: [])
 
     /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.

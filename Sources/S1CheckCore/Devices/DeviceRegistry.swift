@@ -1,4 +1,4 @@
-/// A registry of device models and combinations eligible per phase (README, "The device registry"),
+/// A registry of device models and combinations eligible per phase (docs/plans.md, "The device registry"),
 /// e.g. exported from the Central Products List.
 public struct DeviceRegistry: Sendable {
     public struct Model: Sendable, Hashable {

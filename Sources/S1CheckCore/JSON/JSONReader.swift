@@ -1,7 +1,37 @@
-/// A syntax error: what was wrong and the byte offset where it was found.
+/// A syntax error: what was wrong, the byte offset where it was found, and the path of the object or
+/// array it was found in (`$.artefacts` for a trailing comma in the artefacts list).
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public let message: String
     public let offset: Int
+    /// The keys and indices from the error's container out to the document, added as the error leaves
+    /// each enclosing value: nothing is tracked on the way down, so a document that parses pays nothing.
+    var outward: [Step] = []
+
+    enum Step: Sendable, Equatable {
+        case key(String)
+        case index(Int)
+    }
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
+    public var path: JSONPath {
+        outward.reversed().reduce(JSONPath.root) { p, step in
+            switch step {
+            case .key(let k): return p.key(k)
+            case .index(let i): return p.index(i)
+            }
+        }
+    }
+
+    /// The same error, seen from the value that holds the one it was found in.
+    func within(_ step: Step) -> JSONSyntaxError {
+        var e = self
+        e.outward.append(step)
+        return e
+    }
 }
 
 /// A strict RFC 8259 JSON reader over UTF-8 bytes.
@@ -87,7 +117,7 @@ private struct Parser {
         let node = try parseValue()
         skipWhitespace()
         if i < bytes.count {
-            throw JSONSyntaxError(message: "unexpected \(describe(at: i)) after the end of the JSON value", offset: i)
+            throw unexpected(" after the end of the JSON value")
         }
         return node
     }
@@ -99,6 +129,21 @@ private struct Parser {
             default: return
             }
         }
+    }
+
+    /// "unexpected X; expected Y" (`then` is what follows X) at the current byte, or, where a comment starts, that JSON has none:
+    /// people write them in plans, and "unexpected '/'" does not tell them what to do.
+    func unexpected(_ then: String) -> JSONSyntaxError {
+        if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "/"), bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*") {
+            let kind = bytes[i + 1] == UInt8(ascii: "/") ? "//" : "/* */"
+            return JSONSyntaxError(message: "a comment (\(kind)): comments are not allowed in JSON; remove it, or put the note in a field such as the title", offset: i)
+        }
+        return JSONSyntaxError(message: "unexpected \(describe(at: i))\(then)", offset: i)
+    }
+
+    /// A comma with nothing after it but the end of its object or array (`[1, 2,]`), reported at the comma.
+    func trailingComma(at comma: Int, in container: String) -> JSONSyntaxError {
+        JSONSyntaxError(message: "trailing comma after the last \(container); JSON allows none: remove it", offset: comma)
     }
 
     func describe(at offset: Int) -> String {
@@ -123,7 +168,7 @@ private struct Parser {
         case UInt8(ascii: "n"): try literal("null"); value = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
         default:
-            throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected a value", offset: i)
+            throw unexpected("; expected a value")
         }
         // Every parse ends just after the value's last byte.
         return JSONNode(value: value, offset: start, end: i)
@@ -161,10 +206,12 @@ private struct Parser {
             depth -= 1
             return .object(members)
         }
+        var comma: Int?
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected a key in double quotes", offset: i)
+                if let comma, i < bytes.count, bytes[i] == UInt8(ascii: "}") { throw trailingComma(at: comma, in: "member of this object") }
+                throw unexpected("; expected a key in double quotes")
             }
             let keyOffset = i
             let key = try parseString()
@@ -183,21 +230,20 @@ private struct Parser {
                     offset: keyOffset)
             }
             skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-                throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected ':' after the key", offset: i)
-            }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw unexpected("; expected ':' after the key") }
             i += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value: JSONNode
+            do { value = try parseValue() } catch { throw error.within(.key(key)) }
             members.append(JSONMember(key: key, keyOffset: keyOffset, keyEnd: keyEnd, value: value))
             skipWhitespace()
             guard i < bytes.count else {
                 throw JSONSyntaxError(message: "unexpected end of file; expected ',' or '}' to close the object opened here",
                                       offset: start)
             }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") { comma = i; i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-            throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected ',' or '}'", offset: i)
+            throw unexpected("; expected ',' or '}'")
         }
         depth -= 1
         return .object(members)
@@ -214,17 +260,19 @@ private struct Parser {
             depth -= 1
             return .array(items)
         }
+        var comma: Int?
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            if let comma, i < bytes.count, bytes[i] == UInt8(ascii: "]") { throw trailingComma(at: comma, in: "item of this array") }
+            do { items.append(try parseValue()) } catch { throw error.within(.index(items.count)) }
             skipWhitespace()
             guard i < bytes.count else {
                 throw JSONSyntaxError(message: "unexpected end of file; expected ',' or ']' to close the array opened here",
                                       offset: start)
             }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") { comma = i; i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; break }
-            throw JSONSyntaxError(message: "unexpected \(describe(at: i)); expected ',' or ']'", offset: i)
+            throw unexpected("; expected ',' or ']'")
         }
         depth -= 1
         return .array(items)

@@ -7,7 +7,7 @@ public final class StrictDecoder {
     private let bytes: [UInt8]
     private var lineIndex: LineIndex?
     public private(set) var errors: [Diagnostic] = []
-    /// Errors found after the first `maximumErrors`: counted, not kept (README, "Input size").
+    /// Errors found after the first `maximumErrors`: counted, not kept (docs/robustness.md, "Input size").
     public private(set) var omittedErrors = 0
 
     /// A file with more errors than this is answered with the first ones and a count of the rest: a CI log
@@ -41,7 +41,7 @@ public final class StrictDecoder {
         do {
             return try JSONReader.parse(bytes)
         } catch {
-            fail(error.message, at: .root, offset: error.offset)
+            fail(error.message, at: error.path, offset: error.offset)
             return nil
         }
     }
@@ -145,7 +145,10 @@ public final class StrictDecoder {
         switch node.value {
         case .string(let s):
             if let v = lenient ? Version(written: s) : Version(dotted: s) { return v }
-            fail("expected \(what) as a dotted number such as \(example), found \"\(s.prefix(80))\"", at: path, offset: node.offset)
+            let zero = Version.leadingZero(s).map { z in
+                ": its part \"\(z.part)\" has a leading zero, and s1check refuses it rather than read it as \(z.reading)"
+            } ?? ""
+            fail("expected \(what) as a dotted number such as \(example), found \"\(s.prefix(80))\"\(zero)", at: path, offset: node.offset)
         case .number(let raw):
             // A JSON number cannot hold a version: 5.10 and 5.1 are the same number.
             fail("expected \(what) as a string such as \"\(raw)\", found the number \(raw); a JSON number loses trailing zeros (5.10 would read as 5.1)",
@@ -174,8 +177,16 @@ public final class StrictDecoder {
         let allowed = T.allCases.map(\.rawValue)
         guard case .string(let s) = node.value, let v = T(rawValue: s) else {
             let found: String
-            if case .string(let s) = node.value { found = "\"\(s.prefix(40))\"" } else { found = node.value.typeName }
-            fail("expected \(what), one of \(allowed.joined(separator: ", ")), found \(found)", at: path, offset: node.offset)
+            var hint = ""
+            if case .string(let s) = node.value {
+                found = "\"\(s.prefix(40))\""
+                // "moc" for MOC: the nearest value (case ignored), when one is nearer than the others.
+                let near = nearest(to: s, in: allowed, limit: 2, maxDistance: 1)
+                if let best = near.first, near.count == 1 || editDistance(s, best) < editDistance(s, near[1]) {
+                    hint = " (did you mean \"\(best)\"?)"
+                }
+            } else { found = node.value.typeName }
+            fail("expected \(what), one of \(allowed.joined(separator: ", ")), found \(found)\(hint)", at: path, offset: node.offset)
             return nil
         }
         return v

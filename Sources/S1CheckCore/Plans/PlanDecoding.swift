@@ -1,4 +1,4 @@
-/// Decodes a plan file strictly (README, "A test plan"): fixed keys (plus `$schema` for editors),
+/// Decodes a plan file strictly (docs/plans.md, "A test plan"): fixed keys (plus `$schema` for editors),
 /// normalised document names and versions, real calendar dates.
 public enum PlanDecoding {
     public static let topLevelKeys = (required: ["id", "title", "phase", "tbrd", "artefacts"],

@@ -5,7 +5,7 @@
 ///
 /// The catalogue, waiver validation, the policy file, `tool.driver.rules` in SARIF and the rule-id enums of
 /// the schemas under `Plans/schemas/` all read it. Tests check that every `*Rule.swift` file in this folder
-/// is registered, that the README's rule table agrees, that every waivable rule has an example of its
+/// is registered, that the rule table of docs/verdicts.md agrees, that every waivable rule has an example of its
 /// finding waived, and that the schemas are as generated from it.
 public enum RuleRegistry {
     /// The rules whose findings a waiver can waive, in order.

@@ -17,13 +17,15 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
         self.description = Version.text(components)
     }
 
-    /// Strict form, as baseline files hold it: digits separated by single dots, nothing else.
+    /// Strict form, as baseline files hold it: digits separated by single dots, nothing else. A part
+    /// has no leading zero: "5.01" is refused, not read as 5.1 (it may have been meant as 5.0.1 or 5.10).
     public init?(dotted text: String) {
         var components: [Int] = []
         var current = 0
         var digits = 0
         for b in text.utf8 {
             if b >= 0x30 && b <= 0x39 {
+                if digits == 1 && current == 0 { return nil }
                 digits += 1
                 if digits > Version.maximumComponentDigits { return nil }
                 current = current * 10 + Int(b - 0x30)
@@ -40,6 +42,21 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
         components.append(current)
         self.components = components
         self.description = Version.text(components)
+    }
+
+    /// Why `text` is refused when it is for a leading zero: the first part written with one ("01" in
+    /// "5.01") and what the text would read as without them ("5.1"), which it may not mean.
+    public static func leadingZero(_ text: String) -> (part: Substring, reading: String)? {
+        let isDigit = { (c: Character) in c >= "0" && c <= "9" }
+        let parts: [Substring] = text.split(whereSeparator: { !isDigit($0) })
+        guard let part = parts.first(where: { $0.count > 1 && $0.first == "0" }) else { return nil }
+        var reading = "", run = ""
+        for c in text + " " {
+            if isDigit(c) { run.append(c); continue }
+            if !run.isEmpty { reading += run.drop { $0 == "0" }.isEmpty ? "0" : String(run.drop { $0 == "0" }); run = "" }
+            reading.append(c)
+        }
+        return (part, String(reading.dropLast()))
     }
 
     static func text(_ components: [Int]) -> String { components.map(String.init).joined(separator: ".") }
@@ -85,7 +102,7 @@ public struct Version: Sendable, Comparable, Hashable, CustomStringConvertible {
 
 extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends (Foundation-free, so the core stays small and fast).
-    func trimmingWhitespace() -> Substring {
+    public func trimmingWhitespace() -> Substring {
         // ASCII text with nothing to trim (the usual case) needs no Unicode property lookups.
         let scalars = self.unicodeScalars
         if let first = scalars.first, let last = scalars.last,

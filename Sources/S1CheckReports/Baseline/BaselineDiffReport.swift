@@ -7,11 +7,11 @@ public enum BaselineDiffReport {
         let o = d.old.baseline.tbrd, n = d.new.baseline.tbrd
         var s = "Baseline diff: TBRD \(o.version) (\(o.date)) → TBRD \(n.version) (\(n.date))\n"
         if d.isEmpty { return s + "No changes.\n" }
-        s += "\n" + TextTable.render(header: ["CHANGE", "ARTEFACT", "OLD", "NEW", "DETAIL"],
+        s += "\n" + PlainText.table(header: ["CHANGE", "ARTEFACT", "OLD", "NEW", "DETAIL"],
                                     rows: d.changes.map { [$0.kind.rawValue, $0.subject, $0.old ?? "-", $0.new ?? "-", $0.detail] })
         if let impacts {
             s += impacts.isEmpty ? "\nNo plan is put out of date.\n"
-                : "\nPlans put out of date (\(Set(impacts.map(\.file)).count)):\n\n" + TextTable.render(
+                : "\nPlans put out of date (\(Set(impacts.map(\.file)).count)):\n\n" + PlainText.table(
                     header: ["PLAN", "FILE", "ARTEFACT", "DECLARED", "NEW EXPECTED"],
                     rows: impacts.map { [$0.planID, $0.file, $0.subject, $0.declared, $0.expected] })
         }

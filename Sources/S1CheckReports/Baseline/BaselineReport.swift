@@ -5,25 +5,27 @@ import S1CheckCore
 public enum BaselineReport {
     public static func text(_ b: ResolvedBaseline, phase: Phase?) -> String {
         let t = b.baseline.tbrd
-        var s = "\(t.title) v\(t.version), \(t.date) (\(t.publisher))\n"
-        s += "SEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)"
-        s += phase.map { "; artefacts that apply to \($0.rawValue)\n\n" } ?? "\n\n"
+        var s = PlainText.paragraph("\(t.title) v\(t.version), \(t.date) (\(t.publisher))")
+        s += PlainText.paragraph("SEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)"
+                                 + (phase.map { "; artefacts that apply to \($0.rawValue)" } ?? "")) + "\n"
         let rows = BaselineText.artefactRows(b.versioned(for: phase)).map { r in
             [r.artefact, r.version, r.phases, r.title, r.from]
         }
-        s += TextTable.render(header: ["ARTEFACT", "VERSION", "PHASES", "TITLE", "WHERE THE VERSION COMES FROM"], rows: rows)
+        // Within 100 columns: side-by-side versions and long titles wrap in their columns.
+        s += PlainText.table(header: ["ARTEFACT", "VERSION", "PHASES", "TITLE", "WHERE THE VERSION COMES FROM"], rows: rows,
+                             caps: [1: 14, 3: 30])
         let unversioned = b.artefacts.filter { $0.version == nil && (phase.map($0.applies(to:)) ?? true) }
         if !unversioned.isEmpty {
-            s += "\nNo version in this baseline (plans declaring these get unversioned-document): "
-            s += unversioned.map(\.ref.description).joined(separator: ", ") + "\n"
+            s += "\n" + PlainText.paragraph("No version in this baseline (plans declaring these get unversioned-document): "
+                                           + unversioned.map(\.ref.description).joined(separator: ", "), indent: 2)
             for a in unversioned where !a.datedIssues.isEmpty {
-                s += "  \(a.ref) (\(a.title)): \(a.explanation)\n"
+                s += PlainText.paragraph("\(a.ref) (\(a.title)): \(a.explanation)", lead: "  ", indent: 4)
             }
         }
         for a in b.artefacts {
             guard let c = a.consultation else { continue }
-            s += "\nSubject to further consultation and amendment: \(a.ref) \(c.version) (\(a.title)), provisional\n"
-            for line in ConsultationText.lines(c) { s += "  - \(line)\n" }
+            s += "\n" + PlainText.paragraph("Subject to further consultation and amendment: \(a.ref) \(c.version) (\(a.title)), provisional")
+            for line in ConsultationText.lines(c) { s += PlainText.paragraph(line, lead: "  - ", indent: 4) }
         }
         return s
     }

@@ -1,6 +1,6 @@
 import S1CheckCore
 
-/// The machine-readable report (`--json`): every check made, passes included, as the README describes
+/// The machine-readable report (`--json`): every check made, passes included, as docs/reports.md describes
 /// (`baseline`, `plans[].findings[]`, `summary`), plus provenance. Its shape is
 /// `Plans/schemas/report.schema.json`, versioned by `formatVersion`.
 ///

@@ -8,7 +8,7 @@ import S1CheckCore
 /// junit-10.xsd: no timestamps or hostnames (they would break byte-identical re-runs), times are "0".
 ///
 /// A failing, erroring or skipped case says everything in its element, and has no `<system-out>`: GitLab
-/// shows a failure's text and then its system-out, so a copy there is shown twice (README, "How CI
+/// shows a failure's text and then its system-out, so a copy there is shown twice (docs/reports.md, "How CI
 /// reporters read it"). Only a warning, which has no element of its own, is written to `<system-out>`.
 public struct JUnitReport: ReportRenderer {
     let settings: RunSettings

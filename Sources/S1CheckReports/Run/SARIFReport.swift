@@ -30,11 +30,7 @@ public struct SARIFReport: ReportRenderer {
     /// Depth of the results array's items: root object, `runs`, the run, `results`.
     static let resultDepth = 4
 
-    /// Not a rule of the registry: a plan that could not be read, so nothing in it was checked.
-    static let inputErrorRule = RuleDescription(
-        id: "input-error", summary: "The plan file can be read and decoded as a plan; if not, nothing in it is checked.",
-        clause: "README: exit status 2 for an unreadable plan (with --keep-going, a failing plan)", waivable: false, examples: [])
-    static let rules: [RuleDescription] = RuleRegistry.descriptions + [Checker.silentRule, inputErrorRule]
+    static let rules = RuleCatalogue.all
     static let ruleIndex: [String: Int] = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
 
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
@@ -57,7 +53,7 @@ public struct SARIFReport: ReportRenderer {
             w.beginObject("shortDescription"); w.string("text", r.summary); w.endObject()
             w.beginObject("fullDescription"); w.string("text", "\(r.summary) Clause: \(r.clause).\(r.waivable ? " Waivable." : "")"); w.endObject()
             w.beginObject("help")
-            w.string("text", "\(r.summary) It rests on \(r.clause). See the Verdicts table of the s1check README; \(r.waivable ? "a plan may waive its warn and fail findings with a reason and an expiry" : "its findings cannot be waived").")
+            w.string("text", "\(r.summary) It rests on \(r.clause). s1check explain \(r.id) shows its worked examples; \(r.waivable ? "a plan may waive its warn and fail findings with a reason and an expiry" : "its findings cannot be waived").")
             w.endObject()
             w.beginObject("properties"); w.stringArray("tags", ["smets1", "compliance"]); w.bool("waivable", r.waivable); w.endObject()
             w.endObject()
@@ -88,7 +84,7 @@ public struct SARIFReport: ReportRenderer {
             items[stream] += 1
         }
         for (i, e) in p.inputErrors.enumerated() {
-            result(0, rule: SARIFReport.inputErrorRule, level: "error", message: e.pathAndMessage,
+            result(0, rule: RuleCatalogue.inputError, level: "error", message: e.pathAndMessage,
                    line: e.position?.line, column: e.position?.column, check: Fingerprint.inputErrorCheck(i)) { w in
                 w.beginObject("properties")
                 w.string("status", "input-error")

@@ -2,7 +2,7 @@
 /// Quality, GitHub annotations). Plan paths arrive as the user gave them; CI runs from the repository root,
 /// so a path relative to the working folder is a path in the repository.
 ///
-/// Paths are normalised lexically (`./a` and `x/../a` become `a`, as in the README's report-path rule; a
+/// Paths are normalised lexically (`./a` and `x/../a` become `a`, as in the report-path rule of docs/reports.md; a
 /// symlinked `x` is not seen through). An absolute path inside the working folder becomes relative to it;
 /// one outside it (or a relative path that climbs out of it) stays absolute, since no repository path
 /// names it: SARIF gets a `file://` URI, the other formats the absolute path.

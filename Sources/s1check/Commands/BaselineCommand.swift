@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 import S1CheckReports
 
@@ -83,7 +90,7 @@ enum InitCommand {
         if a.has("help") { Output.line(Help.initPlan); return 0 }
         if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"") }
         guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
-        guard let id = try a.value("id"), !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw Diagnostic.usage("init needs --id ID") }
+        guard let id = try a.value("id"), !id.trimmingWhitespace().isEmpty else { throw Diagnostic.usage("init needs --id ID") }
         let phase = try Phase.parseOption(phaseText)
         let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).value)
         let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// Loads the baseline (embedded or `--baseline FILE`) and the device registry, turning problems into
@@ -57,10 +64,12 @@ enum Inputs {
         }
     }
 
-    /// Today's date in the local time zone, the default for --as-of.
+    /// Today's date in the local time zone (TZ, else /etc/localtime), the default for --as-of. From the C
+    /// library: Foundation's time zones beyond UTC need its ICU data, which the release binary leaves out.
     static func today() -> CalendarDate {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        var now = time(nil), local = tm()
+        localtime_r(&now, &local)
+        return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
     static func asOf(_ text: String?) throws(Diagnostic) -> CalendarDate {

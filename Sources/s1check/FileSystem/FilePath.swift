@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A path as the operating system has it: bytes, not text. Linux file names need not be UTF-8, and a
 /// String made from one replaces the bad bytes, giving a path that no longer opens; so paths from the
@@ -55,7 +62,7 @@ struct FilePath: Hashable, Sendable, Comparable {
         }
     }
 
-    /// Byte order: the README's order for plans, the same on every machine and locale.
+    /// Byte order: the order plans are read in (docs/robustness.md), the same on every machine and locale.
     static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
     /// The path as s1check shows it (console, reports): valid UTF-8 as it is, except that a byte that is

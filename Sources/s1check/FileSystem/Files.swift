@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// File access for the CLI: bounded reads of regular files, and folders for reports. The library never
@@ -60,7 +67,7 @@ enum Files {
         func readInto(_ buf: UnsafeMutableBufferPointer<UInt8>) -> Int {
             var count = 0
             while count < buf.count {
-                let n = Foundation.read(fd, buf.baseAddress! + count, buf.count - count)
+                let n = systemRead(fd, buf.baseAddress! + count, buf.count - count)
                 if n < 0 { if errno == EINTR { continue }; readErrno = errno; break }
                 if n == 0 { break }
                 count += n

@@ -1,8 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 import S1CheckReports
 
-/// Where one report goes, decided by what is at its path now (README, "Reports"):
+/// Where one report goes, decided by what is at its path now (docs/robustness.md, "Writing reports"):
 /// - nothing, or a regular file: a new file, renamed into place once every report is complete;
 /// - a character device or a FIFO (`/dev/null`, a pipe someone reads): written into, never replaced;
 /// - `-`, or the pipe or file standard output is (`/dev/stdout`): standard output, and the console

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// s1check's own words for what the operating system reports, so that no library's error text (an
 /// `NSCocoaErrorDomain` dump, say) ever reaches the user: each reason completes a sentence such as

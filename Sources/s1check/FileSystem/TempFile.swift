@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// The names of s1check's temporary files beside a report: `.NAME.s1check-tmp-PID-RANDOM`. A name stays
@@ -187,7 +194,7 @@ struct TempFile {
     /// Renames the file over `target`. The lock is held until the rename is done, so no cleaner can take
     /// a complete report for a stale one.
     mutating func rename(to target: FilePath) -> String? {
-        let ok = path.withCString { from in target.withCString { Foundation.rename(from, $0) } } == 0
+        let ok = path.withCString { from in target.withCString { systemRename(from, $0) } } == 0
         let reason = ok ? nil : SystemError.current
         if ok { isNamed = false; InterruptCleanup.disarm(slot) }
         closeFile()
