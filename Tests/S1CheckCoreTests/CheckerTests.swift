@@ -17,6 +17,32 @@ import S1CheckTestSupport
         #expect(findings.map(\.check) == ["Foo", "Foo (3)", "Foo (2)"])
     }
 
+    /// The names the first implementation gave (one set of names taken, grown name by name), for any list:
+    /// the faster one (issue 15, a look-up per finding) must give the same.
+    @Test func sameNamesAsTheNameByNameAlgorithm() {
+        func reference(_ names: [String]) -> [String] {
+            var out = names
+            var taken = Set(names), seen = Set<String>(), next: [String: Int] = [:]
+            for i in out.indices {
+                let name = out[i]
+                if seen.insert(name).inserted { continue }
+                var n = next[name] ?? 2
+                while taken.contains("\(name) (\(n))") { n += 1 }
+                out[i] = "\(name) (\(n))"
+                taken.insert(out[i]); seen.insert(out[i]); next[name] = n + 1
+            }
+            return out
+        }
+        var rng = SplitMix(seed: 15)
+        let pool = ["A", "A (2)", "A (3)", "A (2) (2)", "A (2) (3)", "B", "B (10)", "A (1)", "B (2)"]
+        for _ in 0..<2000 {
+            let names = (0..<rng.below(16)).map { _ in pool[rng.below(pool.count)] }
+            var findings = names.map(Self.finding)
+            Checker.makeCheckNamesUnique(&findings)
+            #expect(findings.map(\.check) == reference(names), "\(names)")
+        }
+    }
+
     /// For any list of names, some of which look like generated ones: names come out unique, the first of
     /// each name keeps it, and a renamed one is its name followed by " (n)".
     @Test func everyNameComesOutUniqueAndFirstsKeepTheirs() {

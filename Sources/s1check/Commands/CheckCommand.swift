@@ -51,7 +51,7 @@ enum CheckCommand {
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
         if !targets.isEmpty { InterruptCleanup.install() }
-        let reports = ReportSet(targets, settings: settings)
+        let reports = ReportSet(targets, settings: settings, inputs: inputs)
 
         let style = ConsoleReport.Style(colour: consoleFormat == .text && Console.colourEnabled(console))
         let renderers = reports.renderers
