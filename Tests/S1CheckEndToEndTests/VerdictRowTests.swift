@@ -74,6 +74,8 @@ import S1CheckTestSupport
         ("bad-version", "$.artefacts[0].version", "expected the document version as a dotted number"),
         ("bad-date", "$.window.start", "real calendar date"),
         ("c1-control", "$.title", "contains the control character U+009B"),
+        ("invisible-id", "$.id", "the plan id contains the invisible format character U+200B; remove it"),
+        ("bidi-title", "$.title", "the plan title contains the invisible format character U+202E; remove it"),
     ])
     func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String) throws {
         let file = CLI.fixture("BadInput/\(name).plan.json")

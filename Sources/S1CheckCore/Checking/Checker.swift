@@ -63,12 +63,12 @@ public struct Checker: Sendable {
         return parallelMap(files.count) { checker.check(file: files[$0].name, bytes: files[$0].bytes) }
     }
 
-    /// Decodes and checks one file.
-    public func check(file: String, bytes: [UInt8]) -> PlanResult {
+    /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
+    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> PlanResult {
         let digest = SHA256.hex(of: bytes)
         switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
         case .failure(let e):
-            return PlanResult(file: file, sha256: digest, unreadable: e.all)
+            return PlanResult(file: file, location: location, sha256: digest, unreadable: e.all)
         case .success(let plan):
             let lines = LineIndex(bytes)
             var findings = findings(for: plan, file: file, lines: lines)
@@ -76,7 +76,7 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            return PlanResult(file: file, sha256: digest, plan: plan, findings: findings)
+            return PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
         }
     }
 

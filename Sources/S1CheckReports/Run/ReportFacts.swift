@@ -98,11 +98,12 @@ public enum ReportFacts {
 
     /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
     /// of the policy file; `status` is how CI formats report it (a failure under `--strict`).
+    /// `location`: the policy file's path as bytes, for the formats that place it.
     public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome)
-        -> [(file: String, line: Int, label: String, message: String, status: Status)] {
+        -> [(file: String, location: [UInt8], line: Int, label: String, message: String, status: Status)] {
         outcome.unusedSharedWaivers.map { i in
-            (run.policy.file, run.policy.waiverLines[i], run.policy.checkName(i), run.policy.unusedMessage(i, in: run.baseline),
-             gateStatus(.warn, strict: run.strict))
+            (run.policy.file, run.policySource?.location ?? Array(run.policy.file.utf8), run.policy.waiverLines[i], run.policy.checkName(i),
+             run.policy.unusedMessage(i, in: run.baseline), gateStatus(.warn, strict: run.strict))
         }
     }
 
@@ -110,7 +111,7 @@ public enum ReportFacts {
     /// the plan's path and the check's name, which is unique within a plan. Neither the line (an edit
     /// above would move it) nor the status (a warn that becomes a fail is the same problem) is part of it.
     public static func fingerprint(path: RepositoryPath, check: String) -> String {
-        SHA256.hex(of: Array("s1check/v1\u{0}\(path.path)\u{0}\(check)".utf8))
+        SHA256.hex(of: Array("s1check/v1\u{0}\(path.display)\u{0}\(check)".utf8))
     }
 
     /// The check name of a plan's `index`th input error (its own id when nothing in it could be checked).

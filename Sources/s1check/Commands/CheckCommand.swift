@@ -33,7 +33,11 @@ enum CheckCommand {
         } catch {
             for e in error.all { Console.report(e) }
             if consoleFormat == .github {
-                Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath), to: STDOUT_FILENO)
+                // Placed on the file's real path, which its shown name may escape.
+                let paths = [baselinePath, devicesPath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
+                let locations = Dictionary(paths.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+                Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath,
+                                                           locations: locations), to: STDOUT_FILENO)
             }
             return 2
         }
@@ -56,7 +60,7 @@ enum CheckCommand {
         let style = ConsoleReport.Style(colour: consoleFormat == .text && Console.colourEnabled(console))
         let renderers = reports.renderers
         let runSettings = settings
-        var run = CheckRun.run(files: discovery.files, problems: discovery.problems, settings: settings,
+        var run = CheckRun.run(files: discovery.files, problems: discovery.problems, locations: discovery.problemLocations, settings: settings,
                                registry: registry?.value, reportIDs: Set(targets.compactMap(\.id))) { plan in
             let lines = consoleFormat == .github ? GitHubAnnotations.lines(plan, settings: runSettings) : ConsoleReport.lines(plan, style: style)
             return CheckRun.Rendered(console: lines, sections: renderers.map { $0.section(plan) })
@@ -109,7 +113,8 @@ enum CheckRun {
     /// `consume` runs on a writer queue, one wave after another in plan order, while the next wave is
     /// checked; at most two waves wait for it, so memory stays bounded if writing is the slower part.
     /// `reportIDs`: the files the reports would replace, compared with each plan as it is read.
-    static func run(files: [FilePath], problems: [Diagnostic], settings: RunSettings, registry: DeviceRegistry?,
+    /// `locations`: the problems' paths as bytes, by the names they show.
+    static func run(files: [FilePath], problems: [Diagnostic], locations: [String: [UInt8]] = [:], settings: RunSettings, registry: DeviceRegistry?,
                     reportIDs: Set<FileID> = [],
                     render: @escaping @Sendable (PlanResult) -> Rendered,
                     consume: @escaping @Sendable ([Rendered]) -> Void) -> Result {
@@ -166,11 +171,12 @@ enum CheckRun {
                 case .success(let contents):
                     if reportIDs.contains(contents.id) {
                         reportFile = contents.id
-                        result = PlanResult(file: names[k], unreadable: [.input(file: names[k], message: "is also a report path; s1check never overwrites an input")])
+                        result = PlanResult(file: names[k], location: files[k].bytes,
+                                            unreadable: [.input(file: names[k], message: "is also a report path; s1check never overwrites an input")])
                     } else {
-                        result = checker.check(file: names[k], bytes: contents.bytes)
+                        result = checker.check(file: names[k], location: files[k].bytes, bytes: contents.bytes)
                     }
-                case .failure(let e): result = PlanResult(file: names[k], unreadable: [e])
+                case .failure(let e): result = PlanResult(file: names[k], location: files[k].bytes, unreadable: [e])
                 }
                 return (render(result), PlanSummary(result), reportFile)
             }
@@ -188,7 +194,7 @@ enum CheckRun {
             if byPath[file] == nil { order.append(file) }
             byPath[file, default: []].append(p)
         }
-        let unusable = order.map { PlanResult(file: $0, unreadable: byPath[$0]!) }
+        let unusable = order.map { PlanResult(file: $0, location: locations[$0], unreadable: byPath[$0]!) }
         for r in unusable { outcome.add(r) }
         if !unusable.isEmpty { hand(unusable.map(render)) }
         writer.sync {}
