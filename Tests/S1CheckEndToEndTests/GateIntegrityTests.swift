@@ -379,6 +379,16 @@ extension Gate {
         #expect(!json.contains("\u{202E}") && json.contains(#"plans/x\\xE2\\x80\\xAEnosj.plan.json"#))
         let arg = try Gate.run(["check", "plans", "--as-of", "2023-06-01\u{202E}"], in: s.url)
         #expect(arg.status == 2 && !arg.err.contains("\u{202E}") && arg.err.contains(#"2023-06-01\u{202E}"#), "\(arg.err)")
+        // An error message quoting what no text field holds (an unknown key): shown escaped in the
+        // console and in the reports people read (Markdown, the job summary, JUnit).
+        s.write("k.plan.json", CLI.goodPlan.replacingOccurrences(of: "\"title\"", with: "\"a\u{202E}b\": 1, \"title\""))
+        let key = try Gate.run(["check", "k.plan.json", "--as-of", "2023-06-01", "--markdown", "r.md", "--summary", "s.md", "--junit", "j.xml"], in: s.url)
+        #expect(key.status == 2 && key.out.contains(#"unknown key "a\u{202E}b""#) && !key.out.contains("\u{202E}"), "\(key.out)")
+        for report in ["r.md", "s.md", "j.xml"] {
+            let text = try #require(Gate.text(s.path(report)))
+            #expect(text.contains(#"unknown key "a\u{202E}b""#) || text.contains(#"unknown key &quot;a\u{202E}b&quot;"#), "\(report)")
+            #expect(!text.contains("\u{202E}"), "\(report)")
+        }
     }
 }
 

@@ -3,15 +3,21 @@ import S1CheckTestSupport
 @testable import S1CheckCore
 @testable import S1CheckReports
 
-/// A JSON array whose items come in three streams, worst first, at most `limit` items: the shape of SARIF's
-/// results. Each plan's part is the plan's file name in the streams its `items` say.
-struct ThreeStreamArray: ReportRenderer {
-    init(settings: RunSettings) {}
+/// A JSON array whose items come in three streams, worst first, at most four items: the shape of SARIF's
+/// results, for test renderers that differ only in their plans' parts.
+protocol ThreeStreamTestArray: ReportRenderer {}
+
+extension ThreeStreamTestArray {
     static var streams: Int { 3 }
     static var separator: [UInt8] { Array(",".utf8) }
     static var limit: ReportLimit? { .items(4) }
     func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("[".utf8) }
     func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("] \(omitted) left out".utf8) }
+}
+
+/// Each plan's part is the plan's file name in the streams its `items` say.
+struct ThreeStreamArray: ThreeStreamTestArray {
+    init(settings: RunSettings) {}
     func section(_ plan: PlanResult) -> ReportSection {
         // "s1-2.plan.json": one item in stream 1 and one in stream 2.
         let streams = plan.file.dropLast(".plan.json".count).dropFirst().split(separator: "-").compactMap { Int($0) }
@@ -21,9 +27,9 @@ struct ThreeStreamArray: ReportRenderer {
 }
 
 @Suite struct ReportAssemblerTests {
-    func render(_ files: [String]) -> String {
+    func render(_ files: [String], with renderer: any ReportRenderer = ThreeStreamArray(settings: Sample.settings)) -> String {
         let run = RunResult(settings: Sample.settings, plans: files.map { PlanResult(file: $0, unreadable: [.input(file: $0, message: "x")]) })
-        return String(decoding: ReportRendering.render(ThreeStreamArray(settings: Sample.settings), run), as: UTF8.self)
+        return String(decoding: ReportRendering.render(renderer, run), as: UTF8.self)
     }
 
     @Test func aSeparatorWhereOneStreamFollowsAnother() {
@@ -43,13 +49,8 @@ struct ThreeStreamArray: ReportRenderer {
 
 /// ThreeStreamArray whose plans say where their items end: `a0x3-1.plan.json` has three items in stream
 /// 0 and one in stream 1, and a part may be cut between two items.
-struct CuttableThreeStreamArray: ReportRenderer {
+struct CuttableThreeStreamArray: ThreeStreamTestArray {
     init(settings: RunSettings) {}
-    static var streams: Int { 3 }
-    static var separator: [UInt8] { Array(",".utf8) }
-    static var limit: ReportLimit? { .items(4) }
-    func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("[".utf8) }
-    func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("] \(omitted) left out".utf8) }
     func section(_ plan: PlanResult) -> ReportSection {
         var counts = [0, 0, 0]
         for spec in plan.file.dropLast(".plan.json".count).dropFirst().split(separator: "-") {
@@ -68,10 +69,7 @@ struct CuttableThreeStreamArray: ReportRenderer {
 }
 
 extension ReportAssemblerTests {
-    func renderCuttable(_ files: [String]) -> String {
-        let run = RunResult(settings: Sample.settings, plans: files.map { PlanResult(file: $0, unreadable: [.input(file: $0, message: "x")]) })
-        return String(decoding: ReportRendering.render(CuttableThreeStreamArray(settings: Sample.settings), run), as: UTF8.self)
-    }
+    func renderCuttable(_ files: [String]) -> String { render(files, with: CuttableThreeStreamArray(settings: Sample.settings)) }
 
     /// Issue 15: one plan with more items than the limit keeps the first of them, worst first, instead of
     /// being left out whole.
