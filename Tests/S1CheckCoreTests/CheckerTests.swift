@@ -90,3 +90,48 @@ import S1CheckTestSupport
             .contains { $0.rule.id == "internal-error" })
     }
 }
+
+/// Issue 15: waivers find their findings by lookup. For any findings and waivers, each finding ends up
+/// waived by the first waiver that `WaiverRule.matches` it, as scanning every finding for every waiver did.
+@Suite struct WaiverLookupTests {
+    @Test func theLookupWaivesWhatScanningWould() {
+        let rules = [ConsultationRule.description, UnknownDocumentRule.description, DeviceEligibilityRule.description, WaiverRule.description]
+        let refs: [DocumentRef?] = [nil, .code, .document(.appendix, "AM"), .document(.appendix, "ZZ")]
+        let subjects: [String?] = [nil, "SEC", "Appendix AM", "Widget Spec", "widget  SPEC", "Appendix ZZ", "ESME m x"]
+        let statuses: [Status] = [.pass, .warn, .fail]
+        var rng = SplitMix(seed: 0x15)
+        for _ in 0..<1500 {
+            let findings = (0..<rng.below(10)).map { _ in
+                Finding(rule: rules[rng.below(rules.count)], status: statuses[rng.below(3)], subject: subjects[rng.below(subjects.count)],
+                        documentRef: refs[rng.below(refs.count)], message: "m")
+            }
+            let waivers = (0..<rng.below(6)).map { i in
+                let document = subjects[rng.below(subjects.count)]
+                return Waiver(rule: rules[rng.below(rules.count)].id, document: document, documentRef: document == nil ? nil : refs[rng.below(refs.count)],
+                              reason: "r\(i)", expires: nil, offset: i)
+            }
+            // The scan: every finding for every waiver, in order.
+            var scanned = findings, scannedCounts: [Int] = []
+            for w in waivers {
+                var n = 0
+                for i in scanned.indices where WaiverRule.matches(w, scanned[i]) {
+                    scanned[i].waiver = AppliedWaiver(reason: w.reason!, expires: nil, originalStatus: scanned[i].status)
+                    scanned[i].status = .waived
+                    n += 1
+                }
+                scannedCounts.append(n)
+            }
+            var looked = findings, lookedCounts: [Int] = []
+            var targets = WaiverTargets(looked[...])
+            for w in waivers { lookedCounts.append(targets.waive(w, reason: w.reason!, shared: nil, &looked)) }
+            #expect(lookedCounts == scannedCounts)
+            #expect(looked.map(\.status) == scanned.map(\.status))
+            #expect(looked.map { $0.waiver?.reason } == scanned.map { $0.waiver?.reason })
+            // The first a waiver would match, without waiving it.
+            var fresh = WaiverTargets(findings[...])
+            for w in waivers {
+                #expect(fresh.first(matching: w, in: findings) == findings.indices.first { WaiverRule.matches(w, findings[$0]) })
+            }
+        }
+    }
+}
