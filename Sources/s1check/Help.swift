@@ -30,7 +30,8 @@ enum Help {
                                  [--format text|github] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
 
     Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
-    passed over); a file given by name is read whatever its name.
+    passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file given
+    by name is read whatever its name.
 
       --baseline FILE   a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)
       --devices FILE    a device registry: check each device model and combination is eligible for the phase
@@ -97,6 +98,6 @@ enum Help {
     Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
     most recent, where several versions are in legal effect side by side), with a test window (default:
     today to today; set it to the real dates). Add the device models or combinations under test, then
-    `s1check check` it.
+    `s1check check` it. An --id or --title that check would refuse is a usage error (exit 2).
     """
 }

@@ -10,6 +10,10 @@ import S1CheckCore
 
 // The thin entry point: pick the command, map errors to exit statuses (2 for usage and input errors).
 
+// Before anything opens a file: a standard stream started closed (`>&-`, `2>&-`) would hand its number
+// to the first file opened, and console lines would then be written into a report.
+StandardStreams.reserve()
+
 // Arguments as bytes: a path need not be UTF-8 (CommandLine.arguments would replace its bad bytes).
 let args = Argument.process
 let status: Int32

@@ -119,7 +119,7 @@ import Testing
             == "plan id SAME is also used by b.plan.json; each plan needs its own id")
         #expect(results[1].plan == nil && results[1].inputErrors.map(\.message) == ["is also a report path"])
         #expect(results[2].inputErrors.map(\.message) == ["gone", "twice"])
-        #expect(run.planIDs.files(for: "SAME") == ["a.plan.json", "b.plan.json"])
+        #expect(run.planIDs.others(than: "a.plan.json", for: "SAME", limit: 5) == (first: ["b.plan.json"], more: 0))
         #expect(run.outcome.inputErrorCount == 2 && run.outcome.planCount == 3)
     }
 

@@ -136,3 +136,20 @@ import S1CheckTestSupport
         #expect(nearest(to: "zzz", in: ["id"], maxDistance: 1).isEmpty)
     }
 }
+
+@Suite struct FormatCharacterTests {
+    /// The escapers look closer only at bytes that may start a format character: the list must hold the
+    /// lead byte of every one the Unicode data knows.
+    @Test func everyFormatCharacterStartsWithAListedLeadByte() {
+        var leads = Set<UInt8>(), count = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v), u.properties.generalCategory == .format else { continue }
+            #expect(Unicode.isFormatCharacter(u))
+            leads.insert(String(u).utf8.first!)
+            count += 1
+        }
+        #expect(count > 150)
+        #expect(leads.isSubset(of: Set(Unicode.formatLeadBytes)), "\(leads.sorted())")
+        #expect(!Unicode.isFormatCharacter("a") && !Unicode.isFormatCharacter("·") && !Unicode.isFormatCharacter("\u{1B}"))
+    }
+}

@@ -79,6 +79,8 @@ import S1CheckTestSupport
         ("comment", "$.deviceModels[0]", "a comment (//): comments are not allowed in JSON", 11),
         ("lower-case-phase", "$.phase", "found \"moc\" (did you mean \"MOC\"?)", 4),
         ("leading-zero-version", "$.artefacts[0].version", "found \"5.01\": its part \"01\" has a leading zero, and s1check refuses it rather than read it as 5.1", 18),
+        ("invisible-id", "$.id", "the plan id contains the invisible format character U+200B; remove it", 2),
+        ("bidi-title", "$.title", "the plan title contains the invisible format character U+202E; remove it", 3),
     ])
     func exitsTwoNamingFilePathAndPosition(name: String, path: String, message: String, lineNumber: Int) throws {
         let file = CLI.fixture("BadInput/\(name).plan.json")

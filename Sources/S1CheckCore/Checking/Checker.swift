@@ -63,12 +63,12 @@ public struct Checker: Sendable {
         return results.results
     }
 
-    /// Decodes and checks one file.
-    public func check(file: String, bytes: [UInt8]) -> PlanResult {
+    /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
+    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> PlanResult {
         let digest = SHA256.hex(of: bytes)
         switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
         case .failure(let e):
-            return PlanResult(file: file, sha256: digest, unreadable: e.all)
+            return PlanResult(file: file, location: location, sha256: digest, unreadable: e.all)
         case .success(let plan):
             let lines = LineIndex(bytes)
             var findings = findings(for: plan, file: file, lines: lines)
@@ -76,28 +76,37 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            return PlanResult(file: file, sha256: digest, plan: plan, findings: findings)
+            return PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
         }
     }
 
     /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.
-    /// (The same unknown name, device or conflicting document twice, two waivers of one finding.)
+    /// (The same unknown name, device or conflicting document twice, two waivers of one finding.) A
+    /// generated name must be free too: "Foo", "Foo", "Foo (2)" gives "Foo", "Foo (3)", "Foo (2)".
+    ///
+    /// One look-up per finding, and one per name tried: a generated name ends in the one number given for
+    /// its base name, so it can only meet a name of the plan, never another generated one.
     static func makeCheckNamesUnique(_ findings: inout [Finding]) {
-        var names = Set<String>(minimumCapacity: findings.count)
-        if findings.allSatisfy({ names.insert($0.check).inserted }) { return }
-        // A generated name must be free too: "Foo", "Foo", "Foo (2)" gives "Foo", "Foo (3)", "Foo (2)".
-        var taken = Set(findings.map(\.check))
-        var seen: Set<String> = []
-        var next: [String: Int] = [:]
-        for i in findings.indices {
-            let name = findings[i].check
-            if seen.insert(name).inserted { continue }
-            var n = next[name] ?? 2
-            while taken.contains("\(name) (\(n))") { n += 1 }
-            findings[i].check = "\(name) (\(n))"
-            taken.insert(findings[i].check)
-            seen.insert(findings[i].check)
-            next[name] = n + 1
+        // Per name: how many findings have it, and, once its first is passed, the next number to try.
+        var names: [String: (count: Int, next: Int)] = [:]
+        names.reserveCapacity(findings.count)
+        var repeated = false
+        for f in findings {
+            let i = names.index(forKey: f.check)
+            if let i { names.values[i].count += 1; repeated = true } else { names[f.check] = (1, 0) }
+        }
+        guard repeated else { return }
+        for k in findings.indices {
+            let name = findings[k].check
+            let i = names.index(forKey: name)!
+            let entry = names.values[i]
+            if entry.count == 1 { continue }
+            // The first finding of a name keeps it.
+            if entry.next == 0 { names.values[i].next = 2; continue }
+            var n = entry.next
+            while names[name + " (\(n))"] != nil { n += 1 }
+            findings[k].check = name + " (\(n))"
+            names.values[i].next = n + 1
         }
     }
 }

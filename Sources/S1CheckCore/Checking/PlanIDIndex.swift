@@ -7,6 +7,8 @@
 /// duplicate.
 public struct PlanIDIndex: Sendable {
     private var shared: [String: [String]] = [:]
+    /// The same files as a set per id, so a plan finds itself among them at once.
+    private var members: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -33,11 +35,21 @@ public struct PlanIDIndex: Sendable {
                 guard let bytes = read(file), case .success(let plan) = PlanDecoding.decode(file: file, bytes: bytes, names: names) else { return false }
                 return plan.id == id
             }
-            if plans.count > 1 { out.shared[id] = plans }
+            if plans.count > 1 {
+                out.shared[id] = plans
+                out.members[id] = Set(plans)
+            }
         }
         return out
     }
 
-    /// Every file declaring `id`, when more than one does (in run order); empty when the id is unique.
-    public func files(for id: String) -> [String] { shared[id] ?? [] }
+    /// The other files declaring `id` than `file`: the first `limit` of them (in run order) and how many
+    /// more there are. The same few names for each of the plans: thousands of copies of one plan cost
+    /// each of them a short list, not a list of every other (which grows with the square of their number).
+    public func others(than file: String, for id: String, limit: Int) -> (first: [String], more: Int) {
+        guard let files = shared[id] else { return ([], 0) }
+        let first = Array(files.prefix(limit + 1).lazy.filter { $0 != file }.prefix(limit))
+        let total = files.count - (members[id]?.contains(file) == true ? 1 : 0)
+        return (first, total - first.count)
+    }
 }

@@ -109,7 +109,9 @@ public final class StrictDecoder {
         return items
     }
 
-    /// A string that is not empty or blank, with no control characters (they would corrupt reports and logs).
+    /// A string that is not empty or blank, with no control characters (they would corrupt reports and logs)
+    /// and no format characters (Unicode category Cf: zero-width characters and the bidirectional
+    /// controls, which make two different ids look alike or reorder what a reader sees).
     /// Free text (a title, a waiver's reason) may hold tabs and line feeds (`lineBreaks`): people paste
     /// them, and every report format escapes them; other control characters stay errors.
     public func text(_ node: JSONNode, at path: JSONPath, what: String, allowEmpty: Bool = false,
@@ -131,6 +133,10 @@ public final class StrictDecoder {
             }
             if b >= 0x80 { nonASCII = true } else if b != 0x20 { visible = true }
             previous = b
+        }
+        if nonASCII, let u = s.unicodeScalars.first(where: Unicode.isFormatCharacter) {
+            fail("\(what) contains the invisible format character U+\(hex4(u.value)); remove it", at: path, offset: node.offset)
+            return nil
         }
         if !visible && nonASCII { visible = !s.trimmingWhitespace().isEmpty }
         if !allowEmpty && !visible {

@@ -1,5 +1,5 @@
 /// No two plans in one run share an id: reports and CI history identify a plan by it. Both plans fail,
-/// each naming the other's file. The ids of the whole run are gathered before any plan is checked, so
+/// each naming the other's file (the first few of them, and how many more, when many share the id). The ids of the whole run are gathered before any plan is checked, so
 /// this cross-plan check is made with the rest of the plan's findings.
 public struct DuplicatePlanIDRule: UnwaivableRule {
     public static let description = describe(
@@ -19,11 +19,15 @@ public struct DuplicatePlanIDRule: UnwaivableRule {
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         let plan = facts.plan
-        let others = c.planIDs.files(for: plan.id).filter { $0 != facts.file }
-        findings.append(others.isEmpty
+        let others = c.planIDs.others(than: facts.file, for: plan.id, limit: DuplicatePlanIDRule.namedFiles)
+        let more = others.more == 0 ? "" : " and \(others.more) more file\(others.more == 1 ? "" : "s")"
+        findings.append(others.first.isEmpty
             ? Finding(rule: rule, status: .pass, message: "plan id \(plan.id) is unique in this run", offset: plan.idOffset)
             : Finding(rule: rule, status: .fail, declared: plan.id,
-                      message: "plan id \(plan.id) is also used by \(others.joined(separator: ", ")); each plan needs its own id",
+                      message: "plan id \(plan.id) is also used by \(others.first.joined(separator: ", "))\(more); each plan needs its own id",
                       offset: plan.idOffset))
     }
+
+    /// How many of the other files a finding names.
+    static let namedFiles = 5
 }

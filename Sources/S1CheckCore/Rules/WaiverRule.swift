@@ -34,6 +34,10 @@ public struct WaiverRule: UnwaivableRule {
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         let earlier = findings.count
+        if facts.plan.waivers.isEmpty && c.policy.waivers.isEmpty { return }
+        // Each waiver looks up what it may waive instead of scanning every finding: a plan of many
+        // findings and many waivers costs their sum, not their product.
+        var targets = WaiverTargets(findings[..<earlier])
         for w in facts.plan.waivers {
             guard let reason = w.reason else {
                 findings.append(Finding(rule: rule, status: .fail, subject: w.label,
@@ -47,7 +51,7 @@ public struct WaiverRule: UnwaivableRule {
                                         offset: w.offset))
                 continue
             }
-            let matched = WaiverRule.waive(w, reason: reason, shared: nil, &findings, upTo: earlier)
+            let matched = targets.waive(w, reason: reason, shared: nil, &findings)
             findings.append(matched == 0
                 ? Finding(rule: rule, status: .warn, subject: w.label, message: WaiverRule.unmatched(w, c), offset: w.offset)
                 : Finding(rule: rule, status: .pass, subject: w.label,
@@ -60,15 +64,15 @@ public struct WaiverRule: UnwaivableRule {
             var label: String { "\(w.label) (shared, \(c.policy.file))" }
             if let expires = w.expires, expires < c.asOf {
                 // Only where it would have waived something: that finding stands, and the plan fails.
-                guard let target = findings[..<earlier].first(where: { WaiverRule.matches(w, $0) }) else { continue }
+                guard let target = targets.first(matching: w, in: findings) else { continue }
                 var f = Finding(rule: rule, status: .fail, subject: label, declared: expires.description, expected: "on or after \(c.asOf)",
                                 message: "the shared waiver for \(w.label) in \(c.policy.file) expired on \(expires) (as of \(c.asOf)); renew it or fix the finding",
-                                offset: target.offset)
+                                offset: findings[target].offset)
                 f.sharedWaiver = index
                 findings.append(f)
                 continue
             }
-            let matched = WaiverRule.waive(w, reason: w.reason ?? "", shared: index, &findings, upTo: earlier)
+            let matched = targets.waive(w, reason: w.reason ?? "", shared: index, &findings)
             if matched > 0 {
                 var f = Finding(rule: rule, status: .pass, subject: label,
                                 message: "the shared waiver for \(w.label) in \(c.policy.file) waives \(matched) finding\(matched == 1 ? "" : "s"): \(w.reason ?? "")")
@@ -76,18 +80,6 @@ public struct WaiverRule: UnwaivableRule {
                 findings.append(f)
             }
         }
-    }
-
-    /// Waives the findings before `end` that `w` matches; returns how many.
-    static func waive(_ w: Waiver, reason: String, shared: Int?, _ findings: inout [Finding], upTo end: Int) -> Int {
-        var matched = 0
-        for i in 0..<end where WaiverRule.matches(w, findings[i]) {
-            let original = findings[i].status
-            findings[i].status = .waived
-            findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original, shared: shared)
-            matched += 1
-        }
-        return matched
     }
 
     /// Why a waiver waived nothing; a document name that names no document gets the nearest name.
@@ -104,13 +96,92 @@ public struct WaiverRule: UnwaivableRule {
         return "\(subject) matches no warn or fail finding\(anywhere); remove it"
     }
 
-    /// Same rule and same document; a waiver with no document matches the rule's findings that name no
-    /// document (plan-wide checks and devices).
+    /// Same rule and same document; a waiver with no document matches only the rule's findings that name
+    /// no document (plan-wide checks and devices): never a name outside the catalogue, which an
+    /// `unknown-document` finding names. (`WaiverTargets` finds the same findings by lookup.)
     static func matches(_ w: Waiver, _ f: Finding) -> Bool {
-        guard f.rule.id == w.rule, f.rule.waivable, f.status == .warn || f.status == .fail, f.waiver == nil else { return false }
-        guard let document = w.document else { return f.documentRef == nil }
+        guard WaiverTargets.mayBeWaived(f), f.rule.id == w.rule else { return false }
+        guard let document = w.document else { return f.documentName == nil }
         if let ref = w.documentRef, let fref = f.documentRef { return ref == fref }
         // Names outside the catalogue (unknown-document) match as written, case- and space-insensitively.
         return DocumentName.tokens(document) == DocumentName.tokens(f.subject ?? "")
+    }
+}
+
+/// The findings a plan's waivers may waive, filed by what a waiver names (rule, then document), so each
+/// waiver finds its findings by lookup. Every finding filed under a waiver's keys matches it
+/// (`WaiverRule.matches`), so a waiver that applies takes the whole of its lists, and no later waiver
+/// looks through them again: the cost is the number of findings and waivers, not their product.
+struct WaiverTargets {
+    /// Indices into the findings, in order, with the first not yet taken.
+    struct List {
+        var indices: [Int] = []
+        var start = 0
+    }
+
+    /// What a list holds, for one rule: the findings that name no document; those about one document of
+    /// the catalogue; and, for waivers matched by name, those whose subject has these words, without a
+    /// document of the catalogue or with one.
+    enum Key: Hashable {
+        case noDocument(rule: String)
+        case document(rule: String, DocumentRef)
+        case nameWithoutDocument(rule: String, [String])
+        case nameWithDocument(rule: String, [String])
+    }
+
+    private var lists: [Key: List] = [:]
+
+    static func mayBeWaived(_ f: Finding) -> Bool {
+        f.rule.waivable && (f.status == .warn || f.status == .fail) && f.waiver == nil
+    }
+
+    init(_ findings: ArraySlice<Finding>) {
+        for (i, f) in zip(findings.indices, findings) where WaiverTargets.mayBeWaived(f) {
+            let rule = f.rule.id
+            if f.documentName == nil { lists[.noDocument(rule: rule), default: List()].indices.append(i) }
+            if let ref = f.documentRef { lists[.document(rule: rule, ref), default: List()].indices.append(i) }
+            if let subject = f.subject {
+                let words = DocumentName.tokens(subject)
+                let key: Key = f.documentRef == nil ? .nameWithoutDocument(rule: rule, words) : .nameWithDocument(rule: rule, words)
+                lists[key, default: List()].indices.append(i)
+            }
+        }
+    }
+
+    /// The lists `w` draws on: every finding filed there matches it.
+    private static func keys(for w: Waiver) -> [Key] {
+        guard let document = w.document else { return [.noDocument(rule: w.rule)] }
+        let words = DocumentName.tokens(document)
+        if let ref = w.documentRef { return [.document(rule: w.rule, ref), .nameWithoutDocument(rule: w.rule, words)] }
+        return [.nameWithoutDocument(rule: w.rule, words), .nameWithDocument(rule: w.rule, words)]
+    }
+
+    /// Waives every finding `w` matches; returns how many.
+    mutating func waive(_ w: Waiver, reason: String, shared: Int?, _ findings: inout [Finding]) -> Int {
+        var matched = 0
+        for key in WaiverTargets.keys(for: w) {
+            guard let list = lists[key], list.start < list.indices.count else { continue }
+            for i in list.indices[list.start...] where findings[i].waiver == nil {
+                findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: findings[i].status, shared: shared)
+                findings[i].status = .waived
+                matched += 1
+            }
+            lists[key]!.start = list.indices.count
+        }
+        return matched
+    }
+
+    /// The first finding `w` matches (its index), without waiving it.
+    mutating func first(matching w: Waiver, in findings: [Finding]) -> Int? {
+        var first: Int?
+        for key in WaiverTargets.keys(for: w) {
+            guard let list = lists[key] else { continue }
+            // Findings waived since are passed over for good.
+            var start = list.start
+            while start < list.indices.count && findings[list.indices[start]].waiver != nil { start += 1 }
+            lists[key]!.start = start
+            if start < list.indices.count { first = min(first ?? .max, list.indices[start]) }
+        }
+        return first
     }
 }

@@ -9,7 +9,14 @@ public protocol PlanSource: Sendable {
     var count: Int { get }
     /// The plan's name in every output: its path as the user gave it.
     func name(_ index: Int) -> String
+    /// The plan's path as the file system has its bytes, when `name` is not their text (the machine
+    /// locations of SARIF, Code Quality and GitHub use it); nil: `name` is the path.
+    func location(_ index: Int) -> [UInt8]?
     func read(_ index: Int) -> PlanRead
+}
+
+extension PlanSource {
+    public func location(_ index: Int) -> [UInt8]? { nil }
 }
 
 /// What reading one plan gave.

@@ -65,12 +65,12 @@ public struct RunPipeline: Sendable {
             let reads = range.map { kept.removeValue(forKey: $0) }
             let done = parallelMap(range.count) { i -> (parts: [any Sendable], contribution: RunOutcome.Contribution) in
                 let k = range.lowerBound + i
-                let name = source.name(k)
+                let name = source.name(k), location = source.location(k)
                 let result: PlanResult
                 switch reads[i] ?? source.read(k) {
-                case .bytes(let bytes): result = checker.check(file: name, bytes: bytes)
-                case .refused(_, let reason): result = PlanResult(file: name, unreadable: [reason])
-                case .unreadable(let errors): result = PlanResult(file: name, unreadable: errors)
+                case .bytes(let bytes): result = checker.check(file: name, location: location, bytes: bytes)
+                case .refused(_, let reason): result = PlanResult(file: name, location: location, unreadable: [reason])
+                case .unreadable(let errors): result = PlanResult(file: name, location: location, unreadable: errors)
                 }
                 return (queue.parts(for: result), accumulator.contribution(of: result))
             }

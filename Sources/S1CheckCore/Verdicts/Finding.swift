@@ -74,6 +74,13 @@ public struct Finding: Sendable {
         self.check = subject.map { "\(rule.id) · \($0)" } ?? rule.id
     }
 
+    /// The document the finding names: the catalogue's name for it, or, for a name outside the catalogue
+    /// (`unknown-document`), the name as written; nil for a finding about no document.
+    public var documentName: String? {
+        if let ref = documentRef { return ref.description }
+        return rule.id == UnknownDocumentRule.description.id ? subject : nil
+    }
+
     /// A warning or failure that a policy level recorded as a pass: listed wherever non-passes are.
     public var isAllowed: Bool { status == .pass && level != nil }
 }

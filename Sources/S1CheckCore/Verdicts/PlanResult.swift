@@ -15,6 +15,9 @@ public struct StatusCounts: Sendable, Hashable {
 /// Immutable: its counts and status are worked out once, from the findings it was made with.
 public struct PlanResult: Sendable {
     public let file: String
+    /// The file's path as the file system has it (it need not be UTF-8), for the formats that place a
+    /// finding on its file: `file` is display text, escaped.
+    public let location: [UInt8]
     /// SHA-256 of the file's bytes, hex, for the evidence pack (empty when the file could not be read).
     public let sha256: String
     public let plan: Plan?
@@ -25,8 +28,10 @@ public struct PlanResult: Sendable {
     /// (reports also say it was an input error).
     public let status: Status
 
-    public init(file: String, sha256: String, plan: Plan?, findings: [Finding], inputErrors: [Diagnostic]) {
+    /// `location`: the path's bytes, when `file` is not simply their text (nil: the UTF-8 of `file`).
+    public init(file: String, location: [UInt8]? = nil, sha256: String, plan: Plan?, findings: [Finding], inputErrors: [Diagnostic]) {
         self.file = file
+        self.location = location ?? Array(file.utf8)
         self.sha256 = sha256
         self.plan = plan
         self.findings = findings
@@ -38,13 +43,13 @@ public struct PlanResult: Sendable {
         else { status = counts[.warn] > 0 ? .warn : .pass }
     }
 
-    public init(file: String, sha256: String, plan: Plan, findings: [Finding]) {
-        self.init(file: file, sha256: sha256, plan: plan, findings: findings, inputErrors: [])
+    public init(file: String, location: [UInt8]? = nil, sha256: String, plan: Plan, findings: [Finding]) {
+        self.init(file: file, location: location, sha256: sha256, plan: plan, findings: findings, inputErrors: [])
     }
 
     /// A file that could not be read or decoded as a plan.
-    public init(file: String, sha256: String = "", unreadable errors: [Diagnostic]) {
-        self.init(file: file, sha256: sha256, plan: nil, findings: [], inputErrors: errors)
+    public init(file: String, location: [UInt8]? = nil, sha256: String = "", unreadable errors: [Diagnostic]) {
+        self.init(file: file, location: location, sha256: sha256, plan: nil, findings: [], inputErrors: errors)
     }
 
     public var id: String? { plan?.id }

@@ -1,12 +1,15 @@
 /// An input file other than plans, recorded for provenance.
 public struct InputDigest: Sendable, Hashable {
     public var role: String
+    /// The file as s1check shows it (display text), and its path's bytes (for locations).
     public var file: String
+    public var location: [UInt8]
     public var sha256: String
 
-    public init(role: String, file: String, sha256: String) {
+    public init(role: String, file: String, location: [UInt8]? = nil, sha256: String) {
         self.role = role
         self.file = file
+        self.location = location ?? Array(file.utf8)
         self.sha256 = sha256
     }
 }

@@ -43,10 +43,4 @@ public enum BaselineText {
     public static func phases(_ p: [Phase]?) -> String {
         p.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "all"
     }
-
-    /// The document a finding is about, for the JSON `document` field.
-    public static func document(_ f: Finding) -> String? {
-        if let ref = f.documentRef { return ref.description }
-        return f.rule == UnknownDocumentRule.description ? f.subject : nil
-    }
 }

@@ -23,7 +23,9 @@ public enum Gate {
     /// policy allowed (never hidden), in line order (findings without a line first), so a log reads down
     /// the plan. Reports that list every check keep the rules' order.
     public static func listed(_ findings: [Finding]) -> [Finding] {
-        findings.filter(isListed).enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        // Sorted as (line, place) pairs, not as findings: a plan of many findings moves two numbers each.
+        let order = findings.indices.lazy.filter { isListed(findings[$0]) }.map { (line: findings[$0].line ?? 0, index: $0) }.sorted { $0 < $1 }
+        return order.map { findings[$0.index] }
     }
 
     /// Whether a CI format lists the finding: not a plain pass.

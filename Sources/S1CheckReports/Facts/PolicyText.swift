@@ -35,11 +35,12 @@ public enum PolicyText {
 
     /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
     /// of the policy file; `status` is how CI formats report it (a failure under `--strict`).
+    /// `location`: the policy file's path as bytes, for the formats that place it.
     public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome)
-        -> [(file: String, line: Int, label: String, message: String, status: Status)] {
+        -> [(file: String, location: [UInt8], line: Int, label: String, message: String, status: Status)] {
         outcome.unusedSharedWaivers.map { i in
-            (run.policy.file, run.policy.waiverLines[i], run.policy.checkName(i), run.policy.unusedMessage(i, in: run.baseline),
-             Gate.status(.warn, strict: run.strict))
+            (run.policy.file, run.policySource?.location ?? Array(run.policy.file.utf8), run.policy.waiverLines[i], run.policy.checkName(i),
+             run.policy.unusedMessage(i, in: run.baseline), Gate.status(.warn, strict: run.strict))
         }
     }
 }

@@ -16,6 +16,8 @@ public struct ReportAssembler: Sendable {
     /// parts left out so. A run far over the limit then spools no more than the limit's worth.
     private var dropFrom: Int
     private var droppedItems: [Int]
+    /// Whether parts may be cut between items (a limit on items, with sections that say where theirs end).
+    private let cutsItems: Bool
 
     public init(_ renderer: any ReportRenderer) {
         let type = type(of: renderer)
@@ -26,6 +28,7 @@ public struct ReportAssembler: Sendable {
         boundaries = Array(repeating: [], count: streams)
         dropFrom = streams
         droppedItems = Array(repeating: 0, count: streams)
+        if case .items = limit { cutsItems = true } else { cutsItems = false }
     }
 
     /// The bytes to append to each stream for the next plan's section.
@@ -36,29 +39,41 @@ public struct ReportAssembler: Sendable {
             let part = s < section.parts.count ? section.parts[s] : []
             if part.isEmpty { out.append([]); continue }
             let items = s < section.items.count ? section.items[s] : 0
+            // Where the part's items end, when it can be cut between them (item limits only).
+            let ends = cutsItems && s < section.itemEnds.count && section.itemEnds[s].count == items ? section.itemEnds[s] : nil
             // The part itself when no separator goes before it: no copy of the common case.
-            let bytes = totals[s].bytes > 0 && !separator.isEmpty ? separator + part : part
+            let lead = totals[s].bytes > 0 && !separator.isEmpty ? separator.count : 0
+            var bytes = lead > 0 ? separator + part : part
+            var keptItems = items
             if let limit {
                 // The streams up to this one, with this part, already pass the limit: since streams only
-                // grow, the cut will leave this part (and every later one from here on) out.
+                // grow, the cut will leave this part (and every later one from here on) out, or, for a
+                // part that can be cut, the items past the limit.
                 let upTo = (0...s).reduce(0) { $0 + limit.counts(items: totals[$1].items, bytes: totals[$1].bytes) }
                 if s >= dropFrom || upTo + limit.counts(items: items, bytes: bytes.count) > limit.bound {
+                    let room = s >= dropFrom ? 0 : limit.bound - upTo
                     dropFrom = min(dropFrom, s)
-                    droppedItems[s] += items
-                    out.append([])
-                    continue
+                    keptItems = ends == nil ? 0 : max(0, min(room, items))
+                    droppedItems[s] += items - keptItems
+                    if keptItems == 0 { out.append([]); continue }
+                    bytes = Array(bytes[0..<(lead + ends![keptItems - 1])])
                 }
             }
-            totals[s].items += items
+            if let ends {
+                // A boundary after each item, so the final cut can keep results one by one too.
+                for (j, e) in ends.prefix(keptItems).enumerated() { boundaries[s].append((totals[s].items + j + 1, totals[s].bytes + lead + e)) }
+            }
+            totals[s].items += keptItems
             totals[s].bytes += bytes.count
-            if limit != nil { boundaries[s].append(totals[s]) }
+            if limit != nil && ends == nil { boundaries[s].append(totals[s]) }
             out.append(bytes)
         }
         return out
     }
 
     /// How many bytes of each stream to keep, and how many items are left out. Streams are kept in order,
-    /// part by part, until the next part would pass the limit; everything after it is left out.
+    /// part by part (item by item, for parts that say where their items end), until the next would pass
+    /// the limit; everything after it is left out.
     public func cut() -> (keep: [Int], omitted: Int) {
         guard let limit else { return (totals.map(\.bytes), 0) }
         var keep = Array(repeating: 0, count: streams)

@@ -15,8 +15,9 @@ public protocol ReportRenderer: Sendable {
     /// Bytes between two non-empty parts of a stream, and where one stream's kept parts follow another's
     /// (a JSON array's comma).
     static var separator: [UInt8] { get }
-    /// A bound on the whole report's streams, kept by leaving out whole parts from the end (later streams
-    /// first); the head and tail are told how many items were left out.
+    /// A bound on the whole report's streams, kept by leaving out parts from the end (later streams
+    /// first), whole or, where a section says where its items end, item by item; the head and tail are
+    /// told how many items were left out.
     static var limit: ReportLimit? { get }
     /// Whether the head depends on the outcome (totals, a summary table). A report whose head does not,
     /// with one stream and no limit (so nothing can be left out), is written straight into its file,
@@ -40,10 +41,14 @@ extension ReportRenderer {
 public struct ReportSection: Sendable {
     public var parts: [[UInt8]]
     public var items: [Int]
+    /// Per stream, where each item ends in its part (a byte count), for a report limited by items whose
+    /// parts may be cut between two items; empty: a part is kept or left out whole.
+    public var itemEnds: [[Int]]
 
-    public init(parts: [[UInt8]], items: [Int]) {
+    public init(parts: [[UInt8]], items: [Int], itemEnds: [[Int]] = []) {
         self.parts = parts
         self.items = items
+        self.itemEnds = itemEnds
     }
 
     /// A single-stream part.

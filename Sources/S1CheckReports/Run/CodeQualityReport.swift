@@ -22,7 +22,7 @@ public struct CodeQualityReport: ReportRenderer {
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("[".utf8) }
 
     public func section(_ p: PlanResult) -> ReportSection {
-        let path = RepositoryPath(p.file, workingFolder: settings.workingFolder)
+        let path = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder)
         var w = JSONWriter(itemAt: 1, first: true, out: TextBuffer(capacity: 1 << 11))
         var items = 0
         for (i, e) in p.inputErrors.enumerated() {
@@ -70,7 +70,7 @@ public struct CodeQualityReport: ReportRenderer {
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
         var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
         for u in PolicyText.unusedSharedWaivers(settings, outcome) {
-            let path = RepositoryPath(u.file, workingFolder: settings.workingFolder)
+            let path = RepositoryPath(bytes: u.location, workingFolder: settings.workingFolder)
             entry(&w, description: u.message, check: "waiver", severity: CodeQualityReport.severity(u.status),
                   fingerprint: Fingerprint.of(path: path, check: u.label), path: path, line: u.line)
             any = true

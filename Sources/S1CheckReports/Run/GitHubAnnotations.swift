@@ -25,7 +25,7 @@ public struct GitHubAnnotations: ReportRenderer {
     /// The commands for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
-        let file = RepositoryPath(p.file, workingFolder: settings.workingFolder).path
+        let file = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder).path
         for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
         for f in Gate.listed(p.findings) {
@@ -43,10 +43,12 @@ public struct GitHubAnnotations: ReportRenderer {
 
     /// `::error` commands for input files that stopped the run before any plan was checked (a baseline,
     /// registry or policy file that does not decode), so they are annotations too, on their lines.
-    public static func inputErrors(_ errors: [Diagnostic], workingFolder: String?) -> [UInt8] {
+    /// `locations`: the files' paths as bytes, by the names the diagnostics show.
+    public static func inputErrors(_ errors: [Diagnostic], workingFolder: String?, locations: [String: [UInt8]] = [:]) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         for e in errors {
-            inputErrorCommand(&out, e, file: e.file.map { RepositoryPath($0, workingFolder: workingFolder).path } ?? "")
+            let file = e.file.map { RepositoryPath(bytes: locations[$0] ?? Array($0.utf8), workingFolder: workingFolder).path }
+            inputErrorCommand(&out, e, file: file ?? "")
         }
         return out.finish()
     }
@@ -57,7 +59,7 @@ public struct GitHubAnnotations: ReportRenderer {
         // A shared waiver that waived nothing is a warning of the run, on its line of the policy file.
         var out = TextBuffer(capacity: 1 << 10)
         for u in PolicyText.unusedSharedWaivers(run, outcome) {
-            let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
+            let path = RepositoryPath(bytes: u.location, workingFolder: run.workingFolder)
             command(&out, commandName(u.status), file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
         }
         return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: { ConsoleText.escaped(escapeData($0)) },
@@ -104,7 +106,8 @@ public struct GitHubAnnotations: ReportRenderer {
     }
 
     /// The toolkit's escapes, and then what a log viewer must not receive raw: every other C0 control
-    /// but the tab, DEL and the C1 controls are written visibly (`\u{1B}`), as the text console does.
+    /// but the tab, DEL, the C1 controls and the format characters are written visibly (`\u{1B}`,
+    /// `\u{202E}`), as the text console does.
     static func escape(_ u: Unicode.Scalar) -> String? {
         switch u {
         case "%": return "%25"
@@ -117,7 +120,7 @@ public struct GitHubAnnotations: ReportRenderer {
         }
     }
 
-    // C1 controls (U+0080–U+009F) start with the lead byte 0xC2.
-    static let dataEscaper = Escaper(ascii: Array("%\r\n".utf8) + Escaper.controls, leadBytes: [0xC2], escape: { escape($0) })
-    static let propertyEscaper = Escaper(ascii: Array("%\r\n:,".utf8) + Escaper.controls, leadBytes: [0xC2], escape: { escape($0) })
+    // C1 controls (U+0080–U+009F) start with the lead byte 0xC2, format characters with one of a few.
+    static let dataEscaper = Escaper(ascii: Array("%\r\n".utf8) + Escaper.controls, leadBytes: Unicode.formatLeadBytes, escape: { escape($0) })
+    static let propertyEscaper = Escaper(ascii: Array("%\r\n:,".utf8) + Escaper.controls, leadBytes: Unicode.formatLeadBytes, escape: { escape($0) })
 }

@@ -190,7 +190,7 @@ public struct JSONReport: ReportRenderer {
             w.string("check", f.check)
             w.string("rule", f.rule.id)
             w.string("status", f.status.rawValue)
-            w.string("document", BaselineText.document(f))
+            w.string("document", f.documentName)
             w.string("subject", f.subject)
             w.string("declared", f.declared)
             w.string("expected", f.expected)

@@ -166,9 +166,23 @@ public struct JUnitReport: ReportRenderer {
     }
 
     /// `s1check.` and a name with no dot in it: Jenkins splits a classname at its last dot into package
-    /// and class, so a plan id `SVT-FOC-0051.R2` would show as class `R2`. Dots become `_`.
+    /// and class, so a plan id `SVT-FOC-0051.R2` would show as class `R2`. Dots become `_`; so that no two
+    /// names share a classname (`A.1` and `A_1`), `_` becomes `~_` and `~` becomes `~~` (each of `_`,
+    /// `~_`, `~~` reads back one way). A name with none of `.`, `_` and `~` is kept as it is.
     static func classname(_ name: String) -> String {
-        "s1check." + String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "." ? "_" : $0 }))
+        guard name.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") }) else {
+            return "s1check." + name
+        }
+        var out = String.UnicodeScalarView()
+        for u in name.unicodeScalars {
+            switch u {
+            case ".": out.append("_")
+            case "_": out.append("~"); out.append("_")
+            case "~": out.append("~"); out.append("~")
+            default: out.append(u)
+            }
+        }
+        return "s1check." + String(out)
     }
 
     static func detailText(_ f: Finding, file: String) -> String {

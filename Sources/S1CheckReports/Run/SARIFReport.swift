@@ -10,8 +10,9 @@ import S1CheckCore
 ///   suppressions, so the message also says the finding was waived.
 /// - Locations are relative to the working folder, as `%SRCROOT%`-based URIs (see `RepositoryPath`).
 /// - GitHub rejects a run with more than 25,000 results. Results come in three streams (fail, warn,
-///   waived), so when the limit cuts, the most severe are kept, and a run-level notification says how many
-///   were left out.
+///   waived), so when the limit cuts, the most severe are kept, result by result (a plan with more results
+///   than the limit keeps its first 25,000, worst first), and a run-level notification says how many were
+///   left out.
 /// - Deterministic: no times, no absolute paths for inputs inside the working folder.
 public struct SARIFReport: ReportRenderer {
     let settings: RunSettings
@@ -71,17 +72,21 @@ public struct SARIFReport: ReportRenderer {
     }
 
     public func section(_ p: PlanResult) -> ReportSection {
-        let path = RepositoryPath(p.file, workingFolder: settings.workingFolder)
+        let path = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder)
         let uri = path.uri
         // A writer per stream (fail, warn, waived), made when its first result comes.
         var writers: [JSONWriter?] = [nil, nil, nil]
         var items = [0, 0, 0]
+        // Where each result ends, so the cut at GitHub's limit can keep a plan's most severe results and
+        // leave out the rest one by one, not the plan whole.
+        var ends: [[Int]] = [[], [], []]
         func result(_ stream: Int, rule: RuleDescription, level: String, message: String, line: Int?, column: Int?, check: String,
                     more: (inout JSONWriter) -> Void) {
             if writers[stream] == nil { writers[stream] = JSONWriter(itemAt: SARIFReport.resultDepth, first: true, out: TextBuffer(capacity: 1 << 11)) }
             SARIFReport.writeResult(&writers[stream]!, rule: rule, level: level, message: message, uri: uri, isRelative: path.isRelative,
                                     line: line, column: column, fingerprint: Fingerprint.of(path: path, check: check), more: more)
             items[stream] += 1
+            ends[stream].append(writers[stream]!.out.bytes.count)
         }
         for (i, e) in p.inputErrors.enumerated() {
             result(0, rule: RuleCatalogue.inputError, level: "error", message: e.pathAndMessage,
@@ -116,7 +121,7 @@ public struct SARIFReport: ReportRenderer {
                 w.endObject()
             }
         }
-        return ReportSection(parts: writers.map { $0?.out.bytes ?? [] }, items: items)
+        return ReportSection(parts: writers.map { $0?.out.bytes ?? [] }, items: items, itemEnds: ends)
     }
 
     static func writeResult(_ w: inout JSONWriter, rule: RuleDescription, level: String, message: String, uri: String, isRelative: Bool,
@@ -180,7 +185,7 @@ public struct SARIFReport: ReportRenderer {
         }
         // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
         for u in PolicyText.unusedSharedWaivers(run, outcome) {
-            let path = RepositoryPath(u.file, workingFolder: run.workingFolder)
+            let path = RepositoryPath(bytes: u.location, workingFolder: run.workingFolder)
             notification(&w, id: "unused-shared-waiver", level: SARIFReport.level(u.status), u.message,
                          location: (path.uri, path.isRelative, u.line))
         }

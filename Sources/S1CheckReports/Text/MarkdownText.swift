@@ -27,14 +27,16 @@ public enum MarkdownText {
         case "\n", "\r", "\t", "\u{2028}", "\u{2029}":
             return " "
         default:
-            return u.value < 0x20 || u.value == 0x7F ? visibleEscape(u) : nil
+            return u.value < 0x20 || u.value == 0x7F || Unicode.isFormatCharacter(u) ? visibleEscape(u) : nil
         }
     }
 }
 
 extension MarkdownText {
-    // U+2028 and U+2029 start with the lead byte 0xE2.
-    static let escaper = Escaper(ascii: Array("&<>\\`*_[]|~#${}".utf8) + Escaper.controls, leadBytes: [0xE2], escape: { escape($0) })
+    // U+2028 and U+2029 start with the lead byte 0xE2; format characters (which would hide or reorder
+    // text in the rendered page; no input text field holds one, but an error message may quote one) with
+    // one of a few.
+    static let escaper = Escaper(ascii: Array("&<>\\`*_[]|~#${}".utf8) + Escaper.controls, leadBytes: Unicode.formatLeadBytes, escape: { escape($0) })
 }
 
 extension TextBuffer {

@@ -2,7 +2,8 @@
 ///
 /// Markup characters become entities (`>` too, so `]]>` can never appear), and characters XML 1.0 forbids
 /// outright (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF), which no entity can
-/// carry, are written as visible `\u{...}` text. Tab, newline and CR are written as character references
+/// carry, are written as visible `\u{...}` text, and so are format characters (zero-width, bidirectional),
+/// which would hide or reorder the text a CI page shows. Tab, newline and CR are written as character references
 /// in attributes, where a parser would otherwise normalise them to spaces.
 public enum XMLText {
     public static func escapeText(_ u: Unicode.Scalar) -> String? {
@@ -12,7 +13,7 @@ public enum XMLText {
         case ">": return "&gt;"
         case "\r": return "&#13;"
         case "\t", "\n": return nil
-        default: return forbidden(u) ? visibleEscape(u) : nil
+        default: return forbidden(u) || Unicode.isFormatCharacter(u) ? visibleEscape(u) : nil
         }
     }
 
@@ -33,9 +34,11 @@ public enum XMLText {
 }
 
 extension XMLText {
-    // U+FFFE and U+FFFF start with the lead byte 0xEF.
-    static let text = Escaper(ascii: Array("&<>".utf8) + Escaper.controls, leadBytes: [0xEF], escape: { escapeText($0) })
-    static let attribute = Escaper(ascii: Array("&<>\"'".utf8) + Escaper.controls, leadBytes: [0xEF], escape: { escapeAttribute($0) })
+    // U+FFFE and U+FFFF start with the lead byte 0xEF, format characters with one of a few: a CI page
+    // shows the JUnit text, where one would hide or reorder it (no input text field holds one, but an
+    // error message may quote one).
+    static let text = Escaper(ascii: Array("&<>".utf8) + Escaper.controls, leadBytes: Unicode.formatLeadBytes, escape: { escapeText($0) })
+    static let attribute = Escaper(ascii: Array("&<>\"'".utf8) + Escaper.controls, leadBytes: Unicode.formatLeadBytes, escape: { escapeAttribute($0) })
 }
 
 extension TextBuffer {

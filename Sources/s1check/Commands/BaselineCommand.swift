@@ -101,7 +101,25 @@ enum InitCommand {
         if end < start {
             throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startText != nil ? "" : " (today, when --start is not given)"))
         }
-        BaselineCommand.emit(NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end)))
+        let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end))
+        try validate(plan, names: resolved.names, titleGiven: a.values["title"] != nil)
+        BaselineCommand.emit(plan)
         return 0
+    }
+
+    /// `init` prints only a plan that `check` reads: the plan is decoded as `check` decodes it, and what
+    /// it refuses (an id with leading spaces, a control or invisible character) is a usage error naming
+    /// the option, with nothing printed.
+    static func validate(_ plan: [UInt8], names: DocumentNames, titleGiven: Bool) throws(Diagnostics) {
+        guard case .failure(let errors) = PlanDecoding.decode(file: "init", bytes: plan, names: names) else { return }
+        let options = ["$.id": "--id", "$.title": "--title"]
+        var out: [Diagnostic] = []
+        for e in errors.all {
+            // A title made from the id says nothing the id's own error does not.
+            if e.path == "$.title" && !titleGiven && errors.all.contains(where: { $0.path == "$.id" }) { continue }
+            let option = e.path.flatMap { options[$0] } ?? "the plan"
+            out.append(.usage("\(option): \(e.message) (check would refuse the plan, so init prints none)"))
+        }
+        throw Diagnostics(out)
     }
 }

@@ -40,7 +40,11 @@ enum CheckCommand {
         } catch {
             for e in error.all { Console.report(e) }
             if consoleFormat == .github {
-                Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath), to: STDOUT_FILENO)
+                // Placed on the file's real path, which its shown name may escape.
+                let paths = [baselinePath, devicesPath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
+                let locations = Dictionary(paths.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+                Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath,
+                                                           locations: locations), to: STDOUT_FILENO)
             }
             return 2
         }
@@ -58,7 +62,7 @@ enum CheckCommand {
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
         if !targets.isEmpty { InterruptCleanup.install() }
-        let reports = ReportSet(targets, settings: settings)
+        let reports = ReportSet(targets, settings: settings, inputs: inputs)
 
         let consoleOutput = ConsoleSink(consoleFormat.format.renderer(settings, colour: consoleFormat == .text && Console.colourEnabled(console)), fd: console)
         let source = FilePlanSource(discovery, reportIDs: Set(targets.compactMap(\.id)))

@@ -50,7 +50,7 @@ enum Inputs {
         switch decode(contents.bytes) {
         case .success(let value):
             return Loaded(value: value, bytes: contents.bytes,
-                          source: InputDigest(role: role, file: path.display, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
+                          source: InputDigest(role: role, file: path.display, location: path.bytes, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
         case .failure(let e): throw e
         }
     }

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import S1CheckCore
 
 /// How s1check replaces a file so that a reader sees the old content or the new, never a part: the new

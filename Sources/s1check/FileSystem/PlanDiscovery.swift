@@ -10,7 +10,9 @@ import S1CheckCore
 
 /// Finds the plan files named on the command line. A folder is searched recursively for `*.plan.json`;
 /// other `*.json` files found on the way are listed as passed over (a misnamed plan is never skipped
-/// silently). A file named directly is read whatever its name.
+/// silently). A name that differs from `*.plan.json` only in the case of its letters or in spaces at its
+/// end (`x.Plan.JSON`, `x.plan.json `) is an input error naming the name it should have: such a file is
+/// meant to be a plan, and s1check does not guess. A file named directly is read whatever its name.
 ///
 /// Each plan is checked once, however the paths overlap (`plans plans/foc`, a symlink to a folder
 /// already searched): files are told apart by device and inode, and a file reached by several paths
@@ -26,6 +28,8 @@ struct PlanDiscovery {
     var passedOver: [FilePath] = []
     /// Paths that could not be used: missing, unreadable, not regular files, or folders with no plan.
     var problems: [Diagnostic] = []
+    /// Each problem's path as bytes, by the name the problem shows: where CI formats place it.
+    var problemLocations: [String: [UInt8]] = [:]
     /// The identity of every plan file found: report targets are compared with these.
     var seenFiles: Set<FileID> { Set(plans.keys) }
 
@@ -61,6 +65,12 @@ struct PlanDiscovery {
         }
         files = plans.values.sorted()
         passedOver = others.values.sorted()
+        // In byte order of the path too, as plans are: the order a folder lists its entries in differs
+        // between machines, and the same inputs give the same output.
+        problems = problems.enumerated().sorted { a, b in
+            let (x, y) = (a.element.file ?? "", b.element.file ?? "")
+            return x == y ? a.offset < b.offset : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }.map(\.element)
     }
 
     /// Keeps a file once, under the first of its paths in byte order.
@@ -72,6 +82,7 @@ struct PlanDiscovery {
     private mutating func problem(_ path: FilePath, _ message: String) {
         let d = Diagnostic.input(file: path.display, message: message)
         if problemKeys.insert(d.description).inserted { problems.append(d) }
+        problemLocations[d.file!] = path.bytes
     }
 
     /// Searches `dir`; returns how many plan files are under it (counting those found before by another
@@ -104,7 +115,8 @@ struct PlanDiscovery {
             if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
             // (A name shorter than a suffix is its own whole suffix, so it never matches.)
             let isPlan = nameBytes.suffix(PlanDiscovery.planSuffix.count).elementsEqual(PlanDiscovery.planSuffix)
-            let isJSON = isPlan || nameBytes.suffix(PlanDiscovery.jsonSuffix.count).elementsEqual(PlanDiscovery.jsonSuffix)
+            let nearMiss = isPlan ? nil : PlanDiscovery.nearMiss(nameBytes)
+            let isJSON = isPlan || nearMiss != nil || PlanDiscovery.looksLikeJSON(nameBytes)
             let type = Int(entry.pointee.d_type)
             // Only names that may be plans, and entries that may lead to folders, need a closer look.
             if !isJSON && type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN { continue }
@@ -120,6 +132,8 @@ struct PlanDiscovery {
             switch est.st_mode & S_IFMT {
             case S_IFDIR:
                 found += walk(path, est, entered: &entered) ?? 0
+            case _ where nearMiss != nil:
+                problem(path, "is named like a plan but not *.plan.json, so it was not read: rename it \(FilePath.display(nearMiss!)) to have it checked (plans are found by that exact name)")
             case S_IFREG where isPlan:
                 if path.bytes.count > PlanDiscovery.maximumPathBytes {
                     problem(path, "cannot read this plan: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")
@@ -136,5 +150,38 @@ struct PlanDiscovery {
             }
         }
         return found
+    }
+
+    /// For a name that is not `*.plan.json` but would be with its letters in lower case and without the
+    /// spaces (or invisible characters) at its end, the name it should have: `bad.plan.JSON`,
+    /// `x.Plan.Json` and `"x.plan.json "` are meant to be plans.
+    static func nearMiss(_ name: [UInt8]) -> [UInt8]? {
+        let trimmed = trimmingEnd(name)
+        guard trimmed.count > planSuffix.count else { return nil }
+        let stem = trimmed.dropLast(planSuffix.count)
+        guard lowercasedASCII(trimmed.suffix(planSuffix.count)) == planSuffix else { return nil }
+        return Array(stem) + planSuffix
+    }
+
+    /// `*.json` in any case, with any spaces after: listed as passed over like a `*.json`.
+    static func looksLikeJSON(_ name: [UInt8]) -> Bool {
+        let trimmed = trimmingEnd(name)
+        return trimmed.count > jsonSuffix.count && lowercasedASCII(trimmed.suffix(jsonSuffix.count)) == jsonSuffix
+    }
+
+    static func lowercasedASCII<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    /// The name without the white space and the invisible (format) characters at its end.
+    static func trimmingEnd(_ name: [UInt8]) -> ArraySlice<UInt8> {
+        guard let text = String(validating: name, as: UTF8.self) else {
+            var end = name.count
+            while end > 0 && [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(name[end - 1]) { end -= 1 }
+            return name[..<end]
+        }
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, last.properties.isWhitespace || Unicode.isFormatCharacter(last) { scalars.removeLast() }
+        return name[..<String(scalars).utf8.count]
     }
 }

@@ -21,10 +21,11 @@ struct ReportSet: Sendable {
     /// Why the reports could not be started, if they could not.
     private(set) var failure: Diagnostic?
 
-    init(_ targets: [ReportTarget], settings: RunSettings) {
+    /// `inputs`: the files the run reads, which no cleanup of leftovers may remove.
+    init(_ targets: [ReportTarget], settings: RunSettings, inputs: Set<FileID>) {
         for t in targets {
             // Leftovers of an interrupted run beside this report, whose writer has gone.
-            if case .file(let path) = t.kind { StaleTemporaryFiles.remove(beside: path) }
+            if case .file(let path) = t.kind { StaleTemporaryFiles.remove(beside: path, sparing: inputs) }
             do {
                 writers.append(try ReportWriter(target: t, settings: settings))
             } catch {
@@ -33,6 +34,21 @@ struct ReportSet: Sendable {
                 failure = Diagnostic.write(file: error.file ?? t.given, error.message + "; no report was written")
                 return
             }
+        }
+        // Once every folder exists, two file reports in one folder under one name are one file, however
+        // their paths were spelt (a link made since, a mount): the later would silently replace the earlier.
+        var seen: [ReportTarget] = []
+        for w in writers where w.isFile {
+            var t = w.target
+            guard case .file(let path) = t.kind else { continue }
+            t.folder = ReportTarget.folderID(of: path)
+            if let other = seen.first(where: { $0.isSameDestination(as: t) }) {
+                discard()
+                writers = []
+                failure = .usage("two reports would be written to \(t.given) (\(other.option) and \(t.option)); no report was written")
+                return
+            }
+            seen.append(t)
         }
     }
 
@@ -62,22 +78,64 @@ struct ReportSet: Sendable {
             discard()
             return .write(file: w.target.given, "cannot write this report: \(w.failure ?? "unknown failure"); no report file was replaced")
         }
-        // A rename in one folder does not fail for want of space; if one fails all the same, the reports
-        // already renamed are named.
-        var replaced: [String] = []
-        for w in writers where w.isFile {
-            if !w.commit() {
+        // Every rename is checked before the first: what can be told beforehand (a mount on a report, a
+        // sticky folder and a report of another user's) stops the set with nothing replaced.
+        let files = writers.filter(\.isFile)
+        for w in files {
+            if let problem = w.renameProblem() {
                 discard()
-                let done = replaced.isEmpty ? "no report was replaced" : "already replaced: \(replaced.joined(separator: ", "))"
-                return .write(file: w.target.given, "cannot put this report in place: \(w.failure ?? "unknown failure"); \(done)")
+                return .write(file: w.target.given, "cannot put this report in place: \(problem); no report was replaced")
             }
-            replaced.append(w.target.given)
         }
+        // Each old report is kept under a second name until the set is in place, so a rename that fails
+        // all the same puts back those already replaced.
+        var placed: [Placed] = []
+        for w in files {
+            guard case .file(let path) = w.target.kind else { continue }
+            let existed = Files.exists(path)
+            let kept = existed ? KeptReport.keep(path) : nil
+            if w.commit() {
+                placed.append(Placed(writer: w, existed: existed, kept: kept))
+                continue
+            }
+            kept?.remove()
+            discard()
+            let lost = ReportSet.putBack(placed)
+            let done = lost.isEmpty ? "no report was replaced" + (placed.isEmpty ? "" : " (those already put in place were put back)")
+                                    : "these reports are new and the others old: \(lost.joined(separator: ", "))"
+            return .write(file: w.target.given, "cannot put this report in place: \(w.failure ?? "unknown failure"); \(done)")
+        }
+        for p in placed { p.kept?.remove() }
         // The renames are durable once their folders are flushed.
         var folders = Set<FilePath>()
         for w in writers { if case .file(let path) = w.target.kind { folders.insert(path.parent) } }
         AtomicFile.syncFolders(folders)
         return nil
+    }
+
+    /// Undoes the renames of `placed` (latest first): an old report goes back, a report that was new goes.
+    /// Returns the reports that could not be put back.
+    static func putBack(_ placed: [Placed]) -> [String] {
+        var lost: [String] = []
+        for p in placed.reversed() {
+            guard case .file(let path) = p.writer.target.kind else { continue }
+            let undone: Bool
+            if let kept = p.kept { undone = kept.restore(to: path) == nil } else if !p.existed {
+                undone = path.withCString { unlink($0) } == 0
+            } else {
+                // Its old version could not be kept (no hard links there).
+                undone = false
+            }
+            if !undone { lost.append(p.writer.target.given); p.kept?.remove() }
+        }
+        return lost.reversed()
+    }
+
+    /// A report renamed into place: whether a file was there before, and its old version kept aside.
+    struct Placed {
+        var writer: ReportWriter
+        var existed: Bool
+        var kept: KeptReport?
     }
 
     /// Removes every temporary file; no report is touched.

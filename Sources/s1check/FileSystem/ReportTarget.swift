@@ -35,6 +35,9 @@ struct ReportTarget: Sendable {
     var existing: stat?
     /// The path with its folders resolved, to tell two spellings of one new file apart.
     var resolved: FilePath?
+    /// The folder a file report goes into, when it exists: two names for one folder (a bind mount, a
+    /// symlink) are one folder.
+    var folder: FileID?
     /// Why the path cannot take a report, when that is known only after the inputs are compared.
     var refusal: Diagnostic?
 
@@ -61,8 +64,18 @@ struct ReportTarget: Sendable {
     func isSameDestination(as other: ReportTarget) -> Bool {
         if kind == .standardOutput || other.kind == .standardOutput { return kind == other.kind }
         if let a = id, let b = other.id { return a == b }
+        if case .file(let p) = kind, case .file(let q) = other.kind, let a = folder, let b = other.folder {
+            return a == b && p.lastComponent == q.lastComponent
+        }
         if let a = resolved, let b = other.resolved { return a == b }
         return false
+    }
+
+    /// The folder (as it is now) a file report goes into, or nil when there is none yet.
+    static func folderID(of path: FilePath) -> FileID? {
+        var st = stat()
+        guard path.parent.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return FileID(st)
     }
 
     static func standardOutputID() -> FileID? { FileID(fd: STDOUT_FILENO) }
@@ -81,6 +94,7 @@ struct ReportTarget: Sendable {
             // findings are printed).
             t.kind = .file(path)
             t.resolved = Files.resolved(path)
+            t.folder = folderID(of: path)
             return t
         }
         let here = FileID(st)
@@ -92,6 +106,7 @@ struct ReportTarget: Sendable {
             t.kind = .file(path)
             t.existing = st
             t.resolved = Files.resolved(path)
+            t.folder = folderID(of: path)
         case S_IFCHR:
             // A terminal or /dev/null is written into even when it is standard output too: nothing there
             // needs the console lines kept apart.
@@ -126,33 +141,49 @@ struct ReportTarget: Sendable {
 
 extension Files {
     /// Where a path leads, its folders' symlinks and "x/../" resolved, its last component kept as it is
-    /// (a report path is never followed through a final symlink). For a path that does not exist yet, the
-    /// real path of its longest existing folder, then the rest applied lexically.
+    /// (a report path is never followed through a final symlink). Symlinks are resolved one component at
+    /// a time, by reading them, so a link to a folder that does not exist yet (`link -> out`, `out/`
+    /// absent) leads where the folder will be made; what does not exist is applied lexically.
     static func resolved(_ path: FilePath) -> FilePath {
+        let slash = UInt8(ascii: "/")
         var absolute = path.bytes
-        if absolute.first != UInt8(ascii: "/"), let cwd = getcwd(nil, 0) {
+        if absolute.first != slash, let cwd = getcwd(nil, 0) {
             // The working folder as bytes too: its name need not be UTF-8 either.
-            absolute = FilePath(cString: cwd).bytes + [UInt8(ascii: "/")] + absolute
+            absolute = FilePath(cString: cwd).bytes + [slash] + absolute
             free(cwd)
         }
-        var parts = absolute.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Array.init)
-        let last = parts.popLast() ?? []
-        var existing = parts.count
-        func joined(_ n: Int) -> FilePath { FilePath([UInt8(ascii: "/")] + Array(parts[0..<n].joined(separator: [UInt8(ascii: "/")]))) }
-        var st = stat()
-        while existing > 0 && joined(existing).withCString({ stat($0, &st) }) != 0 { existing -= 1 }
+        var pending = absolute.split(separator: slash, omittingEmptySubsequences: true).map(Array.init)
+        let last = pending.popLast() ?? []
+        pending.reverse()
         var components: [[UInt8]] = []
-        if let real = joined(existing).withCString({ realpath($0, nil) }) {
-            components = FilePath(cString: real).bytes.split(separator: UInt8(ascii: "/")).map(Array.init)
-            free(real)
-        }
-        for part in parts[existing...] + [last] {
+        func joined(_ parts: [[UInt8]]) -> FilePath { FilePath([slash] + Array(parts.joined(separator: [slash]))) }
+        // As the kernel does (MAXSYMLINKS): a loop is left unresolved, and then compared as written.
+        var hops = 0
+        while let part = pending.popLast() {
             switch part {
             case [0x2E]: continue
             case [0x2E, 0x2E]: if !components.isEmpty { components.removeLast() }
-            default: components.append(part)
+            default:
+                var st = stat()
+                let candidate = components + [part]
+                guard hops < 40, joined(candidate).withCString({ lstat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFLNK,
+                      let target = readLink(joined(candidate)) else {
+                    components = candidate
+                    continue
+                }
+                hops += 1
+                if target.first == slash { components = [] }
+                pending += target.split(separator: slash, omittingEmptySubsequences: true).map(Array.init).reversed()
             }
         }
-        return FilePath([UInt8(ascii: "/")] + Array(components.joined(separator: [UInt8(ascii: "/")])))
+        return joined(components + [last])
+    }
+
+    /// What a symlink holds, as bytes.
+    static func readLink(_ path: FilePath) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = path.withCString { p in buffer.withUnsafeMutableBytes { readlink(p, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) } }
+        guard n > 0, n < buffer.count else { return nil }
+        return Array(buffer[0..<n])
     }
 }

@@ -152,6 +152,25 @@ final class ReportWriter: Sendable {
         }
     }
 
+    /// Why renaming the completed file over its target would fail, where that can be told beforehand; nil
+    /// for the other kinds, or when nothing stands in the way.
+    func renameProblem() -> String? {
+        state.withLock { st in
+            guard case .file(let path) = target.kind else { return nil }
+            var there = stat(), temp = stat(), folder = stat()
+            // Nothing there: a new name in the folder the temporary file was made in.
+            guard path.withCString({ lstat($0, &there) }) == 0, fstat(st.temp.fd, &temp) == 0 else { return nil }
+            if (there.st_mode & S_IFMT) == S_IFDIR { return "a folder is there now" }
+            if there.st_dev != temp.st_dev { return "another file system is mounted on it" }
+            let me = geteuid()
+            if me != 0, there.st_uid != me, path.parent.withCString({ stat($0, &folder) }) == 0,
+               folder.st_mode & S_ISVTX != 0, folder.st_uid != me {
+                return "its folder is sticky (as /tmp is) and the report there belongs to another user, who alone may replace it"
+            }
+            return nil
+        }
+    }
+
     /// Moves a completed file report into place (nothing for the other kinds).
     func commit() -> Bool {
         state.withLock { st in

@@ -34,18 +34,23 @@ enum TempName {
         prefix(for: name) + Array("\(purpose)-\(getpid())-\(hex(UInt64(UInt32.random(in: 0...UInt32.max)), digits: 8))".utf8)
     }
 
-    /// Whether `entry` is one of these names for a report named `name`: the prefix, then `tmp` or
-    /// `spool` with an optional number, a process id and 8 hex digits.
-    static func matches(_ entry: [UInt8], prefix: [UInt8]) -> Bool {
-        guard entry.count > prefix.count, entry.starts(with: prefix) else { return false }
+    /// The process id in `entry` when it is one of these names for a report whose names start with
+    /// `prefix`: the prefix, then `tmp`, `old` or `spool` with an optional number, a process id and 8 hex
+    /// digits. Nil for any other name.
+    static func writer(of entry: [UInt8], prefix: [UInt8]) -> pid_t? {
+        guard entry.count > prefix.count, entry.starts(with: prefix) else { return nil }
         let rest = String(decoding: entry[prefix.count...], as: UTF8.self)
         let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return false }
+        guard parts.count == 3 else { return nil }
         let purpose = parts[0]
-        let purposeOK = purpose == "tmp" || (purpose.hasPrefix("spool") && purpose.dropFirst(5).allSatisfy { $0.isASCII && $0.isNumber })
-        return purposeOK && !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
-            && parts[2].count == 8 && parts[2].allSatisfy { $0.isHexDigit }
+        let purposeOK = purposes.contains(String(purpose)) || (purpose.hasPrefix("spool") && purpose.dropFirst(5).allSatisfy { $0.isASCII && $0.isNumber })
+        guard purposeOK, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(parts[1]), pid > 0,
+              parts[2].count == 8, parts[2].allSatisfy({ $0.isHexDigit }) else { return nil }
+        return pid
     }
+
+    /// A report being written, and an old report kept aside while the set is put in place.
+    static let purposes: Set<String> = ["tmp", "old"]
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -214,13 +219,55 @@ struct TempFile {
     }
 }
 
+/// A second name for a report about to be replaced, `.NAME.s1check-old-PID-RANDOM` beside it, so that if
+/// a later report of the set cannot be put in place, this one can be put back as it was.
+struct KeptReport {
+    let path: FilePath
+    private let slot: Int?
+
+    /// A hard link to the file at `target`; nil when none can be made (a file system without hard links,
+    /// or a file the kernel will not link for this user).
+    static func keep(_ target: FilePath) -> KeptReport? {
+        for _ in 0..<8 {
+            let path = target.parent.appending(TempName.make(for: target.lastComponent, purpose: "old"))
+            let slot = InterruptCleanup.arm(path)
+            if target.withCString({ from in path.withCString { link(from, $0) } }) == 0 { return KeptReport(path: path, slot: slot) }
+            let e = errno
+            InterruptCleanup.disarm(slot)
+            if e != EEXIST { return nil }
+        }
+        return nil
+    }
+
+    private init(path: FilePath, slot: Int?) {
+        self.path = path
+        self.slot = slot
+    }
+
+    /// Puts the old report back at `target`; nil, or why it could not be.
+    func restore(to target: FilePath) -> String? {
+        let ok = path.withCString { from in target.withCString { systemRename(from, $0) } } == 0
+        if ok { InterruptCleanup.disarm(slot) }
+        return ok ? nil : SystemError.current
+    }
+
+    /// The set is in place: the old report's second name goes.
+    func remove() {
+        _ = path.withCString { unlink($0) }
+        InterruptCleanup.disarm(slot)
+    }
+}
+
 /// Leftovers of interrupted runs.
 enum StaleTemporaryFiles {
-    /// Removes the temporary files of `target`'s naming pattern in its folder whose writer has gone: the
-    /// writer's lock is free. A file is removed only if it is still the one that was opened and locked.
-    /// Returns how many were removed.
+    /// Removes the temporary files of `target`'s naming pattern in its folder whose writer has gone. A
+    /// name alone proves nothing (anyone can name a file so), so a file is removed only when everything
+    /// says it is a leftover of s1check's: its name has the pattern, with the process id of a process
+    /// that is no longer running; it is a regular file of this user; no process holds its lock; it is
+    /// none of `inputs` (the files this run reads: a plan or registry named like a temporary file is
+    /// never removed); and it is still the file that was opened and locked. Returns how many were removed.
     @discardableResult
-    static func remove(beside target: FilePath) -> Int {
+    static func remove(beside target: FilePath, sparing inputs: Set<FileID>) -> Int {
         let prefix = TempName.prefix(for: target.lastComponent)
         guard let dir = target.parent.withCString({ opendir($0) }) else { return 0 }
         defer { closedir(dir) }
@@ -228,12 +275,15 @@ enum StaleTemporaryFiles {
         var removed = 0
         while let entry = readdir(dir) {
             let name = FilePath.entryName(entry)
-            guard TempName.matches(name.dropLast().map { UInt8(bitPattern: $0) }, prefix: prefix) else { continue }
+            guard let pid = TempName.writer(of: name.dropLast().map { UInt8(bitPattern: $0) }, prefix: prefix) else { continue }
+            // A process of that id still runs (or runs as someone else): its file may be live.
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
             let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
             if fd < 0 { continue }
             defer { close(fd) }
             var held = stat(), there = stat()
-            guard fstat(fd, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG else { continue }
+            guard fstat(fd, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG, held.st_uid == geteuid(),
+                  !inputs.contains(FileID(held)) else { continue }
             // A live writer holds the lock: leave its file alone.
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
             guard fstatat(dfd, name, &there, AT_SYMLINK_NOFOLLOW) == 0,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 import S1CheckCore
 
@@ -12,6 +16,8 @@ final class FilePlanSource: PlanSource {
     private let files: [FilePath]
     private let names: [String]
     private let unusable: [(file: String, problems: [Diagnostic])]
+    /// The unusable paths' bytes, by the names they show.
+    private let problemLocations: [String: [UInt8]]
     /// The files the reports would replace.
     private let reportIDs: Set<FileID>
     /// For each plan whose last read was a report's file, that file.
@@ -28,11 +34,16 @@ final class FilePlanSource: PlanSource {
             byPath[file, default: []].append(p)
         }
         unusable = order.map { ($0, byPath[$0]!) }
+        problemLocations = discovery.problemLocations
     }
 
     var count: Int { files.count + unusable.count }
 
     func name(_ index: Int) -> String { index < files.count ? names[index] : unusable[index - files.count].file }
+
+    func location(_ index: Int) -> [UInt8]? {
+        index < files.count ? files[index].bytes : problemLocations[unusable[index - files.count].file]
+    }
 
     func read(_ index: Int) -> PlanRead {
         guard index < files.count else { return .unreadable(unusable[index - files.count].problems) }
