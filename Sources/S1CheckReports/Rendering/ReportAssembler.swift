@@ -118,7 +118,9 @@ public enum ReportRendering {
         }
         let (keep, omitted) = assembler.cut()
         var out = renderer.head(run.outcome, omitted: omitted)
-        for (s, stream) in streams.enumerated() { out += assembler.join(before: s, keep: keep) + stream[0..<keep[s]] }
+        for (s, stream) in streams.enumerated() {
+            out += renderer.lead(s, run.outcome, kept: keep) + assembler.join(before: s, keep: keep) + stream[0..<keep[s]]
+        }
         out += renderer.tail(run.outcome, omitted: omitted)
         return out
     }
