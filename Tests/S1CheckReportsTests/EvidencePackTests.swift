@@ -287,3 +287,28 @@ struct PackSizeTests {
         #expect(average <= 2048, "\(passing.count) passing plans: \(average) bytes of HTML each")
     }
 }
+
+@Suite struct ShellQuotingTests {
+    /// Each word, quoted, reaches the program as the same bytes through a real POSIX shell (dash here), and
+    /// the quoted text holds no control character but the line feed.
+    @Test(.enabled(if: ExternalTool.sh.shouldRun, Comment(rawValue: ExternalTool.sh.skipReason)))
+    func wordsRoundTripThroughAPOSIXShell() throws {
+        let texts = ["plain", "Plans/foc/a_b-1.plan.json", "", "two words", "it's", "a\"b$c`d\\e!", "new\nline", "new\n",
+                     "tab\there", "esc\u{1B}[31m", "é😀", "\u{85}c1", "-", "~user", "*.json", "#x", "a=b"]
+        // And bytes that are not UTF-8: a path need not be.
+        let words = texts.map { Array($0.utf8) } + [[0x66, 0xFF, 0x6F], [0xC3]]
+        let s = Scratch()
+        let out = s.path("out")
+        let command = "printf '%s\\0' " + ShellText.command(words) + " > '\(out)'"
+        let r = try ExternalTool.sh.run(["-c", command])
+        #expect(r.status == 0, "\(r.err)")
+        let got = Array(try Data(contentsOf: URL(fileURLWithPath: out))).split(separator: 0, omittingEmptySubsequences: false).dropLast().map(Array.init)
+        #expect(got == words)
+        for w in words {
+            let q = ShellText.quote(w)
+            #expect(!q.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "\(q)")
+        }
+        #expect(ShellText.quote(Array("Plans/devices.json".utf8)) == "Plans/devices.json")
+        #expect(ShellText.quote(Array("it's".utf8)) == #"'it'\''s'"#)
+    }
+}

