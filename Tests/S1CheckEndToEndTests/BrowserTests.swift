@@ -116,3 +116,20 @@ enum Browser {
         }
     }
 }
+
+/// `--html` is a report like the others: `-` is standard output, and it is refused where another report or
+/// an input already is.
+@Suite struct HTMLOptionTests {
+    @Test func writesToStandardOutputAndIsRefusedWhereAnotherReportGoes() throws {
+        let s = Scratch()
+        s.write("ok.plan.json", CLI.goodPlan)
+        let out = try CLI.run(["check", "ok.plan.json", "--as-of", "2023-06-01", "--html", "-"], in: s.url)
+        #expect(out.status == 0 && out.stdout.hasPrefix("<!DOCTYPE html>\n") && out.stdout.hasSuffix("</html>\n"), "\(out.stderr)")
+        #expect(out.stderr.contains("PASS: 1 plan"), "the console lines go to standard error")
+        let twice = try CLI.run(["check", "ok.plan.json", "--markdown", "-", "--html", "-"], in: s.url)
+        #expect(twice.status == 2 && twice.stderr.contains("two reports would be written to standard output (--markdown - and --html -)"), "\(twice.all)")
+        let input = try CLI.run(["check", "ok.plan.json", "--html", "ok.plan.json"], in: s.url)
+        #expect(input.status == 2 && input.stderr.contains("--html ok.plan.json is one of the inputs"), "\(input.all)")
+        #expect(try String(contentsOfFile: s.path("ok.plan.json"), encoding: .utf8) == CLI.goodPlan)
+    }
+}
