@@ -63,13 +63,13 @@ import S1CheckTestSupport
 @Suite(.enabled(if: ExternalTool.checkJSONSchema.shouldRun && ExternalTool.xmllint.shouldRun && PinnedSchema.sarif.shouldRun,
                 Comment(rawValue: "needs check-jsonschema, xmllint and the SARIF schema (.ci/run installs them)")))
 struct PolicyInReportsTests {
-    /// An IOC plan declaring AP2 (FOC only) and AM (under consultation), checked with the policy already in
-    /// `s`, writing every report.
+    /// An IOC plan declaring Appendix A (no version in the baseline: a warning) and AM (subject to further
+    /// consultation: a warning), checked with the policy already in `s`, writing every report.
     static func runWithEveryReport(_ s: Scratch, id: String) throws -> CLI.Output {
         s.write("p.plan.json", """
-        {"id": "\(id)", "title": "IOC plan with AP2", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
+        {"id": "\(id)", "title": "IOC plan with Appendix A", "phase": "IOC", "tbrd": "1.24", "window": {"start": "2023-05-01", "end": "2023-05-20"},
          "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
-         "artefacts": [{"document": "AP2", "version": "2.0"}, {"document": "AM", "version": "12.0"}]}
+         "artefacts": [{"document": "Appendix A", "version": "1.0"}, {"document": "AM", "version": "12.0"}]}
         """)
         let reports = ["--junit", "j.xml", "--markdown", "r.md", "--json", "r.json", "--sarif", "r.sarif", "--codequality", "cq.json", "--summary", "s.md"]
         return try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"] + reports, in: s.url)
@@ -79,7 +79,7 @@ struct PolicyInReportsTests {
         let s = Scratch()
         s.write("s1check.json", """
         {
-          "rules": {"phase-applicability": "deny"},
+          "rules": {"unversioned-document": "deny"},
           "waivers": [
             {"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"},
             {"rule": "consultation", "document": "S1SR", "reason": "the same again", "expires": "2023-12-31"}
@@ -87,7 +87,7 @@ struct PolicyInReportsTests {
         }
         """)
         let out = try Self.runWithEveryReport(s, id: "P-2")
-        #expect(out.status == 1, "deny turns the AP2 warning into a failure: \(out.all)")
+        #expect(out.status == 1, "deny turns the Appendix A warning into a failure: \(out.all)")
         #expect(out.stdout.contains("s1check.json:5: warning: the shared waiver for consultation · Appendix AM matches no warn or fail finding in any plan; remove it [waiver]"))
         func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
 
@@ -99,11 +99,11 @@ struct PolicyInReportsTests {
         #expect(try ExternalTool.checkJSONSchema.run(["--schemafile", CLI.packageRoot.appendingPathComponent("Plans/schemas/report.schema.json").path, "r.json"], in: s.url).status == 0)
 
         let junit = try text("j.xml")
-        #expect(junit.contains(#"<property name="policy" value="s1check.json (phase-applicability deny); 2 shared waivers"/>"#))
+        #expect(junit.contains(#"<property name="policy" value="s1check.json (unversioned-document deny); 2 shared waivers"/>"#))
         #expect(junit.contains(#"<testsuite name="policy: s1check.json""#) && junit.contains("waiver · consultation · Appendix AM (shared, line 5)"))
         #expect(try ExternalTool.xmllint.run(["--noout", "--schema", CLI.packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd").path, "j.xml"], in: s.url).status == 0)
 
-        #expect(try text("r.md").contains("| Policy | s1check.json (phase-applicability deny); 2 shared waivers |"))
+        #expect(try text("r.md").contains("| Policy | s1check.json (unversioned-document deny); 2 shared waivers |"))
         #expect(try text("r.md").contains("**Policy:** denied by policy: was warn"))
         #expect(try text("s.md").contains("| Policy warning | s1check.json:5: the shared waiver"))
 
@@ -123,7 +123,7 @@ struct PolicyInReportsTests {
         let s = Scratch()
         s.write("s1check.json", """
         {
-          "rules": {"phase-applicability": "allow"},
+          "rules": {"unversioned-document": "allow"},
           "waivers": [
             {"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-05-31"}
           ]
@@ -131,19 +131,19 @@ struct PolicyInReportsTests {
         """)
         let out = try Self.runWithEveryReport(s, id: "P-3")
         #expect(out.status == 1, "the expired waiver fails the plan: \(out.all)")
-        #expect(out.stdout.contains("note: Appendix AP2 (FOC S1SPKI Certificate Policy) applies to FOC only; this plan is for IOC (allowed by policy: was warn) [phase-applicability]"))
+        #expect(out.stdout.contains("note: Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified (allowed by policy: was warn) [unversioned-document]"), "\(out.stdout)")
         #expect(out.stdout.contains("expired on 2023-05-31 (as of 2023-06-01); renew it or fix the finding [waiver]"))
         #expect(!out.stdout.contains("remove it"), "an expired waiver met its finding: it is not unused")
         func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
 
         let github = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01", "--format", "github"], in: s.url)
-        #expect(github.stdout.contains("::notice file=p.plan.json,line=3,title=P-3 · phase-applicability · Appendix AP2 (allowed)::"))
+        #expect(github.stdout.contains("::notice file=p.plan.json,line=3,title=P-3 · unversioned-document · Appendix A (allowed)::"))
         let sarif = try CLI.json(s.url.appendingPathComponent("r.sarif"))
         let results = (((sarif["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]]) ?? []
-        #expect(results.contains { $0["ruleId"] as? String == "phase-applicability" })
+        #expect(results.contains { $0["ruleId"] as? String == "unversioned-document" })
         let cq = try JSONSerialization.jsonObject(with: Data(try text("cq.json").utf8)) as? [[String: Any]] ?? []
-        #expect(cq.contains { $0["check_name"] as? String == "phase-applicability" }, "\(cq)")
-        #expect(try text("s.md").contains("| P-3 | phase-applicability |"))
+        #expect(cq.contains { $0["check_name"] as? String == "unversioned-document" }, "\(cq)")
+        #expect(try text("s.md").contains("| P-3 | unversioned-document |"))
 
         let junit = try text("j.xml")
         #expect(junit.contains(#"<testsuite name="policy: s1check.json" tests="1" failures="1""#), "\(junit)")
