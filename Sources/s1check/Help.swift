@@ -8,7 +8,7 @@ enum Help {
     Checks SMETS1 test plans against the Amended SMETS1 SEC baseline that the SMETS1 Testing Baseline
     Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and per
     artefact, as console lines (or GitHub Actions annotations), JUnit XML, Markdown, JSON, SARIF, GitLab
-    Code Quality and a job-page summary.
+    Code Quality, a job-page summary and an HTML evidence pack.
 
     Usage:
       s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
@@ -26,7 +26,7 @@ enum Help {
     static let check = """
     Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--config FILE]
                                  [--junit FILE] [--markdown FILE] [--json FILE] [--sarif FILE]
-                                 [--codequality FILE] [--summary FILE]
+                                 [--codequality FILE] [--summary FILE] [--html FILE]
                                  [--format text|github] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
 
     Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as

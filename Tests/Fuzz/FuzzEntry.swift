@@ -21,6 +21,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let run = RunResult(settings: settings, plans: result)
         // Every report and console format must render whatever the plan held.
         for format in ReportFormat.allCases { _ = ReportRendering.render(format, run) }
+        // Plan text cannot open a tag in the HTML pack: every tag in it is one the pack writes, and the
+        // plan's own words add no `<` (the same run with a plain id and title has as many).
+        let html = ReportRendering.render(.html, run)
+        if let tag = HTMLPack.foreignMarkup(in: html) { preconditionFailure("plan text became markup in the HTML pack: \(tag)") }
+        if result[0].plan != nil {
+            let plain = RunResult(settings: settings, plans: result.map { r in
+                var plan = r.plan!
+                plan.id = "x"
+                plan.title = "x"
+                return PlanResult(file: r.file, sha256: r.sha256, plan: plan, findings: r.findings, inputErrors: r.inputErrors)
+            })
+            let lt = { (bytes: [UInt8]) in bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "<") ? 1 : 0) } }
+            precondition(lt(html) == lt(ReportRendering.render(.html, plain)), "a plan's id or title opened a tag in the HTML pack")
+        }
         // Nothing from a plan reaches a terminal or a CI log raw: no control byte but the line feed (and
         // the tab in workflow commands), no DEL, no C1 control.
         precondition(!hasRawControl(ReportRendering.render(.text, run), allowTab: false), "a control character reached the console")

@@ -96,6 +96,18 @@ import Testing
         #expect(e.contains { $0.path == "$.waivers[1].rule" && $0.message.contains("cannot be waived") })
     }
 
+    /// `approvedBy` is optional; when given it is text, and it reaches the finding the waiver waives.
+    @Test func waiverMayNameItsApprover() throws {
+        let waivers = #"[{"rule": "consultation", "document": "AM", "reason": "r", "approvedBy": "J. Bloggs"}, {"rule": "consultation", "document": "AL", "reason": "r"}]"#
+        let plan = try decode(TestData.planJSON(waivers: waivers)).get()
+        #expect(plan.waivers.map(\.approvedBy) == ["J. Bloggs", nil])
+        let e = errors(TestData.planJSON(waivers: #"[{"rule": "consultation", "reason": "r", "approvedBy": " "}, {"rule": "consultation", "reason": "r", "approvedBy": 7}]"#))
+        #expect(e.map(\.path) == ["$.waivers[0].approvedBy", "$.waivers[1].approvedBy"])
+        let r = Checker.checkAll([("p.plan.json", Array(TestData.planJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#, waivers: waivers).utf8))],
+                                 baseline: TestData.resolved, asOf: TestData.asOf)[0]
+        #expect(r.findings.first { $0.status == .waived }?.waiver?.approvedBy == "J. Bloggs")
+    }
+
     @Test func controlCharactersAndBlankStringsAreRejected() {
         let e = errors(TestData.planJSON(id: #"a\u0000b"#))
         #expect(e.first?.message.contains("control character U+0000") == true)

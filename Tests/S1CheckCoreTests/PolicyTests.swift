@@ -28,6 +28,17 @@ import Testing
         #expect(byPath["$.rules.consultaton"]?.first?.position?.line == 2)
     }
 
+    @Test func sharedWaiverMayNameItsApprover() throws {
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2030-01-01", "approvedBy": "Test assurance lead"}]}"#).get()
+        #expect(p.waivers[0].approvedBy == "Test assurance lead")
+        let r = check([T.planJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#)], policy: p)[0]
+        #expect(r.findings.first { $0.status == .waived }?.waiver == AppliedWaiver(reason: "r", expires: CalendarDate(iso: "2030-01-01"), originalStatus: .warn,
+                                                                                     shared: 0, approvedBy: "Test assurance lead"))
+        guard case .failure = policy(#"{"waivers": [{"rule": "consultation", "reason": "r", "expires": "2030-01-01", "approvedBy": ""}]}"#) else {
+            Issue.record("a blank approver decoded"); return
+        }
+    }
+
     @Test func levelsChangeStatusesAndKeepTheFinding() throws {
         let p = try policy(#"{"rules": {"unversioned-document": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
         let plan = T.planJSON(phase: "MOC", artefacts: #"[{"document": "Appendix A", "version": "1.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#)

@@ -9,15 +9,26 @@ import S1CheckTestSupport
     /// Every report the README's main command writes, into `folder`.
     static func reportOptions(folder: String) -> [String] {
         ["--junit", "\(folder)/junit.xml", "--markdown", "\(folder)/report.md", "--json", "\(folder)/report.json",
-         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json", "--summary", "\(folder)/summary.md"]
+         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json", "--summary", "\(folder)/summary.md",
+         "--html", "\(folder)/report.html"]
+    }
+
+    static let reportNames = ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json", "summary.md", "report.html"]
+
+    /// The README's main command exactly, run in a working folder of its own with a copy of Plans/: the
+    /// evidence pack prints the command, so the reports must be written by the same one.
+    static func runMainJob(in s: Scratch) throws -> (output: CLI.Output, reports: URL) {
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Plans"), to: s.url.appendingPathComponent("Plans"))
+        let out = try CLI.run(mainJob + reportOptions(folder: "Reports"), in: s.url)
+        return (out, s.url.appendingPathComponent("Reports"))
     }
 
     @Test func committedReportsAreCurrent() throws {
         let s = Scratch()
-        let out = try CLI.run(Self.mainJob + Self.reportOptions(folder: s.url.path))
+        let (out, reports) = try Self.runMainJob(in: s)
         #expect(out.status == 1, "the sample plans include failing plans: \(out.all)")
-        for name in ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json", "summary.md"] {
-            let fresh = try Data(contentsOf: s.url.appendingPathComponent(name))
+        for name in Self.reportNames {
+            let fresh = try Data(contentsOf: reports.appendingPathComponent(name))
             let committed = try? Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)"))
             #expect(fresh == committed, """
                 Reports/\(name) is out of date. Regenerate the example reports with the README's main command:
@@ -27,13 +38,15 @@ import S1CheckTestSupport
     }
 
     @Test func reRunsAreByteIdentical() throws {
+        // The same command twice (the packs print it), each run's reports read before the next replaces them.
         let s = Scratch()
         var runs: [[Data]] = []
-        for i in 0..<2 {
-            _ = try CLI.run(Self.mainJob + ["--junit", s.path("\(i).xml"), "--markdown", s.path("\(i).md"), "--json", s.path("\(i).json")])
-            runs.append(try ["xml", "md", "json"].map { try Data(contentsOf: s.url.appendingPathComponent("\(i).\($0)")) })
+        for _ in 0..<2 {
+            _ = try CLI.run(Self.mainJob + ["--junit", s.path("r.xml"), "--markdown", s.path("r.md"), "--json", s.path("r.json"), "--html", s.path("r.html")])
+            runs.append(try ["xml", "md", "json", "html"].map { try Data(contentsOf: s.url.appendingPathComponent("r.\($0)")) })
         }
         #expect(runs[0] == runs[1])
+        #expect(runs[0][3].count > 10_000)
     }
 
     @Test(.enabled(if: ExternalTool.sha256sum.shouldRun, Comment(rawValue: ExternalTool.sha256sum.skipReason)))
@@ -73,7 +86,7 @@ import S1CheckTestSupport
     @Test func checkHelpNamesEveryOption() throws {
         let help = try CLI.run(["check", "--help"]).stdout
         let usage = help.components(separatedBy: "\n\n")[0]
-        for option in ["baseline", "devices", "config", "junit", "markdown", "json", "sarif", "codequality", "summary", "format", "as-of", "strict", "keep-going"] {
+        for option in ["baseline", "devices", "config", "junit", "markdown", "json", "sarif", "codequality", "summary", "html", "format", "as-of", "strict", "keep-going"] {
             #expect(usage.contains("[--\(option)"), "usage lacks --\(option)")
             #expect(help.contains("\n  --\(option) "), "no line explains --\(option)")
         }

@@ -104,7 +104,7 @@ struct PolicyInReportsTests {
         #expect(try ExternalTool.xmllint.run(["--noout", "--schema", CLI.packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd").path, "j.xml"], in: s.url).status == 0)
 
         #expect(try text("r.md").contains("| Policy | s1check.json (unversioned-document deny); 2 shared waivers |"))
-        #expect(try text("r.md").contains("**Policy**: denied by policy: was warn"))
+        #expect(try text("r.md").contains("**Policy:** denied by policy: was warn"))
         #expect(try text("s.md").contains("| Policy warning | s1check.json:5: the shared waiver"))
 
         let sarif = try text("r.sarif")
@@ -148,7 +148,7 @@ struct PolicyInReportsTests {
         let junit = try text("j.xml")
         #expect(junit.contains(#"<testsuite name="policy: s1check.json" tests="1" failures="1""#), "\(junit)")
         #expect(junit.contains("expired on 2023-05-31 (as of 2023-06-01); 1 plan fails on it"))
-        #expect(try text("r.md").contains("| consultation · Appendix AM | booked | 2023-05-31 | **expired: 1 plan fails on it** | 4 |"))
+        #expect(try text("r.md").contains("| consultation · Appendix AM | booked | **not recorded** | 2023-05-31 | **expired: 1 plan fails on it** | s1check.json:4 |"))
         let json = try CLI.json(s.url.appendingPathComponent("r.json"))
         #expect(((json["summary"] as? [String: Any])?["unusedSharedWaivers"] as? [Any])?.isEmpty == true)
     }

@@ -106,8 +106,8 @@ struct MarkdownTests {
     @Test func tablesRenderWithTheRightShape() throws {
         let run = Sample.run([("a.plan.json", Sample.plan(id: "A")), ("b.plan.json", Sample.plan(id: "B"))])
         let html = try render(ReportRendering.render(.markdown, run))
-        // Header table, TBRD table, artefact table, inputs, summary; per plan: details and findings.
-        #expect(html.components(separatedBy: "<table>").count - 1 == 5 + 2 * 2)
+        // Verdict facts, failures, warnings, TBRD facts, artefacts, inputs, plans checked, sign-off; per plan: its findings.
+        #expect(html.components(separatedBy: "<table>").count - 1 == 8 + 2)
         #expect(html.contains("<td>Appendix AD</td>"))
         // A table that failed to render would be left as paragraph text starting with "|".
         #expect(!html.split(separator: "\n").contains { $0.hasPrefix("|") || $0.hasPrefix("<p>|") }, "a table did not render")
@@ -129,7 +129,7 @@ struct MarkdownTests {
         // count silently, so a split cell would lose text rather than add a cell).
         let asHTML = Sample.hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        #expect(html.contains("\">" + asHTML + "</a></strong></td>"), "hostile text not intact in its cell")
+        #expect(html.contains("\">" + asHTML + "</a></td>"), "hostile text not intact in its cell")
         #expect(html.contains("<td>" + asHTML + ".plan.json</td>"))
         // Every row of the findings table has as many cells as its header: no pipe or newline split a cell.
         for table in html.components(separatedBy: "<table>").dropFirst() {
@@ -147,7 +147,7 @@ struct MarkdownTests {
         let md = String(decoding: ReportRendering.render(.markdown, run), as: UTF8.self)
         #expect(md.contains(SHA256.hex(of: Array(Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#).utf8))))
         #expect(md.contains("| As of | 2023-06-01"))
-        #expect(md.contains("| consultation · Appendix AM | booked | 2023-12-31 |"))
+        #expect(md.contains("| consultation · Appendix AM | booked | **not recorded** | 2023-12-31 | in use | a.plan.json:"))
         #expect(md.contains("**Waived**"))
         #expect(md.contains("**not checked**"))
     }
@@ -189,6 +189,7 @@ struct MarkdownTests {
         #expect(ReportRendering.render(.json, a) == ReportRendering.render(.json, b))
         #expect(ReportRendering.render(.junit, a) == ReportRendering.render(.junit, b))
         #expect(ReportRendering.render(.markdown, a) == ReportRendering.render(.markdown, b))
+        #expect(ReportRendering.render(.html, a) == ReportRendering.render(.html, b))
     }
 }
 

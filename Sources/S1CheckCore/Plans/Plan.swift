@@ -37,6 +37,8 @@ public struct Waiver: Sendable, Hashable {
     public var reason: String?
     public var expires: CalendarDate?
     public var offset: Int
+    /// Who approved it, as written (optional: the evidence pack shows "not recorded" without it).
+    public var approvedBy: String? = nil
 
     /// "consultation · Appendix AM", the same key a finding's check name starts with.
     public var label: String {

@@ -150,7 +150,7 @@ public enum PlanDecoding {
 
     static func decodeWaiver(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> Waiver? {
         guard let f = d.object(node, at: path, what: "a waiver", required: ["rule"],
-                               optional: ["document", "reason", "expires"]) else { return nil }
+                               optional: ["document", "reason", "expires", "approvedBy"]) else { return nil }
         var rule: String?
         if let n = f["rule"], let r = d.text(n, at: path.key("rule"), what: "the rule id") {
             rule = ruleID(r, allowed: RuleRegistry.waivableIDs, what: "waived", d, path.key("rule"), n.offset)
@@ -165,8 +165,10 @@ public enum PlanDecoding {
         }
         let expires = f["expires"].flatMap { d.date($0, at: path.key("expires"), what: "the expiry date") }
         if f["expires"] != nil && expires == nil { return nil }
+        let approvedBy = f["approvedBy"].flatMap { d.text($0, at: path.key("approvedBy"), what: "the approver") }
+        if f["approvedBy"] != nil && approvedBy == nil { return nil }
         guard let rule else { return nil }
         return Waiver(rule: rule, document: document, documentRef: resolved?.value,
-                      reason: reason, expires: expires, offset: node.offset)
+                      reason: reason, expires: expires, offset: node.offset, approvedBy: approvedBy)
     }
 }

@@ -162,7 +162,8 @@ struct WaiverTargets {
         for key in WaiverTargets.keys(for: w) {
             guard let list = lists[key], list.start < list.indices.count else { continue }
             for i in list.indices[list.start...] where findings[i].waiver == nil {
-                findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: findings[i].status, shared: shared)
+                findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: findings[i].status, shared: shared,
+                                                   approvedBy: w.approvedBy)
                 findings[i].status = .waived
                 matched += 1
             }

@@ -22,6 +22,8 @@ public struct AppliedWaiver: Sendable, Hashable {
     public var originalStatus: Status
     /// For a shared waiver, its place in the policy file's list (nil: the plan's own waiver).
     public var shared: Int? = nil
+    /// Who approved the waiver, when it says.
+    public var approvedBy: String? = nil
 }
 
 /// One check made on one plan: which rule, about what, the result and why.

@@ -44,6 +44,15 @@ public struct RunSettings: Sendable {
     /// The folder the run's relative paths are relative to (the CLI's working folder): SARIF, Code Quality
     /// and GitHub annotations locate findings relative to it. Nil: paths are used as given.
     public var workingFolder: String? = nil
+
+    /// The device registry itself (`--devices`), so the evidence pack can name a combination's device
+    /// models; nil without one.
+    public var registry: DeviceRegistry? = nil
+
+    /// The arguments after the program name that reproduce the run, as bytes (a path need not be UTF-8):
+    /// the CLI's own, with `--as-of` added when the run took today's date. The evidence pack prints them
+    /// quoted for a POSIX shell; nil (a library run) prints nothing.
+    public var command: [[UInt8]]? = nil
 }
 
 /// What the run-wide parts of the reports need of one plan (summary and input tables): kept for every

@@ -38,7 +38,10 @@ public enum BaselineReport {
         md.write("\n\nSEC Version \(b.baseline.sec); SVTAD (Appendix AK) \(b.baseline.svtad)")
         if let phase { md.write("; artefacts that apply to \(phase.rawValue)") }
         md.write(".\n\n")
-        MarkdownReport.writeArtefactTable(&md, b.versioned(for: phase), tbrd: t.version)
+        var table = MarkdownPack(capacity: 1 << 13)
+        MarkdownReport.artefactTable(&table, b.versioned(for: phase))
+        // The table, without the blank line that ends a block in the evidence pack.
+        md.append(Array(table.finish().dropLast()))
         return md.bytes
     }
 

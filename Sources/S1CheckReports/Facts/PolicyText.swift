@@ -29,7 +29,7 @@ public enum PolicyText {
     public static func messageWithWaiver(_ f: Finding) -> String {
         var message = f.message
         if let note = levelNote(f) { message += " (\(note))" }
-        if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason))" }
+        if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason)\(w.approvedBy.map { "; approved by \($0)" } ?? ""))" }
         return message
     }
 

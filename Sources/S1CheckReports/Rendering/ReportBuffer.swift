@@ -28,7 +28,7 @@ public final class ReportBuffer: PlanSink {
         state.withLock { st in
             let (keep, omitted) = st.assembler.cut()
             var out = renderer.head(outcome, omitted: omitted)
-            for (s, stream) in st.streams.enumerated() { out += st.assembler.join(before: s, keep: keep) + stream[0..<keep[s]] }
+            for (s, stream) in st.streams.enumerated() { out += renderer.lead(s, outcome, kept: keep) + st.assembler.join(before: s, keep: keep) + stream[0..<keep[s]] }
             out += renderer.tail(outcome, omitted: omitted)
             return out
         }

@@ -5,10 +5,10 @@ import S1CheckCore
 /// a case here (listed in `files`), its `help`, and a renderer.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, github
-    case junit, markdown, json, sarif, codequality, summary
+    case junit, markdown, json, sarif, codequality, summary, html
 
     /// The reports `check` writes to files, each asked for by its option.
-    public static let files: [ReportFormat] = [.junit, .markdown, .json, .sarif, .codequality, .summary]
+    public static let files: [ReportFormat] = [.junit, .markdown, .json, .sarif, .codequality, .summary, .html]
 
     /// The renderer for a run with these settings. `colour` paints the text console's labels (only on a terminal).
     public func renderer(_ settings: RunSettings, colour: Bool = false) -> any ReportRenderer {
@@ -21,6 +21,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: return SARIFReport(settings: settings)
         case .codequality: return CodeQualityReport(settings: settings)
         case .summary: return JobSummaryReport(settings: settings)
+        case .html: return HTMLReport(settings: settings)
         }
     }
 
@@ -35,6 +36,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: return "write SARIF 2.1.0 (GitHub code scanning: findings on the plan line)"
         case .codequality: return "write GitLab Code Quality JSON (findings in merge requests)"
         case .summary: return "write a Markdown summary for a CI job page (at most 1 MiB)"
+        case .html: return "write the evidence pack as one self-contained HTML file (prints to PDF)"
         }
     }
 }

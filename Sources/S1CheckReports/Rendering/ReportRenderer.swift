@@ -6,7 +6,7 @@ import S1CheckCore
 /// only the run's outcome for the head and tail.
 ///
 /// A report is: head, then every part of stream 0 in plan order, then every part of stream 1, …, then the
-/// tail. Most formats have one stream; SARIF, for example, puts the most severe results first by giving
+/// tail; each stream after its lead (usually nothing). Most formats have one stream; SARIF, for example, puts the most severe results first by giving
 /// each severity its own stream.
 public protocol ReportRenderer: Sendable {
     init(settings: RunSettings)
@@ -27,6 +27,10 @@ public protocol ReportRenderer: Sendable {
     /// One plan's part of each stream. Pure: called concurrently, in any order.
     func section(_ plan: PlanResult) -> ReportSection
     func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8]
+    /// What goes just before stream `stream`'s parts (after the head, or after the stream before): a
+    /// heading, a table's closing and the next one's opening. `kept`: the bytes each stream keeps, so a
+    /// table is opened only for rows that are there. Most formats have none.
+    func lead(_ stream: Int, _ outcome: RunOutcome, kept: [Int]) -> [UInt8]
     func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8]
 }
 
@@ -35,6 +39,7 @@ extension ReportRenderer {
     public static var separator: [UInt8] { [] }
     public static var limit: ReportLimit? { nil }
     public static var headNeedsOutcome: Bool { true }
+    public func lead(_ stream: Int, _ outcome: RunOutcome, kept: [Int]) -> [UInt8] { [] }
 }
 
 /// One plan's part of a report: bytes for each stream, and how many items (results, rows) each holds.

@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.1"
+    public static let formatVersion = "1.2"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -92,6 +92,7 @@ public struct JSONReport: ReportRenderer {
             w.string("document", waiver.documentRef?.description ?? waiver.document)
             w.string("reason", waiver.reason)
             w.string("expires", waiver.expires?.description)
+            w.string("approvedBy", waiver.approvedBy)
             w.number("line", run.policy.waiverLines[i])
             w.endObject()
         }
@@ -203,6 +204,7 @@ public struct JSONReport: ReportRenderer {
                 w.string("reason", waiver.reason)
                 w.string("expires", waiver.expires?.description)
                 w.string("originalStatus", waiver.originalStatus.rawValue)
+                w.string("approvedBy", waiver.approvedBy)
                 w.endObject()
             } else {
                 w.null("waiver")

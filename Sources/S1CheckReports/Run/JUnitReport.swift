@@ -83,7 +83,7 @@ public struct JUnitReport: ReportRenderer {
                 writeWarning(rule: "waiver", message: message, detail: "\(message)\nrule: waiver\n\(location)", into: &out)
             } else {
                 let uses = outcome.sharedWaiverUses[i]
-                JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")", into: &out)
+                JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")" + (w.approvedBy.map { " (approved by \($0))" } ?? ""), into: &out)
             }
             out.write("    </testcase>\n")
         }
@@ -145,7 +145,7 @@ public struct JUnitReport: ReportRenderer {
                 // The reason goes in the message attribute (Jenkins shows it) and leads the element text
                 // (GitLab reads only the text).
                 let w = f.waiver!
-                let reason = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.expires.map { ", expires \($0)" } ?? "")
+                let reason = "waived (\(w.originalStatus.rawValue)): \(w.reason)" + (w.terms.map { ", \($0)" } ?? "")
                 JUnitReport.element("skipped", type: f.rule.id, message: reason, detail: reason + "\n" + detail, into: &out)
             case .pass:
                 break

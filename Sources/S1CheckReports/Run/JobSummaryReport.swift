@@ -85,7 +85,7 @@ public struct JobSummaryReport: ReportRenderer {
             var message = f.message
             if let note = PolicyText.levelNote(f) { message += " (\(note))" }
             // The expiry matters on a job page: a waiver about to lapse is the next failure.
-            if let w = f.waiver { message += " Waived: \(w.reason)" + (w.expires.map { " (expires \($0))" } ?? "") }
+            if let w = f.waiver { message += " Waived: \(w.reason)" + (w.terms.map { " (\($0))" } ?? "") }
             row(&rows[s], status: status, plan: p.id ?? p.file, rule: f.rule.id, document: f.documentName,
                 message: message, location: f.line.map { "\(p.file):\($0)" } ?? p.file)
             items[s] += 1

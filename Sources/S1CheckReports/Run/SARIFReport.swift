@@ -106,7 +106,7 @@ public struct SARIFReport: ReportRenderer {
                     w.beginObject()
                     w.string("kind", "external")
                     w.string("status", "accepted")
-                    w.string("justification", waiver.reason + (waiver.expires.map { " (expires \($0))" } ?? ""))
+                    w.string("justification", waiver.reason + (waiver.terms.map { " (\($0))" } ?? ""))
                     w.endObject()
                     w.endArray()
                 }

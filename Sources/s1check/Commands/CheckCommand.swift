@@ -61,6 +61,11 @@ enum CheckCommand {
                                    policy: policy?.value ?? .none, policySource: policy?.source)
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
+        settings.registry = registry?.value
+        // The evidence pack's command that reproduces the run: these arguments, on the date they were
+        // judged (put first, so it stays an option even after a `--`).
+        let asOfGiven = try a.value("as-of") != nil
+        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--as-of".utf8), Array(asOf.description.utf8)]) + args.map(\.bytes)
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 

@@ -112,7 +112,7 @@ final class ReportWriter: Sendable {
             if !st.spools.isEmpty {
                 st.write(renderer.head(outcome, omitted: omitted), toSpool: nil)
                 for s in st.spools.indices where st.failure == nil {
-                    st.write(st.assembler.join(before: s, keep: keep), toSpool: nil)
+                    st.write(renderer.lead(s, outcome, kept: keep) + st.assembler.join(before: s, keep: keep), toSpool: nil)
                     if let problem = st.spools[s].copy(prefix: keep[s], toDescriptor: st.temp.fd) { st.failure = problem }
                 }
             }

@@ -1,0 +1,476 @@
+import S1CheckCore
+
+/// The SVTAD evidence pack (`--markdown`, `--html`), laid out once for both formats, verdict first:
+///
+/// 1. the verdict, and what blocks the release: every failure, then every warning, each with its plan,
+///    check, clause and file:line;
+/// 2. the coverage of the release scope (when one is given);
+/// 3. waivers and exclusions, with reason, approver and expiry;
+/// 4. the baseline and the inputs, with their SHA-256;
+/// 5. each plan: its devices, its findings that are not passes, its passes as a count with the list folded;
+/// 6. a sign-off block;
+/// 7. the command that reproduces the run.
+///
+/// The failures, warnings, waivers and plans come from each plan as it is checked, so each is a stream of
+/// its own (see `ReportRenderer`), between the leads that open and close its table.
+public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
+    let settings: RunSettings
+    /// The registry's device models by id, to name a combination's members.
+    let models: [String: DeviceRegistry.Model]
+
+    enum Stream: Int, CaseIterable {
+        case failures, warnings, waivers, plans
+    }
+
+    public static var streams: Int { Stream.allCases.count }
+
+    public init(settings: RunSettings) {
+        self.settings = settings
+        var models: [String: DeviceRegistry.Model] = [:]
+        for m in settings.registry?.deviceModels ?? [] where models[m.id] == nil { models[m.id] = m }
+        self.models = models
+    }
+
+    public func section(_ plan: PlanResult) -> ReportSection {
+        var parts: [[UInt8]] = [], items: [Int] = []
+        for stream in Stream.allCases {
+            var w = Syntax(capacity: stream == .plans ? 1 << 12 : 1 << 9)
+            switch stream {
+            case .failures: items.append(blockerRows(&w, plan, .fail))
+            case .warnings: items.append(blockerRows(&w, plan, .warn))
+            case .waivers: items.append(waiverRows(&w, plan))
+            case .plans: planSection(&w, plan); items.append(1)
+            }
+            parts.append(w.finish())
+        }
+        return ReportSection(parts: parts, items: items)
+    }
+
+    // MARK: 1. The verdict and what blocks the release
+
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        let run = settings
+        var w = Syntax(capacity: 1 << 14)
+        let verdict = Gate.verdict(outcome)
+        w.beginDocument(title: "s1check evidence pack: SMETS1 variation test plans",
+                        running: "s1check evidence pack · \(verdict) · \(BaselineText.label(run)) · as of \(run.asOf)")
+        w.verdict(Self.tone(outcome)) { w in
+            w.strong { $0.text(verdict) }
+            w.text(": \(outcome.planCount) plan\(outcome.planCount == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): ")
+            w.text("\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
+            if outcome.inputErrorCount > 0 { w.text(", \(outcome.inputErrorCount) unreadable") }
+            w.text(" (exit status \(outcome.exitCode)).")
+        }
+        w.beginFacts()
+        w.fact("Findings") { $0.text("\(outcome.findings(withStatus: .pass)) pass, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .waived)) waived") }
+        w.fact("As of") { $0.text("\(run.asOf) (the date waivers are judged against)") }
+        w.fact("Strict") { $0.text(run.strict ? "yes: warnings fail the run" : "no") }
+        w.fact("Device eligibility") { w in
+            if let r = run.registrySource { w.text("checked against ", r.file) } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
+        }
+        w.fact("Policy") { $0.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)") }
+        w.fact("Tool") { $0.text("\(ToolInfo.name) \(ToolInfo.version)") }
+        w.endTable()
+        return w.finish()
+    }
+
+    public func lead(_ stream: Int, _ outcome: RunOutcome, kept: [Int]) -> [UInt8] {
+        var w = Syntax(capacity: 1 << 12)
+        let has = { (s: Stream) in kept[s.rawValue] > 0 }
+        switch Stream(rawValue: stream)! {
+        case .failures:
+            w.beginSection(id: "blockers", title: "What blocks the release", newPage: false)
+            w.paragraph(Self.blockersIntro(outcome, strict: settings.strict))
+            let fails = outcome.findings(withStatus: .fail)
+            w.heading(3, id: nil) { w in
+                w.text("Failures: \(fails) finding\(fails == 1 ? "" : "s")")
+                if outcome.inputErrorCount > 0 { w.text(" and \(outcome.inputErrorCount) unreadable plan\(outcome.inputErrorCount == 1 ? "" : "s")") }
+            }
+            if has(.failures) { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
+        case .warnings:
+            if has(.failures) { w.endTable() }
+            let unused = PolicyText.unusedSharedWaivers(settings, outcome).count
+            let warns = outcome.findings(withStatus: .warn) + unused
+            w.heading(3, id: nil) { $0.text("Warnings: \(warns) finding\(warns == 1 ? "" : "s")") }
+            if settings.strict && warns > 0 { w.paragraph("Under --strict each of these fails the run.") }
+            if has(.warnings) || unused > 0 { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
+        case .waivers:
+            let unused = PolicyText.unusedSharedWaivers(settings, outcome)
+            for u in unused {
+                w.row("policy", u.label, WaiverRule.description.clause, Self.location(u.file, u.line))
+            }
+            if has(.warnings) || !unused.isEmpty { w.endTable() }
+            w.endSection()
+            coverage(&w, outcome)
+            w.beginSection(id: "waivers", title: "Waivers and exclusions", newPage: true)
+            sharedWaivers(&w, outcome)
+            w.heading(3, id: nil) { $0.text("Waivers in plans") }
+            if has(.waivers) {
+                w.beginTable(["Plan", "Waiver", "Reason", "Approved by", "Expires", "State", "Where"], kind: .list)
+            } else {
+                w.paragraph("No plan has a waiver.")
+            }
+        case .plans:
+            if has(.waivers) { w.endTable() }
+            w.endSection()
+            baselineAndInputs(&w, outcome)
+            w.beginSection(id: "plans", title: "Plans", newPage: true)
+        }
+        return w.finish()
+    }
+
+    static var blockerColumns: [String] { ["Plan", "Check", "Clause", "Where"] }
+
+    static func blockersIntro(_ outcome: RunOutcome, strict: Bool) -> String {
+        if outcome.noPlanFound { return "No plan was found to check: the run is an input error." }
+        switch outcome.exitCode {
+        case 0: return outcome.hasWarnings ? "Nothing fails. The warnings below are to be resolved or accepted by the reviewer." : "Nothing: every plan passes every check."
+        case 1: return strict && outcome.plans(withStatus: .fail) == 0 && outcome.inputErrorCount == 0
+            ? "The warnings below fail the run (--strict)." : "The release is blocked by every failure below; the warnings are to be resolved or accepted."
+        default: return "Some plans could not be read, so nothing in them was checked: the run is an input error."
+        }
+    }
+
+    static func tone(_ outcome: RunOutcome) -> PackTone { outcome.exitCode != 0 ? .fail : outcome.hasWarnings ? .warn : .pass }
+
+    static func location(_ file: String, _ line: Int?) -> String { line.map { "\(file):\($0)" } ?? file }
+
+    /// A plan's rows of the failures (input errors, then failing findings) or warnings table.
+    func blockerRows(_ w: inout Syntax, _ p: PlanResult, _ status: Status) -> Int {
+        var n = 0
+        func row(_ check: String, _ clause: String, _ line: Int?) {
+            w.beginRow()
+            w.cell { $0.link(to: Self.anchor(p)) { $0.text(p.id ?? p.file) } }
+            w.cell(check)
+            w.cell(clause)
+            w.cell(Self.location(p.file, line))
+            w.endRow()
+            n += 1
+        }
+        if status == .fail {
+            for (i, e) in p.inputErrors.enumerated() {
+                row(Fingerprint.inputErrorCheck(i), "the plan format (Plans/schemas/plan.schema.json): \(e.path ?? "$"): \(e.message)", e.position?.line)
+            }
+        }
+        for f in p.findings where f.status == status { row(f.check, f.clause, f.line) }
+        return n
+    }
+
+    // MARK: 2. Coverage of the release scope
+
+    /// The coverage matrix of the release scope (`--scope`): each cell (phase × combination × test type ×
+    /// installation type) with the plan that covers it, its equivalent, or its exclusion.
+    ///
+    /// SEAM: left empty on purpose. The scope is being wired into the run by the lead; once `RunSettings`
+    /// carries it, the matrix goes here (a section of its own, `newPage: true`), and the scope's
+    /// exclusions (reason, approver, expiry) join the waivers below. Nothing is written until then.
+    func coverage(_ w: inout Syntax, _ outcome: RunOutcome) {}
+
+    // MARK: 3. Waivers and exclusions
+
+    /// The policy's shared waivers: reason, approver, expiry, and the plans each waived something in.
+    func sharedWaivers(_ w: inout Syntax, _ outcome: RunOutcome) {
+        let policy = settings.policy
+        guard let source = settings.policySource else { return }
+        w.heading(3, id: nil) { $0.text("Shared waivers (", source.file, ")") }
+        guard !policy.waivers.isEmpty else { w.paragraph("The policy has no shared waiver."); return }
+        w.beginTable(["Shared waiver", "Reason", "Approved by", "Expires", "Plans waived in", "Where"], kind: .list)
+        for (i, wv) in policy.waivers.enumerated() {
+            w.beginRow()
+            w.cell(wv.label)
+            w.cell(wv.reason ?? "")
+            Self.approverCell(&w, wv.approvedBy)
+            w.cell(wv.expires?.description ?? "")
+            let uses = outcome.sharedWaiverUses[i], expired = outcome.sharedWaiverExpiries[i]
+            w.cell { w in
+                if expired > 0 { w.strong { $0.text("expired: \(expired == 1 ? "1 plan fails" : "\(expired) plans fail") on it") } }
+                else if uses == 0 { w.strong { $0.text("none: remove it") } }
+                else { w.text(String(uses)) }
+            }
+            w.cell(Self.location(source.file, policy.waiverLines[i]))
+            w.endRow()
+        }
+        w.endTable()
+    }
+
+    static func approverCell(_ w: inout Syntax, _ approver: String?) {
+        w.cell { w in if let approver { w.text(approver) } else { w.strong { $0.text("not recorded") } } }
+    }
+
+    /// A plan's own waivers, each with the state its waiver finding gave it (in use, expired, unused).
+    func waiverRows(_ w: inout Syntax, _ p: PlanResult) -> Int {
+        guard let plan = p.plan, !plan.waivers.isEmpty else { return 0 }
+        // The waiver rule makes one finding per plan waiver, in order, before those of shared waivers.
+        let findings = p.findings.filter { $0.rule.id == WaiverRule.description.id && $0.sharedWaiver == nil }
+        for (i, wv) in plan.waivers.enumerated() {
+            let f = i < findings.count ? findings[i] : nil
+            w.beginRow()
+            w.cell { $0.link(to: Self.anchor(p)) { $0.text(p.id ?? p.file) } }
+            w.cell(wv.label)
+            w.cell(wv.reason ?? "(no reason given)")
+            Self.approverCell(&w, wv.approvedBy)
+            w.cell(wv.expires?.description ?? "no expiry")
+            w.cell { w in
+                switch f?.status {
+                case .pass?: w.text("in use")
+                case .fail?: w.status("FAIL", .fail)
+                case .warn?: w.status("WARN: waives nothing", .warn)
+                default: w.text("")
+                }
+            }
+            w.cell(Self.location(p.file, f?.line))
+            w.endRow()
+        }
+        return plan.waivers.count
+    }
+
+    // MARK: 4. The baseline and the inputs
+
+    func baselineAndInputs(_ w: inout Syntax, _ outcome: RunOutcome) {
+        let run = settings
+        let b = run.baseline.baseline
+        w.beginSection(id: "baseline", title: "Baseline and inputs", newPage: true)
+        w.heading(3, id: nil) { $0.text("Baseline: the Amended SMETS1 SEC") }
+        w.beginFacts()
+        w.fact("TBRD") { $0.text("\(b.tbrd.title) v\(b.tbrd.version), \(b.tbrd.date), \(b.tbrd.publisher)") }
+        w.fact("SEC") { $0.text("Version \(b.sec)") }
+        w.fact("SVTAD (Appendix AK)") { $0.text("Version \(b.svtad)") }
+        w.fact("Phases") { $0.text(Phase.allCases.map { "\($0.rawValue) (\(b.phaseNames[$0] ?? ""))" }.joined(separator: ", ")) }
+        w.fact("Baseline file") { $0.text(run.baselineSource.file) }
+        w.endTable()
+        w.paragraph("Resolution rule (TBRD paragraph 3, version by version): each version of an Appendix or Schedule in legal effect is relevant, unless Annex A lists a more recent one, which is relevant in its place. The SEC and its Sections take the SEC version (paragraph 1(i)); Appendix AK the SVTAD version (footnote 1). Documents Annex A lists as currently subject to further consultation and amendment are at their provisional version.")
+        Self.artefactTable(&w, run.baseline.versioned(for: nil))
+        let unversioned = run.baseline.artefacts.filter { $0.version == nil }
+        if !unversioned.isEmpty {
+            w.paragraph { w in
+                w.text("The baseline gives no version to: ", unversioned.map(\.ref.description).joined(separator: ", "),
+                       ". A plan declaring one of these gets unversioned-document (warn).")
+                for a in unversioned where !a.datedIssues.isEmpty { w.text(" \(a.ref) (\(a.title)) is \(a.explanation).") }
+            }
+        }
+        Self.consultations(&w, run.baseline)
+
+        w.heading(3, id: nil) { $0.text("Inputs") }
+        w.beginTable(["Role", "File", "SHA-256"], kind: .list)
+        for source in [run.baselineSource, run.registrySource, run.policySource].compactMap({ $0 }) {
+            w.beginRow(); w.cell(source.role); w.cell(source.file); w.cell { $0.code(source.sha256) }; w.endRow()
+        }
+        w.endTable()
+        if run.baselineSource.file == EmbeddedBaseline.displayName {
+            w.paragraph { $0.text("The embedded baseline's digest can be reproduced with "); $0.code("s1check baseline export | sha256sum"); $0.text(".") }
+        }
+        if !run.passedOver.isEmpty { w.paragraph { $0.text("Passed over (not named *.plan.json): ", run.passedOver.joined(separator: ", ")) } }
+        if run.policySource != nil {
+            w.heading(3, id: nil) { $0.text("Policy levels") }
+            if run.policy.levels.isEmpty { w.paragraph("Every rule at its own level.") } else {
+                w.beginTable(["Rule", "Level"], kind: .list)
+                for (rule, level) in run.policy.levels.sorted(by: { $0.key < $1.key }) { w.row(rule, level.rawValue) }
+                w.endTable()
+            }
+        }
+
+        // Worst first: unreadable plans (nothing in them was checked), then fail, warn, pass; plan order
+        // within each. Each links to its section.
+        w.heading(3, id: nil) { $0.text("Plans checked: \(outcome.planCount), worst first") }
+        w.beginTable(["Plan", "Status", "Fail", "Warn", "Waived", "File", "SHA-256"], kind: .list)
+        for p in Self.worstFirst(outcome.summaries) {
+            w.beginRow()
+            w.cell { $0.link(to: Self.anchor(id: p.id, file: p.file)) { $0.text(p.id ?? "(unreadable)") } }
+            w.cell { w in
+                if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.statusWord(p.status), Self.tone(p.status)) }
+            }
+            w.cell(String(p.counts[.fail])); w.cell(String(p.counts[.warn])); w.cell(String(p.counts[.waived]))
+            w.cell(p.file)
+            w.cell { w in if p.sha256.isEmpty { w.text("(unreadable)") } else { w.code(p.sha256) } }
+            w.endRow()
+        }
+        w.endTable()
+        w.endSection()
+    }
+
+    /// The resolved artefact table; shared with `s1check baseline --format markdown`.
+    static func artefactTable(_ w: inout Syntax, _ artefacts: [ResolvedArtefact]) {
+        w.beginTable(["Artefact", "Title", "Version", "Where the version comes from", "Phases"], kind: .list)
+        for row in BaselineText.artefactRows(artefacts) { w.row(row.artefact, row.title, row.version, row.from, row.phases) }
+        w.endTable()
+    }
+
+    static func consultations(_ w: inout Syntax, _ baseline: ResolvedBaseline) {
+        let items = baseline.artefacts.filter { $0.consultation != nil }
+        guard !items.isEmpty else { return }
+        w.heading(3, id: nil) { $0.text("Subject to further consultation and amendment") }
+        w.beginList()
+        for a in items {
+            let c = a.consultation!
+            w.item { w in
+                w.strong { $0.text(a.ref.description) }
+                w.text(" (\(a.title)) \(c.version): provisional.")
+                // Each note and event is a sentence of its own here (in a finding they follow a parenthesis).
+                for text in ConsultationText.lines(c) { w.text(" " + text.prefix(1).uppercased() + text.dropFirst() + ".") }
+            }
+        }
+        w.endList()
+    }
+
+    /// Input errors first, then fail, warn, pass; a stable sort, so plan order holds within a status.
+    static func worstFirst(_ plans: [PlanSummary]) -> [PlanSummary] {
+        func rank(_ p: PlanSummary) -> Int { p.isInputError ? 0 : p.status == .fail ? 1 : p.status == .warn ? 2 : 3 }
+        var buckets: [[PlanSummary]] = [[], [], [], []]
+        for p in plans { buckets[rank(p)].append(p) }
+        return buckets.flatMap { $0 }
+    }
+
+    static func tone(_ s: Status) -> PackTone {
+        switch s {
+        case .fail: return .fail
+        case .warn: return .warn
+        case .waived: return .waived
+        case .pass: return .pass
+        }
+    }
+
+    // MARK: 5. Each plan
+
+    func planSection(_ w: inout Syntax, _ p: PlanResult) {
+        w.heading(3, id: Self.anchor(p)) { w in
+            if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.statusWord(p.status), Self.tone(p.status)) }
+            w.text(" ", p.id ?? p.file)
+            if let t = p.plan?.title { w.text(": ", t) }
+        }
+        guard let plan = p.plan else {
+            w.paragraph { $0.text(p.file, ": this file could not be read as a plan, so nothing in it was checked.") }
+            w.beginTable(["Line", "Column", "JSON path", "Problem"], kind: .list)
+            for e in p.inputErrors {
+                w.row(e.position.map { String($0.line) } ?? "", e.position.map { String($0.column) } ?? "", e.path ?? "$", e.message)
+            }
+            w.endTable()
+            return
+        }
+        // The phase's name is given once, with the baseline.
+        w.paragraph { w in
+            w.text("\(plan.phase.rawValue) · TBRD ", plan.tbrdText, " · window ")
+            if let win = plan.window { w.text("\(win.start) to \(win.end)") } else { w.text("not given") }
+            w.text(" · ", p.file)
+        }
+        w.paragraph { w in
+            w.text("Device models: ", plan.deviceModels.isEmpty ? "none" : plan.deviceModels.map(\.label).joined(separator: "; "))
+            w.text(". Combinations: ", plan.combinations.isEmpty ? "none" : plan.combinations.map { combination($0.value) }.joined(separator: "; "), ".")
+        }
+        let listed = p.findings.filter(Gate.isListed)
+        if !listed.isEmpty {
+            // The clause of a failure or warning is in the table of what blocks the release; the others
+            // (waived, allowed) say theirs here.
+            w.beginTable(["Status", "Check", "Why", "Line"], kind: .list)
+            for f in listed { findingRow(&w, f) }
+            w.endTable()
+        }
+        let passes = p.findings.filter { !Gate.isListed($0) }
+        if !passes.isEmpty {
+            w.folded(summary: "\(passes.count) check\(passes.count == 1 ? "" : "s") pass", items: Self.passItems(passes))
+        }
+    }
+
+    /// The passes, folded: one item per rule, naming what passed (with the declared value, unless the
+    /// subject already ends with it): "artefact-version: SEC 72.0, Appendix AK 10.0", "tbrd-version: 1.24".
+    static func passItems(_ passes: [Finding]) -> [String] {
+        var order: [String] = [], subjects: [String: [String]] = [:]
+        for f in passes {
+            let id = f.rule.id
+            if subjects[id] == nil { order.append(id); subjects[id] = [] }
+            var what = f.subject ?? ""
+            if let d = f.declared, !d.isEmpty, !what.hasSuffix(" " + d), what != d { what += what.isEmpty ? d : " " + d }
+            if !what.isEmpty { subjects[id]!.append(what) }
+        }
+        return order.map { id in subjects[id]!.isEmpty ? id : "\(id): " + subjects[id]!.joined(separator: ", ") }
+    }
+
+    /// A combination, with its device models when the registry lists it: "DMC-0007 (ESME Example Meters
+    /// Ltd EM-100, GSME Example Meters Ltd GM-200)".
+    func combination(_ id: String) -> String {
+        guard let registry = settings.registry else { return id }
+        guard let c = registry.combination(id: id) else { return "\(id) (not in the device registry)" }
+        let members = c.deviceModels.map { m in models[m].map { "\($0.type.rawValue) \($0.manufacturer) \($0.model)" } ?? m }
+        return "\(id) (\(members.joined(separator: ", ")))"
+    }
+
+    func findingRow(_ w: inout Syntax, _ f: Finding) {
+        w.beginRow()
+        w.cell { $0.status(f.isAllowed ? "PASS (allowed)" : Gate.statusWord(f.status), Self.tone(f.status)) }
+        w.cell(f.check)
+        w.cell { w in
+            w.text(f.message)
+            if let hint = f.hint { w.text(f.message.hasSuffix(".") ? " " : ". "); w.strong { $0.text("Next step:") }; w.text(" ", hint) }
+            if let note = PolicyText.levelNote(f) { w.text(" "); w.strong { $0.text("Policy:") }; w.text(" ", note) }
+            if let waiver = f.waiver {
+                w.text(" "); w.strong { $0.text("Waived") }
+                w.text(" (was \(waiver.originalStatus.rawValue)\(waiver.terms.map { ", \($0)" } ?? "")): ", waiver.reason)
+            }
+            if f.status != .fail && f.status != .warn { w.text(" "); w.strong { $0.text("Clause:") }; w.text(" ", f.clause) }
+        }
+        w.cell(f.line.map(String.init) ?? "")
+        w.endRow()
+    }
+
+    // MARK: 6. Sign-off, 7. the command
+
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        var w = Syntax(capacity: 1 << 11)
+        w.endSection()
+        w.beginSection(id: "sign-off", title: "Sign-off", newPage: true)
+        w.paragraph("By signing, each person confirms they have read this pack and what blocks the release.")
+        w.beginTable(["Role", "Name", "Signature", "Date"], kind: .signature)
+        for (role, name) in signOff() { w.row(role, name ?? "", "", "") }
+        w.endTable()
+        w.endSection()
+        if let command = settings.command {
+            w.beginSection(id: "reproduce", title: "Reproduce this run", newPage: false)
+            w.paragraph("From the same working folder, with the inputs above (their SHA-256 tell they are the same):")
+            w.preformatted(ShellText.command([Array(ToolInfo.name.utf8)] + command))
+            w.endSection()
+        }
+        w.endDocument()
+        return w.finish()
+    }
+
+    /// The sign-off roles, with a name where one is known. Blank for now: the release scope's sign-off
+    /// (`Scope.SignOff`) fills them once the scope is wired into the run.
+    func signOff() -> [(role: String, name: String?)] {
+        [("Prepared by", nil), ("Reviewed by", nil), ("Approved by", nil)]
+    }
+
+    // MARK: Anchors
+
+    static func anchor(_ p: PlanResult) -> String { anchor(id: p.id, file: p.file) }
+
+    /// The id of a plan's section: readable (from the plan id, or the file name of an unreadable plan) and
+    /// unique (a digest of the file path, which is unique in a run, so two plans sharing an id differ).
+    /// Stable across runs; only ASCII letters, digits and `-`, so every renderer and sanitiser keeps it
+    /// (GitHub prefixes it with `user-content-` and follows links to it all the same).
+    public static func anchor(id: String?, file: String) -> String {
+        var slug = ""
+        var dash = false
+        for u in (id ?? file).unicodeScalars {
+            if slug.unicodeScalars.count >= 40 { break }
+            if ("a"..."z").contains(u) || ("0"..."9").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(u); dash = false
+            } else if ("A"..."Z").contains(u) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(Unicode.Scalar(u.value + 32)!); dash = false
+            } else {
+                dash = true
+            }
+        }
+        let digest = SHA256.hex(of: Array(file.utf8)).prefix(12)
+        return "plan-" + (slug.isEmpty ? "" : slug + "-") + digest
+    }
+}
+
+extension AppliedWaiver {
+    /// What bounds the waiver, as the reports say it: "expires 2023-12-31, approved by J. Bloggs"; nil
+    /// when it has neither expiry nor approver.
+    public var terms: String? {
+        let parts = [expires.map { "expires \($0)" }, approvedBy.map { "approved by \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}
