@@ -19,7 +19,11 @@ enum Gate {
 
     /// The binary is a debug build under `swift test`: time bounds meant for the release build get room.
     static let debugBuild = CLI.binary.path.contains("/debug/")
-    static func bound(release seconds: Double) -> Double { debugBuild ? seconds * 6 : seconds }
+    /// A guard against pathological cost, not a measure of speed (Tests/Benchmark/run.sh measures that): the
+    /// quadratic cases these tests hold took minutes, so the bound is five times what a release build takes
+    /// on a quiet machine (six times more for a debug build), and a test run that shares two cores with
+    /// other work does not fail on it.
+    static func bound(release seconds: Double) -> Double { (debugBuild ? seconds * 6 : seconds) * 5 }
 
     struct Result {
         var status: Int32
