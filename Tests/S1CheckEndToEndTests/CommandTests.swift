@@ -4,7 +4,7 @@ import S1CheckTestSupport
 
 /// The README's main job and the committed example reports.
 @Suite struct GoldenReportTests {
-    static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--as-of", "2023-06-01"]
+    static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01"]
 
     /// Every report the README's main command writes, into `folder`.
     static func reportOptions(folder: String) -> [String] {
@@ -53,7 +53,7 @@ import S1CheckTestSupport
     func markdownDigestsEqualSha256sum() throws {
         let md = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/report.md"), encoding: .utf8)
         let files = try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Plans").path)
-            .filter { $0.hasSuffix(".plan.json") }.map { "Plans/" + $0 } + ["Plans/devices.json"]
+            .filter { $0.hasSuffix(".plan.json") }.map { "Plans/" + $0 } + ["Plans/devices.json", "Plans/scope.json"]
         #expect(files.count >= 9)
         for line in try ExternalTool.sha256sum.run(files, in: CLI.packageRoot).out.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
@@ -275,5 +275,6 @@ struct SchemaAgreementTests {
         }
         #expect(try validate("Plans/schemas/baseline.schema.json", ["Sources/S1CheckCore/Baseline/Data/tbrd-1.24.baseline.json", "Tests/Fixtures/Baselines/tbrd-1.25.baseline.json"]) == 0)
         #expect(try validate("Plans/schemas/devices.schema.json", ["Plans/devices.json", "Tests/Fixtures/Verdicts/device-eligibility-eligible/registry.json"]) == 0)
+        #expect(try validate("Plans/schemas/scope.schema.json", ["Plans/scope.json", "Tests/Fixtures/Coverage/scope.json"]) == 0)
     }
 }

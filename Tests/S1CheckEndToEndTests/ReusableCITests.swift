@@ -51,7 +51,7 @@ struct ReusableCITests {
         func committed(_ name: String) throws -> Data { try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)")) }
     }
 
-    static let args = "--devices Plans/devices.json --as-of 2023-06-01"
+    static let args = "--devices Plans/devices.json --scope Plans/scope.json --as-of 2023-06-01"
 
     func action(_ repo: Repository, _ extra: [String: String] = [:]) throws -> (status: Int32, out: String, summary: String, outputs: String) {
         let summary = repo.scratch.url.appendingPathComponent("step-summary.md"), outputs = repo.scratch.url.appendingPathComponent("outputs")
@@ -69,14 +69,16 @@ struct ReusableCITests {
         let repo = try Repository()
         let r = try action(repo)
         #expect(r.status == 1, "the sample plans fail: \(r.out)")
-        #expect(r.out.contains("::error file=Plans/moc/SVT-MOC-0017-mmc-drift.plan.json,line=31,"), "annotations on the plan lines")
+        #expect(r.out.contains("::error file=Plans/moc/SVT-MOC-0017-mmc-drift.plan.json,line=33,"), "annotations on the plan lines")
         #expect(Data(r.summary.utf8) == (try repo.committed("summary.md")), "the summary goes to the job page")
         #expect(repo.report("s1check-reports/junit.xml") == (try repo.committed("junit.xml")))
         #expect(repo.report("s1check-reports/s1check.sarif") == (try repo.committed("s1check.sarif")))
         #expect(r.outputs == "exit-code=1\njunit=s1check-reports/junit.xml\nsarif=s1check-reports/s1check.sarif\nsummary=s1check-reports/summary.md\n")
         let digest = try ExternalTool.sha256sum.run([repo.name], in: repo.release).out.prefix(64)
         #expect(try action(repo, ["S1CHECK_SHA256": String(digest)]).status == 1, "a pinned digest that matches")
-        let clean = try action(repo, ["S1CHECK_PLANS": "Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json"])
+        // One plan cannot cover the release scope, so this run leaves the scope out.
+        let clean = try action(repo, ["S1CHECK_PLANS": "Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json",
+                                      "S1CHECK_ARGS": "--devices Plans/devices.json --as-of 2023-06-01"])
         #expect(clean.status == 0 && clean.outputs.hasPrefix("exit-code=0\n"), "\(clean.out)")
     }
 

@@ -7,7 +7,7 @@ import S1CheckCore
 /// docs/rules.md, which is `rules --format markdown`.
 @Suite struct RuleCommandTests {
     /// Every id a finding can carry: the registry's rules, then internal-error and input-error.
-    static let ids = RuleRegistry.descriptions.map(\.id) + ["internal-error", "input-error"]
+    static let ids = RuleRegistry.descriptions.map(\.id) + ["coverage", "internal-error", "input-error"]
 
     /// Text as one line with single spaces, so a wrapped message can be found whole.
     func flat(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }

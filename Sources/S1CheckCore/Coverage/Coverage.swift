@@ -9,6 +9,20 @@ public enum CoverageRule {
         waivable: false, examples: [])
 }
 
+/// A release scope as a run reads it: the scope, where it came from (for provenance), and its lines (each
+/// cell's finding points at its combination's line).
+public struct ScopeInput: Sendable {
+    public var scope: Scope
+    public var source: InputDigest
+    public var lines: LineIndex
+
+    public init(scope: Scope, source: InputDigest, lines: LineIndex) {
+        self.scope = scope
+        self.source = source
+        self.lines = lines
+    }
+}
+
 /// What coverage needs from one checked plan: a few values, kept for the whole run (a plan's findings are
 /// not).
 public struct CoverageFacts: Sendable {
@@ -105,8 +119,9 @@ public struct CoverageAccumulator: Sendable {
 
     public init(scope: Scope) { self.scope = scope }
 
-    public mutating func add(_ r: PlanResult) {
-        guard let f = CoverageFacts(r) else { return }
+    public mutating func add(_ r: PlanResult) { CoverageFacts(r).map { add($0) } }
+
+    public mutating func add(_ f: CoverageFacts) {
         let i = facts.count
         facts.append(f)
         for k in Set(f.keys) { byKey[k, default: []].append(i) }
@@ -135,8 +150,7 @@ public struct CoverageAccumulator: Sendable {
                                   offset: cell.offset)
             finding.line = lines.line(ofOffset: cell.offset)
             if case .excluded(let x) = outcome {
-                finding.waiver = AppliedWaiver(reason: "excluded under the SVTAD's DMCT process: \(x.reason ?? ""); approved by \(x.approvedBy ?? "")",
-                                               expires: x.expires, originalStatus: .fail)
+                finding.waiver = AppliedWaiver(reason: x.reason ?? "", expires: x.expires, originalStatus: .fail, approvedBy: x.approvedBy)
             }
             counts[finding.status] += 1
             cells.append(CellResult(cell: cell, outcome: outcome, finding: finding))
@@ -179,7 +193,7 @@ public struct CoverageAccumulator: Sendable {
         }
     }
 
-    static func list(_ ids: [String]) -> String {
+    public static func list(_ ids: [String]) -> String {
         ids.count <= 5 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
     }
 
@@ -190,7 +204,7 @@ public struct CoverageAccumulator: Sendable {
         case .equivalent(let e, let p):
             return "\(what) is covered through \(e.coveredBy), stated as substantively equivalent (SEC F2.10A)" + (e.reason.map { ": \($0)" } ?? "") + "; tested by \(Self.list(p))"
         case .excluded(let x):
-            return "\(what) is excluded under the SVTAD's DMCT process: \(x.reason ?? ""), approved by \(x.approvedBy ?? "")" + (x.expires.map { ", until \($0)" } ?? "")
+            return "\(what) is excluded under the SVTAD's DMCT process" + (x.expires.map { " until \($0)" } ?? "")
         case .invalidExclusion(_, let why):
             return "\(what) is not covered, and its exclusion \(why): an exclusion needs a reason, an approver and an expiry that has not passed"
         case .onlyFailing(let p): return "\(what) is covered only by plans that fail (\(Self.list(p))): the cell is not tested until one passes"

@@ -68,4 +68,6 @@ public struct RunAccumulator: Sendable {
     public func contribution(of plan: PlanResult) -> RunOutcome.Contribution { outcome.contribution(of: plan) }
 
     public mutating func add(_ contribution: RunOutcome.Contribution) { outcome.add(contribution) }
+
+    public mutating func judgeCoverage(asOf: CalendarDate) { outcome.judgeCoverage(asOf: asOf) }
 }

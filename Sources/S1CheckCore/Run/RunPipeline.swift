@@ -26,6 +26,8 @@ public struct RunPipeline: Sendable {
     public let policy: Policy
     public let strict: Bool
     public let keepGoing: Bool
+    /// The release scope the run's coverage is judged against, if any.
+    public var scope: ScopeInput?
     let waveSize: Int
     let keptBudget: Int
 
@@ -39,6 +41,7 @@ public struct RunPipeline: Sendable {
     public init(_ settings: RunSettings, registry: DeviceRegistry?) {
         self.init(baseline: settings.baseline, registry: registry, asOf: settings.asOf, policy: settings.policy,
                   strict: settings.strict, keepGoing: settings.keepGoing)
+        scope = settings.scope
     }
 
     /// Tests give smaller waves and budgets, to run across their edges with a few plans.
@@ -56,7 +59,9 @@ public struct RunPipeline: Sendable {
 
     /// Checks every plan of `source`, handing the results to `sinks` in plan order; returns the run's facts.
     public func run(_ source: some PlanSource, into sinks: [any PlanSink]) -> RunAccumulator {
-        var run = RunAccumulator(outcome: RunOutcome(strict: strict, keepGoing: keepGoing, sharedWaivers: policy.waivers.count))
+        var settingsOutcome = RunOutcome(strict: strict, keepGoing: keepGoing, sharedWaivers: policy.waivers.count)
+        if let scope { settingsOutcome.setScope(scope) }
+        var run = RunAccumulator(outcome: settingsOutcome)
         var kept = keptReads(source, &run)
         let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: run.planIDs, policy: policy)
         let queue = SinkQueue(sinks)
@@ -76,6 +81,12 @@ public struct RunPipeline: Sendable {
             }
             for d in done { run.add(d.contribution) }
             queue.hand(done.map(\.parts))
+        }
+        // Coverage is a fact of the whole run: judged once the last plan is in, before any report's head,
+        // and its cells reach the sinks after the plans, as the scope file's result.
+        run.judgeCoverage(asOf: asOf)
+        if let coverage = run.outcome.coverage {
+            queue.hand([queue.parts(for: PlanResult(scope: coverage, location: scope?.source.location))])
         }
         queue.finish()
         return run

@@ -27,6 +27,9 @@ public struct PlanResult: Sendable {
     /// fail > warn > pass; waived findings do not worsen a plan. A plan that could not be read is `fail`
     /// (reports also say it was an input error).
     public let status: Status
+    /// The release scope's coverage, when this result is the scope file's (its findings are its cells):
+    /// handed to the reports after the plans, so every format lists the cells as it lists findings.
+    public private(set) var scope: CoverageResult? = nil
 
     /// `location`: the path's bytes, when `file` is not simply their text (nil: the UTF-8 of `file`).
     public init(file: String, location: [UInt8]? = nil, sha256: String, plan: Plan?, findings: [Finding], inputErrors: [Diagnostic]) {
@@ -52,6 +55,13 @@ public struct PlanResult: Sendable {
         self.init(file: file, location: location, sha256: sha256, plan: nil, findings: [], inputErrors: errors)
     }
 
+    /// The scope file's result: one finding per cell, at its line.
+    public init(scope: CoverageResult, location: [UInt8]?) {
+        self.init(file: scope.file, location: location, sha256: scope.sha256, plan: nil, findings: scope.findings, inputErrors: [])
+        self.scope = scope
+    }
+
+    public var isScope: Bool { scope != nil }
     public var id: String? { plan?.id }
     public var isInputError: Bool { !inputErrors.isEmpty }
 }

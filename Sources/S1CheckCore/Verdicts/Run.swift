@@ -53,6 +53,8 @@ public struct RunSettings: Sendable {
     /// the CLI's own, with `--as-of` added when the run took today's date. The evidence pack prints them
     /// quoted for a POSIX shell; nil (a library run) prints nothing.
     public var command: [[UInt8]]? = nil
+    /// The release scope whose coverage the run judges (`--scope`), if any.
+    public var scope: ScopeInput? = nil
 }
 
 /// What the run-wide parts of the reports need of one plan (summary and input tables): kept for every
@@ -70,6 +72,8 @@ public struct PlanSummary: Sendable {
     public let sharedWaivers: SharedWaiverUse.InPlan
     /// Passes a policy level made of warnings or failures (listed wherever non-passes are).
     public let allowed: Int
+    /// What a release scope's coverage needs of the plan (a few values; nil for an unreadable plan).
+    public let coverage: CoverageFacts?
 
     public init(_ p: PlanResult) {
         file = p.file
@@ -82,6 +86,7 @@ public struct PlanSummary: Sendable {
         isInputError = p.isInputError
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
+        coverage = CoverageFacts(p)
     }
 }
 
@@ -107,6 +112,26 @@ public struct RunOutcome: RunFact {
 
     public init(_ settings: RunSettings) {
         self.init(strict: settings.strict, keepGoing: settings.keepGoing, sharedWaivers: settings.policy.waivers.count)
+        scope = settings.scope
+        coverageFacts = settings.scope.map { CoverageAccumulator(scope: $0.scope) }
+    }
+
+    /// The release scope, and the coverage gathered plan by plan; `coverage` is judged once every plan is
+    /// in (`judgeCoverage`), so every report's head and tail state the same cells.
+    public private(set) var scope: ScopeInput?
+    private var coverageFacts: CoverageAccumulator?
+    public private(set) var coverage: CoverageResult?
+
+    /// Gathers coverage of `scope` from the plans added after this.
+    public mutating func setScope(_ scope: ScopeInput) {
+        self.scope = scope
+        coverageFacts = CoverageAccumulator(scope: scope.scope)
+    }
+
+    /// Judges the scope's cells against the plans gathered (the pipeline calls it after the last plan).
+    public mutating func judgeCoverage(asOf: CalendarDate) {
+        guard let scope, let facts = coverageFacts else { return }
+        coverage = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: asOf)
     }
 
     public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan) }
@@ -119,6 +144,7 @@ public struct RunOutcome: RunFact {
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
         allowedFindings += p.allowed
+        if let c = p.coverage { coverageFacts?.add(c) }
     }
 
     /// How many plans each of the policy's shared waivers waived something in, and how many it would
@@ -134,6 +160,7 @@ public struct RunOutcome: RunFact {
     /// finding, or a pass a policy allowed.
     public var hasListedFindings: Bool {
         inputErrorCount > 0 || allowedFindings > 0 || [Status.fail, .warn, .waived].contains { findingsByStatus[$0] > 0 }
+            || (coverage?.cells.contains { $0.finding.status != .pass } ?? false)
     }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
 
@@ -152,7 +179,7 @@ public struct RunOutcome: RunFact {
     /// 2: an unreadable plan without --keep-going, or no plan found at all.
     public var exitCode: Int32 {
         if noPlanFound || (inputErrorCount > 0 && !keepGoing) { return 2 }
-        if plansByStatus[.fail] > 0 || inputErrorCount > 0 { return 1 }
+        if plansByStatus[.fail] > 0 || inputErrorCount > 0 || coverage?.status == .fail { return 1 }
         if strict && hasWarnings { return 1 }
         return 0
     }
@@ -173,6 +200,7 @@ public struct RunResult: Sendable {
         self.plans = plans
         var outcome = RunOutcome(settings)
         for p in plans { outcome.add(p) }
+        outcome.judgeCoverage(asOf: settings.asOf)
         self.outcome = outcome
     }
 

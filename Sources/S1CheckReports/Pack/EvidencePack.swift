@@ -39,7 +39,8 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             case .failures: items.append(blockerRows(&w, plan, .fail))
             case .warnings: items.append(blockerRows(&w, plan, .warn))
             case .waivers: items.append(waiverRows(&w, plan))
-            case .plans: planSection(&w, plan); items.append(1)
+            // The scope's cells are rows of the blockers and of the coverage section, not a plan.
+            case .plans: if plan.isScope { items.append(0) } else { planSection(&w, plan); items.append(1) }
             }
             parts.append(w.finish())
         }
@@ -140,7 +141,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         var n = 0
         func row(_ check: String, _ clause: String, _ line: Int?) {
             w.beginRow()
-            w.cell { $0.link(to: Self.anchor(p)) { $0.text(p.id ?? p.file) } }
+            w.cell { $0.link(to: p.isScope ? "coverage" : Self.anchor(p)) { $0.text(p.id ?? p.file) } }
             w.cell(check)
             w.cell(clause)
             w.cell(Self.location(p.file, line))
@@ -158,13 +159,91 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
 
     // MARK: 2. Coverage of the release scope
 
-    /// The coverage matrix of the release scope (`--scope`): each cell (phase × combination × test type ×
-    /// installation type) with the plan that covers it, its equivalent, or its exclusion.
-    ///
-    /// SEAM: left empty on purpose. The scope is being wired into the run by the lead; once `RunSettings`
-    /// carries it, the matrix goes here (a section of its own, `newPage: true`), and the scope's
-    /// exclusions (reason, approver, expiry) join the waivers below. Nothing is written until then.
-    func coverage(_ w: inout Syntax, _ outcome: RunOutcome) {}
+    /// The coverage matrix of the release scope (`--scope`): per phase, combinations as rows (with their
+    /// device models), test type × installation type as columns, each cell naming the plans that cover it,
+    /// the equivalent it is covered through (SEC F2.10A), its exclusion (the SVTAD's DMCT process), or the
+    /// gap; then the exclusions with reason, approver and expiry, and the plans that cover no cell.
+    func coverage(_ w: inout Syntax, _ outcome: RunOutcome) {
+        guard let c = outcome.coverage else { return }
+        w.beginSection(id: "coverage", title: "Coverage of the release scope", newPage: true)
+        let count = { (kinds: [String]) in c.cells.filter { kinds.contains($0.kind) }.count }
+        w.paragraph { w in
+            w.text("Release ")
+            w.strong { $0.text(c.scope.release) }
+            w.text(" (\(c.file), SHA-256 "); w.code(c.sha256); w.text("): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), ")
+            w.text("\(count(["covered"])) covered, \(count(["equivalent"])) through an equivalent combination, \(count(["excluded"])) excluded, ")
+            w.text("\(count(["gap", "only-failing", "invalid-exclusion"])) not covered. Coverage: ")
+            w.status(Gate.statusWord(c.status), Self.tone(c.status))
+            w.text(".")
+        }
+        for phase in Phase.allCases {
+            let cells = c.cells.filter { $0.cell.phase == phase }
+            guard !cells.isEmpty else { continue }
+            var columns: [(TestType, InstallationType)] = []
+            var combinations: [String] = []
+            for r in cells {
+                if !columns.contains(where: { $0 == (r.cell.testType, r.cell.installationType) }) { columns.append((r.cell.testType, r.cell.installationType)) }
+                if !combinations.contains(r.cell.combination) { combinations.append(r.cell.combination) }
+            }
+            columns.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            var byKey: [String: CellResult] = [:]
+            for r in cells { byKey["\(r.cell.combination)|\(r.cell.testType.rawValue)|\(r.cell.installationType.rawValue)"] = r }
+            w.heading(3, id: nil) { $0.text("\(phase.rawValue): \(settings.baseline.baseline.phaseNames[phase] ?? phase.rawValue)") }
+            w.beginTable(["Combination"] + columns.map { "\($0.0.rawValue) · \($0.1.rawValue)" }, kind: .list)
+            for combination in combinations {
+                w.beginRow()
+                w.cell(self.combination(combination))
+                for (t, i) in columns {
+                    guard let r = byKey["\(combination)|\(t.rawValue)|\(i.rawValue)"] else { w.cell("not in scope"); continue }
+                    w.cell { w in Self.coverageCell(&w, r) }
+                }
+                w.endRow()
+            }
+            w.endTable()
+        }
+        if !c.scope.exclusions.isEmpty {
+            w.heading(3, id: nil) { $0.text("Exclusions (the SVTAD's DMCT process)") }
+            w.beginTable(["Combination", "Cells", "Reason", "Approved by", "Expires"], kind: .list)
+            for x in c.scope.exclusions {
+                w.beginRow()
+                w.cell(self.combination(x.combination))
+                w.cell([x.phase?.rawValue ?? "every phase", x.testType?.rawValue ?? "every test type", x.installationType?.rawValue ?? "every installation type"].joined(separator: " · "))
+                w.cell(x.reason ?? "(no reason given)")
+                Self.approverCell(&w, x.approvedBy)
+                w.cell(x.expires?.description ?? "no expiry")
+                w.endRow()
+            }
+            w.endTable()
+        }
+        if !c.scope.equivalents.isEmpty {
+            w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A)") }
+            w.beginList()
+            for e in c.scope.equivalents {
+                w.item { $0.text("\(self.combination(e.combination)) is covered by the testing of \(self.combination(e.coveredBy))" + (e.reason.map { ": \($0)" } ?? "")) }
+            }
+            w.endList()
+        }
+        w.heading(3, id: nil) { $0.text("Plans that cover no cell") }
+        if c.uncovering.isEmpty { w.paragraph("None: every plan of the run covers a cell of the scope.") } else {
+            w.beginList()
+            for u in c.uncovering { w.item { $0.text("\(u.id) (\(u.file)): \(u.why)") } }
+            w.endList()
+        }
+        w.endSection()
+    }
+
+    /// One cell of the matrix: its status word and what covers (or does not cover) it.
+    static func coverageCell(_ w: inout Syntax, _ r: CellResult) {
+        w.status(Gate.statusWord(r.finding.status), tone(r.finding.status))
+        switch r.outcome {
+        case .covered(let plans): w.text(" " + CoverageAccumulator.list(plans))
+        case .equivalent(let e, let plans): w.text(" through \(e.coveredBy): " + CoverageAccumulator.list(plans))
+        case .excluded: w.text(" excluded")
+        case .invalidExclusion: w.text(" exclusion not valid")
+        case .onlyFailing(let plans): w.text(" only failing plans: " + CoverageAccumulator.list(plans))
+        case .gap: w.text(" no plan")
+        }
+    }
 
     // MARK: 3. Waivers and exclusions
 
@@ -252,7 +331,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
 
         w.heading(3, id: nil) { $0.text("Inputs") }
         w.beginTable(["Role", "File", "SHA-256"], kind: .list)
-        for source in [run.baselineSource, run.registrySource, run.policySource].compactMap({ $0 }) {
+        for source in [run.baselineSource, run.registrySource, run.scope?.source, run.policySource].compactMap({ $0 }) {
             w.beginRow(); w.cell(source.role); w.cell(source.file); w.cell { $0.code(source.sha256) }; w.endRow()
         }
         w.endTable()
@@ -434,8 +513,11 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
 
     /// The sign-off roles, with a name where one is known. Blank for now: the release scope's sign-off
     /// (`Scope.SignOff`) fills them once the scope is wired into the run.
+    /// The names from the scope file's `signOff`, when there is one (blank lines to sign otherwise).
     func signOff() -> [(role: String, name: String?)] {
-        [("Prepared by", nil), ("Reviewed by", nil), ("Approved by", nil)]
+        let s = settings.scope?.scope.signOff
+        func name(_ n: String?) -> String? { n.flatMap { $0.isEmpty ? nil : $0 } }
+        return [("Prepared by", name(s?.preparedBy)), ("Reviewed by", name(s?.reviewedBy)), ("Approved by", name(s?.approvedBy))]
     }
 
     // MARK: Anchors

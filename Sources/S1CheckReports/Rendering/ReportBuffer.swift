@@ -43,7 +43,9 @@ public enum ReportRendering {
 
     public static func render(_ renderer: any ReportRenderer, _ run: RunResult) -> [UInt8] {
         let report = ReportBuffer(renderer)
-        RunPipeline.deliver(run.plans, to: [report])
+        // The scope's cells follow the plans, as the pipeline hands them on.
+        let scope = run.outcome.coverage.map { [PlanResult(scope: $0, location: run.settings.scope?.source.location)] } ?? []
+        RunPipeline.deliver(run.plans + scope, to: [report])
         return report.finish(run.outcome)
     }
 }

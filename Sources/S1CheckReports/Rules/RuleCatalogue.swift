@@ -10,9 +10,9 @@ public enum RuleCatalogue {
         id: "input-error", summary: "The plan file can be read and decoded as a plan; if not, nothing in it is checked.",
         clause: "s1check: exit status 2 for an unreadable plan (with --keep-going, a failing plan)", waivable: false, examples: [])
 
-    /// Every id a finding can carry: the registry's rules in order, then the two that are not rules of a
-    /// plan (SARIF lists the same).
-    public static let all: [RuleDescription] = RuleRegistry.descriptions + [Checker.silentRule, inputError]
+    /// Every id a finding can carry: the registry's rules in order, then those that are not rules of a
+    /// plan: the release scope's `coverage`, and the two a run reports itself (SARIF lists the same).
+    public static let all: [RuleDescription] = RuleRegistry.descriptions + [CoverageRule.description, Checker.silentRule, inputError]
 
     public static func rule(_ id: String) -> RuleDescription? { all.first { $0.id == id } }
 
@@ -26,6 +26,7 @@ public enum RuleCatalogue {
     public static func statuses(_ rule: RuleDescription) -> [String] {
         if rule == Checker.silentRule { return [Status.fail.rawValue] }
         if rule == inputError { return ["input-error"] }
+        if rule == CoverageRule.description { return [Status.fail.rawValue, Status.pass.rawValue] }
         let seen = Set(rule.examples.flatMap { $0.expected.map(\.status) })
         return [Status.fail, .warn, .pass].filter(seen.contains).map(\.rawValue)
     }

@@ -83,6 +83,12 @@ public struct ConsoleReport: ReportRenderer {
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
         if let label = PolicyText.label(run) { s += "policy: \(name(label))\n" }
+        if let c = outcome.coverage {
+            let n = { (kinds: [String]) in c.cells.filter { kinds.contains($0.kind) }.count }
+            s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(n(["covered"])) covered, "
+                + "\(n(["equivalent"])) through an equivalent, \(n(["excluded"])) excluded, \(n(["gap", "only-failing", "invalid-exclusion"])) not covered"
+                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell") + "\n"
+        }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {
                 s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"

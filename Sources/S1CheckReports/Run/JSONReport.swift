@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.2"
+    public static let formatVersion = "1.3"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -47,6 +47,8 @@ public struct JSONReport: ReportRenderer {
     }
 
     public func section(_ plan: PlanResult) -> ReportSection {
+        // The scope's cells are the report's `coverage`, written in the tail.
+        if plan.isScope { return ReportSection([], items: 0) }
         var w = JSONWriter(itemAt: JSONReport.planDepth, first: true, out: TextBuffer(capacity: 1 << 13))
         JSONReport.writePlan(&w, plan)
         return ReportSection(w.out.finish())
@@ -56,6 +58,7 @@ public struct JSONReport: ReportRenderer {
         var w = JSONWriter(insideArrayAt: JSONReport.planDepth, hasItems: outcome.planCount > 0)
         w.endArray()
         w.stringArray("passedOver", settings.passedOver)
+        writeCoverage(&w, outcome)
         w.beginObject("summary")
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
@@ -74,6 +77,40 @@ public struct JSONReport: ReportRenderer {
         w.endObject()
         w.endObject()
         return w.finish()
+    }
+
+    /// The release scope's coverage: every cell with its verdict; null without `--scope`.
+    func writeCoverage(_ w: inout JSONWriter, _ outcome: RunOutcome) {
+        guard let c = outcome.coverage else { w.null("coverage"); return }
+        w.beginObject("coverage")
+        w.string("file", c.file)
+        w.string("sha256", c.sha256)
+        w.string("release", c.scope.release)
+        w.string("status", c.status.rawValue)
+        w.beginArray("cells")
+        for r in c.cells {
+            w.beginCompactObject()
+            w.string("phase", r.cell.phase.rawValue)
+            w.string("combination", r.cell.combination)
+            w.stringArray("deviceModels", settings.registry?.combination(id: r.cell.combination)?.deviceModels ?? [])
+            w.string("testType", r.cell.testType.rawValue)
+            w.string("installationType", r.cell.installationType.rawValue)
+            w.string("status", r.finding.status.rawValue)
+            w.string("outcome", r.kind)
+            w.stringArray("plans", r.plans)
+            if case .equivalent(let e, _) = r.outcome { w.string("coveredBy", e.coveredBy) } else { w.null("coveredBy") }
+            w.string("message", r.finding.message)
+            w.string("clause", r.finding.clause)
+            w.number("line", r.finding.line)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("plansCoveringNoCell")
+        for u in c.uncovering {
+            w.beginCompactObject(); w.string("id", u.id); w.string("file", u.file); w.string("why", u.why); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     /// The policy file (levels and shared waivers); null when the run had none.

@@ -36,6 +36,11 @@ public struct JUnitReport: ReportRenderer {
         let policy = policyCounts(outcome)
         tests += policy.tests
         failures += policy.failures
+        if let c = outcome.coverage {
+            let k = counts(isInputError: false, c.counts)
+            tests += k.tests
+            failures += k.failures
+        }
         var out = TextBuffer(capacity: 256)
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"s1check\" tests=\"")
@@ -106,7 +111,18 @@ public struct JUnitReport: ReportRenderer {
     /// One `<testsuite>` for a plan, written straight from its findings.
     func write(_ p: PlanResult, into out: inout TextBuffer) {
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
-        guard let plan = p.plan else {
+        let suite: String, classname: String
+        if let scope = p.scope {
+            // The release scope: a case per cell. No plan id maps to "~coverage" (classname keeps `~` doubled).
+            properties += [("release", scope.scope.release)] + runProperties
+            suite = "coverage: \(scope.scope.release)"
+            classname = "s1check.~coverage"
+        } else if let plan = p.plan {
+            properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue), ("plan-tbrd", plan.tbrdText)]
+            properties += runProperties
+            suite = plan.id
+            classname = JUnitReport.classname(plan.id)
+        } else {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
             properties.append(("input-error", "true"))
             JUnitReport.openSuite(p.file, file: p.file, counts: counts(isInputError: true, p.counts), properties: properties, into: &out)
@@ -118,10 +134,7 @@ public struct JUnitReport: ReportRenderer {
             out.write("    </testcase>\n  </testsuite>\n")
             return
         }
-        properties += [("plan-id", plan.id), ("title", plan.title), ("phase", plan.phase.rawValue), ("plan-tbrd", plan.tbrdText)]
-        properties += runProperties
-        JUnitReport.openSuite(plan.id, file: p.file, counts: counts(isInputError: false, p.counts), properties: properties, into: &out)
-        let classname = JUnitReport.classname(plan.id)
+        JUnitReport.openSuite(suite, file: p.file, counts: counts(isInputError: false, p.counts), properties: properties, into: &out)
         for f in p.findings {
             JUnitReport.openCase(f.check, classname: classname, into: &out)
             if f.status == .pass {

@@ -12,7 +12,7 @@ import S1CheckReports
 
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
-    static let options = ["baseline", "devices", "config", "as-of", "format"] + ReportFormat.files.map(\.rawValue)
+    static let options = ["baseline", "devices", "scope", "config", "as-of", "format"] + ReportFormat.files.map(\.rawValue)
     static let flags = ["strict", "keep-going", "help"]
 
     static func run(_ args: [Argument]) throws(Diagnostic) -> Int32 {
@@ -29,19 +29,26 @@ enum CheckCommand {
 
         // Inputs that are not plans must be sound before anything is checked.
         let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
+        let scopePath = try a.inputPath("scope")
+        // A scope's combinations are the registry's: without one, no cell could be named (a usage error).
+        if scopePath != nil && devicesPath == nil {
+            throw Diagnostic.usage("--scope needs --devices: the scope's combinations are checked against the device registry")
+        }
         let loaded: Inputs.Loaded<Baseline>, baseline: ResolvedBaseline
         var registry: Inputs.Loaded<DeviceRegistry>?
         var policy: Inputs.Loaded<Policy>?
+        var scope: Inputs.Loaded<ScopeInput>?
         do throws(Diagnostics) {
             loaded = try Inputs.baseline(baselinePath)
             baseline = ResolvedBaseline(loaded.value)
             if let devicesPath { registry = try Inputs.registry(devicesPath) }
+            if let scopePath, let registry { scope = try Inputs.scope(scopePath, registry: registry.value) }
             policy = try Inputs.policy(configPath, names: baseline.names)
         } catch {
             for e in error.all { Console.report(e) }
             if consoleFormat == .github {
                 // Placed on the file's real path, which its shown name may escape.
-                let paths = [baselinePath, devicesPath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
+                let paths = [baselinePath, devicesPath, scopePath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
                 let locations = Dictionary(paths.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a })
                 Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath,
                                                            locations: locations), to: STDOUT_FILENO)
@@ -51,7 +58,7 @@ enum CheckCommand {
 
         let discovery = PlanDiscovery(paths: planPaths)
         // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
-        let inputs = discovery.seenFiles.union([loaded.file, registry?.file, policy?.file].compactMap { $0 })
+        let inputs = discovery.seenFiles.union([loaded.file, registry?.file, scope?.file, policy?.file].compactMap { $0 })
         let targets = try ReportTarget.resolve(requested, inputs: inputs)
         // With a report on standard output, the console lines go to standard error.
         let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
@@ -62,6 +69,7 @@ enum CheckCommand {
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
         settings.registry = registry?.value
+        settings.scope = scope?.value
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
         let asOfGiven = try a.value("as-of") != nil

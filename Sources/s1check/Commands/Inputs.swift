@@ -36,6 +36,13 @@ enum Inputs {
         try load(path, role: "device registry") { DeviceRegistryDecoding.decode(file: path.display, bytes: $0) }
     }
 
+    /// A release scope (`--scope FILE`), read against the device registry its combinations must be in.
+    static func scope(_ path: FilePath, registry: DeviceRegistry) throws(Diagnostics) -> Loaded<ScopeInput> {
+        let loaded = try load(path, role: "release scope") { ScopeDecoding.decode(file: path.display, bytes: $0, registry: registry) }
+        return Loaded(value: ScopeInput(scope: loaded.value, source: loaded.source, lines: LineIndex(loaded.bytes)),
+                      bytes: loaded.bytes, source: loaded.source, file: loaded.file)
+    }
+
     /// The policy file: `--config FILE`, or `s1check.json` in the working folder when there is one.
     static let defaultPolicyFile = FilePath("s1check.json")
 
