@@ -15,6 +15,9 @@ import S1CheckReports
 enum CommandTable {
     static let commands: [CommandSpec] = [check, baseline, initPlan, rules, explain]
 
+    /// `--baseline FILE` where a baseline is shown or a plan made from it.
+    static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
+
     static let check = CommandSpec(
         name: "check", summary: "check plans (files, or folders searched for *.plan.json)",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
@@ -47,14 +50,14 @@ enum CommandTable {
     static let baseline = CommandSpec(
         name: "baseline", summary: "show the resolved baseline",
         options: [
-            .value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24"),
+            baselineFile,
             .value("phase", Phase.choices, "PHASE", help: "leave out what does not apply to the phase"),
             .value("format", OutputFormat.choices, "FORMAT", help: "text (default), markdown or json"),
         ],
         subcommands: [
             CommandSpec(
                 name: "export", summary: "print the baseline file in use, unchanged",
-                options: [.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")],
+                options: [baselineFile],
                 discussion: """
                     Prints the baseline file in use (embedded, or --baseline) byte for byte, to copy and edit for the
                     next TBRD issue. A broken file is an input error, and nothing is printed.
@@ -88,7 +91,7 @@ enum CommandTable {
             .value("title", .text, "TITLE", help: "the plan's title (default: \"PHASE variation test ID\")"),
             .value("start", .date, "DATE", help: "the test window's first day (default: today)"),
             .value("end", .date, "DATE", help: "the test window's last day (default: the first)"),
-            .value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24"),
+            baselineFile,
         ],
         discussion: """
             Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
