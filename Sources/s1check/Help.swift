@@ -1,103 +1,88 @@
 import S1CheckCore
 import S1CheckReports
 
+/// Every help page, made from the declarations in `CommandTable`: the usage lines, the option lines and
+/// the list of commands come from there, so a new command or option is shown with nothing more.
 enum Help {
-    static let main = """
-    s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.
+    /// Usage lines are wrapped to this width, continuing under the first option.
+    static let width = 100
+    /// The column where an option's help starts.
+    static let helpColumn = 20
 
+    static let about = """
     Checks SMETS1 test plans against the Amended SMETS1 SEC baseline that the SMETS1 Testing Baseline
     Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and per
     artefact, as console lines (or GitHub Actions annotations), JUnit XML, Markdown, JSON, SARIF, GitLab
     Code Quality, a job-page summary and an HTML evidence pack.
-
-    Usage:
-      s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
-      s1check baseline [options]             show the resolved baseline
-      s1check baseline export [--baseline F] print the baseline file in use, unchanged
-      s1check baseline diff OLD NEW          what changed between two baseline files
-      s1check init --phase P --id ID         print a new plan at the resolved baseline
-      s1check rules                          the rules: id, status, clause, whether waivable
-      s1check explain RULE                   one rule: summary, clause, examples and their findings
-      s1check --version | --help             (each command also takes --help)
-
-    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
     """
 
-    static let check = """
-    Usage: s1check check PATH... [--baseline FILE] [--devices FILE] [--config FILE]
-                                 [--junit FILE] [--markdown FILE] [--json FILE] [--sarif FILE]
-                                 [--codequality FILE] [--summary FILE] [--html FILE]
-                                 [--format text|github] [--strict] [--keep-going] [--as-of YYYY-MM-DD]
+    static let exitStatus = "Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found."
 
-    Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
-    passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file given
-    by name is read whatever its name.
-
-      --baseline FILE   a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)
-      --devices FILE    a device registry: check each device model and combination is eligible for the phase
-      --config FILE     a policy file: per-rule levels (allow | warn | deny) and shared waivers
-                        (default: s1check.json in the working folder, when there is one)
-    \(reportOptions)
-      --format FORMAT   console output: text (default) or github (Actions workflow commands)
-      --strict          warnings fail the run (exit 1), and every CI format reports them as failures
-      --keep-going      an unreadable plan is reported as a failing plan (exit 1) instead of exit 2
-      --as-of DATE      the date waivers are judged against (default: today); reports record it
-
-    Reports are written as a set: none is replaced unless all are complete; missing folders are
-    created; an input is never overwritten. FILE may be - (standard output), a device or a FIFO, which
-    are written into; a symlink to a file is refused.
-    Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found.
-    """
-
-    /// One line per report format, from the formats themselves, so a new format is explained. (The usage
-    /// line is written out; a test checks it names every option.)
-    static var reportOptions: String {
-        ReportFormat.files.map { f in
-            let option = "  --\(f.rawValue) FILE"
-            let pad = max(2, 20 - option.count)
-            return option + String(repeating: " ", count: pad) + f.help
-        }.joined(separator: "\n")
+    /// `s1check --help`: every command (and subcommand) with its synopsis and summary.
+    static var main: String {
+        var rows: [(String, String)] = []
+        func add(_ c: CommandSpec, words: [String]) {
+            rows.append((synopsis(c, words: words), c.summary))
+            for s in c.subcommands { add(s, words: words + [s.name]) }
+        }
+        for c in CommandTable.commands { add(c, words: [c.name]) }
+        rows.append(("s1check --version | --help", "(each command also takes --help)"))
+        let column = rows.map(\.0.count).max()! + 2
+        let lines = rows.map { "  " + $0.0 + String(repeating: " ", count: column - $0.0.count) + $0.1 }
+        return "s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.\n\n\(about)\n\nUsage:\n"
+            + lines.joined(separator: "\n") + "\n\n" + exitStatus
     }
 
-    static let baseline = """
-    Usage: s1check baseline [--baseline FILE] [--phase IOC|MOC|FOC] [--format text|markdown|json]
-           s1check baseline export [--baseline FILE]
-           s1check baseline diff OLD NEW [--plans PATH]... [--format text|markdown|json]
+    /// The short form for the list of commands: `s1check init --phase PHASE --id ID [options]`.
+    static func synopsis(_ c: CommandSpec, words: [String]) -> String {
+        var parts = ["s1check"] + words + c.positionals.map(\.usage) + c.options.filter(\.required).map(\.label)
+        if c.options.contains(where: { !$0.required }) { parts.append("[options]") }
+        return parts.joined(separator: " ")
+    }
 
-    baseline          the resolved baseline: each artefact with its version and where it came from
-                      (Annex A, legal effect, consultation). --phase leaves out what does not apply.
-    baseline export   prints the baseline file in use (embedded, or --baseline) byte for byte, to copy
-                      and edit for the next TBRD issue.
-    baseline diff     artefacts added, removed and re-versioned, consultations opened or closed, and
-                      SEC / SVTAD / TBRD changes between OLD and NEW (use @embedded for the embedded
-                      baseline). With --plans (once per path), the plans each change puts out of
-                      date.
-                      Exit status: 0 nothing changed, 1 something changed, 2 input error.
-    """
+    /// A command's page: its usage line (and its subcommands'), what it does, its options, its
+    /// subcommands, and what follows.
+    static func page(_ c: CommandSpec, words: [String]) -> String {
+        var usage: [String] = []
+        func add(_ c: CommandSpec, words: [String]) {
+            usage += usageLines(c, words: words, lead: usage.isEmpty ? "Usage: " : "       ")
+            for s in c.subcommands { add(s, words: words + [s.name]) }
+        }
+        add(c, words: words)
+        var sections = [usage.joined(separator: "\n"), c.discussion]
+        let described = c.options.filter { !$0.help.isEmpty }
+        if !described.isEmpty {
+            sections.append(described.map { row($0.label, $0.help) }.joined(separator: "\n"))
+        }
+        if !c.subcommands.isEmpty {
+            sections.append(c.subcommands.map { row($0.name, $0.summary + " (s1check \((words + [$0.name]).joined(separator: " ")) --help)") }.joined(separator: "\n"))
+        }
+        if let e = c.epilogue { sections.append(e) }
+        return sections.joined(separator: "\n\n")
+    }
 
-    static let rules = """
-    Usage: s1check rules [--format text|markdown]
+    /// `  --baseline FILE   help`, the help at `helpColumn` (at least two spaces after the label), its
+    /// further lines under it.
+    static func row(_ label: String, _ help: String) -> String {
+        let head = "  " + label
+        let indent = String(repeating: " ", count: helpColumn)
+        let text = help.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+        return head + String(repeating: " ", count: max(2, helpColumn - head.count)) + text
+    }
 
-    The catalogue of rules, in the order they run: each id (as findings, waivers and policy files name
-    it), the statuses its findings can have, whether a waiver may waive it, and the clause it rests on.
-    --format markdown prints the catalogue with every rule's examples (docs/rules.md is this output).
-    """
-
-    static let explain = """
-    Usage: s1check explain RULE [--format text|markdown]
-
-    One rule: its summary, the clause it rests on, the statuses its findings can have, whether a waiver
-    may waive it, and its worked examples (plan fragments with the exact findings they give, which run
-    as tests). RULE is an id from s1check rules, such as artefact-version or input-error.
-    """
-
-    static let initPlan = """
-    Usage: s1check init --phase IOC|MOC|FOC --id ID [--title TITLE] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
-                        [--baseline FILE]
-
-    Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
-    most recent, where several versions are in legal effect side by side), with a test window (default:
-    today to today; set it to the real dates). Add the device models or combinations under test, then
-    `s1check check` it. An --id or --title that check would refuse is a usage error (exit 2).
-    """
+    /// `Usage: s1check check PATH... [--baseline FILE] ...`, wrapped at `width` with the options
+    /// continuing under the first.
+    static func usageLines(_ c: CommandSpec, words: [String], lead: String) -> [String] {
+        let head = lead + (["s1check"] + words + c.positionals.map(\.usage)).joined(separator: " ")
+        let indent = String(repeating: " ", count: head.count + 1)
+        var lines = [head]
+        for part in c.options.map(\.usage) {
+            if lines[lines.count - 1].count + 1 + part.count > width {
+                lines.append(indent + part)
+            } else {
+                lines[lines.count - 1] += " " + part
+            }
+        }
+        return lines
+    }
 }

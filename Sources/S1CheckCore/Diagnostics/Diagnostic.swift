@@ -23,6 +23,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String?
     public var position: SourcePosition?
     public var message: String
+    /// Further diagnostics thrown with this one (every problem found in one file): a command throws one
+    /// type, `Diagnostic`, and reports `all`.
+    public var others: [Diagnostic] = []
 
     public init(kind: Kind, file: String?, path: String? = nil, position: SourcePosition? = nil, message: String) {
         self.kind = kind
@@ -31,6 +34,16 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.position = position
         self.message = message
     }
+
+    /// Several diagnostics as one thrown value: the first, carrying the rest. `several` is not empty.
+    public init(_ several: Diagnostics) {
+        precondition(!several.all.isEmpty, "no diagnostic to throw")
+        self = several.all[0]
+        others += several.all.dropFirst()
+    }
+
+    /// This diagnostic and those thrown with it, in order.
+    public var all: [Diagnostic] { [self] + others }
 
     /// A problem with an input file, at a JSON path (and a position where known).
     public static func input(file: String, path: String = "$", position: SourcePosition? = nil, message: String) -> Diagnostic {

@@ -9,23 +9,13 @@ import Glibc
 import S1CheckCore
 import S1CheckReports
 
-/// `s1check baseline [export | diff OLD NEW]`.
+/// `s1check baseline [export | diff OLD NEW]`, as `CommandTable.baseline` declares them.
 enum BaselineCommand {
-    static func run(_ args: [Argument]) throws -> Int32 {
-        switch args.first?.text {
-        case "export": return try export(Array(args.dropFirst()))
-        case "diff": return try diff(Array(args.dropFirst()))
-        default: return try show(args)
-        }
-    }
-
-    static func show(_ args: [Argument]) throws -> Int32 {
-        let a = try Arguments(args, options: ["baseline", "phase", "format"], flags: ["help"])
-        if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\" (baseline takes export, diff or options)") }
-        let phase = try a.value("phase").map(Phase.parseOption)
-        let format = try OutputFormat.parse(try a.value("format"))
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).value)
+    static func show(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() })
+        let format = try a.choice("format", OutputFormat.self) ?? .text
+        let path = try a.inputPath("baseline")
+        let resolved = ResolvedBaseline(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).value })
         switch format {
         case .text: Output.write(BaselineReport.text(resolved, phase: phase))
         case .markdown: emit(BaselineReport.markdown(resolved, phase: phase))
@@ -34,31 +24,26 @@ enum BaselineCommand {
         return 0
     }
 
-    static func export(_ args: [Argument]) throws -> Int32 {
-        let a = try Arguments(args, options: ["baseline"], flags: ["help"])
-        if a.has("help") { Output.line(Help.baseline); return 0 }
-        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"") }
+    static func export(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         // Validate first (a broken file is an input error), then print the bytes unchanged.
-        emit(try Inputs.baseline(try a.inputPath("baseline")).bytes)
+        let path = try a.inputPath("baseline")
+        emit(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).bytes })
         return 0
     }
 
-    static func diff(_ args: [Argument]) throws -> Int32 {
-        let a = try Arguments(args, options: ["plans", "format"], flags: ["help"])
-        if a.has("help") { Output.line(Help.baseline); return 0 }
+    static func diff(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         guard a.positionalArguments.count == 2 else {
             // A third path is most likely a second plan folder after --plans, which takes one path each time.
             let extra = a.positionalArguments.count > 2 && a.values["plans"] != nil ? "; give --plans once per plan path (--plans A --plans B)" : ""
             throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found \(a.positionalArguments.count)\(extra)")
         }
-        let format = try OutputFormat.parse(try a.value("format"))
-        let sides = try Arguments.inputPaths(a.positionalArguments)
-        let old = try Inputs.baseline(sides[0]).value
-        let new = try Inputs.baseline(sides[1]).value
+        let format = try a.choice("format", OutputFormat.self) ?? .text
+        let sides = try ParsedArguments.inputPaths(a.positionalArguments)
+        let (old, new) = try diagnosing { () throws(Diagnostics) in (try Inputs.baseline(sides[0]).value, try Inputs.baseline(sides[1]).value) }
         let d = BaselineDiff(old: old, new: new)
         var impacts: [BaselineDiff.PlanImpact]?
-        if let paths = a.values["plans"] {
-            let discovery = PlanDiscovery(paths: try Arguments.inputPaths(paths))
+        if let paths = a.all("plans") {
+            let discovery = PlanDiscovery(paths: try ParsedArguments.inputPaths(paths))
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan)] = []
             for f in discovery.files {
@@ -67,7 +52,7 @@ enum BaselineCommand {
                 case .failure(let e): errors.append(e)
                 }
             }
-            if !errors.isEmpty { throw Diagnostics(errors) }
+            if !errors.isEmpty { throw Diagnostic(Diagnostics(errors)) }
             impacts = d.impact(on: plans)
         }
         switch format {
@@ -83,26 +68,24 @@ enum BaselineCommand {
     }
 }
 
-/// `s1check init --phase P --id ID [--title T]`.
+/// `s1check init --phase P --id ID [--title T]`, as `CommandTable.initPlan` declares it.
 enum InitCommand {
-    static func run(_ args: [Argument]) throws -> Int32 {
-        let a = try Arguments(args, options: ["phase", "id", "title", "baseline", "start", "end"], flags: ["help"])
-        if a.has("help") { Output.line(Help.initPlan); return 0 }
-        if let extra = a.positionalArguments.first { throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"") }
-        guard let phaseText = try a.value("phase") else { throw Diagnostic.usage("init needs --phase IOC|MOC|FOC") }
-        guard let id = try a.value("id"), !id.trimmingWhitespace().isEmpty else { throw Diagnostic.usage("init needs --id ID") }
-        let phase = try Phase.parseOption(phaseText)
-        let resolved = ResolvedBaseline(try Inputs.baseline(try a.inputPath("baseline")).value)
-        let title = try a.value("title") ?? "\(phase.rawValue) variation test \(id)"
+    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        // --phase and --id are required (checked before this runs); an id of spaces is no id.
+        guard let id = a.value("id"), !id.trimmingWhitespace().isEmpty else { throw a.missing("id") }
+        guard let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() }) else { throw a.missing("phase") }
+        let path = try a.inputPath("baseline")
+        let resolved = ResolvedBaseline(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).value })
+        let title = a.value("title") ?? "\(phase.rawValue) variation test \(id)"
         // A plan always has a window: without one the IOC cessation check could not be made.
-        let startText = try a.value("start")
-        let start = try startText.map { text throws(Diagnostic) in try Inputs.date(text, option: "--start") } ?? Inputs.today()
-        let end = try a.value("end").map { text throws(Diagnostic) in try Inputs.date(text, option: "--end") } ?? start
+        let startGiven = a.value("start") != nil
+        let start = try a.date("start") ?? Inputs.today()
+        let end = try a.date("end") ?? start
         if end < start {
-            throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startText != nil ? "" : " (today, when --start is not given)"))
+            throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startGiven ? "" : " (today, when --start is not given)"))
         }
         let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end))
-        try validate(plan, names: resolved.names, titleGiven: a.values["title"] != nil)
+        try diagnosing { () throws(Diagnostics) in try validate(plan, names: resolved.names, titleGiven: a.value("title") != nil) }
         BaselineCommand.emit(plan)
         return 0
     }

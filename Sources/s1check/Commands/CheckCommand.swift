@@ -12,19 +12,15 @@ import S1CheckReports
 
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
-    static let options = ["baseline", "devices", "scope", "config", "as-of", "format"] + ReportFormat.files.map(\.rawValue)
-    static let flags = ["strict", "keep-going", "help"]
-
-    static func run(_ args: [Argument]) throws(Diagnostic) -> Int32 {
-        let a = try Arguments(args, options: options, flags: flags)
-        if a.has("help") { Output.line(Help.check); return 0 }
-        let planPaths = try Arguments.inputPaths(a.positionalArguments)
+    /// Runs `check` on its arguments as `CommandTable.check` declares them.
+    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
         if planPaths.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
-        let asOf = try Inputs.asOf(try a.value("as-of"))
-        let consoleFormat = try a.value("format").map { text throws(Diagnostic) in try ConsoleFormat.parse(text, option: "format") } ?? .text
+        let asOf = try a.date("as-of") ?? Inputs.today()
+        let consoleFormat = try a.choice("format", ConsoleFormat.self) ?? .text
         var requested: [(format: ReportFormat, path: Argument)] = []
         for format in ReportFormat.files {
-            if let path = try a.argument(format.rawValue) { requested.append((format, path)) }
+            if let path = a.argument(format.rawValue) { requested.append((format, path)) }
         }
 
         // Inputs that are not plans must be sound before anything is checked.
@@ -72,8 +68,8 @@ enum CheckCommand {
         settings.scope = scope?.value
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
-        let asOfGiven = try a.value("as-of") != nil
-        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--as-of".utf8), Array(asOf.description.utf8)]) + args.map(\.bytes)
+        let asOfGiven = a.value("as-of") != nil
+        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--as-of".utf8), Array(asOf.description.utf8)]) + a.arguments.map(\.bytes)
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 

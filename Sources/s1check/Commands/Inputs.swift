@@ -79,11 +79,6 @@ enum Inputs {
         return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
-    static func asOf(_ text: String?) throws(Diagnostic) -> CalendarDate {
-        guard let text else { return today() }
-        return try date(text, option: "--as-of")
-    }
-
     static func date(_ text: String, option: String) throws(Diagnostic) -> CalendarDate {
         guard let d = CalendarDate(iso: text) else {
             throw Diagnostic.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")

@@ -3,22 +3,15 @@ import S1CheckReports
 
 /// `s1check rules` and `s1check explain RULE`: the rule catalogue, rendered by the reports layer.
 enum RulesCommand {
-    static func list(_ args: [Argument]) throws(Diagnostic) -> Int32 {
-        let a = try Arguments(args, options: ["format"], flags: ["help"])
-        if a.has("help") { Output.line(Help.rules); return 0 }
-        if let extra = a.positionalArguments.first {
-            throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\" (rules takes none; for one rule, s1check explain RULE)")
-        }
-        switch try DocumentFormat.parse(try a.value("format")) {
+    static func list(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        switch try a.choice("format", DocumentFormat.self) ?? .text {
         case .text: Output.write(RuleCatalogue.text())
         case .markdown: Output.write(RuleCatalogue.markdown())
         }
         return 0
     }
 
-    static func explain(_ args: [Argument]) throws(Diagnostic) -> Int32 {
-        let a = try Arguments(args, options: ["format"], flags: ["help"])
-        if a.has("help") { Output.line(Help.explain); return 0 }
+    static func explain(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         guard a.positionalArguments.count == 1 else {
             throw Diagnostic.usage("explain needs one rule id, such as s1check explain artefact-version (s1check rules lists them), found \(a.positionalArguments.count)")
         }
@@ -27,7 +20,7 @@ enum RulesCommand {
             let hint = RuleCatalogue.suggestions(for: id).first.map { " (did you mean \($0)?)" } ?? ""
             throw Diagnostic.usage("unknown rule \"\(id)\"\(hint); s1check rules lists them")
         }
-        switch try DocumentFormat.parse(try a.value("format")) {
+        switch try a.choice("format", DocumentFormat.self) ?? .text {
         case .text: Output.write(RuleCatalogue.explainText(rule))
         case .markdown: Output.write(RuleCatalogue.explainMarkdown(rule))
         }

@@ -1,0 +1,173 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import S1CheckCore
+import S1CheckReports
+
+/// The commands s1check takes, each declared once (name, arguments, options, help, what it runs): the
+/// parser, every help page, the usage lines, "did you mean" and the dispatch all come from this table.
+/// A new command is an entry here and its run function; a new option is a line in its command's entry.
+enum CommandTable {
+    static let commands: [CommandSpec] = [check, baseline, initPlan, rules, explain]
+
+    /// `--baseline FILE` where a baseline is shown or a plan made from it.
+    static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
+
+    static let check = CommandSpec(
+        name: "check", summary: "check plans (files, or folders searched for *.plan.json)",
+        positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
+        options: [
+            .value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)"),
+            .value("devices", .file, "FILE", help: "a device registry: check each device model and combination is eligible for the phase"),
+           .value("scope", .file, "FILE", help: "a release scope (needs --devices): judge its coverage by the plans (phase × combination × test type × installation type)"),
+            .value("config", .file, "FILE", help: """
+                a policy file: per-rule levels (allow | warn | deny) and shared waivers
+                (default: s1check.json in the working folder, when there is one)
+                """),
+        ] + ReportFormat.files.map { .value($0.rawValue, .file, "FILE", help: $0.help) } + [
+            .value("format", ConsoleFormat.choices, "FORMAT", help: "console output: text (default) or github (Actions workflow commands)"),
+            .flag("strict", help: "warnings fail the run (exit 1), and every CI format reports them as failures"),
+            .flag("keep-going", help: "an unreadable plan is reported as a failing plan (exit 1) instead of exit 2"),
+            .value("as-of", .date, "DATE", help: "the date waivers are judged against (default: today); reports record it"),
+        ],
+        discussion: """
+            Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
+            passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file given
+            by name is read whatever its name.
+            """,
+        epilogue: """
+            Reports are written as a set: none is replaced unless all are complete; missing folders are
+            created; an input is never overwritten. FILE may be - (standard output), a device or a FIFO, which
+            are written into; a symlink to a file is refused.
+            \(Help.exitStatus)
+            """,
+        run: { a throws(Diagnostic) in try CheckCommand.run(a) })
+
+    static let baseline = CommandSpec(
+        name: "baseline", summary: "show the resolved baseline",
+        options: [
+            baselineFile,
+            .value("phase", Phase.choices, "PHASE", help: "leave out what does not apply to the phase"),
+            .value("format", OutputFormat.choices, "FORMAT", help: "text (default), markdown or json"),
+        ],
+        subcommands: [
+            CommandSpec(
+                name: "export", summary: "print the baseline file in use, unchanged",
+                options: [baselineFile],
+                discussion: """
+                    Prints the baseline file in use (embedded, or --baseline) byte for byte, to copy and edit for the
+                    next TBRD issue. A broken file is an input error, and nothing is printed.
+                    """,
+                run: { a throws(Diagnostic) in try BaselineCommand.export(a) }),
+            CommandSpec(
+                name: "diff", summary: "what changed between two baseline files",
+                positionals: [PositionalSpec(name: "OLD"), PositionalSpec(name: "NEW")],
+                options: [
+                    .repeatable("plans", .path, "PATH", help: "plans (a file or a folder; once per path): list the ones each change puts out of date"),
+                    .value("format", OutputFormat.choices, "FORMAT", help: "text (default), markdown or json"),
+                ],
+                discussion: """
+                    Artefacts added, removed and re-versioned, consultations opened or closed, and SEC / SVTAD / TBRD
+                    changes between OLD and NEW (use @embedded for the embedded baseline).
+                    """,
+                epilogue: "Exit status: 0 nothing changed, 1 something changed, 2 input error.",
+                run: { a throws(Diagnostic) in try BaselineCommand.diff(a) }),
+        ],
+        discussion: """
+            The resolved baseline: each artefact with its version and where it came from (Annex A, legal
+            effect, consultation).
+            """,
+        run: { a throws(Diagnostic) in try BaselineCommand.show(a) })
+
+    static let initPlan = CommandSpec(
+        name: "init", summary: "print a new plan at the resolved baseline",
+        options: [
+            .value("phase", Phase.choices, "PHASE", required: true, help: "the phase: the plan declares every artefact that applies to it"),
+            .value("id", .text, "ID", required: true, help: "the plan's id"),
+            .value("title", .text, "TITLE", help: "the plan's title (default: \"PHASE variation test ID\")"),
+            .value("start", .date, "DATE", help: "the test window's first day (default: today)"),
+            .value("end", .date, "DATE", help: "the test window's last day (default: the first)"),
+            baselineFile,
+        ],
+        discussion: """
+            Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
+            most recent, where several versions are in legal effect side by side), with a test window (default:
+            today to today; set it to the real dates). Add the device models or combinations under test, then
+            `s1check check` it. An --id or --title that check would refuse is a usage error (exit 2).
+            """,
+        run: { a throws(Diagnostic) in try InitCommand.run(a) })
+
+    static let rules = CommandSpec(
+        name: "rules", summary: "the rules: id, status, clause, whether waivable",
+        options: [
+            .value("format", DocumentFormat.choices, "FORMAT", help: """
+                text (default), or markdown: the catalogue with every rule's examples
+                (docs/rules.md is this output)
+                """),
+        ],
+        discussion: """
+            The catalogue of rules, in the order they run: each id (as findings, waivers and policy files name
+            it), the statuses its findings can have, whether a waiver may waive it, and the clause it rests on.
+            """,
+        argumentHint: "rules takes none; for one rule, s1check explain RULE",
+        run: { a throws(Diagnostic) in try RulesCommand.list(a) })
+
+    static let explain = CommandSpec(
+        name: "explain", summary: "one rule: summary, clause, examples and their findings",
+        positionals: [PositionalSpec(name: "RULE")],
+        options: [.value("format", DocumentFormat.choices, "FORMAT", help: "text (default) or markdown")],
+        discussion: """
+            One rule: its summary, the clause it rests on, the statuses its findings can have, whether a waiver
+            may waive it, and its worked examples (plan fragments with the exact findings they give, which run
+            as tests). RULE is an id from s1check rules, such as artefact-version or input-error.
+            """,
+        run: { a throws(Diagnostic) in try RulesCommand.explain(a) })
+
+    /// The process's arguments to an exit status: the command they name, run; a usage or input error
+    /// thrown (one type, `Diagnostic`) is the caller's to report.
+    static func main(_ args: [Argument]) throws(Diagnostic) -> Int32 {
+        switch args.first?.text {
+        case nil:
+            // No command is a usage error: the help goes to standard error, where errors go.
+            Output.write(Help.main + "\n", to: STDERR_FILENO)
+            return 2
+        case "--help", "-h", "help":
+            Output.line(Help.main)
+            return 0
+        case "--version", "version":
+            Output.line("\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))")
+            return 0
+        case let word?:
+            guard let command = commands.first(where: { $0.name == word }) else {
+                let other = FilePath(word).display
+                let hint = nearest(to: other, in: commands.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
+                throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
+            }
+            return try run(command, words: [word], Array(args.dropFirst()))
+        }
+    }
+
+    /// Runs `command` (or the subcommand its first argument names) on its arguments: parsed against its
+    /// options, its help if asked, its arguments and required options checked, then its run function.
+    static func run(_ command: CommandSpec, words: [String], _ args: [Argument]) throws(Diagnostic) -> Int32 {
+        if let first = args.first?.text, let sub = command.subcommands.first(where: { $0.name == first }) {
+            return try run(sub, words: words + [sub.name], Array(args.dropFirst()))
+        }
+        let name = words.joined(separator: " ")
+        let a = try ParsedArguments(args, command: name, options: command.allOptions)
+        if a.has("help") { Output.line(Help.page(command, words: words)); return 0 }
+        if command.positionals.isEmpty, let extra = a.positionalArguments.first {
+            let names = command.subcommands.map(\.name)
+            let takes = names.isEmpty ? command.argumentHint
+                : "\(name) takes \((names.count > 1 ? names.dropLast().joined(separator: ", ") + ", " : "") + names.last!) or options"
+            throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"" + (takes.map { " (\($0))" } ?? ""))
+        }
+        for o in command.options where o.required && a.values[o.name] == nil { throw a.missing(o.name) }
+        return try command.run(a)
+    }
+}
