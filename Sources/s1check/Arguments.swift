@@ -46,6 +46,8 @@ extension OptionChoice {
 }
 
 extension Phase: OptionChoice {}
+extension TestType: OptionChoice {}
+extension InstallationType: OptionChoice {}
 
 extension ConsoleFormat: OptionChoice {}
 

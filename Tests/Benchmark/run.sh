@@ -68,3 +68,17 @@ for n in "${sizes[@]}"; do
   row "check-jsonschema" "$w" "$m"
   python3 -c "print(f'{\"\":8} s1check is {$w/$s1:.1f}x faster than check-jsonschema; {1e6*$s1/$n:.0f} us per plan')"
 done
+
+# The release gate: 10,000 plans checked with a device registry, without and with a 2,000-cell release
+# scope (inputs made by Tests/Benchmark/scope.py). Target: the scope adds at most 10%, memory flat.
+if [[ " ${sizes[*]} " == *" 10000 "* ]]; then
+  dir="$work/scope"
+  python3 "$gen" 10000 "$dir/plans" >/dev/null
+  python3 Tests/Benchmark/scope.py "$dir/plans" "$dir"
+  reports=(--junit "$work/j.xml" --markdown "$work/r.md" --json "$work/r.json" --sarif "$work/r.sarif" --codequality "$work/cq.json" --summary "$work/s.md")
+  read -r w0 m0 < <(measure "$bin" check "$dir/plans" --devices "$dir/devices.json" --as-of 2023-06-01 "${reports[@]}")
+  read -r w1 m1 < <(measure "$bin" check "$dir/plans" --devices "$dir/devices.json" --scope "$dir/scope.json" --as-of 2023-06-01 "${reports[@]}")
+  printf "%-8s %-18s %10.3f %12s %10.1f\n" 10000 "registry" "$w0" "" "$(python3 -c "print($m0/1024)")"
+  printf "%-8s %-18s %10.3f %12s %10.1f\n" 10000 "+ 2,000-cell scope" "$w1" "" "$(python3 -c "print($m1/1024)")"
+  python3 -c "print(f'{\"\":8} the scope adds {100*($w1/$w0-1):.1f}% to the run, {($m1-$m0)/1024:.1f} MB to its peak')"
+fi

@@ -13,7 +13,7 @@ import S1CheckReports
 /// parser, every help page, the usage lines, "did you mean" and the dispatch all come from this table.
 /// A new command is an entry here and its run function; a new option is a line in its command's entry.
 enum CommandTable {
-    static let commands: [CommandSpec] = [check, baseline, initPlan, rules, explain]
+    static let commands: [CommandSpec] = [check, baseline, initPlan, scope, rules, explain]
 
     /// `--baseline FILE` where a baseline is shown or a plan made from it.
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
@@ -93,14 +93,46 @@ enum CommandTable {
             .value("start", .date, "DATE", help: "the test window's first day (default: today)"),
             .value("end", .date, "DATE", help: "the test window's last day (default: the first)"),
             baselineFile,
+            .value("devices", .file, "FILE", help: "the device registry --device-model and --combination are taken from"),
+            .repeatable("device-model", .text, "ID", help: "a registry device model (by id) the plan tests; once per model"),
+            .repeatable("combination", .text, "ID", help: "a registry combination (by id) the plan tests; once per combination"),
+            .value("test-type", TestType.choices, "TYPE", help: "the plan's test type (for a release scope's coverage)"),
+            .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type the plan tests on; once per type"),
         ],
         discussion: """
             Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
             most recent, where several versions are in legal effect side by side), with a test window (default:
-            today to today; set it to the real dates). Add the device models or combinations under test, then
-            `s1check check` it. An --id or --title that check would refuse is a usage error (exit 2).
+            today to today; set it to the real dates). With --devices, --device-model and --combination fill in the
+            device models and combinations from the registry (each must be eligible for the phase); else add
+            them by hand. Then `s1check check` it. What check would refuse is a usage error (exit 2).
             """,
         run: { a throws(Diagnostic) in try InitCommand.run(a) })
+
+    static let scope = CommandSpec(
+        name: "scope", summary: "release scopes (see: scope init)",
+        subcommands: [
+            CommandSpec(
+                name: "init", summary: "print a release scope for a phase from the device registry",
+                options: [
+                    .value("phase", Phase.choices, "PHASE", required: true, help: "the phase whose eligible combinations the scope requires"),
+                    .value("devices", .file, "FILE", required: true, help: "the device registry the combinations are taken from"),
+                    .value("release", .text, "NAME", help: "the release the scope is for (default: \"SMETS1 PHASE release\")"),
+                    .repeatable("test-type", TestType.choices, "TYPE", help: "a test type every combination needs (default: all four); once per type"),
+                    .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type (default: all three); once per type"),
+                    baselineFile,
+                ],
+                discussion: """
+                    Prints a release scope requiring every combination the registry lists as eligible for the phase,
+                    for each test type and installation type: one cell each. Trim it to the release, add equivalents
+                    and exclusions (with reason, approver and expiry), then `s1check check --devices FILE --scope FILE`.
+                    """,
+                run: { a throws(Diagnostic) in try ScopeCommand.initScope(a) }),
+        ],
+        discussion: """
+            A release scope (`check --scope FILE`) says what a release's testing must cover: phase ×
+            combination × test type × installation type. `scope init` writes one to start from.
+            """,
+        run: { _ throws(Diagnostic) in throw Diagnostic.usage("scope needs a subcommand: scope init (see s1check scope --help)") })
 
     static let rules = CommandSpec(
         name: "rules", summary: "the rules: id, status, clause, whether waivable",

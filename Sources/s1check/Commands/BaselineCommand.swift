@@ -84,10 +84,49 @@ enum InitCommand {
         if end < start {
             throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startGiven ? "" : " (today, when --start is not given)"))
         }
-        let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end))
+        let devices = try InitCommand.devices(a, phase: phase)
+        let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end), devices: devices)
         try diagnosing { () throws(Diagnostics) in try validate(plan, names: resolved.names, titleGiven: a.value("title") != nil) }
         BaselineCommand.emit(plan)
         return 0
+    }
+
+    /// The devices, combinations, test type and installation types asked for, from the registry: an id it
+    /// does not list (with the nearest), or one not eligible for the phase, is a usage error.
+    static func devices(_ a: ParsedArguments, phase: Phase) throws(Diagnostic) -> NewPlanFile.Devices {
+        var out = NewPlanFile.Devices()
+        out.testType = try a.choice("test-type", TestType.self)
+        for t in a.all("installation-type") ?? [] {
+            let type = try InstallationType.parse(t.text, option: "installation-type")
+            if !out.installationTypes.contains(type) { out.installationTypes.append(type) }
+        }
+        let models = a.all("device-model") ?? [], combinations = a.all("combination") ?? []
+        if models.isEmpty && combinations.isEmpty { return out }
+        guard let path = try a.inputPath("devices") else {
+            throw Diagnostic.usage("--device-model and --combination are taken from a device registry: give it with --devices FILE")
+        }
+        let registry = try diagnosing { () throws(Diagnostics) in try Inputs.registry(path).value }
+        for m in models.map(\.text) {
+            guard let entry = registry.deviceModels.first(where: { $0.id == m }) else {
+                let near = nearest(to: m, in: registry.deviceModels.map(\.id), limit: 3, maxDistance: 3)
+                throw Diagnostic.usage("--device-model \(m) is not in \(path.display)" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
+            }
+            guard entry.phases.contains(phase) else {
+                throw Diagnostic.usage("--device-model \(m) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(phase.rawValue)")
+            }
+            out.models.append(entry)
+        }
+        for c in combinations.map(\.text) {
+            guard let entry = registry.combination(id: c) else {
+                let near = registry.nearestCombinations(to: c, limit: 3, maxDistance: 3)
+                throw Diagnostic.usage("--combination \(c) is not in \(path.display)" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
+            }
+            guard entry.phases.contains(phase) else {
+                throw Diagnostic.usage("--combination \(c) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(phase.rawValue)")
+            }
+            if !out.combinations.contains(c) { out.combinations.append(c) }
+        }
+        return out
     }
 
     /// `init` prints only a plan that `check` reads: the plan is decoded as `check` decodes it, and what
@@ -104,5 +143,33 @@ enum InitCommand {
             out.append(.usage("\(option): \(e.message) (check would refuse the plan, so init prints none)"))
         }
         throw Diagnostics(out)
+    }
+}
+
+/// `s1check scope init --phase P --devices FILE`: a release scope from the registry.
+enum ScopeCommand {
+    static func initScope(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        guard let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() }) else { throw a.missing("phase") }
+        guard let path = try a.inputPath("devices") else { throw a.missing("devices") }
+        let registry = try diagnosing { () throws(Diagnostics) in try Inputs.registry(path).value }
+        let baseline = try diagnosing { () throws(Diagnostics) in try Inputs.baseline(try? a.inputPath("baseline")).value }
+        func list<C: OptionChoice & Equatable>(_ name: String, _ type: C.Type) throws(Diagnostic) -> [C] {
+            var out: [C] = []
+            for t in a.all(name) ?? [] {
+                let v = try C.parse(t.text, option: name)
+                if !out.contains(v) { out.append(v) }
+            }
+            return out.isEmpty ? Array(C.allCases) : out
+        }
+        let release = a.value("release") ?? "SMETS1 \(phase.rawValue) release"
+        let scope = NewScopeFile.render(registry, phase: phase, release: release, tbrd: baseline.tbrd.version,
+                                        testTypes: try list("test-type", TestType.self),
+                                        installationTypes: try list("installation-type", InstallationType.self))
+        // What is printed must be a scope check reads (e.g. a phase no combination is eligible for).
+        if case .failure(let e) = ScopeDecoding.decode(file: "scope", bytes: scope, registry: registry) {
+            throw Diagnostic.usage("the scope would not be valid: " + e.all.map(\.message).joined(separator: "; "))
+        }
+        BaselineCommand.emit(scope)
+        return 0
     }
 }
