@@ -79,7 +79,7 @@ struct CIConfigurationTests {
     @Test func reusableActionAndTemplateAreValid() throws {
         let action = try text(Self.action)
         try expectValid("vendor.github-actions", action, butNotWhen: "using: composite", becomes: "using: compost", "the schema notices a wrong runs.using")
-        expect(action, holds: ["  version:\n    description: The s1check release to use, such as 0.2.0 (a leading v is dropped).\n    required: true",
+        expect(action, holds: ["  version:\n    description: The s1check release to use, such as 0.3.0 (a leading v is dropped).\n    required: true",
                                "run: bash \"$GITHUB_ACTION_PATH/run.sh\"", "exit-code:"])
         let template = try text(Self.template)
         try expectValid("vendor.gitlab-ci", template, butNotWhen: "when: always", becomes: "when: sometimes", "the schema notices a wrong artifacts:when")

@@ -94,7 +94,7 @@ import S1CheckTestSupport
 
     @Test func versionAndUsageErrors() throws {
         let v = try CLI.run(["--version"])
-        #expect(v.status == 0 && v.stdout.contains("s1check 0.2.0") && v.stdout.contains("TBRD v1.24"))
+        #expect(v.status == 0 && v.stdout.contains("s1check 0.3.0") && v.stdout.contains("TBRD v1.24"))
         let none = try CLI.run([])
         #expect(none.status == 2 && none.stderr.contains("Usage") && none.stdout.isEmpty)
         let typo = try CLI.run(["chek", "Plans"])

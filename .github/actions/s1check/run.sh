@@ -11,7 +11,7 @@ fail() { echo "::error title=s1check::$*"; exit 2; }
 
 version="${S1CHECK_VERSION:-}"
 version="${version#v}"
-[ -n "$version" ] || fail "the version input is required: the s1check release to use, such as 0.2.0"
+[ -n "$version" ] || fail "the version input is required: the s1check release to use, such as 0.3.0"
 case "$(uname -s)/$(uname -m)" in
   Linux/x86_64) arch=x86_64 ;;
   Linux/aarch64 | Linux/arm64) arch=aarch64 ;;
