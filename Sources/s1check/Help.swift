@@ -12,6 +12,7 @@ enum Help {
 
     Usage:
       s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
+      s1check fix PATH... [--write]          bring drifted versions onto the baseline (a diff, or --write)
       s1check baseline [options]             show the resolved baseline
       s1check baseline export [--baseline F] print the baseline file in use, unchanged
       s1check baseline diff OLD NEW          what changed between two baseline files
@@ -72,6 +73,26 @@ enum Help {
                       baseline). With --plans (once per path), the plans each change puts out of
                       date.
                       Exit status: 0 nothing changed, 1 something changed, 2 input error.
+    """
+
+    static let fix = """
+    Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write]
+
+    Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
+    fail) that has exactly one relevant version, and a tbrd older than the baseline's, and no other byte
+    of the file. Several relevant versions side by side, a document declared more than once and a waived
+    finding are listed as notes with the choices, never guessed; a version is never lowered.
+
+      --baseline FILE   a baseline file instead of the embedded TBRD v1.24
+      --config FILE     a policy file whose shared waivers are respected, like a plan's own
+                        (default: s1check.json in the working folder, when there is one)
+      --write           replace each plan that changes (atomically, keeping its permissions) instead
+                        of printing the unified diff (for git apply or patch -p1) on standard output
+
+    A plan is never written through a symlink, when it is read-only or has other hard links, or when it
+    changed since it was read. Notes, errors and the summary go to standard error.
+    Exit status: without --write, 0 nothing to change, 1 a change to make; with --write, 0 written;
+    2 usage or input error, or a plan that could not be written.
     """
 
     static let rules = """

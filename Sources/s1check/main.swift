@@ -31,13 +31,15 @@ do {
         status = try BaselineCommand.run(Array(args.dropFirst()))
     case "init":
         status = try InitCommand.run(Array(args.dropFirst()))
+    case "fix":
+        status = try FixCommand.run(Array(args.dropFirst()))
     case "rules":
         status = try RulesCommand.list(Array(args.dropFirst()))
     case "explain":
         status = try RulesCommand.explain(Array(args.dropFirst()))
     case let other?:
         let other = FilePath(other).display
-        let hint = nearest(to: other, in: ["check", "baseline", "init", "rules", "explain"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
+        let hint = nearest(to: other, in: ["check", "fix", "baseline", "init", "rules", "explain"], limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
         throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
     }
 } catch let d as Diagnostic {
