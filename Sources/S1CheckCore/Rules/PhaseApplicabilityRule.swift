@@ -35,6 +35,8 @@ public struct PhaseApplicabilityRule: WaivableRule {
         var title = title
         let ascii: [String]? = title.withUTF8 { u in
             guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Every phase name ends in "OC": a title without it names none.
+            guard zip(u, u.dropFirst()).contains(where: { $0 == UInt8(ascii: "O") && $1 == UInt8(ascii: "C") }) else { return [] }
             let isWordByte = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
             return u.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         }
