@@ -53,23 +53,9 @@ struct PlanFile: Sendable {
     /// permissions kept), if right before the rename it is still the file read, with the bytes read. The
     /// caller flushes the folder (`AtomicFile.syncFolders`), once for all the plans of a folder.
     func replace(with bytes: [UInt8]) throws(Diagnostic) {
-        let atomic = AtomicFile(replacing: path, options: [.keepPermissions, .refuseSymlink])
-        var temp: TempFile
-        do { temp = try atomic.begin() } catch {
-            throw .write(file: path.display, "cannot make a temporary file beside it: \(error.reason)")
-        }
-        if let problem = temp.write(bytes) ?? temp.sync() {
-            temp.remove()
-            throw .write(file: path.display, "cannot write it: \(problem)")
-        }
-        FixTestHook.pause(before: path)
-        if let change = changedSinceRead() {
-            temp.remove()
-            throw .write(file: path.display, "changed since s1check read it (\(change)), so it is left as it is: run s1check fix again")
-        }
-        if let problem = atomic.commit(&temp) {
-            temp.remove()
-            throw .write(file: path.display, "cannot put it in place: \(problem)")
+        try AtomicFile(replacing: path, options: [.keepPermissions, .refuseSymlink]).replace(with: bytes, syncFolder: false) {
+            FixTestHook.pause(before: path)
+            return changedSinceRead().map { "changed since s1check read it (\($0)), so it is left as it is: run s1check fix again" }
         }
     }
 
