@@ -12,7 +12,7 @@ enum Help {
 
     Usage:
       s1check check PATH... [options]        check plans (files, or folders searched for *.plan.json)
-      s1check fix PATH... [--write]          bring drifted versions onto the baseline (a diff, or --write)
+      s1check fix PATH... [--write]          the patch bringing drifted versions onto the baseline
       s1check baseline [options]             show the resolved baseline
       s1check baseline export [--baseline F] print the baseline file in use, unchanged
       s1check baseline diff OLD NEW          what changed between two baseline files
