@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: s1check check with every report (JUnit, Markdown, JSON, SARIF, Code Quality, summary) on 100,
-# 1,000, 10,000 and 100,000 generated plans, side by side in the same run with two references on the same
+# 1,000, 10,000 and 100,000 generated plans, then s1check check alone and s1check fix on the same files (the
+# diff; and up to 10,000 plans --write, each run on a fresh copy made before it is timed), with fix's time
+# as a multiple of the check's (target: at most 2x; --write adds the file system's cost of replacing each
+# changed plan atomically and durably), side by side in the same run with two references on the same
 # files: `cat` (the I/O floor) and check-jsonschema validating them against Plans/schemas/plan.schema.json (a
 # peer doing less work: shape only, no baseline, no reports). Prints median wall time, plans per second and
 # peak memory (max RSS) per command. Above 10,000 plans the references are left out (check-jsonschema takes
@@ -57,6 +60,21 @@ for n in "${sizes[@]}"; do
     --sarif "$work/r.sarif" --codequality "$work/cq.json" --summary "$work/s.md")
   row "s1check (6 reports)" "$w" "$m"; s1=$w
   [ "$n" = 10000 ] && t10k=$w
+  read -r w m < <(measure "$bin" check "$dir" --as-of 2023-06-01)
+  row "s1check check" "$w" "$m"; plain=$w
+  read -r w m < <(measure "$bin" fix "$dir")
+  row "s1check fix (diff)" "$w" "$m"
+  python3 -c "print(f'{\"\":8} fix is {$w/$plain:.2f}x the check time ({$w/$s1:.2f}x the check with six reports)')"
+  if [ "$n" -le 10000 ]; then
+    # --write changes the files, so every run (and the warm-up) gets its own copy, made untimed.
+    copies="$work/copies$n"; mkdir -p "$copies" "$work/used$n"
+    for i in $(seq 0 "$runs"); do cp -r "$dir" "$copies/c$i"; done
+    sync
+    read -r w m < <(measure sh -c 'used=$2; set -- "$1"/*; "$0" fix "$1" --write >/dev/null 2>&1; mv "$1" "$used/"' "$bin" "$copies" "$work/used$n")
+    row "s1check fix --write" "$w" "$m"
+    python3 -c "print(f'{\"\":8} fix --write is {$w/$plain:.2f}x the check time ({$w/$s1:.2f}x the check with six reports)')"
+    rm -rf "$copies" "$work/used$n"
+  fi
   if [ "$n" -gt 10000 ]; then
     [ -n "${t10k:-}" ] && python3 -c "print(f'{\"\":8} {$w/$t10k:.1f}x the 10,000-plan time; {$m/1024:.0f} MB peak; {1e6*$w/$n:.0f} us per plan')"
     rm -rf "$dir"

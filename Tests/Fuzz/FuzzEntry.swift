@@ -1,5 +1,5 @@
-// libFuzzer entry point over s1check's input handling: plan decoding and checking, baseline decoding,
-// device-registry and policy decoding, and rendering every report and the console. Built by
+// libFuzzer entry point over s1check's input handling: plan decoding, checking and fixing, baseline
+// decoding, device-registry and policy decoding, and rendering every report, the console and a fix's diff. Built by
 // Tests/Fuzz/run.sh with `swiftc -sanitize=fuzzer,address` together with the library sources; not part
 // of the SwiftPM build.
 //
@@ -9,6 +9,7 @@ private let baseline = ResolvedBaseline(EmbeddedBaseline.load())
 private let asOf = CalendarDate(iso: "2023-06-01")!
 private let settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "embedded", sha256: ""),
                                    registrySource: nil, asOf: asOf, strict: true, keepGoing: false, passedOver: [])
+private let fixer = Fixer(baseline: baseline, asOf: asOf)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -45,6 +46,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             precondition(result[0].findings.contains { $0.rule.id == DuplicatePlanIDRule.description.id && $0.status == .fail },
                          "two copies of plan \(plan.id) must share its id")
         }
+        // A fix never fails its own check of the fixed plan (that is an internal error), and its diff renders.
+        let fixed = fixer.fix(file: "fuzz.plan.json", bytes: bytes)
+        precondition(!fixed.problems.contains { $0.message.hasPrefix("internal error") }, "a fix failed its own check: \(fixed.problems)")
+        if fixed.changed { _ = UnifiedDiff.render(old: bytes, new: fixed.fixed, path: Array("fuzz.plan.json".utf8)) }
     case 1:
         if case .success(let b) = BaselineDecoding.decode(file: "fuzz.baseline.json", bytes: bytes) {
             let resolved = ResolvedBaseline(b)

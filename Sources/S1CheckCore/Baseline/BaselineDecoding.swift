@@ -25,6 +25,7 @@ public enum BaselineDecoding {
             }
         }
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
+        SourceQuotations.check(f, at: path, SourceQuotations.root, d)
         if let s = f["$schema"] { _ = d.text(s, at: path.key("$schema"), what: "a schema reference") }
         var documents: [BaselineDocument] = []
         if let node = f["documents"], let items = d.array(node, at: path.key("documents"), what: "the document catalogue") {
@@ -96,6 +97,7 @@ public enum BaselineDecoding {
         }
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
         guard let kind, let id, let title else { return nil }
+        SourceQuotations.check(f, at: path, SourceQuotations.document, d, subject: "\(kind.title) \(id)")
         if kind == .section, !legal.isEmpty || annex != nil || consultation != nil {
             d.fail("a section takes its version from the SEC version (TBRD paragraph 1(i)); remove its own version",
                    at: path, offset: node.offset)
@@ -168,6 +170,7 @@ public enum BaselineDecoding {
         let aliases = f["aliases"].map { decodeAliases($0, path.key("aliases"), d) } ?? []
         let sources = f["sources"].map { decodeSources($0, path.key("sources"), d) } ?? [:]
         guard let name, let title else { return nil }
+        SourceQuotations.check(f, at: path, SourceQuotations.part, d, subject: "part \(name)")
         return DocumentPart(name: name, title: title, legalEffect: legal, datedIssues: dated.sorted(), aliases: aliases, sources: sources)
     }
 

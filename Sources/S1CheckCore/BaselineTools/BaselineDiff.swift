@@ -30,6 +30,8 @@ public struct BaselineDiff: Sendable {
     /// baseline requires something else.
     public struct PlanImpact: Sendable, Hashable {
         public var file: String
+        /// The line of the declaration in the plan file (the `tbrd` value, the artefact), when known.
+        public var line: Int?
         public var planID: String
         public var subject: String
         public var declared: String
@@ -139,11 +141,17 @@ public struct BaselineDiff: Sendable {
 
     /// The plans the change puts out of date, and why.
     public func impact(on plans: [(file: String, plan: Plan)]) -> [PlanImpact] {
+        impact(on: plans.map { ($0.file, $0.plan, nil) })
+    }
+
+    /// The plans the change puts out of date, each row at its line when the plan's `lines` are given.
+    public func impact(on plans: [(file: String, plan: Plan, lines: LineIndex?)]) -> [PlanImpact] {
         var out: [PlanImpact] = []
         let oldTBRD = old.baseline.tbrd.version, newTBRD = new.baseline.tbrd.version
-        for (file, plan) in plans {
+        for (file, plan, lines) in plans {
+            let line = { (offset: Int) in lines?.line(ofOffset: offset) }
             if oldTBRD != newTBRD && plan.tbrd.value == oldTBRD {
-                out.append(PlanImpact(file: file, planID: plan.id, subject: "TBRD", declared: plan.tbrdText,
+                out.append(PlanImpact(file: file, line: line(plan.tbrd.offset), planID: plan.id, subject: "TBRD", declared: plan.tbrdText,
                                       expected: newTBRD.description, reason: "prepared against TBRD \(oldTBRD), now superseded"))
             }
             var seen: Set<String> = []
@@ -153,7 +161,7 @@ public struct BaselineDiff: Sendable {
                 // Relevant under the old baseline, and not under the new one.
                 guard o.relevant.contains(a.version), !(n?.relevant.contains(a.version) ?? false) else { continue }
                 let expected = n.flatMap { $0.relevant.isEmpty ? nil : $0.expectedText } ?? "none (removed or unversioned)"
-                out.append(PlanImpact(file: file, planID: plan.id, subject: ref.description, declared: a.versionText,
+                out.append(PlanImpact(file: file, line: line(a.offset), planID: plan.id, subject: ref.description, declared: a.versionText,
                                       expected: expected, reason: n == nil ? "\(ref) is no longer in the baseline"
                                           : "\(ref) moves from \(o.expectedText) to \(expected)"))
             }

@@ -28,9 +28,19 @@ public struct PhaseApplicabilityRule: WaivableRule {
 
     public init() {}
 
-    /// The phases a document's title names ("FOC S1SPKI Certificate Policy": FOC), as whole words.
+    /// The phases a document's title names ("FOC S1SPKI Certificate Policy": FOC), as whole words. Every
+    /// plan asks it of each artefact it declares, so an ASCII title (every title of the SEC) is split by
+    /// bytes, without looking up each character's Unicode properties.
     static func phasesNamed(inTitle title: String) -> [Phase] {
-        let words = Set(title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        var title = title
+        let ascii: [String]? = title.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Every phase name ends in "OC": a title without it names none.
+            guard zip(u, u.dropFirst()).contains(where: { $0 == UInt8(ascii: "O") && $1 == UInt8(ascii: "C") }) else { return [] }
+            let isWordByte = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+            return u.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let words = Set(ascii ?? title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         return Phase.allCases.filter { words.contains($0.rawValue) }
     }
 

@@ -13,7 +13,7 @@ public enum BaselineDiffReport {
             s += impacts.isEmpty ? "\nNo plan is put out of date.\n"
                 : "\nPlans put out of date (\(Set(impacts.map(\.file)).count)):\n\n" + PlainText.table(
                     header: ["PLAN", "FILE", "ARTEFACT", "DECLARED", "NEW EXPECTED"],
-                    rows: impacts.map { [$0.planID, $0.file, $0.subject, $0.declared, $0.expected] })
+                    rows: impacts.map { [$0.planID, $0.location, $0.subject, $0.declared, $0.expected] })
         }
         return s
     }
@@ -33,7 +33,7 @@ public enum BaselineDiffReport {
             if impacts.isEmpty { md.write("None.\n") } else {
                 md.write("| Plan | File | Artefact | Declared | New expected |\n|---|---|---|---|---|\n")
                 for i in impacts {
-                    md.write("| "); md.markdown(i.planID); md.write(" | "); md.markdown(i.file); md.write(" | ")
+                    md.write("| "); md.markdown(i.planID); md.write(" | "); md.markdown(i.location); md.write(" | ")
                     md.markdown(i.subject); md.write(" | "); md.markdown(i.declared); md.write(" | "); md.markdown(i.expected); md.write(" |\n")
                 }
             }
@@ -59,7 +59,7 @@ public enum BaselineDiffReport {
             w.beginArray("outOfDate")
             for i in impacts {
                 w.beginObject()
-                w.string("plan", i.planID); w.string("file", i.file); w.string("artefact", i.subject)
+                w.string("plan", i.planID); w.string("file", i.file); w.number("line", i.line); w.string("artefact", i.subject)
                 w.string("declared", i.declared); w.string("expected", i.expected); w.string("reason", i.reason)
                 w.endObject()
             }
@@ -68,4 +68,9 @@ public enum BaselineDiffReport {
         w.endObject()
         return w.finish()
     }
+}
+
+extension BaselineDiff.PlanImpact {
+    /// `file:line`, the form editors and CI logs link to (the file alone when the line is not known).
+    var location: String { line.map { "\(file):\($0)" } ?? file }
 }

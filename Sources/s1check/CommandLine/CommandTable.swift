@@ -13,7 +13,7 @@ import S1CheckReports
 /// parser, every help page, the usage lines, "did you mean" and the dispatch all come from this table.
 /// A new command is an entry here and its run function; a new option is a line in its command's entry.
 enum CommandTable {
-    static let commands: [CommandSpec] = [check, baseline, initPlan, scope, rules, explain]
+    static let commands: [CommandSpec] = [check, fix, baseline, initPlan, scope, rules, explain]
 
     /// `--baseline FILE` where a baseline is shown or a plan made from it.
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
@@ -47,6 +47,34 @@ enum CommandTable {
             \(Help.exitStatus)
             """,
         run: { a throws(Diagnostic) in try CheckCommand.run(a) })
+
+    static let fix = CommandSpec(
+        name: "fix", summary: "the patch bringing drifted versions onto the baseline",
+        positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
+        options: [
+            baselineFile,
+            .value("config", .file, "FILE", help: """
+                a policy file whose shared waivers are respected, like a plan's own
+                (default: s1check.json in the working folder, when there is one)
+                """),
+            .flag("write", help: """
+                replace each plan that changes (atomically, keeping its permissions) instead
+                of printing the unified diff (for git apply or patch -p1) on standard output
+                """),
+        ],
+        discussion: """
+            Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
+            fail) that has exactly one relevant version, and a tbrd older than the baseline's, and no other byte
+            of the file. Several relevant versions side by side, a document declared more than once and a waived
+            finding are listed as notes with the choices, never guessed; a version is never lowered.
+            """,
+        epilogue: """
+            A plan is never written through a symlink, when it is read-only or has other hard links, or when it
+            changed since it was read. Notes, errors and the summary go to standard error.
+            Exit status: without --write, 0 nothing to change, 1 a change to make; with --write, 0 written;
+            2 usage or input error, or a plan that could not be written.
+            """,
+        run: { a throws(Diagnostic) in try FixCommand.run(a) })
 
     static let baseline = CommandSpec(
         name: "baseline", summary: "show the resolved baseline",

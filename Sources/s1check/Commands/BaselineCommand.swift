@@ -45,10 +45,10 @@ enum BaselineCommand {
         if let paths = a.all("plans") {
             let discovery = PlanDiscovery(paths: try ParsedArguments.inputPaths(paths))
             var errors = discovery.problems
-            var plans: [(file: String, plan: Plan)] = []
+            var plans: [(file: String, plan: Plan, lines: LineIndex?)] = []
             for f in discovery.files {
-                switch Files.read(f).flatMap({ PlanDecoding.decode(file: f.display, bytes: $0.bytes, names: d.old.names).mapError { $0.all[0] } }) {
-                case .success(let p): plans.append((f.display, p))
+                switch Files.read(f).flatMap({ c in PlanDecoding.decode(file: f.display, bytes: c.bytes, names: d.old.names).map { ($0, c.bytes) }.mapError { $0.all[0] } }) {
+                case .success(let (p, bytes)): plans.append((f.display, p, LineIndex(bytes)))
                 case .failure(let e): errors.append(e)
                 }
             }

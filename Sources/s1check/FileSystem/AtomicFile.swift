@@ -66,8 +66,10 @@ struct AtomicFile {
     }
 
     /// The whole replacement at once: `bytes` written, flushed, renamed over the target, the folder
-    /// flushed. On a failure the target is as it was and no temporary file is left.
-    func replace(with bytes: [UInt8]) throws(Diagnostic) {
+    /// flushed (unless `syncFolder` is false: the caller flushes it once for many files, `syncFolders`).
+    /// `refusal`, asked right before the rename, may refuse it with its reason (a plan that changed since
+    /// it was read). On a failure the target is as it was and no temporary file is left.
+    func replace(with bytes: [UInt8], syncFolder: Bool = true, refusal: () -> String? = { nil }) throws(Diagnostic) {
         var temp: TempFile
         do { temp = try begin() } catch {
             throw .write(file: target.display, "cannot make a temporary file beside it: \(error.reason)")
@@ -76,11 +78,15 @@ struct AtomicFile {
             temp.remove()
             throw .write(file: target.display, "cannot write it: \(problem)")
         }
+        if let refused = refusal() {
+            temp.remove()
+            throw .write(file: target.display, refused)
+        }
         if let problem = commit(&temp) {
             temp.remove()
             throw .write(file: target.display, "cannot put it in place: \(problem)")
         }
-        AtomicFile.syncFolders([target.parent])
+        if syncFolder { AtomicFile.syncFolders([target.parent]) }
     }
 }
 

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+import S1CheckCore
+import S1CheckTestSupport
+
+/// `s1check fix` through the real binary: the patch, `--write`, what a fix leaves for a person, and the
+/// files it refuses to touch.
+@Suite struct FixCommandTests {
+    static let fixture125 = CLI.packageRoot.appendingPathComponent(CLI.fixture("Baselines/tbrd-1.25.baseline.json")).path
+
+    /// Every file under `dir`, by relative path.
+    static func files(_ dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for rel in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
+            let u = dir.appendingPathComponent(rel)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue { out[rel] = try Data(contentsOf: u) }
+        }
+        return out
+    }
+
+    static func copy(_ from: URL, to: URL) throws {
+        try? FileManager.default.removeItem(at: to)
+        try FileManager.default.copyItem(at: from, to: to)
+    }
+
+    /// (file, subject) of every non-waived artefact-version fail `check` finds, from its JSON report.
+    static func artefactFails(in dir: URL, plans: String, baseline: String?) throws -> Set<String> {
+        let report = dir.appendingPathComponent("report.json")
+        _ = try CLI.run(["check", plans, "--json", report.path] + (baseline.map { ["--baseline", $0] } ?? []), in: dir)
+        let json = try CLI.json(report)
+        var out: Set<String> = []
+        for p in json["plans"] as! [[String: Any]] {
+            for f in p["findings"] as! [[String: Any]] where f["rule"] as? String == "artefact-version" && f["status"] as? String == "fail" {
+                out.insert("\(p["file"] as! String) \(f["subject"] as! String)")
+            }
+        }
+        return out
+    }
+
+    /// (file, subject) of every note `fix` printed: "FILE:LINE: note: SUBJECT at …".
+    static func notes(_ stderr: String) -> Set<String> {
+        Set(stderr.split(separator: "\n").compactMap { line -> String? in
+            guard let r = line.range(of: ": note: ") else { return nil }
+            let file = line[..<r.lowerBound].split(separator: ":").dropLast().joined(separator: ":")
+            let message = line[r.upperBound...]
+            guard let at = message.range(of: " at ") else { return nil }
+            return "\(file) \(message[..<at.lowerBound])"
+        })
+    }
+
+    /// The whole cycle on a folder of plans: the patch applies with git apply and gives what --write
+    /// writes; a second fix has nothing to do; the plans then check with no artefact-version fail but those
+    /// the fix listed; every plan the fix did not change is byte-identical.
+    func cycle(_ original: URL, baseline: String? = nil, expectChanges: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let s = Scratch()
+        let viaPatch = s.url.appendingPathComponent("patched"), viaWrite = s.url.appendingPathComponent("written")
+        try Self.copy(original, to: viaPatch.appendingPathComponent("plans"))
+        try Self.copy(original, to: viaWrite.appendingPathComponent("plans"))
+        let b = baseline.map { ["--baseline", $0] } ?? []
+
+        let diff = try CLI.run(["fix", "plans"] + b, in: viaPatch)
+        #expect(diff.status == (expectChanges ? 1 : 0), "\(diff.stderr)", sourceLocation: sourceLocation)
+        #expect(try Self.files(viaPatch) == (try Self.files(viaWrite)), "fix without --write changed a file", sourceLocation: sourceLocation)
+        if ExternalTool.git.shouldRun && !diff.stdout.isEmpty {
+            let check = try ExternalTool.git.run(["apply", "--check", "-"], input: Array(diff.stdout.utf8), in: viaPatch)
+            #expect(check.status == 0, "\(check.err)", sourceLocation: sourceLocation)
+            _ = try ExternalTool.git.run(["apply", "--whitespace=nowarn", "-"], input: Array(diff.stdout.utf8), in: viaPatch)
+        }
+
+        let write = try CLI.run(["fix", "plans", "--write"] + b, in: viaWrite)
+        #expect(write.status == 0, "\(write.stderr)", sourceLocation: sourceLocation)
+        #expect(write.stderr.split(separator: "\n").filter { $0.contains(": note: ") } == diff.stderr.split(separator: "\n").filter { $0.contains(": note: ") },
+                sourceLocation: sourceLocation)
+        let before = try Self.files(original), after = try Self.files(viaWrite.appendingPathComponent("plans"))
+        if ExternalTool.git.shouldRun { #expect(try Self.files(viaPatch.appendingPathComponent("plans")) == after, "git apply of the patch differs from --write", sourceLocation: sourceLocation) }
+        let written = Set(write.stdout.split(separator: "\n").map { $0.split(separator: ":")[0].dropFirst("fixed plans/".count) }.map(String.init))
+        // (Lines as bytes: in a String a CRLF is one character.)
+        let patched = diff.stdout.utf8.split(separator: 0x0A).filter { $0.starts(with: "--- a/plans/".utf8) }
+        #expect(written.count == patched.count, sourceLocation: sourceLocation)
+        for (name, bytes) in before where !written.contains(name) {
+            #expect(after[name] == bytes, "\(name) was not fixed but changed", sourceLocation: sourceLocation)
+        }
+
+        let again = try CLI.run(["fix", "plans"] + b, in: viaWrite)
+        #expect(again.status == 0 && again.stdout.isEmpty, "a second fix: \(again.stdout)", sourceLocation: sourceLocation)
+        #expect(again.stderr.contains("s1check fix: nothing to fix in"), sourceLocation: sourceLocation)
+
+        let fails = try Self.artefactFails(in: viaWrite, plans: "plans", baseline: baseline)
+        #expect(fails.isSubset(of: Self.notes(write.stderr)), "artefact-version fails the fix did not list: \(fails.subtracting(Self.notes(write.stderr)))", sourceLocation: sourceLocation)
+    }
+
+    @Test func theSamplePlans() throws {
+        try cycle(CLI.packageRoot.appendingPathComponent("Plans"))
+        try cycle(CLI.packageRoot.appendingPathComponent("Plans"), baseline: Self.fixture125)
+    }
+
+    /// Generated plans of every shape (property test through the binary).
+    @Test func generatedPlans() throws {
+        let s = Scratch()
+        var rng = SplitMix(seed: 2020)
+        for i in 0..<200 { s.write("gen/p\(i).plan.json", PlanGenerator.plan(i, &rng)) }
+        try cycle(s.url.appendingPathComponent("gen"))
+    }
+
+    @Test func whatTheSamplePlansGet() throws {
+        let s = Scratch()
+        try Self.copy(CLI.packageRoot.appendingPathComponent("Plans"), to: s.url.appendingPathComponent("Plans"))
+        let diff = try CLI.run(["fix", "Plans", "--baseline", Self.fixture125], in: s.url)
+        #expect(diff.stdout.hasPrefix("--- a/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n+++ b/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n@@ -3,7 +3,7 @@\n"))
+        #expect(diff.stdout.contains("-      \"version\": \"5.1\"\n+      \"version\": \"5.2\"\n"))
+        #expect(diff.stderr.contains("Plans/foc/SVT-FOC-0080-old-tbrd.plan.json:43: note: Appendix AD at 5.0 (line 43) and 5.1 (line 47): declared more than once; the relevant version is 5.2: choose which declaration to keep\n"))
+        #expect(diff.stderr.contains("s1check fix: 18 versions to fix in 11 of 11 plans; nothing was written (run with --write to apply the diff); 1 declaration is left for you to choose"), "\(diff.stderr)")
+        let write = try CLI.run(["fix", "Plans", "--baseline", Self.fixture125, "--write"], in: s.url)
+        #expect(write.stdout.contains("fixed Plans/moc/SVT-MOC-0017-mmc-drift.plan.json: TBRD 1.24 → 1.25 (line 6); Appendix AF 5.0 → 5.1 (line 35); Appendix AD 5.1 → 5.2 (line 39)\n"), "\(write.stdout)")
+        #expect(write.stderr.contains("s1check fix: fixed 18 versions in 11 of 11 plans; 1 declaration is left"))
+    }
+
+    /// Side by side: listed with the choices on standard error, the plan unchanged, exit 0.
+    @Test func sideBySideVersionsAreListed() throws {
+        let s = Scratch()
+        s.write("b.json", try #require(RuleExample.baselineText(["8": #""annexA": "3.2""#])))
+        let plan = RuleExample.planText(["artefacts": #"[{"document": "GBCS", "version": "2.0"}, {"document": "CHTS", "version": "1.3.1"}]"#])
+        s.write("p.plan.json", plan)
+        let out = try CLI.run(["fix", "p.plan.json", "--baseline", "b.json", "--write"], in: s.url)
+        #expect(out.status == 0 && out.stdout.isEmpty)
+        #expect(out.stderr.contains("p.plan.json:9: note: Schedule 8 at 2.0: relevant versions are 3.2, 4.0, 4.1: choose one\n"), "\(out.stderr)")
+        #expect(out.stderr.contains("p.plan.json:9: note: Schedule 10 at 1.3.1: relevant versions are 1.0, 1.1, 1.2, 1.3, 1.4, 1.5: choose one\n"))
+        #expect(out.stderr.contains("s1check fix: nothing to fix in 1 plan; 2 declarations are left for you to choose"))
+        #expect(try String(contentsOfFile: s.path("p.plan.json"), encoding: .utf8) == plan)
+    }
+
+    /// CRLF, tabs and a version prefix survive; the permissions are kept.
+    @Test func crlfAndPermissionsAreKept() throws {
+        let s = Scratch()
+        let plan = "{\r\n\t\"id\": \"CR-1\",\"title\": \"t\",\r\n\t\"phase\": \"MOC\", \"tbrd\": \"v1.23\",\r\n\t\"deviceModels\": [{\"type\": \"ESME\", \"manufacturer\": \"m\", \"model\": \"x\", \"firmware\": \"1\"}],\r\n"
+            + "\t\"artefacts\": [ {\"document\": \"DUIS\", \"version\": \"Version 4.0\"} ]\r\n}"
+        let path = s.write("cr.plan.json", plan)
+        #expect(chmod(path, 0o640) == 0)
+        let out = try CLI.run(["fix", "cr.plan.json", "--write"], in: s.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout == "fixed cr.plan.json: TBRD v1.23 → v1.24 (line 3); Appendix AD Version 4.0 → Version 5.1 (line 5)\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == plan.replacingOccurrences(of: "v1.23", with: "v1.24").replacingOccurrences(of: "Version 4.0", with: "Version 5.1"))
+        var st = stat()
+        #expect(stat(path, &st) == 0 && st.st_mode & 0o7777 == 0o640)
+        // Nothing is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.url.path) == ["cr.plan.json"])
+    }
+
+    static let drifted = RuleExample.planText(["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#])
+
+    /// A read-only plan (refused by its mode bits, which root would otherwise override), a symlinked plan
+    /// and a plan with other hard links are left untouched, each with its reason; the other plans are fixed.
+    @Test func filesFixRefusesToTouch() throws {
+        let s = Scratch()
+        let ro = s.write("plans/ro.plan.json", Self.drifted)
+        #expect(chmod(ro, 0o444) == 0)
+        let target = s.write("elsewhere/target.json", Self.drifted)
+        #expect(symlink(target, s.path("plans/link.plan.json")) == 0)
+        let hard = s.write("plans/hard.plan.json", Self.drifted)
+        #expect(link(hard, s.path("elsewhere/hard-too.json")) == 0)
+        let good = s.write("plans/good.plan.json", Self.drifted)
+        let out = try CLI.run(["fix", "plans", "--write"], in: s.url)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("s1check: plans/ro.plan.json: $: is read-only (mode 0444); s1check fix replaces only plans that may be written: make it writable (chmod u+w) to fix it\n"), "\(out.stderr)")
+        #expect(out.stderr.contains("s1check: plans/link.plan.json: $: is a symlink (to \(target)); s1check fix never changes a file through a symlink, nor replaces the link: give the file it leads to\n"))
+        #expect(out.stderr.contains("s1check: plans/hard.plan.json: $: has 2 hard links; replacing it would leave its other names with the old content, so s1check fix leaves it as it is\n"))
+        #expect(out.stdout == "fixed plans/good.plan.json: Appendix AD 5.0 → 5.1 (line 9)\n")
+        for path in [ro, target, hard] { #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.drifted, "\(path)") }
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == Self.drifted.replacingOccurrences(of: "5.0", with: "5.1"))
+        var st = stat()
+        #expect(lstat(s.path("plans/link.plan.json"), &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)
+        // Without --write a read-only plan still gets its diff; a symlink does not (the patch would not apply to it).
+        let diff = try CLI.run(["fix", "plans/ro.plan.json", "plans/link.plan.json"], in: s.url)
+        #expect(diff.status == 2 && diff.stdout.hasPrefix("--- a/plans/ro.plan.json\n") && !diff.stdout.contains("link.plan.json"))
+    }
+
+    /// A file that does not decode as a plan is an input error at its line and column; nothing is written
+    /// to it, and the other plans are still fixed.
+    @Test func aFileThatIsNotAPlanIsNeverWritten() throws {
+        let s = Scratch()
+        let bad = s.write("plans/bad.plan.json", "{\n  \"id\": \"B-1\",\n  \"tbrd\": \"1.23\",\n  \"artefact\": []\n}\n")
+        let good = s.write("plans/good.plan.json", Self.drifted)
+        let out = try CLI.run(["fix", "plans", "--write"], in: s.url)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("s1check: plans/bad.plan.json:4:3: $.artefact: unknown key \"artefact\" (did you mean \"artefacts\"?)"), "\(out.stderr)")
+        #expect(try String(contentsOfFile: bad, encoding: .utf8).contains("\"tbrd\": \"1.23\""))
+        #expect(try String(contentsOfFile: good, encoding: .utf8).contains("\"5.1\""))
+        #expect(out.stderr.hasSuffix("s1check fix: fixed 1 version in 1 of 2 plans; 4 errors (above)\n"), "\(out.stderr)")
+    }
+
+    /// A plan changed between the read and the rename (the test-only pause of S1CHECK_TEST_FIX_PAUSE) is
+    /// left as it now is, with the reason, and no temporary file stays beside it.
+    @Test func aPlanChangedMidRunIsLeftAlone() throws {
+        let s = Scratch()
+        let plan = s.write("plans/p.plan.json", Self.drifted)
+        let hook = s.url.appendingPathComponent("hook")
+        try FileManager.default.createDirectory(at: hook, withIntermediateDirectories: true)
+        let p = CLI.process(["fix", "plans", "--write"], in: s.url, env: ["S1CHECK_TEST_FIX_PAUSE": hook.path])
+        let err = Pipe(), out = Pipe()
+        p.standardError = err
+        p.standardOutput = out
+        try p.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path) && Date() < deadline { usleep(10_000) }
+        let edited = Self.drifted.replacingOccurrences(of: "Example plan", with: "Edited meanwhile")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: plan))
+        FileManager.default.createFile(atPath: hook.appendingPathComponent("resume").path, contents: Data())
+        p.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationStatus == 2)
+        #expect(stderr.contains("s1check: plans/p.plan.json: changed since s1check read it ("), "\(stderr)")
+        #expect(stderr.contains("so it is left as it is: run s1check fix again"))
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) == edited)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.path("plans")) == ["p.plan.json"])
+    }
+
+    @Test func commandLine() throws {
+        let help = try CLI.run(["fix", "--help"])
+        #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write]"))
+        for option in ["baseline", "config", "write"] { #expect(help.stdout.contains("\n  --\(option) "), "no line explains --\(option)") }
+        #expect(try CLI.run(["--help"]).stdout.contains("s1check fix PATH..."))
+        let typo = try CLI.run(["fxi", "Plans"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean fix?"))
+        let option = try CLI.run(["fix", "Plans", "--wirte"])
+        #expect(option.status == 2 && option.stderr.contains("did you mean --write?"))
+        #expect(try CLI.run(["fix"]).status == 2)
+        let missing = try CLI.run(["fix", "no/such/folder"])
+        #expect(missing.status == 2 && missing.stderr.contains("no/such/folder"))
+        let nothing = try CLI.run(["fix", "Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json"])
+        #expect(nothing.status == 0 && nothing.stdout.isEmpty && nothing.stderr == "s1check fix: nothing to fix in 1 plan\n")
+        let badBaseline = try CLI.run(["fix", "Plans", "--baseline", "Plans/devices.json"])
+        #expect(badBaseline.status == 2 && badBaseline.stderr.contains("Plans/devices.json"))
+    }
+}
+
+/// `baseline diff` puts each out-of-date row at its line.
+@Suite struct BaselineDiffLineTests {
+    @Test func outOfDateRowsHaveTheirLine() throws {
+        let out = try CLI.run(["baseline", "diff", "@embedded", FixCommandTests.fixture125, "--plans", "Plans", "--format", "json"])
+        #expect(out.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let rows = json["outOfDate"] as! [[String: Any]]
+        #expect(rows.count > 10)
+        for row in rows {
+            let file = row["file"] as! String, line = try #require(row["line"] as? Int, "\(row)")
+            let lines = try String(contentsOf: CLI.packageRoot.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+            let near = lines[(line - 1)..<min(lines.count, line + 3)].joined(separator: "\n")
+            if row["artefact"] as? String == "TBRD" { #expect(lines[line - 1].contains("\"tbrd\"")) }
+            #expect(near.contains("\"\(row["declared"] as! String)\""), "\(file):\(line)")
+            #expect(Array(row.keys).sorted() == ["artefact", "declared", "expected", "file", "line", "plan", "reason"])
+        }
+        let text = try CLI.run(["baseline", "diff", "@embedded", FixCommandTests.fixture125, "--plans", "Plans"])
+        #expect(text.stdout.contains("Plans/moc/SVT-MOC-0017-mmc-drift.plan.json:37 "))
+    }
+}
