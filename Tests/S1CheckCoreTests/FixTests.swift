@@ -90,6 +90,17 @@ import S1CheckTestSupport
         #expect(q.fix.choices.map(\.reason) == [.waived])
     }
 
+    /// A policy level changes how a finding gates, not whether the version drifted: a result checked with
+    /// levels gets the same fix.
+    @Test func policyLevelsDoNotChangeTheFix() throws {
+        let json = TestData.planJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0"), ("AF", "5.0")]))
+        let policy = Policy(file: "s1check.json", levels: ["artefact-version": .warn, "tbrd-version": .allow])
+        let result = Checker(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy).check(file: "t.plan.json", bytes: Array(json.utf8))
+        #expect(result.findings.allSatisfy { $0.status != .fail })
+        let p = PlanFixer.fix(bytes: Array(json.utf8), result: result, baseline: TestData.resolved)
+        #expect(p.changes.map(\.description) == ["TBRD 1.23 → 1.24 (line 2)", "Appendix AD 5.0 → 5.1 (line 5)", "Appendix AF 5.0 → 5.1 (line 5)"])
+    }
+
     /// Only the version's digits change: CRLF line endings, tabs, key order, a byte-order mark, names as
     /// written and escapes elsewhere in the literal stay byte for byte.
     @Test func oddFormattingIsKept() throws {

@@ -71,12 +71,15 @@ public enum PlanFixer {
     public static func fix(bytes: [UInt8], result: PlanResult, baseline: ResolvedBaseline) -> PlanFix {
         guard let plan = result.plan else { return PlanFix() }
         let tbrd = baseline.baseline.tbrd.version
-        // Most plans have nothing to fix: find that out from the findings alone.
+        // Most plans have nothing to fix: find that out from the findings alone. A finding counts by what
+        // its rule made of it (a policy level changes how it gates, not whether the version drifted), and
+        // a waived one is listed, not changed.
         let concerned = result.findings.filter { f in
+            let ruled = f.level?.originalStatus ?? (f.status == .waived ? f.waiver?.originalStatus : f.status)
             switch f.rule.id {
-            case artefactVersion: return f.status == .fail || (f.status == .waived && f.waiver?.originalStatus == .fail)
-            case duplicateDocument: return f.status == .fail
-            case tbrdVersion: return plan.tbrd.value < tbrd && (f.status == .warn || f.status == .waived)
+            case artefactVersion: return ruled == .fail
+            case duplicateDocument: return ruled == .fail && f.status != .waived
+            case tbrdVersion: return plan.tbrd.value < tbrd && ruled == .warn
             default: return false
             }
         }
