@@ -11,12 +11,13 @@ enum Help {
 
     static let about = """
     Checks SMETS1 test plans against the Amended SMETS1 SEC baseline that the SMETS1 Testing Baseline
-    Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and per
-    artefact, as console lines (or GitHub Actions annotations), JUnit XML, Markdown, JSON, SARIF, GitLab
-    Code Quality, a job-page summary and an HTML evidence pack.
+    Requirements Document (TBRD v1.24, embedded) defines, and reports pass / warn / fail per plan and
+    per artefact, as console lines (or GitHub Actions annotations), JUnit XML, Markdown, JSON, SARIF,
+    GitLab Code Quality, a job-page summary and an HTML evidence pack; and the coverage of a release
+    scope.
     """
 
-    static let exitStatus = "Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan found."
+    static let exitStatus = "Exit status: 0 no fail; 1 a fail (or a warn with --strict); 2 usage or input error, or no plan."
 
     /// `s1check --help`: every command (and subcommand) with its synopsis and summary.
     static var main: String {

@@ -36,6 +36,15 @@ import S1CheckCore
         }
     }
 
+    /// Every help page, the main one included, fits a 100-column terminal.
+    @Test func everyHelpPageFitsAHundredColumns() throws {
+        for words in [[]] + Self.all.map(\.words) {
+            let out = try CLI.run(words + ["--help"])
+            let long = out.stdout.split(separator: "\n").filter { $0.count > 100 }
+            #expect(long.isEmpty, "\(words): \(long)")
+        }
+    }
+
     @Test func theMainHelpListsEveryCommand() throws {
         let out = try CLI.run(["--help"])
         #expect(out.stdout == Help.main + "\n")

@@ -19,12 +19,12 @@ enum CommandTable {
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
 
     static let check = CommandSpec(
-        name: "check", summary: "check plans (files, or folders searched for *.plan.json)",
+        name: "check", summary: "check plans: files, or folders of *.plan.json",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
         options: [
-            .value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24 (see `s1check baseline export`)"),
-            .value("devices", .file, "FILE", help: "a device registry: check each device model and combination is eligible for the phase"),
-           .value("scope", .file, "FILE", help: "a release scope (needs --devices): judge its coverage by the plans (phase × combination × test type × installation type)"),
+            .value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24\n(see `s1check baseline export`)"),
+            .value("devices", .file, "FILE", help: "a device registry: check each device model and combination is\neligible for the phase"),
+           .value("scope", .file, "FILE", help: "a release scope (needs --devices): judge its coverage by the plans\n(phase × combination × test type × installation type)"),
             .value("config", .file, "FILE", help: """
                 a policy file: per-rule levels (allow | warn | deny) and shared waivers
                 (default: s1check.json in the working folder, when there is one)
@@ -36,9 +36,9 @@ enum CommandTable {
             .value("as-of", .date, "DATE", help: "the date waivers are judged against (default: today); reports record it"),
         ],
         discussion: """
-            Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed as
-            passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file given
-            by name is read whatever its name.
+            Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed
+            as passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file
+            given by name is read whatever its name.
             """,
         epilogue: """
             Reports are written as a set: none is replaced unless all are complete; missing folders are
@@ -49,7 +49,7 @@ enum CommandTable {
         run: { a throws(Diagnostic) in try CheckCommand.run(a) })
 
     static let fix = CommandSpec(
-        name: "fix", summary: "the patch bringing drifted versions onto the baseline",
+        name: "fix", summary: "a patch bringing drifted versions onto the baseline",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
         options: [
             baselineFile,
@@ -96,7 +96,7 @@ enum CommandTable {
                 name: "diff", summary: "what changed between two baseline files",
                 positionals: [PositionalSpec(name: "OLD"), PositionalSpec(name: "NEW")],
                 options: [
-                    .repeatable("plans", .path, "PATH", help: "plans (a file or a folder; once per path): list the ones each change puts out of date"),
+                    .repeatable("plans", .path, "PATH", help: "plans (a file or a folder; once per path): list the ones each\nchange puts out of date"),
                     .value("format", OutputFormat.choices, "FORMAT", help: "text (default), markdown or json"),
                 ],
                 discussion: """
@@ -130,9 +130,9 @@ enum CommandTable {
         discussion: """
             Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
             most recent, where several versions are in legal effect side by side), with a test window (default:
-            today to today; set it to the real dates). With --devices, --device-model and --combination fill in the
-            device models and combinations from the registry (each must be eligible for the phase); else add
-            them by hand. Then `s1check check` it. What check would refuse is a usage error (exit 2).
+            today to today; set it to the real dates). With --devices, --device-model and --combination fill in
+            the device models and combinations from the registry (each must be eligible for the phase); else
+            add them by hand. Then `s1check check` it. What check would refuse is a usage error (exit 2).
             """,
         run: { a throws(Diagnostic) in try InitCommand.run(a) })
 
@@ -140,10 +140,10 @@ enum CommandTable {
         name: "scope", summary: "release scopes (see: scope init)",
         subcommands: [
             CommandSpec(
-                name: "init", summary: "print a release scope for a phase from the device registry",
+                name: "init", summary: "print a release scope from the device registry",
                 options: [
                     .value("phase", Phase.choices, "PHASE", required: true, help: "the phase whose eligible combinations the scope requires"),
-                    .value("devices", .file, "FILE", required: true, help: "the device registry the combinations are taken from"),
+                    .value("devices", .file, "FILE", help: "the device registry the combinations are taken from (required)"),
                     .value("release", .text, "NAME", help: "the release the scope is for (default: \"SMETS1 PHASE release\")"),
                     .repeatable("test-type", TestType.choices, "TYPE", help: "a test type every combination needs (default: all four); once per type"),
                     .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type (default: all three); once per type"),
@@ -178,7 +178,7 @@ enum CommandTable {
         run: { a throws(Diagnostic) in try RulesCommand.list(a) })
 
     static let explain = CommandSpec(
-        name: "explain", summary: "one rule: summary, clause, examples and their findings",
+        name: "explain", summary: "one rule: its summary, clause and worked examples",
         positionals: [PositionalSpec(name: "RULE")],
         options: [.value("format", DocumentFormat.choices, "FORMAT", help: "text (default) or markdown")],
         discussion: """
