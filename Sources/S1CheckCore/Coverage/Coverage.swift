@@ -108,6 +108,24 @@ public struct CoverageResult: Sendable {
 
     public var findings: [Finding] { cells.map(\.finding) }
     public var status: Status { counts[.fail] > 0 ? .fail : counts[.warn] > 0 ? .warn : .pass }
+
+    /// How the cells fared, as every report's summary of the scope states it.
+    public struct Tally: Sendable {
+        public var covered = 0, equivalent = 0, excluded = 0, notCovered = 0
+    }
+
+    public var tally: Tally {
+        var t = Tally()
+        for c in cells {
+            switch c.outcome {
+            case .covered: t.covered += 1
+            case .equivalent: t.equivalent += 1
+            case .excluded: t.excluded += 1
+            case .invalidExclusion, .onlyFailing, .gap: t.notCovered += 1
+            }
+        }
+        return t
+    }
 }
 
 /// Gathers coverage facts plan by plan, in any order, then judges the scope once. Linear: each plan's cells
@@ -169,8 +187,9 @@ public struct CoverageAccumulator: Sendable {
     private func passing(_ indices: [Int]) -> [Int] { indices.filter { facts[$0].status != .fail } }
 
     private func judge(_ cell: Cell, direct: [Int], equivalent: Scope.Equivalent?, equivalentPlans: [Int], asOf: CalendarDate) -> CellResult.Outcome {
-        if !passing(direct).isEmpty { return .covered(plans: ids(passing(direct))) }
-        if let equivalent, !passing(equivalentPlans).isEmpty { return .equivalent(equivalent, plans: ids(passing(equivalentPlans))) }
+        let passingDirect = passing(direct), passingThrough = passing(equivalentPlans)
+        if !passingDirect.isEmpty { return .covered(plans: ids(passingDirect)) }
+        if let equivalent, !passingThrough.isEmpty { return .equivalent(equivalent, plans: ids(passingThrough)) }
         if let x = scope.exclusions.first(where: { $0.matches(cell) }) {
             var missing: [String] = []
             if x.reason == nil { missing.append("no reason") }

@@ -36,7 +36,10 @@ public enum ScopeDecoding {
                     if cs.isEmpty { d.fail("expected at least one combination", at: p.key("combinations"), offset: cn.offset) }
                     combinations = cs.enumerated().compactMap { combination($0.element, p.key("combinations").index($0.offset), what: "a combination id") }
                 }
-                let testTypes = rf["testTypes"].map { list($0, p.key("testTypes"), "test types", d, as: TestType.self) } ?? []
+                let testTypes: [TestType] = rf["testTypes"].map {
+                    PlanDecoding.choices($0, p.key("testTypes"), d, list: "test types", item: "one of the test types",
+                                         empty: "expected at least one of the test types", named: { $0 })
+                } ?? []
                 let installation = rf["installationTypes"].map { PlanDecoding.decodeInstallationTypes($0, p.key("installationTypes"), d) } ?? []
                 if let phase, !combinations.isEmpty, !testTypes.isEmpty, !installation.isEmpty {
                     requirements.append(Scope.Requirement(phase: phase, combinations: combinations, testTypes: testTypes,
@@ -94,12 +97,4 @@ public enum ScopeDecoding {
     }
 
     static func blankIsNil(_ s: String?) -> String? { s.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } }
-
-    static func list<T: RawRepresentable & CaseIterable & Hashable>(_ node: JSONNode, _ path: JSONPath, _ what: String,
-                                                                    _ d: StrictDecoder, as: T.Type) -> [T] where T.RawValue == String {
-        guard let items = d.array(node, at: path, what: what) else { return [] }
-        if items.isEmpty { d.fail("expected at least one of the \(what)", at: path, offset: node.offset) }
-        return BaselineDecoding.uniqueItems(items, path, d, decode: { d.choice($0, at: $1, what: "one of the \(what)", as: T.self) },
-                                            key: { $0 }, named: { "\($0.rawValue)" })
-    }
 }

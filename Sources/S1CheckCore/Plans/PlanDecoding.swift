@@ -65,10 +65,18 @@ public enum PlanDecoding {
 
     /// A non-empty list of installation types, each once (shared with the scope file).
     static func decodeInstallationTypes(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> [InstallationType] {
-        guard let items = d.array(node, at: path, what: "installation types (a list such as [\"Active\", \"Dormant\"])") else { return [] }
-        if items.isEmpty { d.fail("expected at least one installation type (leave the key out when there is none)", at: path, offset: node.offset) }
-        return BaselineDecoding.uniqueItems(items, path, d, decode: { d.choice($0, at: $1, what: "an installation type", as: InstallationType.self) },
-                                            key: { $0 }, named: { "installation type \($0.rawValue)" })
+        choices(node, path, d, list: "installation types (a list such as [\"Active\", \"Dormant\"])", item: "an installation type",
+                empty: "expected at least one installation type (leave the key out when there is none)", named: { "installation type \($0)" })
+    }
+
+    /// A non-empty list of words from a fixed set, each once (installation types, a scope's test types).
+    static func choices<T: RawRepresentable & CaseIterable & Hashable>(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder,
+                                                                       list: String, item: String, empty: String,
+                                                                       named: @escaping (String) -> String) -> [T] where T.RawValue == String {
+        guard let items = d.array(node, at: path, what: list) else { return [] }
+        if items.isEmpty { d.fail(empty, at: path, offset: node.offset) }
+        return BaselineDecoding.uniqueItems(items, path, d, decode: { d.choice($0, at: $1, what: item, as: T.self) },
+                                            key: { $0 }, named: { named($0.rawValue) })
     }
 
     static func decodeWindow(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> PlanWindow? {

@@ -112,8 +112,7 @@ public struct RunOutcome: RunFact {
 
     public init(_ settings: RunSettings) {
         self.init(strict: settings.strict, keepGoing: settings.keepGoing, sharedWaivers: settings.policy.waivers.count)
-        scope = settings.scope
-        coverageFacts = settings.scope.map { CoverageAccumulator(scope: $0.scope) }
+        if let scope = settings.scope { setScope(scope) }
     }
 
     /// The release scope, and the coverage gathered plan by plan; `coverage` is judged once every plan is

@@ -166,13 +166,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
     func coverage(_ w: inout Syntax, _ outcome: RunOutcome) {
         guard let c = outcome.coverage else { return }
         w.beginSection(id: "coverage", title: "Coverage of the release scope", newPage: true)
-        let count = { (kinds: [String]) in c.cells.filter { kinds.contains($0.kind) }.count }
+        let t = c.tally
         w.paragraph { w in
             w.text("Release ")
             w.strong { $0.text(c.scope.release) }
             w.text(" (\(c.file), SHA-256 "); w.code(c.sha256); w.text("): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), ")
-            w.text("\(count(["covered"])) covered, \(count(["equivalent"])) through an equivalent combination, \(count(["excluded"])) excluded, ")
-            w.text("\(count(["gap", "only-failing", "invalid-exclusion"])) not covered. Coverage: ")
+            w.text("\(t.covered) covered, \(t.equivalent) through an equivalent combination, \(t.excluded) excluded, ")
+            w.text("\(t.notCovered) not covered. Coverage: ")
             w.status(Gate.statusWord(c.status), Self.tone(c.status))
             w.text(".")
         }

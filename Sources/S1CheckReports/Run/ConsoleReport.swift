@@ -84,9 +84,9 @@ public struct ConsoleReport: ReportRenderer {
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
         if let label = PolicyText.label(run) { s += "policy: \(name(label))\n" }
         if let c = outcome.coverage {
-            let n = { (kinds: [String]) in c.cells.filter { kinds.contains($0.kind) }.count }
-            s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(n(["covered"])) covered, "
-                + "\(n(["equivalent"])) through an equivalent, \(n(["excluded"])) excluded, \(n(["gap", "only-failing", "invalid-exclusion"])) not covered"
+            let t = c.tally
+            s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, "
+                + "\(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered"
                 + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell") + "\n"
         }
         if !unusedWaiversAsAnnotations {
