@@ -72,10 +72,11 @@ public struct PlanSummary: Sendable {
     public let sharedWaivers: SharedWaiverUse.InPlan
     /// Passes a policy level made of warnings or failures (listed wherever non-passes are).
     public let allowed: Int
-    /// What a release scope's coverage needs of the plan (a few values; nil for an unreadable plan).
+    /// What a release scope's coverage needs of the plan (a few values; nil for an unreadable plan, or a run without a scope).
     public let coverage: CoverageFacts?
 
-    public init(_ p: PlanResult) {
+    /// `coverage`: whether the run has a release scope, so the plan's coverage facts are worth keeping.
+    public init(_ p: PlanResult, coverage: Bool = false) {
         file = p.file
         sha256 = p.sha256
         id = p.plan?.id
@@ -86,7 +87,7 @@ public struct PlanSummary: Sendable {
         isInputError = p.isInputError
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
-        coverage = CoverageFacts(p)
+        self.coverage = coverage ? CoverageFacts(p) : nil
     }
 }
 
@@ -133,9 +134,9 @@ public struct RunOutcome: RunFact {
         coverage = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: asOf)
     }
 
-    public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan) }
+    public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan, coverage: coverageFacts != nil) }
 
-    public mutating func add(_ p: PlanResult) { add(PlanSummary(p)) }
+    public mutating func add(_ p: PlanResult) { add(contribution(of: p)) }
 
     public mutating func add(_ p: PlanSummary) {
         summaries.append(p)
