@@ -134,8 +134,12 @@ public struct CoverageAccumulator: Sendable {
     public let scope: Scope
     private var byKey: [Cell.Key: [Int]] = [:]
     private var facts: [CoverageFacts] = []
+    private let exclusions: ExclusionIndex
 
-    public init(scope: Scope) { self.scope = scope }
+    public init(scope: Scope) {
+        self.scope = scope
+        exclusions = ExclusionIndex(scope.exclusions)
+    }
 
     public mutating func add(_ r: PlanResult) { CoverageFacts(r).map { add($0) } }
 
@@ -190,7 +194,7 @@ public struct CoverageAccumulator: Sendable {
         let passingDirect = passing(direct), passingThrough = passing(equivalentPlans)
         if !passingDirect.isEmpty { return .covered(plans: ids(passingDirect)) }
         if let equivalent, !passingThrough.isEmpty { return .equivalent(equivalent, plans: ids(passingThrough)) }
-        if let x = scope.exclusions.first(where: { $0.matches(cell) }) {
+        if let x = exclusions.first(matching: cell) {
             var missing: [String] = []
             if x.reason == nil { missing.append("no reason") }
             if x.approvedBy == nil { missing.append("no approver") }
