@@ -180,10 +180,9 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             let cells = c.cells.filter { $0.cell.phase == phase }
             guard !cells.isEmpty else { continue }
             var columns: [(TestType, InstallationType)] = []
-            var combinations: [String] = []
+            let combinations = cells.map(\.cell.combination).distinctInOrder()  // linear in the cells (issue 26)
             for r in cells {
                 if !columns.contains(where: { $0 == (r.cell.testType, r.cell.installationType) }) { columns.append((r.cell.testType, r.cell.installationType)) }
-                if !combinations.contains(r.cell.combination) { combinations.append(r.cell.combination) }
             }
             columns.sort { ($0.0, $0.1) < ($1.0, $1.1) }
             var byKey: [String: CellResult] = [:]
