@@ -16,6 +16,29 @@ import S1CheckTestSupport
         func hash(into hasher: inout Hasher) { tally.hashes += 1; hasher.combine(value) }
     }
 
+    /// The baseline decoder's check for an item listed twice (versions in legal effect, aliases, parts)
+    /// looks each key up: it compared every item with every item kept before (40,000 versions: 32 s).
+    @Test func aListOfThousandsIsCheckedForRepeatsByLookup() throws {
+        func operations(_ n: Int) throws -> Int {
+            let text = "[" + (0..<n).map { "\"\($0)\"" }.joined(separator: ", ") + ", \"7\"]"
+            let d = StrictDecoder(file: "b.json", bytes: Array(text.utf8))
+            let root = try #require(d.parse())
+            guard case .array(let items) = root.value else { Issue.record("not an array"); return 0 }
+            let tally = Tally()
+            let kept = BaselineDecoding.uniqueItems(items, .root, d, decode: { node, _ in
+                if case .string(let s) = node.value { return Int(s) } else { return nil }
+            }, key: { Counted(value: $0, tally: tally) }, named: { "item \($0)" })
+            #expect(kept.count == n)
+            // The repeat at the end is still found, at its place.
+            #expect(d.errors.map(\.message) == ["item 7 is listed twice"])
+            #expect(d.errors.first?.path == "$[\(n)]")
+            return tally.total
+        }
+        let one = try operations(2_000), four = try operations(8_000)
+        #expect(one <= 3 * 2_000, "\(one) operations for 2,000 items")
+        #expect(four <= 5 * one, "\(one) operations for 2,000 items, \(four) for 8,000")
+    }
+
     /// The pack's coverage matrix lists each combination once, in first-seen order, by lookup: it searched
     /// the combinations listed so far for every cell (40,000 cells: +3 s).
     @Test func distinctValuesInOrderAreFoundByLookup() {

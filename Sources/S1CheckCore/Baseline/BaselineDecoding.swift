@@ -141,15 +141,17 @@ public enum BaselineDecoding {
     }
 
     /// The items of a list that decode, each kept once: a repeat (the same `key`) is an error naming it.
-    static func uniqueItems<T, Key: Equatable>(_ items: [JSONNode], _ path: JSONPath, _ d: StrictDecoder,
-                                               decode: (JSONNode, JSONPath) -> T?, key: (T) -> Key, named: (T) -> String) -> [T] {
+    /// Keys are looked up, not compared with every item kept, so a list of thousands stays linear.
+    static func uniqueItems<T, Key: Hashable>(_ items: [JSONNode], _ path: JSONPath, _ d: StrictDecoder,
+                                              decode: (JSONNode, JSONPath) -> T?, key: (T) -> Key, named: (T) -> String) -> [T] {
         var kept: [T] = []
+        var seen = Set<Key>(minimumCapacity: items.count)
         for (i, item) in items.enumerated() {
             guard let value = decode(item, path.index(i)) else { continue }
-            if kept.contains(where: { key($0) == key(value) }) {
-                d.fail("\(named(value)) is listed twice", at: path.index(i), offset: item.offset)
-            } else {
+            if seen.insert(key(value)).inserted {
                 kept.append(value)
+            } else {
+                d.fail("\(named(value)) is listed twice", at: path.index(i), offset: item.offset)
             }
         }
         return kept

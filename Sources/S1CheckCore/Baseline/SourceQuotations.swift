@@ -36,11 +36,17 @@ enum SourceQuotations {
             guard let source = sources.first(where: { $0.key == fact.source }), case .string(let text) = source.value.value else { continue }
             let quoted = versions(quotedIn: text)
             if quoted.isEmpty { continue }
+            // Looked up, and what the source quotes worked out once: linear in a list of thousands (issue 26).
+            let quotedVersions = Set(quoted.map(\.version))
+            var shownOnce: String?
             for (node, at) in values(of: fact, f, path) {
-                guard case .string(let s) = node.value, let v = Version(dotted: s), !quoted.contains(where: { $0.version == v }) else { continue }
+                guard case .string(let s) = node.value, let v = Version(dotted: s), !quotedVersions.contains(v) else { continue }
                 let sourcePath = path.key("sources").key(fact.source)
-                let passages = Array(Set(quoted.map(\.quotation))).sorted()
-                let shown = passages.count == 1 ? "“\(excerpt(passages[0]))”" : "versions \(unique(quoted.map(\.version)).map(\.description).joined(separator: ", "))"
+                let shown = shownOnce ?? {
+                    let passages = Array(Set(quoted.map(\.quotation))).sorted()
+                    return passages.count == 1 ? "“\(excerpt(passages[0]))”" : "versions \(unique(quoted.map(\.version)).map(\.description).joined(separator: ", "))"
+                }()
+                shownOnce = shown
                 d.fail("\(subject.map { "\($0): " } ?? "")\(fact.what) is \(v), but its source (\(sourcePath), line \(d.position(ofOffset: source.value.offset).line)) quotes \(shown), not \(v): correct the version or the quotation, whichever is wrong",
                        at: at, offset: node.offset)
             }
@@ -118,11 +124,7 @@ enum SourceQuotations {
         return out
     }
 
-    static func unique(_ versions: [Version]) -> [Version] {
-        var seen: [Version] = []
-        for v in versions where !seen.contains(v) { seen.append(v) }
-        return seen
-    }
+    static func unique(_ versions: [Version]) -> [Version] { versions.distinctInOrder() }
 
     static func excerpt(_ quotation: String) -> String {
         quotation.count <= 120 ? quotation : String(quotation.prefix(117)) + "…"
