@@ -87,20 +87,32 @@ public struct BaselineDiff: Sendable {
                                           detail: "\(n.ref) \(ov) → \(nv)" + (n.version == nil ? "" : " (\(n.explanation))")))
                 }
             }
-            for v in n.legalEffect where !o.legalEffect.contains(v) {
-                changes.append(Change(kind: .legalEffectAdded, subject: n.ref.description, old: nil, new: v.description,
-                                      detail: "\(n.ref) \(v) enters legal effect" + (n.legalEffect.count > 1 ? ", side by side with \(n.legalEffect.filter { $0 != v }.map(\.description).joined(separator: ", "))" : "")))
+            // Looked up, not scanned; and the versions side by side are listed once per document (on the row of
+            // the first version entering legal effect), not on every entering version's row: the output grows
+            // with the change, not with its square (issue 26).
+            let oldLegal = Set(o.legalEffect), newLegal = Set(n.legalEffect)
+            var firstEntering: Version?
+            for v in n.legalEffect where !oldLegal.contains(v) {
+                var detail = "\(n.ref) \(v) enters legal effect"
+                if let first = firstEntering {
+                    detail += ", side by side with the versions listed on the row of \(first)"
+                } else if n.legalEffect.count > 1 {
+                    detail += ", side by side with \(n.legalEffect.filter { $0 != v }.map(\.description).joined(separator: ", "))"
+                }
+                firstEntering = firstEntering ?? v
+                changes.append(Change(kind: .legalEffectAdded, subject: n.ref.description, old: nil, new: v.description, detail: detail))
             }
-            for v in o.legalEffect where !n.legalEffect.contains(v) {
+            for v in o.legalEffect where !newLegal.contains(v) {
                 changes.append(Change(kind: .legalEffectRemoved, subject: n.ref.description, old: v.description, new: nil,
                                       detail: "\(n.ref) \(v) leaves legal effect"))
             }
             let oldEvents = o.consultation?.events ?? [], newEvents = n.consultation?.events ?? []
-            for e in newEvents where !oldEvents.contains(e) {
+            let oldEventSet = Set(oldEvents), newEventSet = Set(newEvents)
+            for e in newEvents where !oldEventSet.contains(e) {
                 changes.append(Change(kind: .eventAdded, subject: n.ref.description, old: nil, new: e.date.description,
                                       detail: "\(n.ref): event added, \(ConsultationText.describe(e))"))
             }
-            for e in oldEvents where !newEvents.contains(e) {
+            for e in oldEvents where !newEventSet.contains(e) {
                 changes.append(Change(kind: .eventRemoved, subject: n.ref.description, old: e.date.description, new: nil,
                                       detail: "\(n.ref): event removed, \(ConsultationText.describe(e))"))
             }
@@ -116,13 +128,14 @@ public struct BaselineDiff: Sendable {
         }
         // Names: a name a plan used that no longer names its document makes that plan fail.
         let oldNames = BaselineDiff.names(old), newNames = BaselineDiff.names(new)
+        let oldNameSets = oldNames.mapValues(Set.init), newNameSets = newNames.mapValues(Set.init)
         for (ref, names) in newNames.sorted(by: { $0.key < $1.key }) {
-            for name in names where !(oldNames[ref]?.contains(name) ?? false) && oldRefs.contains(ref) {
+            for name in names where !(oldNameSets[ref]?.contains(name) ?? false) && oldRefs.contains(ref) {
                 changes.append(Change(kind: .nameAdded, subject: ref.description, old: nil, new: name, detail: "\(ref) may also be named \"\(name)\""))
             }
         }
         for (ref, names) in oldNames.sorted(by: { $0.key < $1.key }) {
-            for name in names where !(newNames[ref]?.contains(name) ?? false) && newRefs.contains(ref) {
+            for name in names where !(newNameSets[ref]?.contains(name) ?? false) && newRefs.contains(ref) {
                 changes.append(Change(kind: .nameRemoved, subject: ref.description, old: name, new: nil, detail: "\(ref) is no longer named \"\(name)\""))
             }
         }
