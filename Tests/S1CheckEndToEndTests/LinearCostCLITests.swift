@@ -56,4 +56,45 @@ import S1CheckTestSupport
                             "Schedule 8 1.2 enters legal effect, side by side with the versions listed on the row of 1.1",
                             "Schedule 8 1.3 enters legal effect, side by side with the versions listed on the row of 1.1"])
     }
+
+    /// The C compiler that builds the allocation counter (Tests/Fixtures/AllocationCounter).
+    static let cc = ["cc", "gcc"].lazy.compactMap { name in
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }.first
+
+    /// The bytes `s1check ARGS` asks the allocator for over its run, counted by the preloaded counter.
+    static func allocatedBytes(_ args: [String], in s: Scratch) throws -> Int {
+        let library = s.path("count-allocations.so")
+        if !FileManager.default.fileExists(atPath: library) {
+            guard let cc else { throw Missing(what: "a C compiler (cc or gcc) is not installed (not found on PATH)") }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: cc)
+            p.arguments = ["-shared", "-fPIC", "-O2", "-o", library,
+                           CLI.packageRoot.appendingPathComponent("Tests/Fixtures/AllocationCounter/count-allocations.c").path]
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "cc could not build the allocation counter")
+        }
+        let countFile = s.path("allocated-\(UUID().uuidString)")
+        _ = try CLI.run(args, in: s.url, env: ["LD_PRELOAD": library, "S1CHECK_ALLOCATED_BYTES_FILE": countFile], timeout: 300)
+        let text = try String(contentsOfFile: countFile, encoding: .utf8)
+        return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), "no count in \(countFile)")
+    }
+
+    /// One document declared at thousands of distinct versions (issue 15's case, still 19 s at 20,000): the
+    /// plan's declarations are grouped without copying a collection on every declaration, which asked the
+    /// allocator for the square of the count in all.
+    @Test(.enabled(if: cc != nil || ExternalTool.inCI, "no C compiler (cc) to build the allocation counter"))
+    func aDocumentAtThousandsOfVersionsIsGroupedInProportion() throws {
+        let s = Scratch()
+        func allocated(_ n: Int) throws -> Int {
+            let artefacts = (0..<n).map { #"{"document": "Appendix AD", "version": "\#($0 / 1000 + 1).\#($0 % 1000)"}"# }
+            s.write("p\(n).plan.json", #"{"id": "V-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": ["#
+                    + artefacts.joined(separator: ", ") + "]}")
+            return try Self.allocatedBytes(["check", "p\(n).plan.json", "--as-of", "2023-06-01"], in: s)
+        }
+        let one = try allocated(1_000), four = try allocated(4_000)
+        #expect(four <= 5 * one, "\(one) bytes allocated for 1,000 versions, \(four) for 4,000")
+    }
 }

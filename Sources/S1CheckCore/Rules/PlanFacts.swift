@@ -67,26 +67,41 @@ struct ArtefactDeclarations: Sendable {
             checked = resolved
             return
         }
-        // Per document, the first declaration of each version (in plan order), and the first relevant one.
-        struct Group { var firstOfVersion: [Version: DeclaredArtefact] = [:]; var first: DeclaredArtefact; var relevant: DeclaredArtefact? }
+        // Per document, the first declaration of each version (in plan order), and the first relevant one. The
+        // versions are kept in one flat map keyed by document and version, never in a collection inside a
+        // group: a group copied out of `groups`, changed and written back would copy that collection on every
+        // declaration (quadratic in a document declared at thousands of versions, issue 26).
+        struct Group { var versions = 1; var first: DeclaredArtefact; var relevant: DeclaredArtefact? }
+        struct DeclaredVersion: Hashable { var ref: DocumentRef; var version: Version }
         var groups: [DocumentRef: Group] = [:]
-        var distinct: [(DeclaredArtefact, ResolvedArtefact)] = []
+        var firstOfVersion: [DeclaredVersion: DeclaredArtefact] = [:]
+        // Each document's relevant versions as a set and the newest version the baseline knows, worked out
+        // once per document, not scanned for every declaration.
+        var known: [DocumentRef: (relevant: Set<Version>, newest: Version?)] = [:]
+        var distinct: [(DeclaredArtefact, ResolvedArtefact, isRelevant: Bool)] = []
         for (a, r) in resolved {
+            let k = known[r.ref] ?? {
+                let k = (relevant: Set(r.relevant), newest: r.knownVersions.max())
+                known[r.ref] = k
+                return k
+            }()
             // A version newer than any the baseline knows is checked too (a warning), never a conflict.
-            let isRelevant = r.relevant.contains(a.version) || r.isNewerThanKnown(a.version)
+            let isRelevant = k.relevant.contains(a.version) || k.newest.map { a.version > $0 } ?? false
+            let key = DeclaredVersion(ref: r.ref, version: a.version)
+            if let earlier = firstOfVersion[key] { repeats.append((a, earlier, r)); continue }
+            firstOfVersion[key] = a
             if var g = groups[r.ref] {
-                if let earlier = g.firstOfVersion[a.version] { repeats.append((a, earlier, r)); continue }
-                g.firstOfVersion[a.version] = a
+                g.versions += 1
                 if isRelevant && g.relevant == nil { g.relevant = a }
                 groups[r.ref] = g
             } else {
-                groups[r.ref] = Group(firstOfVersion: [a.version: a], first: a, relevant: isRelevant ? a : nil)
+                groups[r.ref] = Group(first: a, relevant: isRelevant ? a : nil)
             }
-            distinct.append((a, r))
+            distinct.append((a, r, isRelevant))
         }
-        for (a, r) in distinct {
+        for (a, r, isRelevant) in distinct {
             let g = groups[r.ref]!
-            if g.firstOfVersion.count == 1 || r.relevant.contains(a.version) || r.isNewerThanKnown(a.version) {
+            if g.versions == 1 || isRelevant {
                 checked.append((a, r))
             } else if let other = g.relevant {
                 conflicts.append((a, other, r))
