@@ -84,9 +84,13 @@ enum SourceQuotations {
         let s = Array(text.unicodeScalars)
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].properties.isAlphabetic }
         func isDigit(_ i: Int) -> Bool { i < s.count && s[i].value >= 0x30 && s[i].value <= 0x39 }
-        func matches(_ word: String, at i: Int) -> Bool {
-            let w = Array(word.unicodeScalars)
-            return i + w.count <= s.count && Array(s[i..<i + w.count]) == w
+        // The words compared in place, with nothing allocated per character (a source quoting tens of
+        // thousands of versions is read in proportion to its length, issue 26).
+        let upper = Array("Version".unicodeScalars), lower = Array("version".unicodeScalars), isWord = Array("is".unicodeScalars)
+        func matches(_ w: [Unicode.Scalar], at i: Int) -> Bool {
+            guard i >= 0, i + w.count <= s.count else { return false }
+            for k in w.indices where s[i + k] != w[k] { return false }
+            return true
         }
         func skipSpaces(_ i: inout Int) -> Bool {
             let start = i
@@ -104,10 +108,10 @@ enum SourceQuotations {
         var out: [Version] = []
         var i = 0
         while i < s.count {
-            if (matches("Version", at: i) || matches("version", at: i)) && !isLetter(i - 1) {
-                var j = i + "version".count
+            if (matches(upper, at: i) || matches(lower, at: i)) && !isLetter(i - 1) {
+                var j = i + lower.count
                 if skipSpaces(&j) {
-                    if matches("is", at: j) && !isLetter(j + 2) {
+                    if matches(isWord, at: j) && !isLetter(j + 2) {
                         var k = j + 2
                         if skipSpaces(&k) && isDigit(k) { j = k }
                     }
