@@ -10,6 +10,12 @@
 # minutes there, and the file list outgrows the command line); the 100,000 row shows how time and memory
 # grow with the plan count (targets: time at most 11x the 10,000-plan time, memory under 300 MB).
 #
+# Then (unless SUPERLINEAR=0) the inputs that once cost the square of their size (issue 26), each at most 16
+# MiB, made by Tests/Benchmark/superlinear.py: a 40,000-cell scope with 40,000 exclusions (check, the
+# console and with both evidence packs), a baseline with 40,000 versions in legal effect, aliases and parts,
+# `baseline diff` to 20,000 versions in legal effect, and one plan declaring a document at 20,000 versions
+# (target: each under 2 s).
+#
 # usage: Tests/Benchmark/run.sh [SIZES...]      (default: 100 1000 10000 100000; RUNS=3 runs each)
 # needs: python3, the plan generator (../shared/bench/gen_plans.py, or GEN=path), check-jsonschema (PyPI)
 set -euo pipefail
@@ -99,4 +105,31 @@ if [[ " ${sizes[*]} " == *" 10000 "* ]]; then
   printf "%-8s %-18s %10.3f %12s %10.1f\n" 10000 "registry" "$w0" "" "$(python3 -c "print($m0/1024)")"
   printf "%-8s %-18s %10.3f %12s %10.1f\n" 10000 "+ 2,000-cell scope" "$w1" "" "$(python3 -c "print($m1/1024)")"
   python3 -c "print(f'{\"\":8} the scope adds {100*($w1/$w0-1):.1f}% to the run, {($m1-$m0)/1024:.1f} MB to its peak')"
+fi
+
+# Superlinear costs (issue 26): each input once took time (or output) growing with its square.
+if [ "${SUPERLINEAR:-1}" != 0 ]; then
+  sl="$work/superlinear"
+  for kind in coverage baseline versions; do python3 Tests/Benchmark/superlinear.py "$kind" 40000 "$sl/$kind"; done
+  python3 Tests/Benchmark/superlinear.py versions 20000 "$sl/versions20k"
+  python3 Tests/Benchmark/superlinear.py diff 20000 "$sl/diff"
+  srow() { # name wall rss
+    printf "%-28s %10.3f %10.1f\n" "$1" "$2" "$(python3 -c "print($3/1024)")"
+  }
+  printf "\n%-28s %10s %10s\n" "superlinear input" "wall (s)" "peak MB"
+  c="$sl/coverage"
+  read -r w m < <(measure "$bin" check "$c/plans" --devices "$c/devices.json" --scope "$c/scope.json" --as-of 2023-06-01)
+  srow "scope 40k cells, 40k excl." "$w" "$m"
+  read -r w m < <(measure "$bin" check "$c/plans" --devices "$c/devices.json" --scope "$c/scope.json" --as-of 2023-06-01 \
+    --markdown "$work/pack.md" --html "$work/pack.html")
+  srow "  + both evidence packs" "$w" "$m"
+  read -r w m < <(measure "$bin" baseline --baseline "$sl/baseline/baseline.json")
+  srow "baseline 40k versions" "$w" "$m"
+  read -r w m < <(measure "$bin" baseline diff "$sl/diff/old.json" "$sl/diff/new.json")
+  srow "baseline diff 1 -> 20k" "$w" "$m"
+  printf "%-28s %10s bytes\n" "  its output" "$("$bin" baseline diff "$sl/diff/old.json" "$sl/diff/new.json" | wc -c)"
+  read -r w m < <(measure "$bin" check "$sl/versions20k/plans" --as-of 2023-06-01)
+  srow "plan: 1 doc at 20k versions" "$w" "$m"
+  read -r w m < <(measure "$bin" check "$sl/versions/plans" --as-of 2023-06-01)
+  srow "plan: 1 doc at 40k versions" "$w" "$m"
 fi
