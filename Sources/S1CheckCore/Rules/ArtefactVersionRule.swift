@@ -27,8 +27,13 @@ public struct ArtefactVersionRule: WaivableRule {
                                          "waivers": #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
             ]),
-            RuleExample("not-in-legal-effect", plan: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}]"#], expect: [
-                (.fail, "Schedule 10 is declared at 1.3.1, which is not one of the relevant versions (the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))): the plan has drifted"),
+            RuleExample("not-in-legal-effect", plan: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}, {"document": "GBCS", "version": "2.2"}, {"document": "DUIS", "version": "4.5"}]"#], expect: [
+                (.fail, "Schedule 10 is declared at 1.3.1, which is not a version the consolidated SEC lists in legal effect (1.0, 1.1, 1.2, 1.3, 1.4, 1.5); the relevant versions are the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
+                (.fail, "Schedule 8 is declared at 2.2, which is not a version the consolidated SEC lists in legal effect (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1); the relevant versions are the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
+                (.fail, "Appendix AD is declared at 4.5, which is not a version the consolidated SEC lists in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0); the relevant version is 5.1 (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
+            ]),
+            RuleExample("not-recorded", plan: ["artefacts": #"[{"document": "SMETS1", "version": "1.1"}]"#], expect: [
+                (.fail, "Schedule 9 is declared at 1.1, which is not a version the baseline records in legal effect (1.2); the relevant version is 1.2 (in legal effect, TBRD 1.24 paragraph 3)"),
             ]),
             RuleExample("below-consultation", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "11.0"}]"#], expect: [
                 (.fail, "Appendix AM is declared at 11.0 but the relevant version is 12.0 (listed in TBRD 1.24 Annex A as currently subject to further consultation and amendment, so provisional), and 11.0 is older: the plan has drifted"),
@@ -92,6 +97,11 @@ public struct ArtefactVersionRule: WaivableRule {
             } else if r.origin == .consultation {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText) but the relevant version is \(newest) (\(why)), and \(a.versionText) is older: the plan has drifted"
+            } else if let listed = Self.notListed(a.version, r) {
+                // Not a version that was ever in legal effect (GBCS 2.2, CHTS 1.3.1): not a drift from one.
+                status = .fail
+                message = "\(r.ref) is declared at \(a.versionText), which is not a version \(listed) in legal effect (\(ResolvedArtefact.list(r.legalEffect))); "
+                    + (r.isConcurrent ? "the relevant versions are \(why)" : "the relevant version is \(newest) (\(why))")
             } else if r.isConcurrent {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText), which is not one of the relevant versions (\(why)): the plan has drifted"
@@ -105,23 +115,40 @@ public struct ArtefactVersionRule: WaivableRule {
         }
     }
 
+    /// Who lists the versions in legal effect, for a declared version older than the newest known that is
+    /// none of them (nor the Annex A or consultation version): "the consolidated SEC lists" where the
+    /// baseline took them from its contents, "the baseline records" otherwise (Schedule 9's SMETS1 v1.2
+    /// comes from the SEC version history). Nil where the version is known, or no version in legal effect
+    /// is recorded (nothing to say it is not one).
+    static func notListed(_ v: Version, _ r: ResolvedArtefact) -> String? {
+        guard !r.legalEffect.isEmpty, !r.knownVersions.contains(v) else { return nil }
+        return r.sources["legalEffect"]?.hasPrefix("SEC consolidated text") == true ? "the consolidated SEC lists" : "the baseline records"
+    }
+
     /// For a version newer than any the baseline knows, what would make it relevant, by the clause the
-    /// document's version rests on, and how to record it (a hint: s1check's own steps).
+    /// document's version rests on, and what to do (a hint: s1check's own steps). A hint never suggests
+    /// editing or deleting a fact the TBRD states (the SEC version of Annex A, the SVTAD version of footnote
+    /// 1, a consultation listed in Annex A), since each is quoted and a baseline file keeps its quotations;
+    /// the one fact a team may add is a version in legal effect, with the consolidated SEC's line that
+    /// lists it, which the baseline file requires (docs/baseline.md, "Versions agree with their sources").
     static func newerVersion(_ v: String, _ r: ResolvedArtefact, _ c: CheckContext) -> (String, String) {
-        let export = "export the baseline in use (s1check baseline export, with the same --baseline if one is given) and "
+        let b = c.baseline.baseline
+        let newIssue = "run s1check with --baseline and a baseline file for the TBRD issue that gives it (s1check baseline diff shows what that file changes)"
         switch r.origin {
         case .secVersion?:
-            return ("If SEC \(v) is the version most recently published by the Secretary of State, it is the relevant one under TBRD paragraph 1(i), and the baseline should record it",
-                    export + "set its \"sec\" to \(v), then run with --baseline")
+            return ("If SEC \(v) is the version most recently published by the Secretary of State, it is the relevant one under TBRD paragraph 1(i), but TBRD \(c.tbrd) Annex A names SEC \(b.sec)",
+                    "check the SEC version the plan was tested against; TBRD \(c.tbrd) Annex A's SEC \(b.sec) is a TBRD fact, so for SEC \(v) \(newIssue)")
         case .svtad?:
-            return ("If \(v) is the current SVTAD version (TBRD footnote 1 gives \(c.baseline.baseline.svtad)), the baseline should record it",
-                    export + "set its \"svtad\" to \(v), then run with --baseline")
+            return ("If \(v) is the current SVTAD version, TBRD \(c.tbrd) footnote 1 (which gives \(b.svtad)) no longer states it",
+                    "check the SVTAD version the plan was tested against; TBRD footnote 1's \(b.svtad) is a TBRD fact, so for \(v) \(newIssue)")
         case .consultation?:
-            return ("If \(v) is already in legal effect it is the relevant version under TBRD paragraph 3, and the document is no longer provisional at \(r.version!): the baseline should record it",
-                    export + "add \(v) to the document's \"legalEffect\" and remove its \"consultation\", then run with --baseline")
+            return ("If \(v) is already in legal effect it is the relevant version under TBRD paragraph 3, and the document is no longer provisional at \(r.version!): TBRD \(c.tbrd) Annex A no longer describes it",
+                    "check the version the plan was tested against; the consultation TBRD \(c.tbrd) Annex A lists is a TBRD fact, so for \(v) \(newIssue)")
         default:
+            let line: String
+            if case .document(let kind, let id) = r.ref { line = " (such as “\(kind.title) \(id): \(r.title) Version \(v)”)" } else { line = "" }
             return ("If \(v) is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it",
-                    export + "add \(v) to the document's \"legalEffect\", then run with --baseline")
+                    "only if the consolidated SEC lists \(v) in legal effect: export the baseline in use (s1check baseline export, with the same --baseline if one is given), add \(v) to the document's \"legalEffect\" and quote the consolidated SEC's contents line that lists it\(line) in the document's \"sources\" \"legalEffect\", then run with --baseline")
         }
     }
 
