@@ -25,6 +25,9 @@ public struct DeclaredArtefact: Sendable, Hashable {
     public var versionText: String
     public var version: Version
     public var offset: Int
+    /// For a document under consultation (AL, AM): whether the plan tested the version as supplemented by
+    /// the consultations TBRD Annex A names (`"asSupplemented": true`); nil where the plan does not say.
+    public var asSupplemented: Bool? = nil
 }
 
 /// A waiver as written. Validity (reason, expiry) is judged by the waiver rule, not the decoder, so a

@@ -117,12 +117,21 @@ public enum PlanDecoding {
     }
 
     static func decodeArtefact(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> DeclaredArtefact? {
-        guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"]) else { return nil }
+        guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"],
+                               optional: ["asSupplemented"]) else { return nil }
+        var asSupplemented: Bool?
+        if let n = f["asSupplemented"] {
+            if case .bool(let b) = n.value { asSupplemented = b } else {
+                d.fail("expected true or false (whether the plan tested the version as supplemented by the consultations TBRD Annex A names), found \(n.value.typeName)",
+                       at: path.key("asSupplemented"), offset: n.offset)
+            }
+        }
         let written = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the document name") }
         let ref = written.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }
         let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
-        return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset)
+        return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset,
+                                asSupplemented: asSupplemented)
     }
 
     /// A written name read against the baseline's names: the document (nil inside: not a document name;
