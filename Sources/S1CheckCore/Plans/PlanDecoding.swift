@@ -128,6 +128,12 @@ public enum PlanDecoding {
         }
         let written = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the document name") }
         let ref = written.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }
+        // A choice `init` left to a person ("CHOOSE: 1.0 | 1.1 | …") is refused, naming the choices, until it is made.
+        if let n = f["version"], case .string(let s) = n.value, let options = PlanTemplate.choices(in: s) {
+            d.fail("\(PlanTemplate.unmadeChoice): s1check init leaves versions side by side to a person; replace \"\(s.prefix(200))\" with the one the plan tested (one of \(options.joined(separator: ", ")))",
+                   at: path.key("version"), offset: n.offset)
+            return nil
+        }
         let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
         return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset,
