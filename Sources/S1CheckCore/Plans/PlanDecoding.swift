@@ -134,10 +134,14 @@ public enum PlanDecoding {
                    at: path.key("version"), offset: n.offset)
             return nil
         }
-        let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
+        // An issue the consolidated SEC identifies by date only (Schedule 9's SMETS2) is declared by its date.
+        var issueDate: CalendarDate?
+        if case .string(let s)? = f["version"]?.value { issueDate = CalendarDate(iso: s) }
+        let version = issueDate.flatMap { Version(components: [$0.year, $0.month, $0.day]) }
+            ?? f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
         return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset,
-                                asSupplemented: asSupplemented)
+                                asSupplemented: asSupplemented, issueDate: issueDate)
     }
 
     /// A written name read against the baseline's names: the document (nil inside: not a document name;

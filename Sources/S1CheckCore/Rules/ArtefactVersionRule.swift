@@ -50,6 +50,21 @@ public struct ArtefactVersionRule: WaivableRule {
             RuleExample("smets1-named", plan: ["artefacts": #"[{"document": "SMETS1", "version": "4.1"}]"#], expect: [
                 (.warn, "Schedule 9 is declared at 4.1, newer than any version the baseline knows (1.2: in legal effect, TBRD 1.24 paragraph 3). If 4.1 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
             ]),
+            RuleExample("dated-issue", plan: ["artefacts": #"[{"document": "SMETS2", "version": "2019-07-04"}]"#], expect: [
+                (.pass, "Schedule 9 (SMETS2) issue of 2019-07-04 is one of the issues the consolidated SEC lists in legal effect by date (2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04); which one applies depends on the device models tested (paragraph 1(ii))"),
+            ]),
+            RuleExample("dated-not-listed", plan: ["artefacts": #"[{"document": "SMETS2", "version": "2019-07-05"}]"#], expect: [
+                (.fail, "Schedule 9 (SMETS2) is declared as the issue of 2019-07-05, which is not an issue the consolidated SEC lists in legal effect (2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04)"),
+            ]),
+            RuleExample("dated-later", plan: ["artefacts": #"[{"document": "SMETS2", "version": "2022-06-01"}]"#], expect: [
+                (.warn, "Schedule 9 (SMETS2) is declared as the issue of 2022-06-01, later than any issue the baseline knows (2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04). If that issue is already in legal effect it is relevant under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
+            ]),
+            RuleExample("dated-schedule-9", plan: ["artefacts": #"[{"document": "Schedule 9", "version": "2018-02-01"}]"#], expect: [
+                (.warn, "Schedule 9 is declared as the issue of 2018-02-01, but Schedule 9 (Smart Metering Equipment Technical Specifications) is numbered (1.2: in legal effect, TBRD 1.24 paragraph 3); Schedule 9 (SMETS2) has an issue of 2018-02-01 (2018-02-01, 2018-11-08, 2019-07-04, 2020-11-29, 2021-11-04)"),
+            ]),
+            RuleExample("dated-numbered", plan: ["artefacts": #"[{"document": "DUIS", "version": "2019-07-04"}]"#], expect: [
+                (.fail, "Appendix AD is declared as the issue of 2019-07-04, but its relevant versions are numbered: 5.1 (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
+            ]),
             RuleExample("newer-beside-relevant", plan: ["artefacts": #"[{"document": "DUIS", "version": "5.1"}, {"document": "DUIS", "version": "5.2"}]"#], expect: [
                 (.pass, "Appendix AD at 5.1 matches the baseline (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
                 (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3). If 5.2 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
@@ -59,11 +74,15 @@ public struct ArtefactVersionRule: WaivableRule {
     public init() {}
 
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.checked.contains { $0.1.version != nil }
+        facts.declarations.checked.contains { a, r in r.version != nil || Self.judgesDate(a, r, c) }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         for (a, r) in facts.declarations.checked {
+            if let date = a.issueDate, Self.judgesDate(a, r, c) {
+                findings.append(Self.dated(a, date, r, c))
+                continue
+            }
             guard let newest = r.version else { continue }
             let why = r.explanation
             var hint: String?
@@ -113,6 +132,62 @@ public struct ArtefactVersionRule: WaivableRule {
             findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message,
                                     clause: status == .fail ? r.driftClause : r.clause, hint: hint))
         }
+    }
+
+    /// Whether this rule judges a declaration by date: one of an artefact with issues by date (Schedule 9's
+    /// SMETS2), with numbered versions, or with parts that have dated issues. A date on a document the
+    /// baseline gives neither is left to unversioned-document (it cannot be verified).
+    static func judgesDate(_ a: DeclaredArtefact, _ r: ResolvedArtefact, _ c: CheckContext) -> Bool {
+        guard a.issueDate != nil else { return false }
+        return !r.datedIssues.isEmpty || r.version != nil || datedParts(of: r, c) != nil
+    }
+
+    /// The parts of the artefact's document that have dated issues ("Schedule 9 (SMETS2)"), if any.
+    static func datedParts(of r: ResolvedArtefact, _ c: CheckContext) -> [ResolvedArtefact]? {
+        guard case .document(let kind, let id) = r.ref, let doc = c.baseline.baseline.document(r.ref) else { return nil }
+        let parts = doc.parts.compactMap { c.baseline[.part(kind, id, $0.name)] }.filter { !$0.datedIssues.isEmpty }
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// A declaration by date (TBRD paragraph 3, read with the consolidated SEC, which lists Schedule 9's
+    /// SMETS2 issues by date only): one of the dated issues passes (which applies depends on the device
+    /// models tested, paragraph 1(ii)); a later date warns (the baseline may not have caught up); any other
+    /// date fails. On a document whose versions are numbered, a date fails; on one whose part has dated
+    /// issues (Schedule 9), it warns, asking which part is meant.
+    static func dated(_ a: DeclaredArtefact, _ date: CalendarDate, _ r: ResolvedArtefact, _ c: CheckContext) -> Finding {
+        let rule = description
+        let clause = "TBRD \(c.tbrd) paragraph 3 (in legal effect: the consolidated SEC, which lists these issues by date only); paragraph 1(ii): the issues that apply to the device models tested"
+        let issues = r.datedIssues.map(\.description).joined(separator: ", ")
+        if !r.datedIssues.isEmpty {
+            let expected = "one of " + issues
+            if r.datedIssues.contains(date) {
+                return Finding(rule, .pass, about: a, r, expected: expected,
+                               message: "\(r.ref) issue of \(date) is one of the issues the consolidated SEC lists in legal effect by date (\(issues)); which one applies depends on the device models tested (paragraph 1(ii))",
+                               clause: clause)
+            }
+            if let last = r.datedIssues.max(), date > last {
+                return Finding(rule, .warn, about: a, r, expected: expected,
+                               message: "\(r.ref) is declared as the issue of \(date), later than any issue the baseline knows (\(issues)). If that issue is already in legal effect it is relevant under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it",
+                               clause: clause,
+                               hint: "only if the consolidated SEC lists an issue of \(date): export the baseline in use (s1check baseline export), add \"\(date)\" to the part's \"datedIssues\" and quote the contents line that lists it in its \"sources\" \"datedIssues\", then run with --baseline")
+            }
+            return Finding(rule, .fail, about: a, r, expected: expected,
+                           message: "\(r.ref) is declared as the issue of \(date), which is not an issue the consolidated SEC lists in legal effect (\(issues))",
+                           clause: clause)
+        }
+        if let parts = datedParts(of: r, c) {
+            let readings = parts.map { p -> String in
+                let listed = p.datedIssues.map(\.description).joined(separator: ", ")
+                return p.datedIssues.contains(date) ? "\(p.ref) has an issue of \(date) (\(listed))" : "\(p.ref) has no issue of \(date) (\(listed))"
+            }
+            let names = parts.compactMap { p -> String? in if case .part(_, _, let name) = p.ref { return "\"\(name)\"" }; return nil }
+            return Finding(rule, .warn, about: a, r, expected: r.expectedText,
+                           message: "\(r.ref) is declared as the issue of \(date), but \(r.ref) (\(r.title)) is numbered (\(r.expectedText): \(r.explanation)); \(readings.joined(separator: "; "))",
+                           clause: clause, hint: "say which is meant: declare it as \(names.joined(separator: " or ")) with that date, or give \(r.ref)'s version number")
+        }
+        return Finding(rule, .fail, about: a, r, expected: r.expectedText,
+                       message: "\(r.ref) is declared as the issue of \(date), but its relevant versions are numbered: \(r.expectedText) (\(r.explanation))",
+                       clause: r.driftClause)
     }
 
     /// Who lists the versions in legal effect, for a declared version older than the newest known that is
