@@ -135,8 +135,8 @@ import S1CheckTestSupport
 
     @Test func showInEachFormatAndPhase() throws {
         let text = try CLI.run(["baseline"])
-        // The origin wraps within its column: "Annex A 5.1, more recent than" / "legal effect 5.0".
-        #expect(text.status == 0 && text.stdout.contains("\nAppendix AD ") && text.stdout.contains("Annex A 5.1, more recent than") && text.stdout.contains("legal effect 5.0\n"))
+        // The origin wraps within its column: "Annex A 5.1, more recent than" / "each version in legal effect" / "(1.1–5.0)".
+        #expect(text.status == 0 && text.stdout.contains("\nAppendix AD ") && text.stdout.contains("Annex A 5.1, more recent than") && text.stdout.contains("(1.1–5.0)\n"))
         // No clause restricts AP2 to FOC (TBRD paragraph 2): it is in every phase's baseline.
         let ioc = try CLI.run(["baseline", "--phase", "IOC"])
         #expect(ioc.stdout.contains("Appendix AP2"))

@@ -208,22 +208,22 @@ public struct ArtefactVersionRule: WaivableRule {
     /// lists it, which the baseline file requires (docs/baseline.md, "Versions agree with their sources").
     static func newerVersion(_ v: String, _ r: ResolvedArtefact, _ c: CheckContext) -> (String, String) {
         let b = c.baseline.baseline
-        let newIssue = "run s1check with --baseline and a baseline file for the TBRD issue that gives it (s1check baseline diff shows what that file changes)"
+        let newIssue = "check the version tested, or use the baseline of a TBRD issue giving"
         switch r.origin {
         case .secVersion?:
             return ("If SEC \(v) is the version most recently published by the Secretary of State, it is the relevant one under TBRD paragraph 1(i), but TBRD \(c.tbrd) Annex A names SEC \(b.sec)",
-                    "check the SEC version the plan was tested against; TBRD \(c.tbrd) Annex A's SEC \(b.sec) is a TBRD fact, so for SEC \(v) \(newIssue)")
+                    "TBRD \(c.tbrd) Annex A's SEC \(b.sec) is a TBRD fact: \(newIssue) SEC \(v) (--baseline)")
         case .svtad?:
             return ("If \(v) is the current SVTAD version, TBRD \(c.tbrd) footnote 1 (which gives \(b.svtad)) no longer states it",
-                    "check the SVTAD version the plan was tested against; TBRD footnote 1's \(b.svtad) is a TBRD fact, so for \(v) \(newIssue)")
+                    "TBRD footnote 1's SVTAD \(b.svtad) is a TBRD fact: \(newIssue) \(v) (--baseline)")
         case .consultation?:
             return ("If \(v) is already in legal effect it is the relevant version under TBRD paragraph 3, and the document is no longer provisional at \(r.version!): TBRD \(c.tbrd) Annex A no longer describes it",
-                    "check the version the plan was tested against; the consultation TBRD \(c.tbrd) Annex A lists is a TBRD fact, so for \(v) \(newIssue)")
+                    "the consultation TBRD \(c.tbrd) Annex A lists is a TBRD fact: \(newIssue) \(v) (--baseline)")
         default:
             let line: String
-            if case .document(let kind, let id) = r.ref { line = " (such as “\(kind.title) \(id): \(r.title) Version \(v)”)" } else { line = "" }
+            if case .document(let kind, let id) = r.ref { line = " (“\(kind.title) \(id): \(r.title) Version \(v)”)" } else { line = "" }
             return ("If \(v) is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it",
-                    "only if the consolidated SEC lists \(v) in legal effect: export the baseline in use (s1check baseline export, with the same --baseline if one is given), add \(v) to the document's \"legalEffect\" and quote the consolidated SEC's contents line that lists it\(line) in the document's \"sources\" \"legalEffect\", then run with --baseline")
+                    "only if the consolidated SEC lists \(v) in legal effect: add it to \"legalEffect\" in s1check baseline export's file, quoting its contents line\(line) in sources.legalEffect, and use --baseline")
         }
     }
 

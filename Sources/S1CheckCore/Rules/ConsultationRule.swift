@@ -13,7 +13,7 @@ public struct ConsultationRule: WaivableRule {
         examples: [
             RuleExample("not-under-consultation", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#], expect: []),
             RuleExample("provisional", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#], expect: [
-                (.warn, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment, the relevant version being 12.0 supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10 (also: DCC's consultation on the revised timeframe for re-designating the updated document closed on 2023-05-05); the plan does not say whether it tested 12.0 as so supplemented"),
+                (.warn, "Appendix AM 12.0 is provisional (TBRD 1.24 Annex A: subject to further consultation and amendment), supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; not said to be tested so"),
             ]),
             RuleExample("as-supplemented", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0", "asSupplemented": true}]"#], expect: [
                 (.pass, "Note: Appendix AM 12.0 is still subject to further consultation and amendment (TBRD 1.24 Annex A); the plan tested it as supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10, as Annex A describes the relevant version (also: DCC's consultation on the revised timeframe for re-designating the updated document closed on 2023-05-05)"),
@@ -22,7 +22,7 @@ public struct ConsultationRule: WaivableRule {
                 (.warn, "Appendix AM 12.0 was tested without what supplements it (\"asSupplemented\": false), but TBRD 1.24 Annex A describes the relevant version as 12.0 supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10, and lists it as currently subject to further consultation and amendment"),
             ]),
             RuleExample("with-event", plan: ["phase": #""IOC""#, "artefacts": #"[{"document": "SMETS1 TMAD", "version": "25.0"}]"#], expect: [
-                (.warn, "Appendix AL 25.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment, the relevant version being 25.0 supplemented by DCC's consultation, held 2023-04-21 to 2023-05-05 (also: set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 2023-05-28); the plan does not say whether it tested 25.0 as so supplemented"),
+                (.warn, "Appendix AL 25.0 is provisional (TBRD 1.24 Annex A: subject to further consultation and amendment), supplemented by DCC's consultation, held 2023-04-21 to 2023-05-05; not said to be tested so"),
             ]),
             RuleExample("said-of-another-document", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1", "asSupplemented": true}]"#], expect: [
                 (.warn, "the plan says Appendix AD 5.1 was tested \"asSupplemented\", but TBRD 1.24 Annex A lists no version of Appendix AD as subject to further consultation and amendment: nothing supplements it"),
@@ -31,7 +31,7 @@ public struct ConsultationRule: WaivableRule {
                 "artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#,
                 "waivers": #"[{"rule": "consultation", "document": "Appendix AM", "reason": "Re-test booked for re-designation", "expires": "2099-12-31"}]"#,
             ], expect: [
-                (.waived, "Appendix AM 12.0 is provisional: TBRD 1.24 Annex A lists it as currently subject to further consultation and amendment, the relevant version being 12.0 supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10 (also: DCC's consultation on the revised timeframe for re-designating the updated document closed on 2023-05-05); the plan does not say whether it tested 12.0 as so supplemented"),
+                (.waived, "Appendix AM 12.0 is provisional (TBRD 1.24 Annex A: subject to further consultation and amendment), supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10; not said to be tested so"),
             ]),
         ])
 
@@ -57,6 +57,7 @@ public struct ConsultationRule: WaivableRule {
             // What Annex A says the version is supplemented by, and what else it records (the consultations
             // it only records, the changes the version is set to be supplemented by).
             let supplements = consultation.notes.filter(\.supplements).map(ConsultationText.describe).joined(separator: " and ")
+            // (Every note and event is also listed in each report's consultation section.)
             let others = (consultation.notes.filter { !$0.supplements }.map(ConsultationText.describe) + consultation.events.map(ConsultationText.describe))
             let also = others.isEmpty ? "" : " (also: \(others.joined(separator: "; ")))"
             let listed = "TBRD \(c.tbrd) Annex A lists it as currently subject to further consultation and amendment"
@@ -76,8 +77,8 @@ public struct ConsultationRule: WaivableRule {
                                         hint: "test \(r.ref) \(v) as so supplemented, then set \"asSupplemented\": true"))
             case nil:
                 findings.append(Finding(rule, .warn, about: a, r, expected: v.description,
-                                        message: "\(r.ref) \(v) is provisional: \(listed), the relevant version being \(v) \(supplements)\(also); the plan does not say whether it tested \(v) as so supplemented",
-                                        hint: "if the plan tested \(r.ref) \(v) as so supplemented, add \"asSupplemented\": true to the artefact; if not, test it so"))
+                                        message: "\(r.ref) \(v) is provisional (TBRD \(c.tbrd) Annex A: subject to further consultation and amendment), \(supplements); not said to be tested so",
+                                        hint: "add \"asSupplemented\": true if it did"))
             }
         }
     }

@@ -10,26 +10,26 @@ public struct IOCCessationRule: WaivableRule {
         clause: "TBRD Annex A, Appendix AL: set to be supplemented by changes related to the proposals to cease migrations in the SMETS1 IOC cohort on 28 May 2023",
         examples: [
             RuleExample("before", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-27"}"#], expect: [
-                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
+                (.pass, "the IOC test window ends 2023-05-27, before 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
             ]),
             RuleExample("on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-01", "end": "2023-05-28"}"#], expect: [
-                (.warn, "the IOC test window (2023-05-01 to 2023-05-28) reaches 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort; it says Appendix AL is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"),
+                (.warn, "the IOC test window (2023-05-01 to 2023-05-28) reaches 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort; Appendix AL is set to be supplemented by changes related to them, which it neither describes nor dates"),
             ]),
             RuleExample("spans", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: [
-                (.warn, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort; it says Appendix AL is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"),
+                (.warn, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort; Appendix AL is set to be supplemented by changes related to them, which it neither describes nor dates"),
             ]),
             RuleExample("starts-on-the-day", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-28", "end": "2023-05-28"}"#], expect: [
-                (.warn, "the IOC test window (2023-05-28 to 2023-05-28) reaches 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort; it says Appendix AL is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"),
+                (.warn, "the IOC test window (2023-05-28 to 2023-05-28) reaches 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort; Appendix AL is set to be supplemented by changes related to them, which it neither describes nor dates"),
             ]),
             RuleExample("waived", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#,
                                          "waivers": #"[{"rule": "ioc-cessation", "document": "Appendix AL", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
-                (.waived, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort; it says Appendix AL is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"),
+                (.waived, "the IOC test window (2023-05-15 to 2023-06-15) reaches 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort; Appendix AL is set to be supplemented by changes related to them, which it neither describes nor dates"),
             ]),
             RuleExample("after", plan: ["phase": #""IOC""#, "window": #"{"start": "2023-06-05", "end": "2023-06-30"}"#], expect: [
-                (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort; it says Appendix AL is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"),
+                (.warn, "the IOC test window (2023-06-05 to 2023-06-30) lies wholly after 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort; Appendix AL is set to be supplemented by changes related to them, which it neither describes nor dates"),
             ]),
             RuleExample("no-window", plan: ["phase": #""IOC""#, "window": nil], expect: [
-                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the date TBRD 1.24 Annex A gives for the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
+                (.warn, "the plan gives no test window, so it cannot be checked against 2023-05-28, the date TBRD 1.24 gives for the proposals to cease migrations in the SMETS1 IOC cohort (Appendix AL)"),
             ]),
             RuleExample("other-phase", plan: ["phase": #""MOC""#, "window": #"{"start": "2023-05-15", "end": "2023-06-15"}"#], expect: []),
         ])
@@ -51,8 +51,8 @@ public struct IOCCessationRule: WaivableRule {
             // cohort on 28 May 2023"): migrations would cease, not the cohort, and the TBRD says neither that the
             // changes to AL exist nor that they apply from that date. The message states that; what to do is
             // the hint.
-            let when = "\(event.date), the date TBRD \(c.tbrd) Annex A gives for the \(event.what)"
-            let stated = "it says \(r.ref) is set to be supplemented by changes related to those proposals, not what the changes are or from when they apply"
+            let when = "\(event.date), the date TBRD \(c.tbrd) gives for the \(event.what)"
+            let stated = "\(r.ref) is set to be supplemented by changes related to them, which it neither describes nor dates"
             guard let window = plan.window else {
                 findings.append(Finding(rule: rule, status: .warn, subject: r.ref.description, documentRef: r.ref, expected: expected,
                                         message: "the plan gives no test window, so it cannot be checked against \(when) (\(r.ref))",
@@ -69,11 +69,11 @@ public struct IOCCessationRule: WaivableRule {
             } else if window.start > event.date {
                 status = .warn
                 message = "\(span) lies wholly after \(when); \(stated)"
-                hint = "find out whether \(r.ref) has been supplemented by those changes and whether they bear on what the plan tests; if so, test against \(r.ref) as supplemented"
+                hint = "test against \(r.ref) as so supplemented, if that bears on the plan"
             } else {
                 status = .warn
                 message = "\(span) reaches \(when); \(stated)"
-                hint = "find out whether \(r.ref) has been supplemented by those changes and whether they bear on the days from \(event.date); if so, test those days against \(r.ref) as supplemented, or end the window before \(event.date)"
+                hint = "test the days from \(event.date) against \(r.ref) as so supplemented, if that bears on them, or end the window before"
             }
             findings.append(Finding(rule: rule, status: status, subject: r.ref.description, documentRef: r.ref,
                                     declared: window.end.description, expected: expected, message: message,
