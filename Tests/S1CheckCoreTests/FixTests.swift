@@ -185,8 +185,8 @@ import S1CheckTestSupport
         let edited = Self.embedded.replacingOccurrences(of: #""annexA": "5.1""#, with: #""annexA": "5.2""#)
         guard case .failure(let e) = decode(edited) else { Issue.record("accepted"); return }
         #expect(e.all.map(\.description) == [
-            "b.json:571:17: $.documents[58].annexA: Appendix AD: the Annex A version is 5.2, but its source ($.documents[58].sources.annexA, line 577) quotes “SEC Appendix AD – DCC User Interface Specification Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
-            "b.json:604:17: $.documents[60].annexA: Appendix AF: the Annex A version is 5.2, but its source ($.documents[60].sources.annexA, line 610) quotes “SEC Appendix AF – Message Mapping Catalogue Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
+            "b.json:614:17: $.documents[58].annexA: Appendix AD: the Annex A version is 5.2, but its source ($.documents[58].sources.annexA, line 620) quotes “SEC Appendix AD – DCC User Interface Specification Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
+            "b.json:647:17: $.documents[60].annexA: Appendix AF: the Annex A version is 5.2, but its source ($.documents[60].sources.annexA, line 653) quotes “SEC Appendix AF – Message Mapping Catalogue Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
         ])
         // Editing the quotation with the version is accepted.
         let both = edited.replacingOccurrences(of: "Interface Specification Version 5.1”", with: "Interface Specification Version 5.2”")
@@ -200,7 +200,7 @@ import S1CheckTestSupport
         (#""version": "1.24""#, #""version": "1.25""#, "$.tbrd.version: the TBRD version is 1.25, but its source ($.sources.tbrd, line 16) quotes “10 May 2023 v1.24”"),
         (#""version": "12.0""#, #""version": "12.1""#, "$.documents[67].consultation.version: Appendix AM: the consultation version is 12.1"),
         (#""version": "25.0""#, #""version": "26.0""#, "$.documents[66].consultation.version: Appendix AL: the consultation version is 26.0"),
-        (#""4.1""#, #""4.2""#, "$.documents[25].legalEffect[8]: Schedule 8: a version in legal effect is 4.2, but its source ($.documents[25].sources.legalEffect, line 244) quotes versions 1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1, not 4.2"),
+        (#""4.1""#, #""4.2""#, "$.documents[25].legalEffect[8]: Schedule 8: a version in legal effect is 4.2, but its source ($.documents[25].sources.legalEffect, line 251) quotes versions 1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1, not 4.2"),
     ])
     func everyCheckedFact(_ from: String, _ to: String, _ expected: String) throws {
         let range = try #require(Self.embedded.range(of: from))

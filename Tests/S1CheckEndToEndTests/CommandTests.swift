@@ -135,8 +135,8 @@ import S1CheckTestSupport
 
     @Test func showInEachFormatAndPhase() throws {
         let text = try CLI.run(["baseline"])
-        // The origin wraps within its column: "Annex A 5.1, more recent than" / "legal effect 5.0".
-        #expect(text.status == 0 && text.stdout.contains("\nAppendix AD ") && text.stdout.contains("Annex A 5.1, more recent than") && text.stdout.contains("legal effect 5.0\n"))
+        // The origin wraps within its column: "Annex A 5.1, more recent than" / "each version in legal effect" / "(1.1–5.0)".
+        #expect(text.status == 0 && text.stdout.contains("\nAppendix AD ") && text.stdout.contains("Annex A 5.1, more recent than") && text.stdout.contains("(1.1–5.0)\n"))
         // No clause restricts AP2 to FOC (TBRD paragraph 2): it is in every phase's baseline.
         let ioc = try CLI.run(["baseline", "--phase", "IOC"])
         #expect(ioc.stdout.contains("Appendix AP2"))
@@ -213,12 +213,13 @@ import S1CheckTestSupport
     func initPrintsAPlanThatChecksCleanOnceADeviceIsAdded(phase: String) throws {
         let out = try CLI.run(["init", "--phase", phase, "--id", "NEW-\(phase)", "--title", "New plan", "--start", "2023-05-01", "--end", "2023-05-20"])
         #expect(out.status == 0)
-        var plan = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        // Versions side by side are a person's choice (InitChoiceTests): made here as a person would.
+        var plan = try JSONSerialization.jsonObject(with: Data(InitChoice.made(out.stdout).utf8)) as! [String: Any]
         // Every plan init writes has a window, so no rule passes by omission.
         #expect((plan["window"] as? [String: String]) == ["start": "2023-05-01", "end": "2023-05-20"])
         let s = Scratch()
         // As printed (no device yet): the only fail is devices-declared.
-        s.write("bare.plan.json", out.stdout)
+        s.write("bare.plan.json", InitChoice.made(out.stdout))
         let bare = try CLI.run(["check", s.path("bare.plan.json"), "--as-of", "2023-06-01"])
         #expect(bare.status == 1)
         #expect(bare.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.allSatisfy { $0.hasSuffix("[devices-declared]") })

@@ -40,7 +40,7 @@ import S1CheckTestSupport
         let out = try CLI.run(["init", "--phase", "MOC", "--id", "NEW-1", "--devices", Self.devices, "--combination", "DMC-0012",
                                "--test-type", "SRVT", "--installation-type", "Mixed", "--start", "2023-06-01", "--end", "2023-06-30"])
         #expect(out.status == 0, "\(out.all)")
-        let plan = s.write("new.plan.json", out.stdout)
+        let plan = s.write("new.plan.json", InitChoice.made(out.stdout))
         let r = try CLI.run(["check", plan, "--devices", Self.devices, "--scope", "Plans/scope.json", "--as-of", "2023-06-01", "--json", s.path("r.json")])
         let coverage = try #require(try CLI.json(s.url.appendingPathComponent("r.json"))["coverage"] as? [String: Any])
         let mixed = (coverage["cells"] as? [[String: Any]])?.first { $0["combination"] as? String == "DMC-0012" && $0["installationType"] as? String == "Mixed" }

@@ -416,7 +416,7 @@ extension Gate {
         let s = Scratch()
         let out = try Gate.run(["init", "--phase", "FOC", "--id", "SVT-FOC-0100", "--title", "New\tchange", "--start", "2023-06-01"], in: s.url)
         #expect(out.status == 0, "\(out.err)")
-        try out.stdout.write(to: s.url.appendingPathComponent("n.plan.json"))
+        try InitChoice.made(out.stdout).write(to: s.url.appendingPathComponent("n.plan.json"))
         let check = try Gate.run(["check", "n.plan.json", "--as-of", "2023-06-01"], in: s.url)
         #expect(check.status != 2, "\(check.out)")
     }

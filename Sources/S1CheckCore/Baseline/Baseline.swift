@@ -97,10 +97,14 @@ public struct BaselineDocument: Sendable, Hashable {
     public var phases: [Phase]?
     /// Other names people write for it, as the SEC and the TBRD use them ("DUIS", "SMETS1 SVTAD").
     public var aliases: [String]
+    /// Titles the SEC version history gives the document that are not its title in the consolidated SEC
+    /// ("Communication Hub Technical Specifications" for Schedule 10): plans may use them, with a note
+    /// naming the current title.
+    public var formerTitles: [String] = []
     /// Parts with versions of their own, named by the alias that picks them (Schedule 9's SMETS2 issues).
     public var parts: [DocumentPart]
     /// Where each fact came from, by fact name (title, legalEffect, annexA, consultation, phases, aliases,
-    /// note): the document as its readers know it, and a verbatim quotation.
+    /// formerTitles, note): the document as its readers know it, and a verbatim quotation.
     public var sources: [String: String]
 
     public init(kind: DocumentKind, id: String, title: String, legalEffect: [Version] = [], annexA: Version? = nil,

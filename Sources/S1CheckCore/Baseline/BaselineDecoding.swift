@@ -73,7 +73,7 @@ public enum BaselineDecoding {
     static func decodeDocument(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder) -> BaselineDocument? {
         guard let f = d.object(node, at: path, what: "a catalogue document",
                                required: ["id", "kind", "title"],
-                               optional: ["legalEffect", "annexA", "consultation", "phases", "aliases", "parts", "sources"]) else { return nil }
+                               optional: ["legalEffect", "annexA", "consultation", "phases", "aliases", "formerTitles", "parts", "sources"]) else { return nil }
         let kind = f["kind"].flatMap { d.choice($0, at: path.key("kind"), what: "the document kind", as: DocumentKind.self) }
         let title = f["title"].flatMap { d.text($0, at: path.key("title"), what: "the document title") }
         var id: String?
@@ -91,6 +91,7 @@ public enum BaselineDecoding {
         let consultation = f["consultation"].flatMap { decodeConsultation($0, path.key("consultation"), d) }
         let phases = f["phases"].flatMap { decodePhases($0, path.key("phases"), d) }
         let aliases = f["aliases"].map { decodeAliases($0, path.key("aliases"), d) } ?? []
+        let formerTitles = f["formerTitles"].map { decodeAliases($0, path.key("formerTitles"), d) } ?? []
         var parts: [DocumentPart] = []
         if let n = f["parts"], let items = d.array(n, at: path.key("parts"), what: "the document's parts") {
             parts = uniqueItems(items, path.key("parts"), d, decode: { decodePart($0, $1, d) }, key: \.name, named: { "part \"\($0.name)\"" })
@@ -117,8 +118,10 @@ public enum BaselineDecoding {
                        at: path.key("legalEffect"), offset: f["legalEffect"]?.offset)
             }
         }
-        return BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex, consultation: consultation,
-                                phases: phases, aliases: aliases, parts: parts, sources: sources)
+        var document = BaselineDocument(kind: kind, id: id, title: title, legalEffect: legal, annexA: annex, consultation: consultation,
+                                        phases: phases, aliases: aliases, parts: parts, sources: sources)
+        document.formerTitles = formerTitles
+        return document
     }
 
     /// The versions in legal effect: a list (several are often in legal effect side by side), or a single

@@ -100,6 +100,9 @@ public enum DocumentNameMatch: Sendable, Hashable {
 public struct DocumentNames: Sendable {
     /// Title and alias keys (upper-case words, a leading "SEC" dropped) to the documents they name.
     private var byKey: [String: [DocumentRef]] = [:]
+    /// Keys of titles the SEC version history gives a document that are not its current title, to the
+    /// document and its current title ("COMMUNICATION HUB TECHNICAL SPECIFICATIONS": Schedule 10).
+    private var formerByKey: [String: (ref: DocumentRef, current: String)] = [:]
     /// The candidates prepared for suggestions once per baseline (every code, title and alias; and, per
     /// kind, the code forms alone), so a run with many unknown names stays cheap.
     private var pools: [DocumentKind?: SuggestionPool] = [:]
@@ -142,6 +145,11 @@ public struct DocumentNames: Sendable {
             candidates.append((DocumentNames.key(DocumentName.tokens(doc.ref.description)), doc.ref, doc.ref.description))
             add(doc.title, doc.ref, shown: "\(doc.ref) (\(doc.title))")
             for alias in doc.aliases { add(alias, doc.ref, shown: "\(doc.ref) (\(alias))") }
+            for former in doc.formerTitles {
+                add(former, doc.ref, shown: "\(doc.ref) (\(doc.title))")
+                let key = DocumentNames.key(DocumentName.tokens(former))
+                if !key.isEmpty { formerByKey[key] = (doc.ref, doc.title) }
+            }
             for part in doc.parts {
                 let ref = doc.ref(of: part)
                 add(part.title, ref, shown: "\(ref)")
@@ -173,6 +181,16 @@ public struct DocumentNames: Sendable {
             return .document(ref)
         }
         return .unknown
+    }
+
+    /// For a name that is a former title of a document (alone, or after the document's code), the document
+    /// and its current title, so a finding can name it; nil for any other name.
+    public func formerTitle(_ written: String) -> (ref: DocumentRef, current: String)? {
+        if formerByKey.isEmpty { return nil }
+        let words = DocumentName.tokens(written)
+        if let hit = formerByKey[DocumentNames.key(words)] { return hit }
+        if let (ref, rest) = DocumentName.leadingReference(words: words), let hit = formerByKey[DocumentNames.key(rest)], hit.ref == ref { return hit }
+        return nil
     }
 
     /// The nearest names to one that names no document: within the same kind for a code form

@@ -81,7 +81,7 @@ public final class ResolvedArtefact: Sendable {
         self.sources = sources
         let isSVTAD = ref == Baseline.svtadRef
         explanation = ResolvedArtefact.explain(relevant, origin, datedIssues, legalEffect: legalEffect, tbrd: tbrd, isSVTAD: isSVTAD)
-        originSummary = ResolvedArtefact.summarise(relevant, origin, datedIssues)
+        originSummary = ResolvedArtefact.summarise(relevant, origin, datedIssues, history: ResolvedArtefact.historyRows(sources["legalEffect"]))
         clause = ResolvedArtefact.clause(origin, relevant, tbrd: tbrd, isSVTAD: isSVTAD)
         driftClause = ResolvedArtefact.clause(origin, Array(relevant.prefix(1)), tbrd: tbrd, isSVTAD: isSVTAD)
         expectedText = relevant.count == 1 ? relevant[0].description : "one of " + ResolvedArtefact.list(relevant)
@@ -173,7 +173,29 @@ public final class ResolvedArtefact: Sendable {
         }
     }
 
-    static func summarise(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate]) -> String {
+    /// The SEC version history rows a version in legal effect is taken from, where the consolidated SEC
+    /// does not number it (Schedule 9's SMETS1 v1.2: "SEC 5.4 and 5.13"); nil where its source is the
+    /// consolidated SEC's contents.
+    static func historyRows(_ source: String?) -> String? {
+        guard let source, !source.hasPrefix("SEC consolidated text") else { return nil }
+        var rows: [String] = []
+        var rest = Substring(source)
+        let marker = "SEC version history, SEC "
+        while let r = rest.firstRange(of: marker) {
+            let number = rest[r.upperBound...].prefix { $0.isNumber || $0 == "." }
+            if !number.isEmpty && !rows.contains(String(number)) { rows.append(String(number)) }
+            rest = rest[r.upperBound...]
+        }
+        guard !rows.isEmpty else { return nil }
+        return "SEC version history, SEC " + (rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " and " + rows.last!)
+    }
+
+    /// "1.1–5.0" for the versions in legal effect an Annex A version is more recent than, or "5.0" alone.
+    static func span(_ versions: [Version]) -> String {
+        versions.count == 1 ? versions[0].description : "\(versions.first!)–\(versions.last!)"
+    }
+
+    static func summarise(_ relevant: [Version], _ origin: VersionOrigin?, _ dated: [CalendarDate], history: String? = nil) -> String {
         guard let version = relevant.last, let origin else {
             if !dated.isEmpty { return "no version: dated issues only (\(dated.map(\.description).joined(separator: ", ")))" }
             return "no version in the baseline"
@@ -185,8 +207,9 @@ public final class ResolvedArtefact: Sendable {
             if relevant.count > 1 { return "legal effect, side by side: \(list(relevant))" + (annex.map { " (Annex A \($0))" } ?? "") }
             if let annex, annex == version { return "legal effect \(version) = Annex A" }
             if let annex { return "legal effect \(version) (Annex A \(annex) is older)" }
-            return "legal effect \(version)"
+            return "legal effect \(version)" + (history.map { ": \($0)" } ?? "")
         case .annexA(let replaced):
+            if replaced.count > 1 { return "Annex A \(version), more recent than each version in legal effect (\(span(replaced)))" }
             if let newest = replaced.last { return "Annex A \(version), more recent than legal effect \(newest)" }
             return "Annex A \(version)"
         case .annexAAndLegalEffect(let a, let replaced):

@@ -18,6 +18,11 @@ public struct DeviceRegistry: Sendable {
 
     public let deviceModels: [Model]
     public let combinations: [Combination]
+    /// The file the registry was read from, as the run names it: eligibility per phase is the registry's
+    /// (an input to the run, not a TBRD fact), so findings cite it.
+    public var file: String? = nil
+    /// The registry's own note on what it is ("ILLUSTRATIVE ONLY: …"), shown wherever it is cited.
+    public var note: String? = nil
     /// Worked out once per registry, not once per plan: a plan's devices are looked up by their folded
     /// names, and near misses are searched among labels lowercased in advance.
     private let modelsByName: [NameKey: [Int]]
@@ -56,6 +61,16 @@ public struct DeviceRegistry: Sendable {
 
     public func combination(id: String) -> Combination? { combinationsByID[id].map { combinations[$0] } }
 
+    /// The registry entry with this id, if any.
+    public func model(id: String) -> Model? { deviceModels.first { $0.id == id } }
+
+    /// What eligibility rests on, for a finding's clause: the registry by file name, with its own note.
+    public var citation: String {
+        let name = file.map { "the device registry \($0)" } ?? "the device registry"
+        let said = note.map { "; its note: “\($0)”" } ?? "; it gives no note on where its entries come from"
+        return "\(name), an input to the run (eligibility per phase is the registry's, not a TBRD clause)\(said)"
+    }
+
     /// The registry entries ("manufacturer model") nearest to `label`, at most `limit`.
     public func nearestModels(to label: String, limit: Int, maxDistance: Int) -> [String] {
         labelSuggestions.nearest(to: label, limit: limit, maxDistance: maxDistance)
@@ -76,7 +91,7 @@ public enum DeviceRegistryDecoding {
         let path = JSONPath.root
         guard let f = d.object(root, at: path, what: "a device registry", required: ["deviceModels", "combinations"],
                                optional: ["$schema", "note"]) else { return nil }
-        if let n = f["note"] { _ = d.text(n, at: path.key("note"), what: "a note") }
+        let note = f["note"].flatMap { d.text($0, at: path.key("note"), what: "a note") }
         if let n = f["$schema"] { _ = d.text(n, at: path.key("$schema"), what: "a schema reference") }
         var models: [DeviceRegistry.Model] = []
         var modelIDs: [String: Int] = [:]
@@ -122,7 +137,10 @@ public enum DeviceRegistryDecoding {
                 combinations.append(.init(id: id, deviceModels: members, phases: phases))
             }
         }
-        return DeviceRegistry(deviceModels: models, combinations: combinations)
+        var registry = DeviceRegistry(deviceModels: models, combinations: combinations)
+        registry.file = d.file
+        registry.note = note
+        return registry
     }
 
     static func strings(_ node: JSONNode, _ path: JSONPath, _ what: String, _ d: StrictDecoder) -> [String]? {

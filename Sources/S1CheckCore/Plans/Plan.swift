@@ -25,6 +25,13 @@ public struct DeclaredArtefact: Sendable, Hashable {
     public var versionText: String
     public var version: Version
     public var offset: Int
+    /// For a document under consultation (AL, AM): whether the plan tested the version as supplemented by
+    /// the consultations TBRD Annex A names (`"asSupplemented": true`); nil where the plan does not say.
+    public var asSupplemented: Bool? = nil
+    /// An issue declared by its date (`"version": "2019-07-04"`), as the consolidated SEC identifies
+    /// Schedule 9's SMETS2 issues; `version` then holds the date's numbers (2019.7.4), so two declarations
+    /// of one date are the same declaration, and the rules judge the date.
+    public var issueDate: CalendarDate? = nil
 }
 
 /// A waiver as written. Validity (reason, expiry) is judged by the waiver rule, not the decoder, so a

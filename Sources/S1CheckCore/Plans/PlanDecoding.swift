@@ -117,12 +117,31 @@ public enum PlanDecoding {
     }
 
     static func decodeArtefact(_ node: JSONNode, _ path: JSONPath, _ d: StrictDecoder, _ names: DocumentNames) -> DeclaredArtefact? {
-        guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"]) else { return nil }
+        guard let f = d.object(node, at: path, what: "an artefact", required: ["document", "version"],
+                               optional: ["asSupplemented"]) else { return nil }
+        var asSupplemented: Bool?
+        if let n = f["asSupplemented"] {
+            if case .bool(let b) = n.value { asSupplemented = b } else {
+                d.fail("expected true or false (whether the plan tested the version as supplemented by the consultations TBRD Annex A names), found \(n.value.typeName)",
+                       at: path.key("asSupplemented"), offset: n.offset)
+            }
+        }
         let written = f["document"].flatMap { d.text($0, at: path.key("document"), what: "the document name") }
         let ref = written.flatMap { documentRef($0, names, d, path.key("document"), f["document"]!.offset) }
-        let version = f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
+        // A choice `init` left to a person ("CHOOSE: 1.0 | 1.1 | …") is refused, naming the choices, until it is made.
+        if let n = f["version"], case .string(let s) = n.value, let options = PlanTemplate.choices(in: s) {
+            d.fail("\(PlanTemplate.unmadeChoice): s1check init leaves versions side by side to a person; replace \"\(s.prefix(200))\" with the one the plan tested (one of \(options.joined(separator: ", ")))",
+                   at: path.key("version"), offset: n.offset)
+            return nil
+        }
+        // An issue the consolidated SEC identifies by date only (Schedule 9's SMETS2) is declared by its date.
+        var issueDate: CalendarDate?
+        if case .string(let s)? = f["version"]?.value { issueDate = CalendarDate(iso: s) }
+        let version = issueDate.flatMap { Version(components: [$0.year, $0.month, $0.day]) }
+            ?? f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
-        return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset)
+        return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset,
+                                asSupplemented: asSupplemented, issueDate: issueDate)
     }
 
     /// A written name read against the baseline's names: the document (nil inside: not a document name;

@@ -1,13 +1,19 @@
 /// With a device registry (`--devices`), every declared device model and combination must be eligible
 /// for the plan's phase. Without one the rule does not apply, and every report says eligibility was not
-/// checked.
+/// checked. Eligibility per phase is the registry's, an input to the run, not a TBRD clause: each finding
+/// cites the registry by file name, with its own note ("ILLUSTRATIVE ONLY: …").
+///
+/// A combination the registry lists for a phase that one of its own device models is not eligible for is
+/// not eligible either: the registry contradicts itself there, and a reviewer would not accept the
+/// combination on its word (the finding names the members).
 public struct DeviceEligibilityRule: WaivableRule {
     static let registry = #"{"deviceModels": [{"id": "DM-1", "type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": ["4.2.1"], "phases": ["FOC"]}], "combinations": [{"id": "DMC-1", "deviceModels": ["DM-1"], "phases": ["FOC"]}]}"#
+    static let contradictory = #"{"note": "ILLUSTRATIVE ONLY", "deviceModels": [{"id": "DM-1", "type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": ["4.2.1"], "phases": ["FOC"]}, {"id": "DM-2", "type": "CH", "manufacturer": "Example Hubs Ltd", "model": "CH-1", "firmware": ["1.0"], "phases": ["MOC", "FOC"]}], "combinations": [{"id": "DMC-2", "deviceModels": ["DM-1", "DM-2"], "phases": ["MOC", "FOC"]}]}"#
 
     public static let description = describe(
         id: "device-eligibility",
         summary: "Each declared device model and combination is in the device registry for the plan's phase.",
-        clause: "TBRD paragraph 1(i)-(ii): Device Models and/or Device Model Combinations used in testing in respect of IOC, MOC or FOC",
+        clause: "The device registry given with --devices, an input to the run (eligibility per phase is the registry's, not a TBRD clause), cited by file name with its own note",
         examples: [
             RuleExample("eligible", plan: ["deviceModelCombinations": #"["DMC-1"]"#], registry: registry, expect: [
                 (.pass, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC"),
@@ -18,6 +24,10 @@ public struct DeviceEligibilityRule: WaivableRule {
             ]),
             RuleExample("waived", plan: ["phase": #""MOC""#, "waivers": #"[{"rule": "device-eligibility", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], registry: registry, expect: [
                 (.waived, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
+            ]),
+            RuleExample("member-not-eligible", plan: ["phase": #""MOC""#, "deviceModels": "[]", "deviceModelCombinations": #"["DMC-2"]"#],
+                        registry: contradictory, expect: [
+                (.fail, "combination DMC-2 is listed as eligible for MOC, but its device model DM-1 is eligible for FOC only: the registry contradicts itself, and the combination is not eligible for MOC while a member is not"),
             ]),
             RuleExample("unknown", plan: [
                 "deviceModels": #"[{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.2"}, {"type": "ESME", "manufacturer": "Exmaple Meters", "model": "EM-100", "firmware": "4.2.1"}]"#,
@@ -62,21 +72,31 @@ public struct DeviceEligibilityRule: WaivableRule {
                 message = "\(d.manufacturer) \(d.model) is not in the device registry" + (near.isEmpty ? "" : "; nearest entries: \(near.joined(separator: ", "))")
             }
             findings.append(Finding(rule: rule, status: status, subject: d.label, declared: d.firmware,
-                                    expected: status == .pass ? d.firmware : nil, message: message, offset: d.offset))
+                                    expected: status == .pass ? d.firmware : nil, message: message, clause: registry.citation, offset: d.offset))
         }
         for combo in plan.combinations {
             let id = combo.value
             if let entry = registry.combination(id: id) {
                 let ok = entry.phases.contains(plan.phase)
-                findings.append(Finding(rule: rule, status: ok ? .pass : .fail, subject: "combination \(id)",
-                                        message: ok ? "combination \(id) is eligible for \(plan.phase.rawValue)"
-                                            : "combination \(id) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(plan.phase.rawValue)",
-                                        offset: combo.offset))
+                let phase = plan.phase.rawValue
+                // Members not eligible for a phase the combination is listed for (the registry checked its ids).
+                let members = entry.deviceModels.compactMap(registry.model(id:)).filter { !$0.phases.contains(plan.phase) }
+                let message: String
+                if !ok {
+                    message = "combination \(id) is eligible for \(entry.phases.map(\.rawValue).joined(separator: ", ")) only, not \(phase)"
+                } else if !members.isEmpty {
+                    let named = members.map { "\($0.id) is eligible for \($0.phases.map(\.rawValue).joined(separator: ", ")) only" }.joined(separator: ", ")
+                    message = "combination \(id) is listed as eligible for \(phase), but its device model \(named): the registry contradicts itself, and the combination is not eligible for \(phase) while a member is not"
+                } else {
+                    message = "combination \(id) is eligible for \(phase)"
+                }
+                findings.append(Finding(rule: rule, status: ok && members.isEmpty ? .pass : .fail, subject: "combination \(id)",
+                                        message: message, clause: registry.citation, offset: combo.offset))
             } else {
                 let near = registry.nearestCombinations(to: id, limit: 3, maxDistance: 3)
                 findings.append(Finding(rule: rule, status: .fail, subject: "combination \(id)",
                                         message: "combination \(id) is not in the device registry" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"),
-                                        offset: combo.offset))
+                                        clause: registry.citation, offset: combo.offset))
             }
         }
     }

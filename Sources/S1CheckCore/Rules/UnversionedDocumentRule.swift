@@ -22,11 +22,12 @@ public struct UnversionedDocumentRule: WaivableRule {
     public init() {}
 
     public func applies(to facts: PlanFacts, _ c: CheckContext) -> Bool {
-        facts.declarations.checked.contains { $0.1.version == nil }
+        facts.declarations.checked.contains { a, r in r.version == nil && !ArtefactVersionRule.judgesDate(a, r, c) }
     }
 
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
-        for (a, r) in facts.declarations.checked where r.version == nil {
+        // An issue declared by its date, where the baseline lists dated issues, is judged by artefact-version.
+        for (a, r) in facts.declarations.checked where r.version == nil && !ArtefactVersionRule.judgesDate(a, r, c) {
             findings.append(Finding(rule, .warn, about: a, r,
                                     message: "\(r.ref) (\(r.title)) has no version in the baseline: it is \(r.explanation), so \(a.versionText) cannot be verified"))
         }

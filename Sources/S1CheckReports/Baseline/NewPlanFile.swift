@@ -39,7 +39,8 @@ public enum NewPlanFile {
         for a in PlanTemplate.artefacts(for: phase, in: b) {
             w.beginObject()
             w.string("document", a.ref.description)
-            w.string("version", a.version!.description)
+            // Versions side by side are left for a person to choose (PlanTemplate): `check` refuses the plan until then.
+            w.string("version", PlanTemplate.version(for: a))
             w.endObject()
         }
         w.endArray()

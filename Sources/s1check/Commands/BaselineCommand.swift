@@ -136,12 +136,14 @@ enum InitCommand {
         guard case .failure(let errors) = PlanDecoding.decode(file: "init", bytes: plan, names: names) else { return }
         let options = ["$.id": "--id", "$.title": "--title"]
         var out: [Diagnostic] = []
-        for e in errors.all {
+        for e in errors.all where !e.message.hasPrefix(PlanTemplate.unmadeChoice) {
+            // (A version left to choose is meant to be refused by check until a person chooses it.)
             // A title made from the id says nothing the id's own error does not.
             if e.path == "$.title" && !titleGiven && errors.all.contains(where: { $0.path == "$.id" }) { continue }
             let option = e.path.flatMap { options[$0] } ?? "the plan"
             out.append(.usage("\(option): \(e.message) (check would refuse the plan, so init prints none)"))
         }
+        if out.isEmpty { return }
         throw Diagnostics(out)
     }
 }
