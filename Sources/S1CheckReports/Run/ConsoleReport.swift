@@ -41,8 +41,8 @@ public struct ConsoleReport: ReportRenderer {
             out.console(p.file)
             if let position = e.position { out.write(":\(position.line):\(position.column)") }
             out.write(": \(style.paint("error", "1;31")): ")
-            out.console(e.path ?? "$")
-            out.write(": ")
+            // A JSON path where the error is in the document; none where the file as a whole is unusable.
+            if let path = e.path { out.console(path); out.write(": ") }
             out.console(e.message)
             out.write(" [\(e.kind.tag)]\n")
         }
@@ -87,7 +87,7 @@ public struct ConsoleReport: ReportRenderer {
             let t = c.tally
             s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, "
                 + "\(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered"
-                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell") + "\n"
+                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell") + "\n"
         }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {

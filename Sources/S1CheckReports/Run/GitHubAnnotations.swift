@@ -76,7 +76,8 @@ public struct GitHubAnnotations: ReportRenderer {
     }
 
     static func inputErrorCommand(_ out: inout TextBuffer, _ e: Diagnostic, file: String) {
-        command(&out, "error", file: file, line: e.position?.line, column: e.position?.column, title: "input-error", message: e.pathAndMessage)
+        command(&out, "error", file: file, line: e.position?.line, column: e.position?.column, title: "input-error",
+                message: e.path.map { "\($0): \(e.message)" } ?? e.message)
     }
 
     static func command(_ out: inout TextBuffer, _ name: StaticString, file: String, line: Int?, column: Int?, title: String, message: String) {

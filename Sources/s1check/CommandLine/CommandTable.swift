@@ -143,7 +143,7 @@ enum CommandTable {
                 name: "init", summary: "print a release scope from the device registry",
                 options: [
                     .value("phase", Phase.choices, "PHASE", required: true, help: "the phase whose eligible combinations the scope requires"),
-                    .value("devices", .file, "FILE", help: "the device registry the combinations are taken from (required)"),
+                    .value("devices", .file, "FILE", required: true, help: "the device registry the combinations are taken from"),
                     .value("release", .text, "NAME", help: "the release the scope is for (default: \"SMETS1 PHASE release\")"),
                     .repeatable("test-type", TestType.choices, "TYPE", help: "a test type every combination needs (default: all four); once per type"),
                     .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type (default: all three); once per type"),
@@ -196,11 +196,14 @@ enum CommandTable {
             // No command is a usage error: the help goes to standard error, where errors go.
             Output.write(Help.main + "\n", to: STDERR_FILENO)
             return 2
+        case "help" where args.count > 1:
+            // `help check`, `help scope init`: the page `check --help` shows.
+            return try run(try named(args.dropFirst().map(\.text)), words: args.dropFirst().map(\.text), [Argument(Array("--help".utf8))])
         case "--help", "-h", "help":
             Output.line(Help.main)
             return 0
         case "--version", "version":
-            Output.line("\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))")
+            Output.line(versionLine)
             return 0
         case let word?:
             guard let command = commands.first(where: { $0.name == word }) else {
@@ -212,6 +215,26 @@ enum CommandTable {
         }
     }
 
+    /// `s1check --version` (and `check --version`): the version and the embedded baseline's TBRD issue.
+    static var versionLine: String {
+        "\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))"
+    }
+
+    /// The command (or subcommand) `words` name, for `help WORDS`; a usage error with the nearest name.
+    static func named(_ words: [String]) throws(Diagnostic) -> CommandSpec {
+        var list = commands, found: CommandSpec?
+        for (i, word) in words.enumerated() {
+            guard let c = list.first(where: { $0.name == word }) else {
+                let before = words[..<i].joined(separator: " ")
+                let hint = nearest(to: word, in: list.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
+                throw Diagnostic.usage("no help for \"\(FilePath(word).display)\"\(before.isEmpty ? "" : " in \(before)")\(hint); see s1check --help")
+            }
+            found = c
+            list = c.subcommands
+        }
+        return found!
+    }
+
     /// Runs `command` (or the subcommand its first argument names) on its arguments: parsed against its
     /// options, its help if asked, its arguments and required options checked, then its run function.
     static func run(_ command: CommandSpec, words: [String], _ args: [Argument]) throws(Diagnostic) -> Int32 {
@@ -221,6 +244,7 @@ enum CommandTable {
         let name = words.joined(separator: " ")
         let a = try ParsedArguments(args, command: name, options: command.allOptions)
         if a.has("help") { Output.line(Help.page(command, words: words)); return 0 }
+        if a.has("version") { Output.line(versionLine); return 0 }
         if command.positionals.isEmpty, let extra = a.positionalArguments.first {
             let names = command.subcommands.map(\.name)
             let takes = names.isEmpty ? command.argumentHint

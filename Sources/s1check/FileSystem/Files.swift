@@ -33,7 +33,7 @@ enum Files {
     static func checkRegular(_ path: FilePath) -> Diagnostic? {
         var st = stat()
         if path.withCString({ stat($0, &st) }) != 0 {
-            return .input(file: path.display, message: "cannot read this file: \(SystemError.current)")
+            return .unusable(file: path.display, "cannot read this file: \(SystemError.current)")
         }
         return regularFileProblem(st, path)
     }
@@ -41,8 +41,8 @@ enum Files {
     static func regularFileProblem(_ st: stat, _ path: FilePath) -> Diagnostic? {
         let type = st.st_mode & S_IFMT
         if type == S_IFREG { return nil }
-        if type == S_IFDIR { return .input(file: path.display, message: "is a folder, expected a JSON file") }
-        return .input(file: path.display, message: "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads inputs from regular files only")
+        if type == S_IFDIR { return .unusable(file: path.display, "is a folder, expected a JSON file") }
+        return .unusable(file: path.display, "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads inputs from regular files only")
     }
 
     /// Reads a regular file whole, or says why not (naming the file). Opened without waiting (a FIFO put
@@ -51,7 +51,7 @@ enum Files {
     static func read(_ path: FilePath) -> Result<Contents, Diagnostic> {
         let name = path.display
         func failure(_ message: String) -> Result<Contents, Diagnostic> {
-            .failure(.input(file: name, message: message))
+            .failure(.unusable(file: name, message))
         }
         let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         if fd < 0 { return failure("cannot open: \(SystemError.current)") }
@@ -104,5 +104,14 @@ enum Files {
             return .write(file: path.display, "cannot create this folder: \(SystemError.current)")
         }
         return nil
+    }
+}
+
+extension Diagnostic {
+    /// A problem with a file or folder as a whole (missing, unreadable, not a regular file): an input error
+    /// with no JSON path, so it reads `nosuch: cannot read this path: it does not exist`, not `nosuch: $: …`
+    /// (`$` is a place in a JSON document, and nothing of the file was read).
+    static func unusable(file: String, _ message: String) -> Diagnostic {
+        Diagnostic(kind: .input, file: file, path: nil, message: message)
     }
 }

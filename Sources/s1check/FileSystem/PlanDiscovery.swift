@@ -80,7 +80,7 @@ struct PlanDiscovery {
     }
 
     private mutating func problem(_ path: FilePath, _ message: String) {
-        let d = Diagnostic.input(file: path.display, message: message)
+        let d = Diagnostic.unusable(file: path.display, message)
         if problemKeys.insert(d.description).inserted { problems.append(d) }
         problemLocations[d.file!] = path.bytes
     }

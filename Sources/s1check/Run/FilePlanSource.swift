@@ -55,7 +55,7 @@ final class FilePlanSource: PlanSource {
         case .failure(let e): return .unreadable([e])
         case .success(let contents):
             if clash != nil {
-                return .refused(contents.bytes, reason: .input(file: names[index], message: "is also a report path; s1check never overwrites an input"))
+                return .refused(contents.bytes, reason: .unusable(file: names[index], "is also a report path; s1check never overwrites an input"))
             }
             return .bytes(contents.bytes)
         }
