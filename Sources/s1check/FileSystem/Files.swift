@@ -89,6 +89,27 @@ enum Files {
         return .success(Contents(bytes: bytes, id: FileID(st)))
     }
 
+    /// The first `bytes` bytes of a regular file (fewer if it is shorter), not following a final symlink
+    /// and without waiting on a FIFO; or why not.
+    static func head(_ path: FilePath, bytes: Int) -> Result<[UInt8], Diagnostic> {
+        func failure(_ why: String) -> Result<[UInt8], Diagnostic> { .failure(.unusable(file: path.display, why)) }
+        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC) }
+        if fd < 0 { return failure(SystemError.current) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return failure(SystemError.current) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return failure("it is \(fileTypeName(st.st_mode))") }
+        var out = [UInt8](repeating: 0, count: bytes)
+        var count = 0
+        while count < bytes {
+            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, bytes - count) }
+            if n < 0 { if errno == EINTR { continue }; return failure(SystemError.current) }
+            if n == 0 { break }
+            count += n
+        }
+        return .success(Array(out[..<count]))
+    }
+
     /// Creates `path` and any missing parent folders, like `mkdir -p`. Nil, or why not.
     static func makeDirectories(_ path: FilePath) -> Diagnostic? {
         var st = stat()
