@@ -18,6 +18,9 @@ enum CommandTable {
     /// `--baseline FILE` where a baseline is shown or a plan made from it.
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
 
+    /// `--no-config`, where a policy file is found from the inputs.
+    static let noConfig = OptionSpec.flag("no-config", help: "use no policy file, even if an s1check.json is found")
+
     static let check = CommandSpec(
         name: "check", summary: "check plans: files, or folders of *.plan.json",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
@@ -27,8 +30,9 @@ enum CommandTable {
            .value("scope", .file, "FILE", help: "a release scope (needs --devices): judge its coverage by the plans\n(phase × combination × test type × installation type)"),
             .value("config", .file, "FILE", help: """
                 a policy file: per-rule levels (allow | warn | deny) and shared waivers
-                (default: s1check.json in the working folder, when there is one)
+                (default: the nearest s1check.json from the inputs up to the repository root)
                 """),
+            noConfig,
         ] + ReportFormat.files.map { .value($0.rawValue, .file, "FILE", help: $0.help) } + [
             .value("format", ConsoleFormat.choices, "FORMAT", help: "console output: text (default) or github (Actions workflow commands)"),
             .flag("strict", help: "warnings fail the run (exit 1), and every CI format reports them as failures"),
@@ -55,8 +59,9 @@ enum CommandTable {
             baselineFile,
             .value("config", .file, "FILE", help: """
                 a policy file whose shared waivers are respected, like a plan's own
-                (default: s1check.json in the working folder, when there is one)
+                (default: the nearest s1check.json from the inputs, as for check)
                 """),
+            noConfig,
             .flag("write", help: """
                 replace each plan that changes (atomically, keeping its permissions) instead
                 of printing the unified diff (for git apply or patch -p1) on standard output

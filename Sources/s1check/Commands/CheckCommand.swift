@@ -24,7 +24,8 @@ enum CheckCommand {
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
+        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices")
+        let configPath = try Inputs.policyFile(a, inputs: planPaths)
         let scopePath = try a.inputPath("scope")
         // A scope's combinations are the registry's: without one, no cell could be named (a usage error).
         if scopePath != nil && devicesPath == nil {
@@ -44,7 +45,7 @@ enum CheckCommand {
             for e in error.all { Console.report(e) }
             if consoleFormat == .github {
                 // Placed on the file's real path, which its shown name may escape.
-                let paths = [baselinePath, devicesPath, scopePath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
+                let paths = [baselinePath, devicesPath, scopePath, configPath].compactMap { $0 }
                 let locations = Dictionary(paths.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a })
                 Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath,
                                                            locations: locations), to: STDOUT_FILENO)
