@@ -95,6 +95,8 @@ struct CommandSpec: Sendable {
     var positionals: [PositionalSpec] = []
     var options: [OptionSpec] = []
     var subcommands: [CommandSpec] = []
+    /// Options that cannot be given together (`--quiet` and `--verbose`): a usage error naming them.
+    var contradicting: [[String]] = []
     /// The help page's text between the usage lines and the options.
     var discussion: String
     /// The help page's text after the options.

@@ -35,10 +35,14 @@ enum CommandTable {
             noConfig,
         ] + ReportFormat.files.map { .value($0.rawValue, .file, "FILE", help: $0.help) } + [
             .value("format", ConsoleFormat.choices, "FORMAT", help: "console output: text (default) or github (Actions workflow commands)"),
+            .flag("quiet", help: "console: only the findings that fail or warn, and the summary (reports keep all)"),
+            .flag("verbose", help: "console: the passes too"),
+            .flag("statistics", help: "console: the findings counted per rule and status, before the summary"),
             .flag("strict", help: "warnings fail the run (exit 1), and every CI format reports them as failures"),
             .flag("keep-going", help: "an unreadable plan is reported as a failing plan (exit 1) instead of exit 2"),
             .value("as-of", .date, "DATE", help: "the date waivers are judged against (default: today); reports record it"),
         ],
+        contradicting: [["quiet", "verbose"], ["config", "no-config"]],
         discussion: """
             Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed
             as passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file
@@ -67,6 +71,7 @@ enum CommandTable {
                 of printing the unified diff (for git apply or patch -p1) on standard output
                 """),
         ],
+        contradicting: [["config", "no-config"]],
         discussion: """
             Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
             fail) that has exactly one relevant version, and a tbrd older than the baseline's, and no other byte
@@ -255,6 +260,12 @@ enum CommandTable {
             let takes = names.isEmpty ? command.argumentHint
                 : "\(name) takes \((names.count > 1 ? names.dropLast().joined(separator: ", ") + ", " : "") + names.last!) or options"
             throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"" + (takes.map { " (\($0))" } ?? ""))
+        }
+        for names in command.contradicting {
+            let given = names.filter { a.flags.contains($0) || a.values[$0] != nil }
+            if given.count > 1 {
+                throw Diagnostic.usage(given.map { "--\($0)" }.joined(separator: " and ") + " contradict each other: give one")
+            }
         }
         for o in command.options where o.required && a.values[o.name] == nil { throw a.missing(o.name) }
         return try command.run(a)

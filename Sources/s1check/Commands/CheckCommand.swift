@@ -74,7 +74,7 @@ enum CheckCommand {
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 
-        let consoleOutput = ConsoleSink(consoleFormat.format.renderer(settings, colour: consoleFormat == .text && Console.colourEnabled(console)), fd: console)
+        let consoleOutput = ConsoleSink(Console.renderer(a, format: consoleFormat, settings: settings, fd: console), fd: console)
         let source = FilePlanSource(discovery, reportIDs: Set(targets.compactMap(\.id)))
         // Findings reach the console as plans are checked, before any report is written.
         var outcome = RunPipeline(settings, registry: registry?.value).run(source, into: [consoleOutput, ReportSink(reports)]).outcome

@@ -59,10 +59,8 @@ enum Inputs {
     /// none) are a usage error naming them, never a policy applied to plans it was not written for.
     static func policyFile(_ a: ParsedArguments, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
         let config = try a.inputPath("config")
-        if a.has("no-config") {
-            if config != nil { throw Diagnostic.usage("--config and --no-config contradict each other: give one") }
-            return nil
-        }
+        // (Both together are refused by the table, as contradicting options.)
+        if a.has("no-config") { return nil }
         if let config { return config }
         var found: [(input: FilePath, file: FilePath?)] = []
         for input in inputs where !found.contains(where: { $0.input == input }) {
