@@ -23,6 +23,14 @@ enum Help {
 
     /// `s1check --help`: every command (and subcommand) with its synopsis and summary.
     static var main: String {
+        "s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.\n\n\(about)\n\nUsage:\n"
+            + commandList.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            + "\n\n" + exitStatus
+    }
+
+    /// Every command (and subcommand) with its synopsis and summary, one a line: the list in
+    /// `s1check --help`, and the README's command block (a test holds it to this).
+    static var commandList: String {
         var rows: [(String, String)] = []
         func add(_ c: CommandSpec, words: [String]) {
             rows.append((synopsis(c, words: words), c.summary))
@@ -34,11 +42,15 @@ enum Help {
         // next line, so every line fits `width`.
         let column = min(rows.map(\.0.count).max()! + 2, summaryColumn)
         let lines = rows.map { row in
-            row.0.count + 2 <= column ? "  " + row.0 + String(repeating: " ", count: column - row.0.count) + row.1
-                : "  " + row.0 + "\n  " + String(repeating: " ", count: column) + row.1
+            row.0.count + 2 <= column ? row.0 + String(repeating: " ", count: column - row.0.count) + row.1
+                : row.0 + "\n" + String(repeating: " ", count: column) + row.1
         }
-        return "s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.\n\n\(about)\n\nUsage:\n"
-            + lines.joined(separator: "\n") + "\n\n" + exitStatus
+        return lines.joined(separator: "\n")
+    }
+
+    /// A command's usage on one line, as docs/ quote it: `s1check fix PATH... [--baseline FILE] ...`.
+    static func usageLine(_ c: CommandSpec, words: [String]) -> String {
+        (["s1check"] + words + c.positionals.map(\.usage) + c.options.map(\.usage)).joined(separator: " ")
     }
 
     /// The short form for the list of commands: `s1check init --phase PHASE --id ID [options]`.
