@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S1CheckTestSupport
 @testable import s1check
 
 /// The command line as a user meets it: options read as declared, help where users look for it.
@@ -87,5 +88,23 @@ import Testing
         #expect(out.stdout.contains("; 1 plan covers no cell\n"), "\(out.stdout)")
         let all = try CLI.run(["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01"])
         #expect(all.stdout.contains(" plans cover no cell\n"), "\(all.stdout)")
+    }
+
+    /// `@embedded` is the embedded baseline; a file of that name is `./@embedded`, and never shadowed
+    /// silently (issue 26, suspected).
+    @Test func atEmbeddedNeverShadowsAFile() throws {
+        let s = Scratch()
+        let next = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/Baselines/tbrd-1.25.baseline.json")
+        try FileManager.default.createDirectory(at: s.url.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: next, to: s.url.appendingPathComponent("b/@embedded"))
+        let file = try CLI.run(["baseline", "diff", "@embedded", "b/@embedded"], in: s.url)
+        #expect(file.status == 1, "b/@embedded is the file, which differs from the embedded baseline: \(file.all)")
+        let b = s.url.appendingPathComponent("b")
+        let same = try CLI.run(["baseline", "diff", "./@embedded", next.path], in: b)
+        #expect(same.status == 0, "./@embedded is the file: \(same.all)")
+        let ambiguous = try CLI.run(["baseline", "diff", "@embedded", "./@embedded"], in: b)
+        #expect(ambiguous.status == 2 && ambiguous.stderr == "s1check: @embedded names the embedded baseline, and a file of that name is in the working folder too: write ./@embedded for the file, or move it\n", "\(ambiguous.stderr)")
+        let check = try CLI.run(["check", CLI.packageRoot.appendingPathComponent("Plans").path, "--baseline", "@embedded"], in: b)
+        #expect(check.status == 2 && check.stderr.contains("@embedded names the embedded baseline"), "\(check.stderr)")
     }
 }

@@ -111,7 +111,8 @@ enum CommandTable {
                 ],
                 discussion: """
                     Artefacts added, removed and re-versioned, consultations opened or closed, and SEC / SVTAD / TBRD
-                    changes between OLD and NEW (use @embedded for the embedded baseline).
+                    changes between OLD and NEW (use @embedded for the embedded baseline, and ./@embedded for a
+                    file of that name).
                     """,
                 epilogue: "Exit status: 0 nothing changed, 1 something changed, 2 input error.",
                 run: { a throws(Diagnostic) in try BaselineCommand.diff(a) }),

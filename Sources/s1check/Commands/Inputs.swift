@@ -23,7 +23,13 @@ enum Inputs {
     /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
     static let embeddedToken = "@embedded"
 
+    /// The baseline: embedded (no path, or `@embedded`), or a file. `@embedded` never shadows a file of that
+    /// name silently: with one in the working folder it is a usage error (write `./@embedded` for the file).
     static func baseline(_ path: FilePath?) throws(Diagnostics) -> Loaded<Baseline> {
+        if let path, path.bytes == Array(embeddedToken.utf8), Files.exists(path) {
+            throw Diagnostics([.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
+                + "write ./@embedded for the file, or move it")])
+        }
         guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
             return Loaded(value: EmbeddedBaseline.load(), bytes: bytes,
