@@ -48,7 +48,8 @@ public struct GitHubAnnotations: ReportRenderer {
         for f in shown where detail.shows(f) {
             if f.status == .waived || (f.status == .pass && !f.isAllowed) {
                 out.write(f.status == .waived ? "waived: " : "pass: ")
-                out.console(p.file)
+                // Where the annotations place findings (the repository path), shown as the console shows text.
+                out.console(file)
                 if let line = f.line { out.write(":\(line)") }
                 out.write(": ")
                 out.console(PolicyText.messageWithWaiver(f))
