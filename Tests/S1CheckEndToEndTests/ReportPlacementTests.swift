@@ -32,6 +32,10 @@ import S1CheckReports
         let s = try Self.plans()
         let input = try CLI.run(["check", "Plans", "--devices", "Plans/devices.json", "--json", "Plans/devices.json"], in: s.url)
         #expect(input.status == 2 && input.stderr.contains("--json Plans/devices.json is one of the inputs"), "\(input.stderr)")
+        // Another name for an input (a hard link) is refused naming both.
+        try FileManager.default.linkItem(atPath: s.path("Plans/devices.json"), toPath: s.path("registry-link.json"))
+        let linked = try CLI.run(["check", "Plans", "--devices", "Plans/devices.json", "--sarif", "registry-link.json"], in: s.url)
+        #expect(linked.status == 2 && linked.stderr == "s1check: --sarif registry-link.json is one of the inputs (Plans/devices.json); s1check never overwrites an input\n", "\(linked.stderr)")
         s.write("elsewhere.md", "anything\n")
         let outside = try CLI.run(["check", "Plans", "--markdown", "elsewhere.md", "--as-of", "2023-06-01"], in: s.url)
         #expect(outside.status == 1, "\(outside.stderr)")

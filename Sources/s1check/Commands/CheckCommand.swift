@@ -56,7 +56,10 @@ enum CheckCommand {
         let discovery = PlanDiscovery(paths: planPaths)
         // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
         let inputs = discovery.seenFiles.union([loaded.file, registry?.file, scope?.file, policy?.file].compactMap { $0 })
-        let targets = try ReportTarget.resolve(requested, inputs: inputs, searched: discovery.searchedFolders)
+        var inputNames = discovery.planPaths.mapValues(\.display)
+        for (id, name) in [(loaded.file, loaded.source.file), (registry?.file, registry?.source.file), (scope?.file, scope?.source.file),
+                           (policy?.file, policy?.source.file)] { if let id, let name { inputNames[id] = name } }
+        let targets = try ReportTarget.resolve(requested, inputs: inputs, searched: discovery.searchedFolders, inputNames: inputNames)
         // With a report on standard output, the console lines go to standard error.
         let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
         var settings = RunSettings(baseline: baseline, baselineSource: loaded.source,

@@ -35,6 +35,8 @@ struct PlanDiscovery {
     private(set) var searchedFolders: [FileID: FilePath] = [:]
     /// The identity of every plan file found: report targets are compared with these.
     var seenFiles: Set<FileID> { Set(plans.keys) }
+    /// Every plan file found, by identity, with the path it goes by.
+    var planPaths: [FileID: FilePath] { plans }
 
     private var plans: [FileID: FilePath] = [:]
     private var others: [FileID: FilePath] = [:]

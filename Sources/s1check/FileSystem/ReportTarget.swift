@@ -46,13 +46,15 @@ struct ReportTarget: Sendable {
     /// Checks every report path before anything is read or written. `searched`: the folders the run
     /// searches for plans (from discovery), where an existing file is replaced only if it is an earlier
     /// s1check report.
+    /// `inputNames`: the inputs' names by identity, so a refusal names both the report and the input.
     static func resolve(_ requested: [(format: ReportFormat, path: Argument)], inputs: Set<FileID>,
-                        searched: [FileID: FilePath] = [:]) throws(Diagnostic) -> [ReportTarget] {
+                        searched: [FileID: FilePath] = [:], inputNames: [FileID: String] = [:]) throws(Diagnostic) -> [ReportTarget] {
         var out: [ReportTarget] = []
         for r in requested {
             let t = try classify(r.format, r.path)
             if let id = t.id, inputs.contains(id) {
-                throw Diagnostic.usage("\(t.option) is one of the inputs; s1check never overwrites an input")
+                let name = inputNames[id].map { $0 == t.given ? "" : " (\($0))" } ?? ""
+                throw Diagnostic.usage("\(t.option) is one of the inputs\(name); s1check never overwrites an input")
             }
             if let refusal = t.refusal { throw refusal }
             if case .file(let path) = t.kind, t.existing != nil, let folder = t.folder, let searchedPath = searched[folder] {
