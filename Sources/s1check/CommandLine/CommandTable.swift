@@ -65,11 +65,11 @@ enum CommandTable {
                 a policy file whose shared waivers are respected, like a plan's own
                 (default: the nearest s1check.json from the inputs, as for check)
                 """),
-            noConfig,
             .flag("write", help: """
                 replace each plan that changes (atomically, keeping its permissions) instead
                 of printing the unified diff (for git apply or patch -p1) on standard output
                 """),
+            noConfig,
         ],
         contradicting: [["config", "no-config"]],
         discussion: """
