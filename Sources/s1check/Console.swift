@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 import S1CheckCore
 import S1CheckReports
 
@@ -23,14 +24,54 @@ enum Console {
     }
 }
 
+extension Console {
+    /// The console's renderer for `check`: `--format`, with `--quiet` or `--verbose`, and `--statistics`.
+    /// (`--quiet` with `--verbose` is refused by the table, as contradicting options, before anything runs.)
+    static func renderer(_ a: ParsedArguments, format: ConsoleFormat, settings: RunSettings, fd: Int32) -> any ReportRenderer {
+        let detail: ConsoleReport.Detail = a.has("quiet") ? .quiet : a.has("verbose") ? .verbose : .normal
+        let statistics = a.has("statistics") ? ConsoleReport.Statistics() : nil
+        switch format {
+        case .text:
+            return ConsoleReport(settings: settings, style: ConsoleReport.Style(colour: colourEnabled(fd), detail: detail), statistics: statistics)
+        case .github:
+            return GitHubAnnotations(settings: settings, detail: detail, statistics: statistics)
+        }
+    }
+}
+
 /// Standard output (and error), written with write(2): one path for text and report bytes, so they never
 /// reorder.
 enum Output {
     static func write(_ s: String, to fd: Int32 = STDOUT_FILENO) { write(Array(s.utf8), to: fd) }
     static func line(_ s: String) { write(s + "\n") }
-    /// The console has nowhere to report its own write errors (a closed pipe ends the run by SIGPIPE).
+
+    /// Why standard output could not be written, from the first write that failed (nil: every write went
+    /// through). A plan printed by `init` into a full disk is no plan: `finish` turns this into exit 2.
+    private static let standardOutputFailure = Mutex<String?>(nil)
+
+    /// Writes to `fd`. A failure on standard output is kept (and nothing more is written there) for
+    /// `finish` to report; standard error has nowhere to report its own (a closed pipe ends the run by
+    /// SIGPIPE, as it does for standard output).
     static func write(_ bytes: [UInt8], to fd: Int32 = STDOUT_FILENO) {
-        _ = bytes.withUnsafeBytes { writeAll(fd, $0) }
+        guard fd == STDOUT_FILENO else {
+            _ = bytes.withUnsafeBytes { writeAll(fd, $0) }
+            return
+        }
+        standardOutputFailure.withLock { failure in
+            guard failure == nil else { return }
+            failure = bytes.withUnsafeBytes { writeAll(fd, $0) }
+        }
+    }
+
+    /// The end of every command: closes standard output (a file system may report a failed write only
+    /// then) and returns the write error that makes the run exit 2 when anything written there was
+    /// lost: `standard output: cannot write: the disk is full`.
+    static func finish() -> Diagnostic? {
+        var reason = standardOutputFailure.withLock { $0 }
+        if reason == nil, close(STDOUT_FILENO) != 0, errno != EBADF, errno != EINTR {
+            reason = SystemError.current
+        }
+        return reason.map { .write(file: "standard output", "cannot write: \($0); what was printed is incomplete") }
     }
 
     /// Writes all of `buf` to `fd`; nil, or the reason it failed. Short writes are carried on (a disk

@@ -6,6 +6,8 @@ import S1CheckReports
 enum Help {
     /// Usage lines are wrapped to this width, continuing under the first option.
     static let width = 100
+    /// The furthest column where the summaries of `s1check --help` start (after the two-space indent).
+    static let summaryColumn = 46
     /// The column where an option's help starts.
     static let helpColumn = 20
 
@@ -21,17 +23,34 @@ enum Help {
 
     /// `s1check --help`: every command (and subcommand) with its synopsis and summary.
     static var main: String {
+        "s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.\n\n\(about)\n\nUsage:\n"
+            + commandList.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            + "\n\n" + exitStatus
+    }
+
+    /// Every command (and subcommand) with its synopsis and summary, one a line: the list in
+    /// `s1check --help`, and the README's command block (a test holds it to this).
+    static var commandList: String {
         var rows: [(String, String)] = []
         func add(_ c: CommandSpec, words: [String]) {
             rows.append((synopsis(c, words: words), c.summary))
             for s in c.subcommands { add(s, words: words + [s.name]) }
         }
         for c in CommandTable.commands { add(c, words: [c.name]) }
-        rows.append(("s1check --version | --help", "(each command also takes --help)"))
-        let column = rows.map(\.0.count).max()! + 2
-        let lines = rows.map { "  " + $0.0 + String(repeating: " ", count: column - $0.0.count) + $0.1 }
-        return "s1check \(ToolInfo.version): SMETS1 variation-testing compliance checker.\n\n\(about)\n\nUsage:\n"
-            + lines.joined(separator: "\n") + "\n\n" + exitStatus
+        rows.append(("s1check --version | --help | help COMMAND", "(each command also takes --help or -h)"))
+        // The summaries in one column, at most `summaryColumn` in: a longer synopsis has its summary on the
+        // next line, so every line fits `width`.
+        let column = min(rows.map(\.0.count).max()! + 2, summaryColumn)
+        let lines = rows.map { row in
+            row.0.count + 2 <= column ? row.0 + String(repeating: " ", count: column - row.0.count) + row.1
+                : row.0 + "\n" + String(repeating: " ", count: column) + row.1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A command's usage on one line, as docs/ quote it: `s1check fix PATH... [--baseline FILE] ...`.
+    static func usageLine(_ c: CommandSpec, words: [String]) -> String {
+        (["s1check"] + words + c.positionals.map(\.usage) + c.options.map(\.usage)).joined(separator: " ")
     }
 
     /// The short form for the list of commands: `s1check init --phase PHASE --id ID [options]`.

@@ -14,12 +14,18 @@ import S1CheckCore
 // to the first file opened, and console lines would then be written into a report.
 StandardStreams.reserve()
 
-let status: Int32
+var status: Int32
 do throws(Diagnostic) {
     // Arguments as bytes: a path need not be UTF-8 (CommandLine.arguments would replace its bad bytes).
     status = try CommandTable.main(Argument.process)
 } catch {
     for d in error.all { Console.report(d) }
+    status = 2
+}
+// Every command's output is checked, its close too: a patch, a plan or a catalogue that did not reach
+// standard output (a full disk, /dev/full) is an error, never a silent exit 0 or 1.
+if let lost = Output.finish() {
+    Console.report(lost)
     status = 2
 }
 exit(status)

@@ -240,7 +240,7 @@ extension Gate {
         for (given, shown, right) in [("bad.plan.JSON", "bad.plan.JSON", "bad.plan.json"), ("x.Plan.Json", "x.Plan.Json", "x.plan.json"),
                                       ("y.plan.json ", "y.plan.json ", "y.plan.json"), ("z.PLAN.JSON\t", #"z.PLAN.JSON\x09"#, "z.plan.json"),
                                       ("w.plan.json\u{200B}", #"w.plan.json\xE2\x80\x8B"#, "w.plan.json")] {
-            #expect(out.out.contains("plans/sub/\(shown): error: $: \(said) \(right) to have it checked (plans are found by that exact name) [input-error]"), "\(given): \(out.out)")
+            #expect(out.out.contains("plans/sub/\(shown): error: \(said) \(right) to have it checked (plans are found by that exact name) [input-error]"), "\(given): \(out.out)")
         }
         #expect(out.out.contains("INPUT ERROR: 1 plan checked"), "\(out.out)")
         #expect(out.out.contains("5 inputs could not be read"), "\(out.out)")

@@ -70,7 +70,7 @@ import S1CheckTestSupport
         try FileManager.default.createDirectory(at: s.url.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let empty = try CLI.run(["check", "empty"], in: s.url)
         #expect(empty.status == 2)
-        #expect(empty.stdout.contains("empty: error: $: no *.plan.json file in this folder"))
+        #expect(empty.stdout.contains("empty: error: no *.plan.json file in this folder"))
         #expect(empty.stderr.contains("no plan found"))
         // --keep-going turns unreadable plans into failing ones; a run with no plan at all stays an input error.
         let kept = try CLI.run(["check", "empty", "--keep-going", "--json", "r.json"], in: s.url)
@@ -78,7 +78,7 @@ import S1CheckTestSupport
         #expect((try CLI.json(s.url.appendingPathComponent("r.json"))["summary"] as? [String: Any])?["exitCode"] as? Int == 2)
         let missing = try CLI.run(["check", "Plnas"], in: s.url)
         #expect(missing.status == 2)
-        #expect(missing.stdout.contains("Plnas: error: $: cannot read this path: it does not exist"))
+        #expect(missing.stdout.contains("Plnas: error: cannot read this path: it does not exist"))
         // A mistyped path beside a good one still fails the run, and the good one is still checked.
         s.write("good.plan.json", CLI.goodPlan)
         let mixed = try CLI.run(["check", "good.plan.json", "Plnas"], in: s.url)
@@ -96,7 +96,7 @@ import S1CheckTestSupport
         try fm.createSymbolicLink(atPath: s.path("plans/two.plan.json"), withDestinationPath: "one.plan.json")
         let out = try CLI.run(["check", "plans", "--as-of", "2023-06-01"], in: s.url, timeout: 20)
         #expect(out.status == 2)
-        #expect(out.stdout.contains("plans/one.plan.json: error: $: cannot read this plan: a symlink loop"))
+        #expect(out.stdout.contains("plans/one.plan.json: error: cannot read this plan: a symlink loop"))
         // good.plan.json is reachable three ways but read once: no duplicate-plan-id.
         #expect(!out.stdout.contains("duplicate-plan-id"))
         #expect(out.stdout.contains("1 plan checked"))

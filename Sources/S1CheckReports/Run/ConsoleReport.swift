@@ -1,3 +1,4 @@
+import Synchronization
 import S1CheckCore
 
 /// The console output of `check` (`--format text`, the default): one line per finding that is not a
@@ -7,25 +8,93 @@ import S1CheckCore
 public struct ConsoleReport: ReportRenderer {
     public struct Style: Sendable {
         public var colour: Bool
-        public init(colour: Bool) { self.colour = colour }
+        /// Which findings get a line (`--quiet`, `--verbose`).
+        public var detail: Detail
+        public init(colour: Bool, detail: Detail = .normal) {
+            self.colour = colour
+            self.detail = detail
+        }
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    }
+
+    /// How much of a run the console shows: the summary always, and every input error.
+    public enum Detail: Sendable {
+        /// `--quiet`: the findings that fail or warn (what a CI log is read for).
+        case quiet
+        /// Every finding that is not a plain pass: those that fail or warn, the waived, the allowed.
+        case normal
+        /// `--verbose`: the passes too.
+        case verbose
+
+        /// Whether a finding of this status (and policy level) gets a line.
+        public func shows(_ f: Finding) -> Bool {
+            switch self {
+            case .quiet: return f.status == .fail || f.status == .warn
+            case .normal: return Gate.isListed(f)
+            case .verbose: return true
+            }
+        }
     }
 
     let settings: RunSettings
     let style: Style
+    /// `--statistics`: the findings counted per rule and status, as plans are checked.
+    let statistics: Statistics?
 
     public init(settings: RunSettings) { self.init(settings: settings, style: Style(colour: false)) }
 
-    public init(settings: RunSettings, style: Style) {
+    public init(settings: RunSettings, style: Style, statistics: Statistics? = nil) {
         self.settings = settings
         self.style = style
+        self.statistics = statistics
     }
 
     public static var headNeedsOutcome: Bool { false }
 
-    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(ConsoleReport.lines(plan, style: style)) }
+    public func section(_ plan: PlanResult) -> ReportSection {
+        statistics?.add(plan)
+        return ReportSection(ConsoleReport.lines(plan, style: style))
+    }
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
-    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(ConsoleReport.summary(settings, outcome, style: style).utf8) }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        Array(((statistics?.text(verbose: style.detail == .verbose) ?? "") + ConsoleReport.summary(settings, outcome, style: style)).utf8)
+    }
+
+    /// `--statistics`, as ruff's: how many findings each rule gave, per status, most first. Counted as each
+    /// plan's section is made (on any core), read once the run is over.
+    public final class Statistics: Sendable {
+        private let counts = Mutex<[Key: Int]>([:])
+
+        struct Key: Hashable {
+            var rule: String
+            var status: String
+        }
+
+        public init() {}
+
+        func add(_ p: PlanResult) {
+            var local: [Key: Int] = [:]
+            if !p.inputErrors.isEmpty { local[Key(rule: "input-error", status: "error"), default: 0] += p.inputErrors.count }
+            for f in p.findings {
+                local[Key(rule: f.rule.id, status: f.isAllowed ? "allowed" : f.status.rawValue), default: 0] += 1
+            }
+            counts.withLock { c in for (k, n) in local { c[k, default: 0] += n } }
+        }
+
+        /// One line per rule and status (`    7  fail    artefact-version`), passes only when verbose.
+        public func text(verbose: Bool) -> String {
+            let rows = counts.withLock { $0 }.filter { verbose || $0.key.status != "pass" }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : ($0.key.rule, $0.key.status) < ($1.key.rule, $1.key.status) }
+            var s = "\nfindings by rule and status:" + (rows.isEmpty ? " none\n" : "\n")
+            let width = String(rows.first?.value ?? 0).count
+            for (k, n) in rows {
+                let count = String(n)
+                s += "  " + String(repeating: " ", count: width - count.count) + count + "  "
+                    + k.status + String(repeating: " ", count: max(1, 9 - k.status.count)) + k.rule + "\n"
+            }
+            return s
+        }
+    }
 
     /// The lines for one plan's input errors and its findings that are not a pass.
     public static func lines(_ p: PlanResult, style: Style) -> [UInt8] {
@@ -41,19 +110,22 @@ public struct ConsoleReport: ReportRenderer {
             out.console(p.file)
             if let position = e.position { out.write(":\(position.line):\(position.column)") }
             out.write(": \(style.paint("error", "1;31")): ")
-            out.console(e.path ?? "$")
-            out.write(": ")
+            // A JSON path where the error is in the document; none where the file as a whole is unusable.
+            if let path = e.path { out.console(path); out.write(": ") }
             out.console(e.message)
             out.write(" [\(e.kind.tag)]\n")
         }
-        // Passes are not printed, except those a policy allowed: a finding is never hidden.
-        for f in Gate.listed(p.findings) {
+        // Passes are not printed (but with --verbose), except those a policy allowed: a finding is never
+        // hidden; --quiet leaves out all but what fails or warns (every report still lists them).
+        let shown = style.detail == .verbose ? ConsoleReport.inLineOrder(p.findings) : Gate.listed(p.findings)
+        for f in shown where style.detail.shows(f) {
             out.console(p.file)
             if let line = f.line { out.write(":\(line)") }
             let label: String
             switch f.status {
             case .fail: label = style.paint("error", "1;31")
             case .warn: label = style.paint("warning", "1;33")
+            case .pass where !f.isAllowed: label = style.paint("pass", "32")
             default: label = style.paint("note", "1;36")
             }
             out.write(": \(label): ")
@@ -62,6 +134,11 @@ public struct ConsoleReport: ReportRenderer {
             // What to do next with s1check itself, kept apart from the verdict (as rustc's "help:").
             if let hint = f.hint { out.write("  hint: "); out.console(hint); out.write("\n") }
         }
+    }
+
+    /// Every finding, passes too, in line order (findings without a line first), ties in the rules' order.
+    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
+        findings.indices.map { (line: findings[$0].line ?? 0, index: $0) }.sorted { $0 < $1 }.map { findings[$0.index] }
     }
 
     /// `name` is applied to every file name from the inputs: escaped for the console (ConsoleText), and for
@@ -87,7 +164,7 @@ public struct ConsoleReport: ReportRenderer {
             let t = c.tally
             s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, "
                 + "\(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered"
-                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell") + "\n"
+                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell") + "\n"
         }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {

@@ -2,8 +2,8 @@ import S1CheckCore
 
 /// `check --format github`: the console as GitHub Actions workflow commands, so each finding is an
 /// annotation on its plan file and line: `::error` for a fail and an input error, `::warning` for a warn
-/// (`::error` under `--strict`, which fails the run on it), `::notice` for a waived finding or a pass a
-/// policy allowed. Then the summary, as in the text format.
+/// (`::error` under `--strict`, which fails the run on it), `::notice` for a pass a policy allowed; a
+/// waived finding is a plain log line, not an annotation. Then the summary, as in the text format.
 ///
 /// Escaped as the Actions toolkit escapes (`@actions/core` command.ts): in the message `%`, CR and LF
 /// become `%25`, `%0D`, `%0A`; in a property also `:` and `,` become `%3A` and `%2C` (the runner ends the
@@ -13,28 +13,55 @@ import S1CheckCore
 /// A renderer like the reports': each plan's commands are its section, the summary is the tail.
 public struct GitHubAnnotations: ReportRenderer {
     let settings: RunSettings
+    let detail: ConsoleReport.Detail
+    let statistics: ConsoleReport.Statistics?
 
-    public init(settings: RunSettings) { self.settings = settings }
+    public init(settings: RunSettings) { self.init(settings: settings, detail: .normal) }
+
+    public init(settings: RunSettings, detail: ConsoleReport.Detail, statistics: ConsoleReport.Statistics? = nil) {
+        self.settings = settings
+        self.detail = detail
+        self.statistics = statistics
+    }
 
     public static var headNeedsOutcome: Bool { false }
 
-    public func section(_ plan: PlanResult) -> ReportSection { ReportSection(GitHubAnnotations.lines(plan, settings: settings)) }
+    public func section(_ plan: PlanResult) -> ReportSection {
+        statistics?.add(plan)
+        return ReportSection(GitHubAnnotations.lines(plan, settings: settings, detail: detail))
+    }
     public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { [] }
-    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array(GitHubAnnotations.summary(settings, outcome).utf8) }
+    public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+        Array(((statistics?.text(verbose: detail == .verbose) ?? "") + GitHubAnnotations.summary(settings, outcome)).utf8)
+    }
 
-    /// The commands for one plan's input errors and its findings that are not a pass.
-    public static func lines(_ p: PlanResult, settings: RunSettings) -> [UInt8] {
+    /// The commands for one plan's input errors and its findings that are not a pass. A waived finding is
+    /// never an annotation (a pull request is not the place for a decision already taken): it is a plain
+    /// log line, `waived: FILE:LINE: message [rule]`, which no runner reads as a command; so is a pass
+    /// under `--verbose`. `--quiet` keeps only what fails or warns.
+    public static func lines(_ p: PlanResult, settings: RunSettings, detail: ConsoleReport.Detail = .normal) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         let file = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder).path
         for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
-        for f in Gate.listed(p.findings) {
+        let shown = detail == .verbose ? ConsoleReport.inLineOrder(p.findings) : Gate.listed(p.findings)
+        for f in shown where detail.shows(f) {
+            if f.status == .waived || (f.status == .pass && !f.isAllowed) {
+                out.write(f.status == .waived ? "waived: " : "pass: ")
+                // Where the annotations place findings (the repository path), shown as the console shows text.
+                out.console(file)
+                if let line = f.line { out.write(":\(line)") }
+                out.write(": ")
+                out.console(PolicyText.messageWithWaiver(f))
+                out.write(" [\(f.rule.id)]\n")
+                continue
+            }
             let gate = Gate.status(f, strict: settings.strict)
             var title = "\(p.id ?? p.file) · \(f.check)"
             switch gate {
             case .fail: if f.status == .warn { title += " (warn under --strict)" }
             case .warn: break
-            default: title += f.waiver != nil ? " (waived)" : " (allowed)"
+            default: title += " (allowed)"
             }
             command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: PolicyText.messageWithWaiver(f))
         }
@@ -76,7 +103,8 @@ public struct GitHubAnnotations: ReportRenderer {
     }
 
     static func inputErrorCommand(_ out: inout TextBuffer, _ e: Diagnostic, file: String) {
-        command(&out, "error", file: file, line: e.position?.line, column: e.position?.column, title: "input-error", message: e.pathAndMessage)
+        command(&out, "error", file: file, line: e.position?.line, column: e.position?.column, title: "input-error",
+                message: e.path.map { "\($0): \(e.message)" } ?? e.message)
     }
 
     static func command(_ out: inout TextBuffer, _ name: StaticString, file: String, line: Int?, column: Int?, title: String, message: String) {

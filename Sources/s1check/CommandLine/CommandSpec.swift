@@ -95,6 +95,8 @@ struct CommandSpec: Sendable {
     var positionals: [PositionalSpec] = []
     var options: [OptionSpec] = []
     var subcommands: [CommandSpec] = []
+    /// Options that cannot be given together (`--quiet` and `--verbose`): a usage error naming them.
+    var contradicting: [[String]] = []
     /// The help page's text between the usage lines and the options.
     var discussion: String
     /// The help page's text after the options.
@@ -105,10 +107,11 @@ struct CommandSpec: Sendable {
     var helpFrom: [String]? = nil
     var run: @Sendable (ParsedArguments) throws(Diagnostic) -> Int32
 
-    /// Every command also takes `--help`, which is not listed.
+    /// Every command also takes `--help` (or `-h`) and `--version`, which are not listed.
     static let help = OptionSpec.flag("help", help: "this page")
+    static let version = OptionSpec.flag("version", help: "s1check's version")
 
-    var allOptions: [OptionSpec] { options + [CommandSpec.help] }
+    var allOptions: [OptionSpec] { options + [CommandSpec.help, CommandSpec.version] }
 
     func option(_ name: String) -> OptionSpec? { allOptions.first { $0.name == name } }
 }
@@ -140,6 +143,8 @@ struct ParsedArguments {
             let arg = args[i]
             let a = arg.text
             i += 1
+            // `-h`, the one short option: what users type first (as for git, cargo and ruff).
+            if !onlyPositional && a == "-h" && options.contains(where: { $0.name == "help" }) { flags.insert("help"); continue }
             if onlyPositional || !a.hasPrefix("--") || a == "-" {
                 if !onlyPositional && a.hasPrefix("-") && a != "-" {
                     throw Diagnostic.usage("unknown option \(arg.path.display)")

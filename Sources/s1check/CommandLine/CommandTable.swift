@@ -18,6 +18,9 @@ enum CommandTable {
     /// `--baseline FILE` where a baseline is shown or a plan made from it.
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
 
+    /// `--no-config`, where a policy file is found from the inputs.
+    static let noConfig = OptionSpec.flag("no-config", help: "use no policy file, even if an s1check.json is found")
+
     static let check = CommandSpec(
         name: "check", summary: "check plans: files, or folders of *.plan.json",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
@@ -27,14 +30,19 @@ enum CommandTable {
            .value("scope", .file, "FILE", help: "a release scope (needs --devices): judge its coverage by the plans\n(phase × combination × test type × installation type)"),
             .value("config", .file, "FILE", help: """
                 a policy file: per-rule levels (allow | warn | deny) and shared waivers
-                (default: s1check.json in the working folder, when there is one)
+                (default: the nearest s1check.json from the inputs up to the repository root)
                 """),
+            noConfig,
         ] + ReportFormat.files.map { .value($0.rawValue, .file, "FILE", help: $0.help) } + [
             .value("format", ConsoleFormat.choices, "FORMAT", help: "console output: text (default) or github (Actions workflow commands)"),
+            .flag("quiet", help: "console: only the findings that fail or warn, and the summary (reports keep all)"),
+            .flag("verbose", help: "console: the passes too"),
+            .flag("statistics", help: "console: the findings counted per rule and status, before the summary"),
             .flag("strict", help: "warnings fail the run (exit 1), and every CI format reports them as failures"),
             .flag("keep-going", help: "an unreadable plan is reported as a failing plan (exit 1) instead of exit 2"),
             .value("as-of", .date, "DATE", help: "the date waivers are judged against (default: today); reports record it"),
         ],
+        contradicting: [["quiet", "verbose"], ["config", "no-config"]],
         discussion: """
             Checks every plan. A folder is searched recursively for *.plan.json (other *.json files are listed
             as passed over; a near miss such as x.Plan.JSON is an input error naming the right name); a file
@@ -55,13 +63,15 @@ enum CommandTable {
             baselineFile,
             .value("config", .file, "FILE", help: """
                 a policy file whose shared waivers are respected, like a plan's own
-                (default: s1check.json in the working folder, when there is one)
+                (default: the nearest s1check.json from the inputs, as for check)
                 """),
             .flag("write", help: """
                 replace each plan that changes (atomically, keeping its permissions) instead
                 of printing the unified diff (for git apply or patch -p1) on standard output
                 """),
+            noConfig,
         ],
+        contradicting: [["config", "no-config"]],
         discussion: """
             Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
             fail) that has exactly one relevant version, and a tbrd older than the baseline's, and no other byte
@@ -101,7 +111,8 @@ enum CommandTable {
                 ],
                 discussion: """
                     Artefacts added, removed and re-versioned, consultations opened or closed, and SEC / SVTAD / TBRD
-                    changes between OLD and NEW (use @embedded for the embedded baseline).
+                    changes between OLD and NEW (use @embedded for the embedded baseline, and ./@embedded for a
+                    file of that name).
                     """,
                 epilogue: "Exit status: 0 nothing changed, 1 something changed, 2 input error.",
                 run: { a throws(Diagnostic) in try BaselineCommand.diff(a) }),
@@ -143,7 +154,7 @@ enum CommandTable {
                 name: "init", summary: "print a release scope from the device registry",
                 options: [
                     .value("phase", Phase.choices, "PHASE", required: true, help: "the phase whose eligible combinations the scope requires"),
-                    .value("devices", .file, "FILE", help: "the device registry the combinations are taken from (required)"),
+                    .value("devices", .file, "FILE", required: true, help: "the device registry the combinations are taken from"),
                     .value("release", .text, "NAME", help: "the release the scope is for (default: \"SMETS1 PHASE release\")"),
                     .repeatable("test-type", TestType.choices, "TYPE", help: "a test type every combination needs (default: all four); once per type"),
                     .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type (default: all three); once per type"),
@@ -196,11 +207,14 @@ enum CommandTable {
             // No command is a usage error: the help goes to standard error, where errors go.
             Output.write(Help.main + "\n", to: STDERR_FILENO)
             return 2
+        case "help" where args.count > 1:
+            // `help check`, `help scope init`: the page `check --help` shows.
+            return try run(try named(args.dropFirst().map(\.text)), words: args.dropFirst().map(\.text), [Argument(Array("--help".utf8))])
         case "--help", "-h", "help":
             Output.line(Help.main)
             return 0
         case "--version", "version":
-            Output.line("\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))")
+            Output.line(versionLine)
             return 0
         case let word?:
             guard let command = commands.first(where: { $0.name == word }) else {
@@ -212,6 +226,26 @@ enum CommandTable {
         }
     }
 
+    /// `s1check --version` (and `check --version`): the version and the embedded baseline's TBRD issue.
+    static var versionLine: String {
+        "\(ToolInfo.name) \(ToolInfo.version) (embedded baseline: TBRD v\(EmbeddedBaseline.load().tbrd.version))"
+    }
+
+    /// The command (or subcommand) `words` name, for `help WORDS`; a usage error with the nearest name.
+    static func named(_ words: [String]) throws(Diagnostic) -> CommandSpec {
+        var list = commands, found: CommandSpec?
+        for (i, word) in words.enumerated() {
+            guard let c = list.first(where: { $0.name == word }) else {
+                let before = words[..<i].joined(separator: " ")
+                let hint = nearest(to: word, in: list.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
+                throw Diagnostic.usage("no help for \"\(FilePath(word).display)\"\(before.isEmpty ? "" : " in \(before)")\(hint); see s1check --help")
+            }
+            found = c
+            list = c.subcommands
+        }
+        return found!
+    }
+
     /// Runs `command` (or the subcommand its first argument names) on its arguments: parsed against its
     /// options, its help if asked, its arguments and required options checked, then its run function.
     static func run(_ command: CommandSpec, words: [String], _ args: [Argument]) throws(Diagnostic) -> Int32 {
@@ -221,11 +255,18 @@ enum CommandTable {
         let name = words.joined(separator: " ")
         let a = try ParsedArguments(args, command: name, options: command.allOptions)
         if a.has("help") { Output.line(Help.page(command, words: words)); return 0 }
+        if a.has("version") { Output.line(versionLine); return 0 }
         if command.positionals.isEmpty, let extra = a.positionalArguments.first {
             let names = command.subcommands.map(\.name)
             let takes = names.isEmpty ? command.argumentHint
                 : "\(name) takes \((names.count > 1 ? names.dropLast().joined(separator: ", ") + ", " : "") + names.last!) or options"
             throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"" + (takes.map { " (\($0))" } ?? ""))
+        }
+        for names in command.contradicting {
+            let given = names.filter { a.flags.contains($0) || a.values[$0] != nil }
+            if given.count > 1 {
+                throw Diagnostic.usage(given.map { "--\($0)" }.joined(separator: " and ") + " contradict each other: give one")
+            }
         }
         for o in command.options where o.required && a.values[o.name] == nil { throw a.missing(o.name) }
         return try command.run(a)

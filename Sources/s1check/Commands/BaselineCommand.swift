@@ -154,7 +154,9 @@ enum ScopeCommand {
         guard let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() }) else { throw a.missing("phase") }
         guard let path = try a.inputPath("devices") else { throw a.missing("devices") }
         let registry = try diagnosing { () throws(Diagnostics) in try Inputs.registry(path).value }
-        let baseline = try diagnosing { () throws(Diagnostics) in try Inputs.baseline(try? a.inputPath("baseline")).value }
+        // Read as every command reads it: `--baseline -` is a usage error, never the embedded baseline.
+        let baselinePath = try a.inputPath("baseline")
+        let baseline = try diagnosing { () throws(Diagnostics) in try Inputs.baseline(baselinePath).value }
         func list<C: OptionChoice & Equatable>(_ name: String, _ type: C.Type) throws(Diagnostic) -> [C] {
             var out: [C] = []
             for t in a.all(name) ?? [] {

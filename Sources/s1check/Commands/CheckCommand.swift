@@ -24,7 +24,8 @@ enum CheckCommand {
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices"), configPath = try a.inputPath("config")
+        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices")
+        let configPath = try Inputs.policyFile(a, inputs: planPaths)
         let scopePath = try a.inputPath("scope")
         // A scope's combinations are the registry's: without one, no cell could be named (a usage error).
         if scopePath != nil && devicesPath == nil {
@@ -44,7 +45,7 @@ enum CheckCommand {
             for e in error.all { Console.report(e) }
             if consoleFormat == .github {
                 // Placed on the file's real path, which its shown name may escape.
-                let paths = [baselinePath, devicesPath, scopePath, configPath ?? Inputs.defaultPolicyFile].compactMap { $0 }
+                let paths = [baselinePath, devicesPath, scopePath, configPath].compactMap { $0 }
                 let locations = Dictionary(paths.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a })
                 Output.write(GitHubAnnotations.inputErrors(error.all, workingFolder: FileManager.default.currentDirectoryPath,
                                                            locations: locations), to: STDOUT_FILENO)
@@ -55,7 +56,10 @@ enum CheckCommand {
         let discovery = PlanDiscovery(paths: planPaths)
         // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
         let inputs = discovery.seenFiles.union([loaded.file, registry?.file, scope?.file, policy?.file].compactMap { $0 })
-        let targets = try ReportTarget.resolve(requested, inputs: inputs)
+        var inputNames = discovery.planPaths.mapValues(\.display)
+        for (id, name) in [(loaded.file, loaded.source.file), (registry?.file, registry?.source.file), (scope?.file, scope?.source.file),
+                           (policy?.file, policy?.source.file)] { if let id, let name { inputNames[id] = name } }
+        let targets = try ReportTarget.resolve(requested, inputs: inputs, searched: discovery.searchedFolders, inputNames: inputNames)
         // With a report on standard output, the console lines go to standard error.
         let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
         var settings = RunSettings(baseline: baseline, baselineSource: loaded.source,
@@ -73,7 +77,7 @@ enum CheckCommand {
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 
-        let consoleOutput = ConsoleSink(consoleFormat.format.renderer(settings, colour: consoleFormat == .text && Console.colourEnabled(console)), fd: console)
+        let consoleOutput = ConsoleSink(Console.renderer(a, format: consoleFormat, settings: settings, fd: console), fd: console)
         let source = FilePlanSource(discovery, reportIDs: Set(targets.compactMap(\.id)))
         // Findings reach the console as plans are checked, before any report is written.
         var outcome = RunPipeline(settings, registry: registry?.value).run(source, into: [consoleOutput, ReportSink(reports)]).outcome

@@ -23,7 +23,7 @@ enum FixCommand {
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
         if planPaths.isEmpty { throw Diagnostic.usage("fix needs at least one plan file or folder (e.g. s1check fix Plans)") }
         let write = a.has("write")
-        let baselinePath = try a.inputPath("baseline"), configPath = try a.inputPath("config")
+        let baselinePath = try a.inputPath("baseline"), configPath = try Inputs.policyFile(a, inputs: planPaths)
         let fixer: Fixer
         do throws(Diagnostics) {
             let baseline = ResolvedBaseline(try Inputs.baseline(baselinePath).value)

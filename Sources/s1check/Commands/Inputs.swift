@@ -23,7 +23,13 @@ enum Inputs {
     /// The literal that names the embedded baseline where a file path is expected (`baseline diff`).
     static let embeddedToken = "@embedded"
 
+    /// The baseline: embedded (no path, or `@embedded`), or a file. `@embedded` never shadows a file of that
+    /// name silently: with one in the working folder it is a usage error (write `./@embedded` for the file).
     static func baseline(_ path: FilePath?) throws(Diagnostics) -> Loaded<Baseline> {
+        if let path, path.bytes == Array(embeddedToken.utf8), Files.exists(path) {
+            throw Diagnostics([.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
+                + "write ./@embedded for the file, or move it")])
+        }
         guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
             return Loaded(value: EmbeddedBaseline.load(), bytes: bytes,
@@ -43,12 +49,70 @@ enum Inputs {
                       bytes: loaded.bytes, source: loaded.source, file: loaded.file)
     }
 
-    /// The policy file: `--config FILE`, or `s1check.json` in the working folder when there is one.
-    static let defaultPolicyFile = FilePath("s1check.json")
+    /// The name of the policy file found from the inputs.
+    static let policyFileName = Array("s1check.json".utf8)
 
+    /// The policy file (`policy` reads it), or nil.
     static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> Loaded<Policy>? {
-        guard let file = path ?? (Files.exists(defaultPolicyFile) ? defaultPolicyFile : nil) else { return nil }
+        guard let file = path else { return nil }
         return try load(file, role: "policy") { PolicyDecoding.decode(file: file.display, bytes: $0, names: names) }
+    }
+
+    /// The policy file of a run (docs/plans.md, "A policy file"): `--config FILE`; none with `--no-config`;
+    /// else the nearest `s1check.json` from each input (a folder, or a file's folder) up to the repository
+    /// root (the folder holding `.git`; without one, up to the file system's root), as ruff and SwiftLint
+    /// find theirs. One run has one policy: inputs that find different files (or one a file, another
+    /// none) are a usage error naming them, never a policy applied to plans it was not written for.
+    static func policyFile(_ a: ParsedArguments, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
+        let config = try a.inputPath("config")
+        // (Both together are refused by the table, as contradicting options.)
+        if a.has("no-config") { return nil }
+        if let config { return config }
+        var found: [(input: FilePath, file: FilePath?)] = []
+        for input in inputs where !found.contains(where: { $0.input == input }) {
+            found.append((input, nearestPolicyFile(from: input)))
+        }
+        guard let first = found.first else { return nil }
+        let key = { (f: FilePath?) in f.map { Files.resolved($0) } }
+        if let other = found.first(where: { key($0.file) != key(first.file) }) {
+            func says(_ f: (input: FilePath, file: FilePath?)) -> String {
+                "\(f.input.display) finds " + (f.file.map(\.display) ?? "none")
+            }
+            throw Diagnostic.usage("the inputs find different policy files (\(says(first)); \(says(other))), and one run has one policy: "
+                + "give it with --config FILE, or --no-config for none")
+        }
+        return first.file
+    }
+
+    /// The nearest `s1check.json` in the folder of `input` (the input itself when it is a folder) or one
+    /// above it, stopping at the folder that holds `.git`. Named relative to the working folder.
+    static func nearestPolicyFile(from input: FilePath) -> FilePath? {
+        var st = stat()
+        let isFolder = input.trimmed.withCString { stat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        // The folder with its symlinks and `.`/`..` resolved: a name inside it, resolved, less that name.
+        var folder = Files.resolved((isFolder ? input.trimmed : input.parent).appending(Array("x".utf8))).parent.bytes
+        let slash = UInt8(ascii: "/")
+        while true {
+            let candidate = FilePath(folder).appending(policyFileName)
+            if Files.exists(candidate) { return relativeToWorkingFolder(candidate) }
+            if Files.exists(FilePath(folder).appending(Array(".git".utf8))) || folder == [slash] { return nil }
+            folder = FilePath(folder).parent.bytes
+        }
+    }
+
+    /// An absolute path as the user would write it from the working folder: `s1check.json`,
+    /// `Plans/s1check.json`, `../s1check.json`; absolute when only the root is shared.
+    static func relativeToWorkingFolder(_ path: FilePath) -> FilePath {
+        guard let cwd = getcwd(nil, 0) else { return path }
+        let here = FilePath(cString: cwd).bytes
+        free(cwd)
+        let slash = UInt8(ascii: "/")
+        let a = here.split(separator: slash).map(Array.init), b = path.bytes.split(separator: slash).map(Array.init)
+        var k = 0
+        while k < a.count && k < b.count - 1 && a[k] == b[k] { k += 1 }
+        if k == 0 && !a.isEmpty { return path }
+        let up = Array(repeating: Array("..".utf8), count: a.count - k)
+        return FilePath(Array((up + b[k...]).joined(separator: [slash])))
     }
 
     /// Reads a regular file and decodes it; its problems are input errors naming it.

@@ -33,7 +33,7 @@ enum Files {
     static func checkRegular(_ path: FilePath) -> Diagnostic? {
         var st = stat()
         if path.withCString({ stat($0, &st) }) != 0 {
-            return .input(file: path.display, message: "cannot read this file: \(SystemError.current)")
+            return .unusable(file: path.display, "cannot read this file: \(SystemError.current)")
         }
         return regularFileProblem(st, path)
     }
@@ -41,8 +41,8 @@ enum Files {
     static func regularFileProblem(_ st: stat, _ path: FilePath) -> Diagnostic? {
         let type = st.st_mode & S_IFMT
         if type == S_IFREG { return nil }
-        if type == S_IFDIR { return .input(file: path.display, message: "is a folder, expected a JSON file") }
-        return .input(file: path.display, message: "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads inputs from regular files only")
+        if type == S_IFDIR { return .unusable(file: path.display, "is a folder, expected a JSON file") }
+        return .unusable(file: path.display, "is \(fileTypeName(st.st_mode)), not a regular file; s1check reads inputs from regular files only")
     }
 
     /// Reads a regular file whole, or says why not (naming the file). Opened without waiting (a FIFO put
@@ -51,7 +51,7 @@ enum Files {
     static func read(_ path: FilePath) -> Result<Contents, Diagnostic> {
         let name = path.display
         func failure(_ message: String) -> Result<Contents, Diagnostic> {
-            .failure(.input(file: name, message: message))
+            .failure(.unusable(file: name, message))
         }
         let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         if fd < 0 { return failure("cannot open: \(SystemError.current)") }
@@ -89,6 +89,27 @@ enum Files {
         return .success(Contents(bytes: bytes, id: FileID(st)))
     }
 
+    /// The first `bytes` bytes of a regular file (fewer if it is shorter), not following a final symlink
+    /// and without waiting on a FIFO; or why not.
+    static func head(_ path: FilePath, bytes: Int) -> Result<[UInt8], Diagnostic> {
+        func failure(_ why: String) -> Result<[UInt8], Diagnostic> { .failure(.unusable(file: path.display, why)) }
+        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC) }
+        if fd < 0 { return failure(SystemError.current) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return failure(SystemError.current) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return failure("it is \(fileTypeName(st.st_mode))") }
+        var out = [UInt8](repeating: 0, count: bytes)
+        var count = 0
+        while count < bytes {
+            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, bytes - count) }
+            if n < 0 { if errno == EINTR { continue }; return failure(SystemError.current) }
+            if n == 0 { break }
+            count += n
+        }
+        return .success(Array(out[..<count]))
+    }
+
     /// Creates `path` and any missing parent folders, like `mkdir -p`. Nil, or why not.
     static func makeDirectories(_ path: FilePath) -> Diagnostic? {
         var st = stat()
@@ -104,5 +125,14 @@ enum Files {
             return .write(file: path.display, "cannot create this folder: \(SystemError.current)")
         }
         return nil
+    }
+}
+
+extension Diagnostic {
+    /// A problem with a file or folder as a whole (missing, unreadable, not a regular file): an input error
+    /// with no JSON path, so it reads `nosuch: cannot read this path: it does not exist`, not `nosuch: $: …`
+    /// (`$` is a place in a JSON document, and nothing of the file was read).
+    static func unusable(file: String, _ message: String) -> Diagnostic {
+        Diagnostic(kind: .input, file: file, path: nil, message: message)
     }
 }

@@ -30,8 +30,13 @@ struct PlanDiscovery {
     var problems: [Diagnostic] = []
     /// Each problem's path as bytes, by the name the problem shows: where CI formats place it.
     var problemLocations: [String: [UInt8]] = [:]
+    /// Every folder the walk entered (by identity), with the first path it was reached by: a report may
+    /// replace a file in one of them only when that file is an earlier s1check report (`ReportTarget`).
+    private(set) var searchedFolders: [FileID: FilePath] = [:]
     /// The identity of every plan file found: report targets are compared with these.
     var seenFiles: Set<FileID> { Set(plans.keys) }
+    /// Every plan file found, by identity, with the path it goes by.
+    var planPaths: [FileID: FilePath] { plans }
 
     private var plans: [FileID: FilePath] = [:]
     private var others: [FileID: FilePath] = [:]
@@ -80,7 +85,7 @@ struct PlanDiscovery {
     }
 
     private mutating func problem(_ path: FilePath, _ message: String) {
-        let d = Diagnostic.input(file: path.display, message: message)
+        let d = Diagnostic.unusable(file: path.display, message)
         if problemKeys.insert(d.description).inserted { problems.append(d) }
         problemLocations[d.file!] = path.bytes
     }
@@ -90,6 +95,7 @@ struct PlanDiscovery {
     /// not be listed (that problem is already recorded).
     private mutating func walk(_ dir: FilePath, _ st: stat, entered: inout Set<FileID>) -> Int? {
         guard entered.insert(FileID(st)).inserted else { return 0 }
+        if searchedFolders[FileID(st)] == nil { searchedFolders[FileID(st)] = dir }
         if dir.bytes.count > PlanDiscovery.maximumPathBytes {
             problem(dir, "cannot list this folder: its path is longer than the system allows (\(PlanDiscovery.maximumPathBytes) bytes)")
             return nil

@@ -43,15 +43,23 @@ struct ReportTarget: Sendable {
 
     var option: String { "--\(format.rawValue) \(given)" }
 
-    /// Checks every report path before anything is read or written.
-    static func resolve(_ requested: [(format: ReportFormat, path: Argument)], inputs: Set<FileID>) throws(Diagnostic) -> [ReportTarget] {
+    /// Checks every report path before anything is read or written. `searched`: the folders the run
+    /// searches for plans (from discovery), where an existing file is replaced only if it is an earlier
+    /// s1check report.
+    /// `inputNames`: the inputs' names by identity, so a refusal names both the report and the input.
+    static func resolve(_ requested: [(format: ReportFormat, path: Argument)], inputs: Set<FileID>,
+                        searched: [FileID: FilePath] = [:], inputNames: [FileID: String] = [:]) throws(Diagnostic) -> [ReportTarget] {
         var out: [ReportTarget] = []
         for r in requested {
             let t = try classify(r.format, r.path)
             if let id = t.id, inputs.contains(id) {
-                throw Diagnostic.usage("\(t.option) is one of the inputs; s1check never overwrites an input")
+                let name = inputNames[id].map { $0 == t.given ? "" : " (\($0))" } ?? ""
+                throw Diagnostic.usage("\(t.option) is one of the inputs\(name); s1check never overwrites an input")
             }
             if let refusal = t.refusal { throw refusal }
+            if case .file(let path) = t.kind, t.existing != nil, let folder = t.folder, let searchedPath = searched[folder] {
+                try refuseUnlessEarlierReport(t, path, in: searchedPath)
+            }
             if let other = out.first(where: { $0.isSameDestination(as: t) }) {
                 let place = t.kind == .standardOutput ? "standard output" : t.given
                 throw Diagnostic.usage("two reports would be written to \(place) (\(other.option) and \(t.option))")
@@ -59,6 +67,22 @@ struct ReportTarget: Sendable {
             out.append(t)
         }
         return out
+    }
+
+    /// A file in a folder the run searches for plans (a registry, a schema, notes passed over as not plans)
+    /// is replaced only when it is an earlier s1check report, recognised by its first bytes: `check Plans
+    /// --junit Plans/devices.json` must not replace the registry (issue 27.5).
+    static func refuseUnlessEarlierReport(_ t: ReportTarget, _ path: FilePath, in folder: FilePath) throws(Diagnostic) {
+        let head: [UInt8]
+        switch Files.head(path, bytes: ReportSignature.headBytes) {
+        case .success(let bytes): head = bytes
+        case .failure(let e):
+            throw Diagnostic.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
+                + "and it cannot be read to tell whether it is an earlier s1check report (\(e.message)); give a path outside the plan folders")
+        }
+        if ReportSignature.isReport(head) { return }
+        throw Diagnostic.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
+            + "and it is not an earlier s1check report; s1check replaces only its own reports there: give another path, or remove the file first")
     }
 
     func isSameDestination(as other: ReportTarget) -> Bool {
@@ -185,5 +209,30 @@ extension Files {
         let n = path.withCString { p in buffer.withUnsafeMutableBytes { readlink(p, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) } }
         guard n > 0, n < buffer.count else { return nil }
         return Array(buffer[0..<n])
+    }
+}
+
+/// How an earlier s1check report is recognised by its first bytes, whatever its format: a report may
+/// then be replaced where it sits among the plans (a report run after run into the plans' folder).
+enum ReportSignature {
+    /// Enough for every format's mark (each is at its start).
+    static let headBytes = 4096
+
+    /// Each report's opening (after leading white space), and a mark it carries in the bytes after.
+    static let marks: [(opening: String, mark: String)] = [
+        ("<?xml", "<testsuites name=\"s1check\""),                 // JUnit
+        ("{", "\"name\": \"s1check\""),                             // JSON report, SARIF
+        ("[", "\"engine_name\": \"s1check\""),                      // Code Quality
+        ("# s1check evidence pack", ""),                          // Markdown pack
+        ("## s1check: ", ""),                                     // job summary
+        ("<!DOCTYPE html>", "<title>s1check evidence pack"),      // HTML pack
+    ]
+
+    static func isReport(_ head: [UInt8]) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        let body = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        // A Code Quality report of a run with no finding: an empty array holds nothing to lose.
+        if body.filter({ !$0.isWhitespace }) == "[]" { return true }
+        return marks.contains { body.hasPrefix($0.opening) && ($0.mark.isEmpty || body.contains($0.mark)) }
     }
 }

@@ -48,13 +48,14 @@ final class FilePlanSource: PlanSource {
     func read(_ index: Int) -> PlanRead {
         guard index < files.count else { return .unreadable(unusable[index - files.count].problems) }
         let read = Files.read(files[index])
-        let clash = (try? read.get()).map(\.id).flatMap { reportIDs.contains($0) ? $0 : nil }
+        var clash: FileID?
+        if case .success(let contents) = read, reportIDs.contains(contents.id) { clash = contents.id }
         if !reportIDs.isEmpty { clashes.withLock { $0[index] = clash } }
         switch read {
         case .failure(let e): return .unreadable([e])
         case .success(let contents):
             if clash != nil {
-                return .refused(contents.bytes, reason: .input(file: names[index], message: "is also a report path; s1check never overwrites an input"))
+                return .refused(contents.bytes, reason: .unusable(file: names[index], "is also a report path; s1check never overwrites an input"))
             }
             return .bytes(contents.bytes)
         }
