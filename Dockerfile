@@ -12,6 +12,8 @@ WORKDIR /src
 # Package.swift names the test targets' folders, so Tests/ comes too (under 1 MB).
 COPY Package.swift ./
 COPY Sources ./Sources
+# Sources/s1check/Schemas/ links to these (the schemas `s1check schema` prints are built in).
+COPY Plans/schemas ./Plans/schemas
 COPY Tests ./Tests
 COPY .ci/build-release ./.ci/build-release
 RUN .ci/build-release --out /dist && install -m 0755 /dist/s1check-*-linux-"$(uname -m)" /s1check

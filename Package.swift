@@ -19,7 +19,11 @@ let package = Package(
         // Renders a checked run (or a baseline) as JUnit XML, Markdown, JSON and console text.
         .target(name: "S1CheckReports", dependencies: ["S1CheckCore"]),
         // Thin CLI: arguments, files, atomic report writing, exit status.
-        .executableTarget(name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"]),
+        // Schemas/ holds symbolic links to Plans/schemas/, embedded (`s1check schema NAME`) as the baseline is.
+        .executableTarget(
+            name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"],
+            resources: ["plan", "scope", "policy", "devices", "baseline", "report"].map { .embedInCode("Schemas/\($0).schema.json") }
+        ),
         // Helpers shared by the test targets (external validators, scratch folders).
         .target(name: "S1CheckTestSupport", dependencies: ["S1CheckCore"], path: "Tests/S1CheckTestSupport"),
         .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore", "S1CheckTestSupport"]),

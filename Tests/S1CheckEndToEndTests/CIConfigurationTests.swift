@@ -69,8 +69,14 @@ struct CIConfigurationTests {
         try expectValid("vendor.gitlab-ci", pipeline, butNotWhen: "expire_in: never", becomes: "expire_in: [never]", "the schema notices a wrong expire_in")
         expect(pipeline, holds: [
             "if: $CI_COMMIT_TAG =~ /^v[0-9]/", "image: swift:6.3-jammy",
-            ".ci/build-release --version \"${CI_COMMIT_TAG#v}\" --out dist", "dotenv: release.env",
-            #"\"direct_asset_path\": \"/$name\""#, #"\"direct_asset_path\": \"/$name.sha256\""#,
+            ".ci/build-release --version \"${CI_COMMIT_TAG#v}\" --out dist",
+            // Both architectures, each uploaded with its .sha256 where the template downloads from.
+            "release-binary-aarch64:\n  extends: release-binary-x86_64\n  tags: [saas-linux-small-arm64]",
+            #"--header "JOB-TOKEN: $CI_JOB_TOKEN" --upload-file "dist/$file""#, #"for file in "$name" "$name.sha256"; do"#,
+            #""$CI_API_V4_URL/projects/$CI_PROJECT_ID/packages/generic/s1check/${CI_COMMIT_TAG#v}/$file""#,
+            "needs: [release-binary-x86_64, release-binary-aarch64]",
+            #"\"url\":\"$packages/$name\",\"direct_asset_path\":\"/$name\""#,
+            #""s1check-$version-linux-aarch64" "s1check-$version-linux-aarch64.sha256""#,
             "docker build -t s1check:ci .", "services:\n    - docker:27-dind",
         ])
     }
@@ -79,11 +85,16 @@ struct CIConfigurationTests {
     @Test func reusableActionAndTemplateAreValid() throws {
         let action = try text(Self.action)
         try expectValid("vendor.github-actions", action, butNotWhen: "using: composite", becomes: "using: compost", "the schema notices a wrong runs.using")
-        expect(action, holds: ["  version:\n    description: The s1check release to use, such as 0.3.0 (a leading v is dropped).\n    required: true",
+        expect(action, holds: ["  version:\n    description: The s1check release to use, such as 0.3.0 (a leading v is dropped). Default, the release this action is from.\n    required: false",
                                "run: bash \"$GITHUB_ACTION_PATH/run.sh\"", "exit-code:"])
         let template = try text(Self.template)
         try expectValid("vendor.gitlab-ci", template, butNotWhen: "when: always", becomes: "when: sometimes", "the schema notices a wrong artifacts:when")
-        expect(template, holds: ["codequality: s1check-reports/gl-code-quality-report.json", "junit: s1check-reports/junit.xml"])
+        expect(template, holds: ["codequality: s1check-reports/gl-code-quality-report.json", "junit: s1check-reports/junit.xml",
+                                 "paths:\n      - s1check-reports/", "html=report.html",
+                                 "cache:\n    key: s1check-$S1CHECK_VERSION\n    paths:\n      - .s1check-cache/\n    when: always"])
+        // The action keeps the binary (restored, and saved once verified, even when the plans fail) and the reports.
+        expect(action, holds: ["uses: actions/cache/restore@v4", "- if: always() && inputs.cache == 'true' && steps.check.outputs.downloaded == 'true'\n      uses: actions/cache/save@v4",
+                               "- if: always() && inputs.artifact != '' && steps.check.outputs.exit-code != ''\n      uses: actions/upload-artifact@v6"])
     }
 
     @Test func gitlabPipelineIsValidAndKeepsItsReportsWhateverTheVerdict() throws {

@@ -12,12 +12,16 @@ public enum NewPlanFile {
         public init() {}
     }
 
+    /// The `$schema` a new plan names by default: right for a plan saved in `Plans/<phase>/` beside
+    /// `Plans/schemas/` (written by `s1check schema plan`); `init --schema-path` gives another.
+    public static let defaultSchema = "../schemas/plan.schema.json"
+
     public static func render(_ b: ResolvedBaseline, phase: Phase, id: String, title: String,
-                               window: (start: CalendarDate, end: CalendarDate), devices: Devices = Devices()) -> [UInt8] {
+                               window: (start: CalendarDate, end: CalendarDate), devices: Devices = Devices(),
+                               schema: String = defaultSchema) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
-        // Plans live in Plans/<phase>/ beside Plans/schemas/, as the samples do.
-        w.string("$schema", "../schemas/plan.schema.json")
+        w.string("$schema", schema)
         w.string("id", id)
         w.string("title", title)
         w.string("phase", phase.rawValue)

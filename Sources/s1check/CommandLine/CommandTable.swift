@@ -13,7 +13,7 @@ import S1CheckReports
 /// parser, every help page, the usage lines, "did you mean" and the dispatch all come from this table.
 /// A new command is an entry here and its run function; a new option is a line in its command's entry.
 enum CommandTable {
-    static let commands: [CommandSpec] = [check, fix, baseline, initPlan, scope, rules, explain]
+    static let commands: [CommandSpec] = [check, fix, baseline, initPlan, scope, rules, explain, schema]
 
     /// `--baseline FILE` where a baseline is shown or a plan made from it.
     static let baselineFile = OptionSpec.value("baseline", .file, "FILE", help: "a baseline file instead of the embedded TBRD v1.24")
@@ -137,6 +137,7 @@ enum CommandTable {
             .repeatable("combination", .text, "ID", help: "a registry combination (by id) the plan tests; once per combination"),
             .value("test-type", TestType.choices, "TYPE", help: "the plan's test type (for a release scope's coverage)"),
             .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type the plan tests on; once per type"),
+            .value("schema-path", .text, "REF", help: "the plan's $schema, relative to where it is saved, or a URL\n(default: ../schemas/plan.schema.json; see s1check schema)"),
         ],
         discussion: """
             Prints a new plan declaring every artefact that applies to the phase at its resolved version (the
@@ -159,6 +160,7 @@ enum CommandTable {
                     .repeatable("test-type", TestType.choices, "TYPE", help: "a test type every combination needs (default: all four); once per type"),
                     .repeatable("installation-type", InstallationType.choices, "TYPE", help: "an installation type (default: all three); once per type"),
                     baselineFile,
+                    .value("schema-path", .text, "REF", help: "the scope's $schema, relative to where it is saved, or a URL\n(default: schemas/scope.schema.json; see s1check schema)"),
                 ],
                 discussion: """
                     Prints a release scope requiring every combination the registry lists as eligible for the phase,
@@ -198,6 +200,18 @@ enum CommandTable {
             as tests). RULE is an id from s1check rules, such as artefact-version or input-error.
             """,
         run: { a throws(Diagnostic) in try RulesCommand.explain(a) })
+
+    static let schema = CommandSpec(
+        name: "schema", summary: "print the JSON Schema of an input or a report",
+        positionals: [PositionalSpec(name: "NAME")],
+        discussion: """
+            Prints the JSON Schema built into s1check for a file it reads (NAME: plan, scope, policy,
+            devices, baseline) or writes (report: the --json report), byte for byte as this release's
+            Plans/schemas/NAME.schema.json. Each has the $id urn:s1check:schema:NAME. Save them once beside
+            your plans, for editors and the $schema that init and scope init write:
+              s1check schema plan > Plans/schemas/plan.schema.json
+            """,
+        run: { a throws(Diagnostic) in try SchemaCommand.run(a) })
 
     /// The process's arguments to an exit status: the command they name, run; a usage or input error
     /// thrown (one type, `Diagnostic`) is the caller's to report.

@@ -85,10 +85,21 @@ enum InitCommand {
             throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startGiven ? "" : " (today, when --start is not given)"))
         }
         let devices = try InitCommand.devices(a, phase: phase)
-        let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end), devices: devices)
+        let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end), devices: devices,
+                                      schema: try schemaPath(a, default: NewPlanFile.defaultSchema))
         try diagnosing { () throws(Diagnostics) in try validate(plan, names: resolved.names, titleGiven: a.value("title") != nil) }
         BaselineCommand.emit(plan)
         return 0
+    }
+
+    /// `--schema-path REF` (docs/plans.md, "Schemas in the editor"): the `$schema` to write, a path or a
+    /// URL; one of spaces or with a control character is refused rather than written.
+    static func schemaPath(_ a: ParsedArguments, default value: String) throws(Diagnostic) -> String {
+        guard let given = a.value("schema-path") else { return value }
+        if given.trimmingWhitespace().isEmpty || given.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw Diagnostic.usage("--schema-path must be a path or URL for the $schema key, not \"\(given)\"")
+        }
+        return given
     }
 
     /// The devices, combinations, test type and installation types asked for, from the registry: an id it
@@ -168,7 +179,8 @@ enum ScopeCommand {
         let release = a.value("release") ?? "SMETS1 \(phase.rawValue) release"
         let scope = NewScopeFile.render(registry, phase: phase, release: release, tbrd: baseline.tbrd.version,
                                         testTypes: try list("test-type", TestType.self),
-                                        installationTypes: try list("installation-type", InstallationType.self))
+                                        installationTypes: try list("installation-type", InstallationType.self),
+                                        schema: try InitCommand.schemaPath(a, default: NewScopeFile.defaultSchema))
         // What is printed must be a scope check reads (e.g. a phase no combination is eligible for).
         if case .failure(let e) = ScopeDecoding.decode(file: "scope", bytes: scope, registry: registry) {
             throw Diagnostic.usage("the scope would not be valid: " + e.all.map(\.message).joined(separator: "; "))
