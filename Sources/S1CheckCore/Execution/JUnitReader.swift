@@ -113,8 +113,8 @@ public struct JUnitReader {
     private mutating func handle(_ event: XMLEvent) throws(Diagnostic) {
         switch event {
         case .start(let name, let attributes, let position):
-            try start(name, attributes, position, "/" + (elements + [name]).joined(separator: "/"))
             elements.append(name)
+            try start(name, attributes, position)
         case .end(let name):
             elements.removeLast()
             try end(name)
@@ -128,17 +128,18 @@ public struct JUnitReader {
         }
     }
 
-    private func error(_ path: String, _ position: SourcePosition, _ message: String) -> Diagnostic {
-        .input(file: file, path: path, position: position, message: message)
+    /// An error about the element just opened (its path names it).
+    private func error(_ position: SourcePosition, _ message: String) -> Diagnostic {
+        .input(file: file, path: "/" + elements.joined(separator: "/"), position: position, message: message)
     }
 
-    private mutating func start(_ name: String, _ attributes: [XMLAttribute], _ position: SourcePosition, _ path: String) throws(Diagnostic) {
+    private mutating func start(_ name: String, _ attributes: [XMLAttribute], _ position: SourcePosition) throws(Diagnostic) {
         func attribute(_ n: String) -> String? { attributes.first { $0.name == n }?.value }
         if !sawRoot {
             sawRoot = true
             guard name == "testsuites" || name == "testsuite" else {
                 let hint = name.lowercased() == "html" ? " (this is an HTML page)" : ""
-                throw error(path, position, "the root element is <\(name)>\(hint): expected JUnit XML, whose root is <testsuites> or <testsuite>")
+                throw error(position, "the root element is <\(name)>\(hint): expected JUnit XML, whose root is <testsuites> or <testsuite>")
             }
         }
         switch name {
@@ -146,7 +147,7 @@ public struct JUnitReader {
             var timestamp: CalendarDate?
             if let text = attribute("timestamp"), !text.isEmpty {
                 guard let date = Self.date(text) else {
-                    throw error(path, position, "the timestamp \"\(text)\" is not a date: expected ISO 8601 (2023-06-05T10:00:00, a time zone may follow)")
+                    throw error(position, "the timestamp \"\(text)\" is not a date: expected ISO 8601 (2023-06-05T10:00:00, a time zone may follow)")
                 }
                 timestamp = date
             }
