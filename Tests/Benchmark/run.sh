@@ -100,3 +100,7 @@ if [[ " ${sizes[*]} " == *" 10000 "* ]]; then
   printf "%-8s %-18s %10.3f %12s %10.1f\n" 10000 "+ 2,000-cell scope" "$w1" "" "$(python3 -c "print($m1/1024)")"
   python3 -c "print(f'{\"\":8} the scope adds {100*($w1/$w0-1):.1f}% to the run, {($m1-$m0)/1024:.1f} MB to its peak')"
 fi
+
+# Test execution evidence: the JUnit results reader over a million cases (~500 MB) and a tenth of it,
+# with `xmllint --stream --noout` as the floor (Tests/Benchmark/results.sh; RESULTS_CASES sets the size).
+Tests/Benchmark/results.sh "${RESULTS_CASES:-1000000}"

@@ -417,12 +417,23 @@ public struct XMLStreamReader {
     /// Text or an attribute value with its references replaced (and, in an attribute, tabs and line
     /// breaks made spaces, as XML 1.0 normalises them).
     private func decode(_ range: Range<Int>, attribute: Bool) throws(Diagnostic) -> String {
-        let slice = buffer[range]
-        if !slice.contains(0x26) && !(attribute && slice.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })) && !slice.contains(0x0D) {
-            if attribute, let lt = slice.firstIndex(of: 0x3C) {
-                throw error("a < in an attribute value: expected &lt;", at: lt)
+        // The common case in one pass: nothing to replace (no reference, no CR, in an attribute no tab,
+        // line feed or <), and ASCII, which needs no validation.
+        let plain: (special: Bool, ascii: Bool) = buffer.withUnsafeBufferPointer { b in
+            var ascii = true
+            for k in range {
+                let c = b[k]
+                if c == 0x26 || c == 0x0D || (attribute && (c == 0x09 || c == 0x0A || c == 0x3C)) { return (true, ascii) }
+                if c >= 0x80 { ascii = false }
             }
-            guard let text = String(validating: slice, as: UTF8.self) else {
+            return (false, ascii)
+        }
+        if !plain.special {
+            if plain.ascii {
+                return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+            }
+            let text = buffer.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+            guard let text else {
                 throw error("bytes that are not UTF-8: s1check reads UTF-8 only (convert the file)", at: firstInvalidUTF8(range))
             }
             return text
