@@ -388,7 +388,12 @@ public struct XMLStreamReader {
         if (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2E || first == 0x26 || first == 0x21 || first == 0x3F {
             throw error("\(what) cannot start with \"\(Character(Unicode.Scalar(first)))\"", at: start)
         }
-        guard let text = String(validating: buffer[start..<k], as: UTF8.self) else {
+        let text: String? = buffer.withUnsafeBufferPointer { b in
+            let name = UnsafeBufferPointer(rebasing: b[start..<k])
+            // ASCII (every JUnit name) needs no validation.
+            return name.allSatisfy { $0 < 0x80 } ? String(decoding: name, as: UTF8.self) : String(validating: name, as: UTF8.self)
+        }
+        guard let text else {
             throw error("bytes that are not UTF-8 in \(what): s1check reads UTF-8 only", at: start)
         }
         return (text, start, k)
