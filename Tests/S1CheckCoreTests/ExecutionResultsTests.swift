@@ -143,6 +143,18 @@ import Testing
                 == "pass: note: 1 test case carries no timestamp (its suite has none): the dates cannot be checked (first at r.xml:1:21)")
     }
 
+    /// A plan's evidence keeps its counts and its first case, not a list that grows with its cases.
+    @Test func aPlansEvidenceDoesNotGrowWithItsCases() throws {
+        func evidence(_ n: Int) throws -> ExecutionEvidence {
+            let cases = (0..<n).map { #"<testcase name="t\#($0)"><properties><property name="s1check.plan" value="P"/></properties></testcase>"# }
+            return try #require(try Self.evidence("<testsuite>" + cases.joined() + "</testsuite>")["P"]).evidence
+        }
+        let (one, many) = (try evidence(10), try evidence(1000))
+        #expect(many.counts.linked == 1000)
+        #expect(one.cases.count == 1 && many.cases.count == 1)
+        #expect(many.first?.name == "t0")
+    }
+
     @Test func aBadTimestampIsAnInputError() {
         #expect(throws: Diagnostic.input(file: "r.xml", path: "/testsuite", position: SourcePosition(line: 1, column: 1),
                                          message: "the timestamp \"yesterday\" is not a date: expected ISO 8601 (2023-06-05T10:00:00, a time zone may follow)")) {

@@ -102,12 +102,17 @@ public struct ExecutionEvidence: Sendable {
     public static let failuresListed = 100
     /// Cases named per group (the first ones), for cases linked to no plan.
     public static let casesListed = 20
+    /// Cases named for a plan's (or an unknown plan id's) evidence: the first, which findings name. Kept to
+    /// one so that memory grows with the plans, never with the cases.
+    public static let casesListedForPlans = 1
 
     public internal(set) var counts = CaseCounts()
     public internal(set) var failures: [FailedCase] = []
     public internal(set) var failuresNotListed = 0
-    /// The first cases of the group, in file order (at most `casesListed`).
+    /// The first cases of the group, in file order (at most `listLimit`).
     public internal(set) var cases: [CaseRef] = []
+    /// How many cases `cases` keeps: `casesListed`, or `casesListedForPlans` for a plan's evidence.
+    public internal(set) var listLimit = ExecutionEvidence.casesListed
     /// Earliest and latest suite `timestamp` (calendar days as written) of the cases' suites.
     public internal(set) var earliest: CalendarDate?
     public internal(set) var latest: CalendarDate?
@@ -121,6 +126,8 @@ public struct ExecutionEvidence: Sendable {
 
     public init() {}
 
+    init(listLimit: Int) { self.listLimit = listLimit }
+
     /// The first case of the group.
     public var first: CaseRef? { cases.first }
 
@@ -129,7 +136,7 @@ public struct ExecutionEvidence: Sendable {
 
     mutating func record(_ testCase: CaseRef, _ outcome: CaseOutcome, failure: FailedCase?) {
         counts.add(outcome)
-        if cases.count < Self.casesListed { cases.append(testCase) }
+        if cases.count < listLimit { cases.append(testCase) }
         if let failure {
             if failures.count < Self.failuresListed { failures.append(failure) } else { failuresNotListed += 1 }
         }
@@ -159,7 +166,7 @@ public struct ExecutionEvidence: Sendable {
             if failures.count < Self.failuresListed { failures.append(f) } else { failuresNotListed += 1 }
         }
         failuresNotListed += other.failuresNotListed
-        for c in other.cases where cases.count < Self.casesListed { cases.append(c) }
+        for c in other.cases where cases.count < listLimit { cases.append(c) }
         if let e = other.earliest { earliest = min(earliest ?? e, e) }
         if let l = other.latest { latest = max(latest ?? l, l) }
         undated += other.undated
@@ -248,10 +255,10 @@ public struct ExecutionIndex: Sendable {
                 }
                 guard planIDs.contains(id) else {
                     if unknown[id] == nil { unknownOrder.append(id) }
-                    unknown[id, default: ExecutionEvidence()].merge(evidence)
+                    unknown[id, default: ExecutionEvidence(listLimit: ExecutionEvidence.casesListedForPlans)].merge(evidence)
                     continue
                 }
-                plans[id, default: ExecutionEvidence()].merge(evidence)
+                plans[id, default: ExecutionEvidence(listLimit: ExecutionEvidence.casesListedForPlans)].merge(evidence)
                 if perPlan[id] == nil { perPlanOrder.append(id) }
                 perPlan[id, default: 0] += evidence.counts.linked
             }

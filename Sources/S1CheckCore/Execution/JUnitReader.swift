@@ -256,7 +256,12 @@ public struct JUnitReader {
         let link: LinkKey = key.plan.map { .plan($0) } ?? .suites(key.suiteNames)
         if groups[link] == nil {
             order.append(link)
-            groups[link] = ExecutionEvidence()
+            // Cases linked by a property keep only their first for naming; others may turn out unlinked.
+            if case .plan = link {
+                groups[link] = ExecutionEvidence(listLimit: ExecutionEvidence.casesListedForPlans)
+            } else {
+                groups[link] = ExecutionEvidence()
+            }
         }
         groups[link]!.absorb(evidence, date: key.date, combination: key.combination)
     }
