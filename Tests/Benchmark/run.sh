@@ -133,3 +133,7 @@ if [ "${SUPERLINEAR:-1}" != 0 ]; then
   read -r w m < <(measure "$bin" check "$sl/versions/plans" --as-of 2023-06-01)
   srow "plan: 1 doc at 40k versions" "$w" "$m"
 fi
+
+# Test execution evidence: the JUnit results reader over a million cases (~500 MB) and a tenth of it,
+# with `xmllint --stream --noout` as the floor (Tests/Benchmark/results.sh; RESULTS_CASES sets the size).
+Tests/Benchmark/results.sh "${RESULTS_CASES:-1000000}"
