@@ -66,7 +66,9 @@ public struct PlanSummary: Sendable {
     public let title: String?
     public let phase: Phase?
     public let status: Status
-    public let counts: StatusCounts
+    /// The plan's findings by status and its deviations.
+    public let tally: Tally
+    public var counts: StatusCounts { tally.findings }
     public let isInputError: Bool
     /// The policy's shared waivers this plan met: its contribution to the run's `SharedWaiverUse`.
     public let sharedWaivers: SharedWaiverUse.InPlan
@@ -83,7 +85,7 @@ public struct PlanSummary: Sendable {
         title = p.plan?.title
         phase = p.plan?.phase
         status = p.status
-        counts = p.counts
+        tally = p.tally
         isInputError = p.isInputError
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
@@ -143,6 +145,7 @@ public struct RunOutcome: RunFact {
         sharedWaivers.add(p.sharedWaivers)
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
+        planTally.add(p.tally)
         allowedFindings += p.allowed
         if let c = p.coverage { coverageFacts?.add(c) }
     }
@@ -163,6 +166,21 @@ public struct RunOutcome: RunFact {
             || (coverage?.cells.contains { $0.finding.status != .pass } ?? false)
     }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
+
+    /// The plans' findings and deviations, added as they come.
+    private var planTally = Tally()
+
+    /// The run's counts, as every report states them: the plans' findings, the scope's cells and the
+    /// run's own findings (each shared waiver that waived nothing is a warning), plans by verdict and the
+    /// plans that could not be read.
+    public var tally: Tally {
+        var t = planTally
+        t.plans = plansByStatus
+        t.inputErrors = inputErrorCount
+        if let c = coverage { for f in c.findings { t.add(f) } }
+        t.findings[.warn] += unusedSharedWaivers.count
+        return t
+    }
 
     /// The shared waivers that met nothing in any plan checked (their places in the policy file): each is a
     /// warning of the run, as an unused plan waiver is of its plan. None when no plan could be checked:

@@ -58,12 +58,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.verdict(Self.tone(outcome)) { w in
             w.strong { $0.text(verdict) }
             w.text(": \(outcome.planCount) plan\(outcome.planCount == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): ")
-            w.text("\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
-            if outcome.inputErrorCount > 0 { w.text(", \(outcome.inputErrorCount) unreadable") }
+            w.text(Gate.planCounts(outcome.tally))
             w.text(" (exit status \(outcome.exitCode)).")
         }
         w.beginFacts()
-        w.fact("Findings") { $0.text("\(outcome.findings(withStatus: .pass)) pass, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .waived)) waived") }
+        let tally = outcome.tally
+        w.fact("Findings") { $0.text(Gate.findingCounts(tally)) }
+        w.fact("Deviations") { $0.text(Gate.deviationCounts(tally)) }
         w.fact("As of") { $0.text("\(run.asOf) (the date waivers are judged against)") }
         w.fact("Strict") { $0.text(run.strict ? "yes: warnings fail the run" : "no") }
         w.fact("Device eligibility") { w in
@@ -82,7 +83,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .failures:
             w.beginSection(id: "blockers", title: "What blocks the release", newPage: false)
             w.paragraph(Self.blockersIntro(outcome, strict: settings.strict))
-            let fails = outcome.findings(withStatus: .fail)
+            let fails = outcome.tally.findings[.fail]
             w.heading(3, id: nil) { w in
                 w.text("Failures: \(fails) finding\(fails == 1 ? "" : "s")")
                 if outcome.inputErrorCount > 0 { w.text(" and \(outcome.inputErrorCount) unreadable plan\(outcome.inputErrorCount == 1 ? "" : "s")") }
@@ -91,7 +92,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .warnings:
             if has(.failures) { w.endTable() }
             let unused = PolicyText.unusedSharedWaivers(settings, outcome).count
-            let warns = outcome.findings(withStatus: .warn) + unused
+            let warns = outcome.tally.findings[.warn]
             w.heading(3, id: nil) { $0.text("Warnings: \(warns) finding\(warns == 1 ? "" : "s")") }
             if settings.strict && warns > 0 { w.paragraph("Under --strict each of these fails the run.") }
             if has(.warnings) || unused > 0 { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }

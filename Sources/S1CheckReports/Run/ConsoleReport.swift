@@ -76,9 +76,9 @@ public struct ConsoleReport: ReportRenderer {
         if outcome.inputErrorCount > 0 {
             s += "; \(outcome.inputErrorCount) input\(outcome.inputErrorCount == 1 ? "" : "s") could not be read"
         }
-        let waived = outcome.findings(withStatus: .waived)
-        if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
-        s += "\n"
+        // The counts every report states (Tally), coverage cells and the run's own findings included.
+        let tally = outcome.tally
+        s += "\nfindings: \(Gate.findingCounts(tally)); deviations: \(Gate.deviationCounts(tally))\n"
         s += "baseline: \(name(run.baselineSource.file))\n"
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }

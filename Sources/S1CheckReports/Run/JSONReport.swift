@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.3"
+    public static let formatVersion = "1.4"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -63,8 +63,15 @@ public struct JSONReport: ReportRenderer {
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
         w.number("input-error", outcome.inputErrorCount)
+        // Every finding of the run (the scope's cells and the run's own included), as every report counts them.
+        let tally = outcome.tally
         w.beginObject("findings")
-        for s in Status.allCases { w.number(s.rawValue, outcome.findings(withStatus: s)) }
+        for s in Status.allCases { w.number(s.rawValue, tally.findings[s]) }
+        w.endObject()
+        w.beginObject("deviations")
+        w.number("total", tally.deviations)
+        w.number("waived", tally.waivedDeviations)
+        w.number("policy", tally.policyDeviations)
         w.endObject()
         // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
         w.beginArray("unusedSharedWaivers")
