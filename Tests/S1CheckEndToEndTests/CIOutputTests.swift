@@ -17,7 +17,7 @@ import S1CheckTestSupport
         let parts = out.stdout.components(separatedBy: "\n\n")
         #expect(parts.count == 2)
         let commands = parts[0].split(separator: "\n")
-        #expect(commands.count == 17 && commands.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") || $0.hasPrefix("::notice file=") })
+        #expect(commands.count == 23 && commands.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") || $0.hasPrefix("::notice file=") })
         #expect(commands.contains("::error file=Plans/moc/SVT-MOC-0017-mmc-drift.plan.json,line=33,title=SVT-MOC-0017 · artefact-version · Appendix AF::Appendix AF is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"))
         // The release scope's gaps are annotations on the scope file, at each cell's line.
         #expect(commands.contains("::error file=Plans/scope.json,line=12,title=Plans/scope.json · coverage · MOC · DMC-0012 · SRVT · Mixed::no plan in this run covers DMC-0012 in MOC, SRVT testing on Mixed installations"))

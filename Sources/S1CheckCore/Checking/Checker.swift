@@ -34,7 +34,7 @@ public struct Checker: Sendable {
                     let changed = level.apply(to: original)
                     if changed != original {
                         findings[i].status = changed
-                        findings[i].level = AppliedLevel(level: level, originalStatus: original)
+                        findings[i].level = AppliedLevel(level: level, originalStatus: original, file: context.policy.file)
                     }
                 }
             }

@@ -41,9 +41,9 @@ public enum Gate {
             + (t.inputErrors > 0 ? ", \(t.inputErrors) could not be read" : "")
     }
 
-    /// The deviations: "2 deviations: 1 waived, 1 lowered by policy", or "none".
+    /// The deviations: "2 (1 waived, 1 lowered by policy)", or "none".
     public static func deviationCounts(_ t: Tally) -> String {
-        t.deviations == 0 ? "none" : deviations(t.deviations) + ": \(t.waivedDeviations) waived, \(t.policyDeviations) lowered by policy"
+        t.deviations == 0 ? "none" : "\(t.deviations) (\(t.waivedDeviations) waived, \(t.policyDeviations) lowered by policy)"
     }
 
     public static func statusWord(_ s: Status) -> String { s.rawValue.uppercased() }

@@ -86,8 +86,9 @@ public struct ConsoleReport: ReportRenderer {
         if let c = outcome.coverage {
             let t = c.tally
             s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, "
-                + "\(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered"
-                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell") + "\n"
+                + "\(t.equivalent) through an equivalent, \(t.warned) only with warnings, \(t.excluded) excluded, \(t.notCovered) not covered"
+                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? "" : "s") cover no cell")
+                + "; scope prepared against TBRD \(c.scope.tbrd?.description ?? "(not stated)")\n"
         }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {

@@ -111,10 +111,14 @@ public struct JUnitReport: ReportRenderer {
     /// One `<testsuite>` for a plan, written straight from its findings.
     func write(_ p: PlanResult, into out: inout TextBuffer) {
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
+        if !p.isInputError {
+            // A plan that passes by a team's decision never reads as a bare PASS (docs/verdicts.md, "Deviations").
+            properties += [("verdict", Gate.verdict(p.status, deviations: p.tally.deviations)), ("deviations", String(p.tally.deviations))]
+        }
         let suite: String, classname: String
         if let scope = p.scope {
             // The release scope: a case per cell. No plan id maps to "~coverage" (classname keeps `~` doubled).
-            properties += [("release", scope.scope.release)] + runProperties
+            properties += [("release", scope.scope.release), ("scope-tbrd", scope.scope.tbrd?.description ?? "not stated")] + runProperties
             suite = "coverage: \(scope.scope.release)"
             classname = "s1check.~coverage"
         } else if let plan = p.plan {

@@ -72,7 +72,7 @@ public struct JobSummaryReport: ReportRenderer {
         let t = c.tally
         md.write("| Coverage | **\(Gate.statusWord(c.status))**: ")
         md.markdown(JobSummaryReport.clip(c.file))
-        md.write(", \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, \(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered")
+        md.write(" (TBRD \(c.scope.tbrd?.description ?? "not stated")), \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, \(t.equivalent) through an equivalent, \(t.warned) only with warnings, \(t.excluded) excluded, \(t.notCovered) not covered")
         if let worst = c.cells.first(where: { $0.finding.status == c.status && c.status != .pass }) {
             let more = c.counts[c.status] - 1
             md.write(". First \(c.status == .fail ? "failing" : "warning") cell (line \(worst.finding.line ?? 0)): ")
