@@ -102,3 +102,12 @@ import S1CheckTestSupport
         #expect(none.notes.map(\.status) == [.warn] && none.notes[0].message.contains("names no TBRD issue"))
     }
 }
+
+/// The run-level rules are in the registry: the catalogue is the registry (issue 23 item 1).
+@Suite struct RunLevelRuleTests {
+    @Test func theCatalogueIsTheRegistryWithItsRunLevelRules() {
+        #expect(RuleRegistry.catalogue.map(\.id) == RuleRegistry.descriptions.map(\.id) + ["coverage", "internal-error", "input-error"])
+        #expect(Checker.silentRule == RunLevelRules.internalError)
+        #expect(RunLevelRules.all.allSatisfy { !$0.waivable && RunLevelRules.statuses[$0.id] != nil })
+    }
+}

@@ -92,7 +92,7 @@ public struct ConsoleReport: ReportRenderer {
         }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {
-                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"
+                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [\(WaiverRule.description.id)]\n"
             }
         }
         if !run.passedOver.isEmpty {

@@ -82,10 +82,10 @@ public struct JUnitReport: ReportRenderer {
             if expiredIn > 0 {
                 // Past its expiry where it would have waived something: those plans fail, and so does this case.
                 let message = "[waiver] the shared waiver for \(w.label) expired on \(w.expires?.description ?? "?") (as of \(settings.asOf)); \(expiredIn == 1 ? "1 plan fails" : "\(expiredIn) plans fail") on it"
-                JUnitReport.element("failure", type: "waiver", message: message, detail: "\(message)\n\(location)", into: &out)
+                JUnitReport.element("failure", type: WaiverRule.description.id, message: message, detail: "\(message)\n\(location)", into: &out)
             } else if unused.contains(i) {
                 let message = settings.policy.unusedMessage(i, in: settings.baseline)
-                writeWarning(rule: "waiver", message: message, detail: "\(message)\nrule: waiver\n\(location)", into: &out)
+                writeWarning(rule: WaiverRule.description.id, message: message, detail: "\(message)\nrule: \(WaiverRule.description.id)\n\(location)", into: &out)
             } else {
                 let uses = outcome.sharedWaiverUses[i]
                 JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")" + (w.approvedBy.map { " (approved by \($0))" } ?? ""), into: &out)

@@ -87,7 +87,7 @@ public struct JobSummaryReport: ReportRenderer {
         var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 4)
         var items = [0, 0, 0, 0]
         for e in p.inputErrors {
-            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: "input-error", document: nil,
+            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: RunLevelRules.inputError.id, document: nil,
                 message: e.pathAndMessage, location: e.location ?? p.file)
             items[0] += 1
         }
