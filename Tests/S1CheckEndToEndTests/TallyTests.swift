@@ -117,3 +117,31 @@ import S1CheckTestSupport
         try Self.expectConsistent(console: out.stdout, folder: s.url.appendingPathComponent("out"), "a generated run")
     }
 }
+
+/// The job summary states the coverage verdict whenever a scope is given, in its head: a 20,000-cell scope
+/// whose cells all fail fills the rows past the size cap, and the reason for the FAIL is still there
+/// (issue 26 item 4).
+@Suite struct SummaryCoverageTests {
+    @Test func aHugeScopeKeepsTheReasonForItsFail() throws {
+        let s = Scratch()
+        let combinations = (1...2_500).map { String(format: "DMC-%05d", $0) }
+        let registry: [String: Any] = [
+            "deviceModels": [["id": "DM-1", "type": "ESME", "manufacturer": "Maker 1", "model": "M-1", "firmware": ["1"], "phases": ["IOC", "MOC", "FOC"]]],
+            "combinations": combinations.map { ["id": $0, "deviceModels": ["DM-1"], "phases": ["IOC", "MOC", "FOC"]] },
+        ]
+        let scope: [String: Any] = ["release": "huge", "tbrd": "1.24", "require": [["phase": "FOC", "combinations": combinations,
+                                                                   "testTypes": ["Migration", "SIT", "SRVT", "Regression"], "installationTypes": ["Active", "Dormant"]]]]
+        try JSONSerialization.data(withJSONObject: registry).write(to: s.url.appendingPathComponent("devices.json"))
+        try JSONSerialization.data(withJSONObject: scope).write(to: s.url.appendingPathComponent("scope.json"))
+        s.write("ok.plan.json", CLI.goodPlan)
+        let out = try CLI.run(["check", "ok.plan.json", "--devices", "devices.json", "--scope", "scope.json", "--as-of", "2023-06-01",
+                               "--summary", "summary.md"], in: s.url)
+        #expect(out.status == 1, "\(out.all)")
+        let summary = try String(contentsOf: s.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.utf8.count <= 1 << 20)
+        #expect(summary.contains("more: see the full report"), "the rows are cut")
+        let row = try #require(summary.split(separator: "\n").first { $0.hasPrefix("| Coverage | **FAIL**") }, "no coverage row in the head")
+        #expect(row.contains("20000 cells") && row.contains("20000 not covered"), "\(row)")
+        #expect(row.contains("First failing cell (line ") && row.contains("no plan in this run covers DMC-00001 in FOC"), "\(row)")
+    }
+}
