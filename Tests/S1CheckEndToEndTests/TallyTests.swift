@@ -93,6 +93,20 @@ import S1CheckTestSupport
         #expect(try Self.stated(console: out.stdout, folder: reports)[0].1.fail == 9)
     }
 
+    /// Every link of the Markdown pack leads to an anchor it defines (issue 26 item 10: `#coverage` did not).
+    @Test func everyMarkdownPackLinkHasItsAnchor() throws {
+        let s = Scratch()
+        let (_, reports) = try GoldenReportTests.runMainJob(in: s)
+        let md = try String(contentsOf: reports.appendingPathComponent("report.md"), encoding: .utf8)
+        func all(_ pattern: String) -> Set<String> {
+            let re = try! NSRegularExpression(pattern: pattern)
+            return Set(re.matches(in: md, range: NSRange(md.startIndex..., in: md)).map { String(md[Range($0.range(at: 1), in: md)!]) })
+        }
+        let targets = all(#"\]\(#([^)]+)\)"#), anchors = all(#"<a id="([^"]+)"></a>"#)
+        #expect(targets.contains("coverage"))
+        #expect(targets.isSubset(of: anchors), "links without an anchor: \(targets.subtracting(anchors).sorted())")
+    }
+
     @Test func aGeneratedRunStatesOneSetOfCounts() throws {
         let s = Scratch()
         let plans = s.url.appendingPathComponent("plans")
