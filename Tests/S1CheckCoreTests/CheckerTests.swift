@@ -123,7 +123,7 @@ import S1CheckTestSupport
             }
             var looked = findings, lookedCounts: [Int] = []
             var targets = WaiverTargets(looked[...])
-            for w in waivers { lookedCounts.append(targets.waive(w, reason: w.reason!, shared: nil, &looked)) }
+            for w in waivers { lookedCounts.append(targets.waive(w, reason: w.reason!, shared: nil, approved: true, &looked).waived) }
             #expect(lookedCounts == scannedCounts)
             #expect(looked.map(\.status) == scanned.map(\.status))
             #expect(looked.map { $0.waiver?.reason } == scanned.map { $0.waiver?.reason })

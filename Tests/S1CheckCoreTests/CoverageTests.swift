@@ -44,7 +44,7 @@ import S1CheckTestSupport
         // Each cell points at its combination's line in the scope file.
         #expect(r.cells.map { $0.finding.line ?? 0 } == [6, 6, 7, 7, 8, 8, 9, 9])
         #expect(r.cells[6].finding.message == "no plan in this run covers DMC-D in FOC, SRVT testing on Active installations")
-        #expect(r.cells[4].finding.message.contains("covered through DMC-A, stated as substantively equivalent (SEC F2.10A): same ESME firmware line; tested by P1"))
+        #expect(r.cells[4].finding.message.contains("covered through DMC-A, stated as substantively equivalent (SEC F2.10A): same ESME firmware line (approved by TAG, 2023-10-05); tested by P1"))
         #expect(r.cells[3].finding.message.contains("its exclusion has no approver"))
         #expect(r.cells[2].finding.message.contains("covered only by plans that fail (P2)"))
         #expect(r.cells[7].finding.waiver?.reason == "DMCT: uneconomic to test" && r.cells[7].finding.waiver?.approvedBy == "TAG, 2023-10-05")

@@ -75,7 +75,7 @@ import S1CheckTestSupport
 
     /// A waiver is a recorded decision to stay: the waived drift is left, and said so.
     @Test func aWaivedDriftIsLeftAsItIs() throws {
-        let waiver = #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "expires": "2099-12-31"}, {"rule": "tbrd-version", "reason": "Re-confirmed", "expires": "2099-12-31"}]"#
+        let waiver = #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "approvedBy": "QA", "expires": "2099-12-31"}, {"rule": "tbrd-version", "reason": "Re-confirmed", "expires": "2099-12-31"}]"#
         let p = try fix(TestData.planJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0")]), waivers: waiver))
         #expect(!p.changed)
         #expect(p.fix.choices.map(\.message) == [
@@ -83,7 +83,7 @@ import S1CheckTestSupport
             "Appendix AD at 5.0: the relevant version is 5.1; left as it is, since a waiver waives the drift (Accepted by the test lead, expires 2099-12-31)",
         ])
         // A shared waiver of the policy file counts like the plan's own; the policy's levels do not.
-        let shared = Waiver(rule: "artefact-version", document: "AD", documentRef: .document(.appendix, "AD"), reason: "Shared", expires: nil, offset: 0)
+        let shared = Waiver(rule: "artefact-version", document: "AD", documentRef: .document(.appendix, "AD"), reason: "Shared", expires: nil, offset: 0, approvedBy: "QA")
         let policy = Policy(file: "s1check.json", levels: ["artefact-version": .allow], waivers: [shared], waiverLines: [3])
         let q = try fix(TestData.planJSON(artefacts: artefacts([("AD", "5.0"), ("MMC", "5.0")])), fixer: Fixer(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy))
         #expect(q.fix.changes.map(\.subject) == ["Appendix AF"])

@@ -45,11 +45,11 @@ import Testing
         let r = check([plan], policy: p)[0]
         func finding(_ rule: RuleDescription) -> Finding? { r.findings.first { $0.rule == rule } }
         #expect(finding(UnversionedDocumentRule.description)?.status == .fail)
-        #expect(finding(UnversionedDocumentRule.description)?.level == AppliedLevel(level: .deny, originalStatus: .warn))
+        #expect(finding(UnversionedDocumentRule.description)?.level == AppliedLevel(level: .deny, originalStatus: .warn, file: p.file))
         #expect(finding(ArtefactVersionRule.description)?.status == .warn)
-        #expect(finding(ArtefactVersionRule.description)?.level == AppliedLevel(level: .warn, originalStatus: .fail))
+        #expect(finding(ArtefactVersionRule.description)?.level == AppliedLevel(level: .warn, originalStatus: .fail, file: p.file))
         let allowed = try #require(finding(ConsultationRule.description))
-        #expect(allowed.status == .pass && allowed.level == AppliedLevel(level: .allow, originalStatus: .warn))
+        #expect(allowed.status == .pass && allowed.level == AppliedLevel(level: .allow, originalStatus: .warn, file: p.file))
         #expect(allowed.message.contains("subject to further consultation and amendment"), "allow keeps the message")
         // A pass is left alone: the level changes only warnings and failures.
         #expect(finding(TBRDVersionRule.description)?.level == nil)

@@ -96,8 +96,8 @@ extension Gate {
         let out = try Gate.run(["check", "big.plan.json", "--as-of", "2023-06-01"], in: s.url, timeout: 120)
         #expect(out.status == 0, "\(out.err)")
         #expect(out.seconds < Gate.bound(release: 2), "\(out.seconds) s")
-        #expect(out.out.contains("PASS with warnings: 1 plan checked"), "\(out.out.suffix(400))")
-        #expect(out.out.contains("; \(n - 1) findings waived"), "\(out.out.suffix(400))")
+        #expect(out.out.contains("PASS with warnings and \(n - 1) deviations: 1 plan checked"), "\(out.out.suffix(400))")
+        #expect(out.out.contains(" warn, \(n - 1) waived, "), "\(out.out.suffix(400))")
         #expect(out.out.contains("warning: the waiver for duplicate-document · SEC matches no warn or fail finding; remove it [waiver]"))
     }
 
@@ -171,10 +171,10 @@ extension Gate {
         #expect(out.out.contains("s1check.json:1: warning: the shared waiver for unknown-document matches no warn or fail finding in any plan; remove it [waiver]"), "\(out.out)")
         // A plan's own waiver alike; one that names the document waives it.
         s.write("s1check.json", "{}")
-        s.write("q.plan.json", #"{"id": "U-2", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "Widget Spec", "version": "1.0"}, {"document": "Gadget Spec", "version": "1.0"}], "waivers": [{"rule": "unknown-document", "reason": "any"}, {"rule": "unknown-document", "document": "widget  SPEC", "reason": "this one"}]}"#)
+        s.write("q.plan.json", #"{"id": "U-2", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "Widget Spec", "version": "1.0"}, {"document": "Gadget Spec", "version": "1.0"}], "waivers": [{"rule": "unknown-document", "reason": "any"}, {"rule": "unknown-document", "document": "widget  SPEC", "reason": "this one", "approvedBy": "QA"}]}"#)
         let own = try Gate.run(["check", "q.plan.json", "--as-of", "2023-06-01"], in: s.url)
         #expect(own.status == 1)
-        #expect(own.out.contains("(waived fail: this one) [unknown-document]"), "\(own.out)")
+        #expect(own.out.contains("(waived fail: this one; approved by QA) [unknown-document]"), "\(own.out)")
         #expect(own.out.contains("error: \"Gadget Spec\" is not a Section"), "\(own.out)")
         #expect(own.out.contains("warning: the waiver for unknown-document matches no warn or fail finding; remove it [waiver]"), "\(own.out)")
     }

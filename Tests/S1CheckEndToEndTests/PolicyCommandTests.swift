@@ -35,7 +35,7 @@ import S1CheckTestSupport
         let out = try CLI.run(["check", "p.plan.json", "--as-of", "2023-06-01"], in: s.url)
         #expect(out.status == 1, "deny turns the consultation warnings into failures")
         #expect(out.stdout.contains("policy: s1check.json (consultation deny); 0 shared waivers"))
-        #expect(out.stdout.contains("(denied by policy: was warn) [consultation]"))
+        #expect(out.stdout.contains("(warn, raised to fail by policy s1check.json) [consultation]"))
         // A report may not overwrite the policy file: it is an input.
         let clobber = try CLI.run(["check", "p.plan.json", "--json", "s1check.json"], in: s.url)
         #expect(clobber.status == 2 && clobber.stderr.contains("one of the inputs"))

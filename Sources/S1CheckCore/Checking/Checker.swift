@@ -34,7 +34,7 @@ public struct Checker: Sendable {
                     let changed = level.apply(to: original)
                     if changed != original {
                         findings[i].status = changed
-                        findings[i].level = AppliedLevel(level: level, originalStatus: original)
+                        findings[i].level = AppliedLevel(level: level, originalStatus: original, file: context.policy.file)
                     }
                 }
             }
@@ -50,9 +50,7 @@ public struct Checker: Sendable {
 
     /// The finding for a rule that applied to a plan but said nothing (a defect in s1check). Reports that
     /// list rules (SARIF) list it too, so such a finding always points at a rule.
-    public static let silentRule = RuleDescription(
-        id: "internal-error", summary: "Every rule that applies to a plan leaves a finding.",
-        clause: "s1check: no rule runs silently (docs/verdicts.md)", waivable: false, examples: [])
+    public static let silentRule = RunLevelRules.internalError
 
     /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.

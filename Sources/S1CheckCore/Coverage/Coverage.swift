@@ -4,7 +4,7 @@
 public enum CoverageRule {
     public static let description = RuleDescription(
         id: "coverage",
-        summary: "Every cell of the release scope (phase × combination × test type × installation type) is covered by a plan that does not fail, through an equivalent, or excluded with reason, approver and expiry (fail otherwise).",
+        summary: "Every cell of the release scope (phase × combination × test type × installation type) is covered by a plan that passes, through an approved equivalent, or excluded with reason, approver and expiry (fail otherwise; warn when only plans that warn or pass with deviations cover it).",
         clause: "DCC Depth and Breadth of Testing per capability phase; SEC F2.10A (substantively equivalent combinations); SVTAD DMCT process (exclusions). From DCC's and SECCo's public pages, not from the TBRD",
         waivable: false, examples: [])
 }
@@ -33,6 +33,8 @@ public struct CoverageFacts: Sendable {
     public var testType: TestType?
     public var installationTypes: [InstallationType]
     public var status: Status
+    /// The plan's deviations: a plan that passes with deviations covers a cell only with a warning.
+    public var deviations: Int
 
     public init?(_ r: PlanResult) {
         guard let plan = r.plan else { return nil }
@@ -43,6 +45,7 @@ public struct CoverageFacts: Sendable {
         testType = plan.testType
         installationTypes = plan.installationTypes
         status = r.status
+        deviations = r.tally.deviations
     }
 
     /// The cells this plan covers: its phase × each combination × its test type × each installation type.
@@ -59,6 +62,10 @@ public struct CellResult: Sendable {
         case covered(plans: [String])
         /// Covered only through the equivalent combination (SEC F2.10A), by these plans.
         case equivalent(Scope.Equivalent, plans: [String])
+        /// Covered only by plans that warn or pass with deviations (directly, or through `through`).
+        case onlyWarning(plans: [String], through: Scope.Equivalent?)
+        /// Covered only through an equivalent that names no approver.
+        case unapprovedEquivalent(Scope.Equivalent, plans: [String])
         /// Excluded (the SVTAD's DMCT process), validly.
         case excluded(Scope.Exclusion)
         /// Excluded, but the exclusion has no reason or approver, or has expired.
@@ -78,6 +85,8 @@ public struct CellResult: Sendable {
         switch outcome {
         case .covered: return "covered"
         case .equivalent: return "equivalent"
+        case .onlyWarning: return "only-warning"
+        case .unapprovedEquivalent: return "unapproved-equivalent"
         case .excluded: return "excluded"
         case .invalidExclusion: return "invalid-exclusion"
         case .onlyFailing: return "only-failing"
@@ -88,7 +97,7 @@ public struct CellResult: Sendable {
     /// The plan ids that cover the cell, directly or through the equivalent (failing ones included).
     public var plans: [String] {
         switch outcome {
-        case .covered(let p), .equivalent(_, let p), .onlyFailing(let p): return p
+        case .covered(let p), .equivalent(_, let p), .onlyFailing(let p), .onlyWarning(let p, _), .unapprovedEquivalent(_, let p): return p
         default: return []
         }
     }
@@ -105,13 +114,18 @@ public struct CoverageResult: Sendable {
     /// nothing in scope), by id and file.
     public let uncovering: [(id: String, file: String, why: String)]
     public let counts: StatusCounts
+    /// The scope file's findings that are not cells: whether it was prepared against the baseline's TBRD
+    /// issue (rule tbrd-version, as a plan's `tbrd` is judged). Counted in `counts` and `status`.
+    public internal(set) var notes: [Finding] = []
 
-    public var findings: [Finding] { cells.map(\.finding) }
+    public var findings: [Finding] { notes + cells.map(\.finding) }
     public var status: Status { counts[.fail] > 0 ? .fail : counts[.warn] > 0 ? .warn : .pass }
 
     /// How the cells fared, as every report's summary of the scope states it.
     public struct Tally: Sendable {
         public var covered = 0, equivalent = 0, excluded = 0, notCovered = 0
+        /// Covered only by plans that warn or pass with deviations.
+        public var warned = 0
     }
 
     public var tally: Tally {
@@ -121,7 +135,8 @@ public struct CoverageResult: Sendable {
             case .covered: t.covered += 1
             case .equivalent: t.equivalent += 1
             case .excluded: t.excluded += 1
-            case .invalidExclusion, .onlyFailing, .gap: t.notCovered += 1
+            case .onlyWarning: t.warned += 1
+            case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .gap: t.notCovered += 1
             }
         }
         return t
@@ -150,7 +165,9 @@ public struct CoverageAccumulator: Sendable {
     }
 
     /// `lines`: the scope file's line index, so each cell's finding points at its combination's line.
-    public func result(file: String, sha256: String, lines: LineIndex, asOf: CalendarDate) -> CoverageResult {
+    /// `baseline`: the TBRD issue (version, date) the run checks against, so the scope's own `tbrd` is judged.
+    public func result(file: String, sha256: String, lines: LineIndex, asOf: CalendarDate,
+                       baseline: (version: Version, date: CalendarDate)? = nil) -> CoverageResult {
         let rule = CoverageRule.description
         let equivalents = Dictionary(scope.equivalents.map { ($0.combination, $0) }, uniquingKeysWith: { a, _ in a })
         var inScope = Set<Cell.Key>()
@@ -184,16 +201,50 @@ public struct CoverageAccumulator: Sendable {
             if f.combinations.isEmpty { uncovering.append((f.id, f.file, "it declares no device model combination")); continue }
             if !f.keys.contains(where: inScope.contains) { uncovering.append((f.id, f.file, "none of its cells is in the scope")) }
         }
-        return CoverageResult(scope: scope, file: file, sha256: sha256, cells: cells, uncovering: uncovering, counts: counts)
+        var notes: [Finding] = []
+        if let baseline {
+            var f = CoverageAccumulator.tbrdFinding(scope, baseline: baseline)
+            f.line = lines.line(ofOffset: scope.tbrdOffset ?? 0)
+            counts[f.status] += 1
+            notes.append(f)
+        }
+        var result = CoverageResult(scope: scope, file: file, sha256: sha256, cells: cells, uncovering: uncovering, counts: counts)
+        result.notes = notes
+        return result
+    }
+
+    /// The scope's `tbrd` against the baseline's TBRD issue, in the words of rule tbrd-version: the same
+    /// issue passes; an earlier or later one, or none, warns (re-confirm the scope against the current issue).
+    static func tbrdFinding(_ scope: Scope, baseline: (version: Version, date: CalendarDate)) -> Finding {
+        let b = baseline.version
+        let status: Status, message: String
+        switch scope.tbrd {
+        case let t? where t == b:
+            (status, message) = (.pass, "the release scope was prepared against TBRD \(b), the baseline in use")
+        case let t? where t < b:
+            (status, message) = (.warn, "the release scope was prepared against TBRD \(t), an earlier issue than the baseline's TBRD \(b) (\(baseline.date)): re-confirm the scope against TBRD \(b)")
+        case let t?:
+            (status, message) = (.warn, "the release scope was prepared against TBRD \(t), a later issue than the baseline in use (TBRD \(b)): this coverage is judged against an older baseline than the scope's")
+        case nil:
+            (status, message) = (.warn, "the release scope names no TBRD issue (\"tbrd\"): re-confirm it against TBRD \(b) and record that issue")
+        }
+        return Finding(rule: TBRDVersionRule.description, status: status, subject: "release scope", declared: scope.tbrd?.description,
+                       expected: b.description, message: message,
+                       clause: "TBRD \(b) paragraph 4: this document may be updated from time to time as required", offset: scope.tbrdOffset ?? 0)
     }
 
     private func ids(_ indices: [Int]) -> [String] { indices.map { facts[$0].id } }
     private func passing(_ indices: [Int]) -> [Int] { indices.filter { facts[$0].status != .fail } }
+    /// Plans that pass with no deviation: only these cover a cell with a pass (docs/coverage.md).
+    private func clean(_ indices: [Int]) -> [Int] { indices.filter { facts[$0].status == .pass && facts[$0].deviations == 0 } }
 
     private func judge(_ cell: Cell, direct: [Int], equivalent: Scope.Equivalent?, equivalentPlans: [Int], asOf: CalendarDate) -> CellResult.Outcome {
         let passingDirect = passing(direct), passingThrough = passing(equivalentPlans)
-        if !passingDirect.isEmpty { return .covered(plans: ids(passingDirect)) }
-        if let equivalent, !passingThrough.isEmpty { return .equivalent(equivalent, plans: ids(passingThrough)) }
+        let approved = equivalent.flatMap { $0.approvedBy == nil ? nil : $0 }
+        if case let c = clean(direct), !c.isEmpty { return .covered(plans: ids(c)) }
+        if let approved, case let c = clean(equivalentPlans), !c.isEmpty { return .equivalent(approved, plans: ids(c)) }
+        if !passingDirect.isEmpty { return .onlyWarning(plans: ids(passingDirect), through: nil) }
+        if let approved, !passingThrough.isEmpty { return .onlyWarning(plans: ids(passingThrough), through: approved) }
         if let x = exclusions.first(matching: cell) {
             var missing: [String] = []
             if x.reason == nil { missing.append("no reason") }
@@ -203,6 +254,7 @@ public struct CoverageAccumulator: Sendable {
             if let e = x.expires, e < asOf { return .invalidExclusion(x, why: "expired on \(e)") }
             return .excluded(x)
         }
+        if let equivalent, approved == nil, !passingThrough.isEmpty { return .unapprovedEquivalent(equivalent, plans: ids(passingThrough)) }
         let failing = direct + equivalentPlans
         if !failing.isEmpty { return .onlyFailing(plans: ids(failing)) }
         return .gap
@@ -211,8 +263,9 @@ public struct CoverageAccumulator: Sendable {
     private func status(_ o: CellResult.Outcome) -> Status {
         switch o {
         case .covered, .equivalent: return .pass
+        case .onlyWarning: return .warn
         case .excluded: return .waived
-        case .invalidExclusion, .onlyFailing, .gap: return .fail
+        case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .gap: return .fail
         }
     }
 
@@ -225,7 +278,15 @@ public struct CoverageAccumulator: Sendable {
         switch o {
         case .covered(let p): return "\(what) is covered by \(Self.list(p))"
         case .equivalent(let e, let p):
-            return "\(what) is covered through \(e.coveredBy), stated as substantively equivalent (SEC F2.10A)" + (e.reason.map { ": \($0)" } ?? "") + "; tested by \(Self.list(p))"
+            return "\(what) is covered through \(e.coveredBy), stated as substantively equivalent (SEC F2.10A)" + (e.reason.map { ": \($0)" } ?? "")
+                + " (approved by \(e.approvedBy ?? "")); tested by \(Self.list(p))"
+        case .onlyWarning(let p, let e):
+            return "\(what) is covered only by plans that warn or pass with deviations (\(Self.list(p)))"
+                + (e.map { " through \($0.coveredBy), stated as substantively equivalent" } ?? "")
+                + ": a warning until a plan passes with no deviation, or a reviewer accepts them"
+        case .unapprovedEquivalent(let e, let p):
+            return "\(what) is not covered: only \(e.coveredBy) is tested (\(Self.list(p))), and its equivalence names no approver; "
+                + "an equivalent needs \"approvedBy\", as an exclusion does"
         case .excluded(let x):
             return "\(what) is excluded under the SVTAD's DMCT process" + (x.expires.map { " until \($0)" } ?? "")
         case .invalidExclusion(_, let why):
@@ -237,7 +298,7 @@ public struct CoverageAccumulator: Sendable {
 
     private func clause(_ o: CellResult.Outcome) -> String {
         switch o {
-        case .equivalent: return "SEC F2.10A: a substantively equivalent combination (DCC's and SECCo's public pages)"
+        case .equivalent, .unapprovedEquivalent: return "SEC F2.10A: a substantively equivalent combination (DCC's and SECCo's public pages)"
         case .excluded, .invalidExclusion: return "SVTAD DMCT process: exclusion of a combination (DCC's and SECCo's public pages)"
         default: return "DCC Depth and Breadth of Testing: the release scope (DCC's public pages)"
         }

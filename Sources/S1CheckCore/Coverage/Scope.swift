@@ -17,6 +17,8 @@ public struct Scope: Sendable {
         public var combination: String
         public var coveredBy: String
         public var reason: String?
+        /// Who approved the equivalence: required for the cell to count (docs/coverage.md); no expiry.
+        public var approvedBy: String? = nil
         public var offset: Int
     }
 
@@ -46,6 +48,8 @@ public struct Scope: Sendable {
 
     public var release: String
     public var tbrd: Version?
+    /// Where `tbrd` is in the file (the tbrd-version finding points at it); nil without one.
+    public var tbrdOffset: Int? = nil
     public var requirements: [Requirement]
     public var equivalents: [Equivalent]
     public var exclusions: [Exclusion]

@@ -52,13 +52,16 @@ public enum ScopeDecoding {
             for (i, item) in items.enumerated() {
                 let p = path.key("equivalents").index(i)
                 guard let ef = d.object(item, at: p, what: "an equivalent combination", required: ["combination", "coveredBy"],
-                                        optional: ["reason"]) else { continue }
+                                        optional: ["reason", "approvedBy"]) else { continue }
                 let c = ef["combination"].flatMap { combination($0, p.key("combination"), what: "the combination") }
                 let by = ef["coveredBy"].flatMap { combination($0, p.key("coveredBy"), what: "the combination whose testing stands for it") }
                 let reason = ef["reason"].flatMap { d.text($0, at: p.key("reason"), what: "the reason", allowEmpty: true, lineBreaks: true) }
+                // A missing approver is kept (as nil) so the coverage rule fails the cells it would cover, visibly.
+                let approvedBy = ef["approvedBy"].flatMap { d.text($0, at: p.key("approvedBy"), what: "the approver", allowEmpty: true) }
                 if let c, let by {
                     if c.value == by.value { d.fail("a combination cannot stand for itself", at: p.key("coveredBy"), offset: by.offset); continue }
-                    equivalents.append(Scope.Equivalent(combination: c.value, coveredBy: by.value, reason: blankIsNil(reason), offset: item.offset))
+                    equivalents.append(Scope.Equivalent(combination: c.value, coveredBy: by.value, reason: blankIsNil(reason),
+                                                        approvedBy: blankIsNil(approvedBy), offset: item.offset))
                 }
             }
         }
@@ -92,8 +95,10 @@ public enum ScopeDecoding {
             }
         }
         guard let release else { return nil }
-        return Scope(release: release, tbrd: tbrd, requirements: requirements, equivalents: equivalents,
-                     exclusions: exclusions, signOff: signOff)
+        var scope = Scope(release: release, tbrd: tbrd, requirements: requirements, equivalents: equivalents,
+                          exclusions: exclusions, signOff: signOff)
+        scope.tbrdOffset = f["tbrd"]?.offset
+        return scope
     }
 
     static func blankIsNil(_ s: String?) -> String? { s.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } }

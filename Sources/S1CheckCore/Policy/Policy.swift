@@ -57,6 +57,8 @@ public struct AppliedLevel: Sendable, Hashable {
     public var level: Policy.Level
     /// What the finding was before the policy applied.
     public var originalStatus: Status
+    /// The policy file that set the level, as the user named it (reports name it beside the finding).
+    public var file: String = ""
 }
 
 /// Decodes a policy file strictly: fixed keys, known rule ids (with did-you-mean), known levels, waivers

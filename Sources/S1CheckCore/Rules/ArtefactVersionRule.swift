@@ -24,7 +24,7 @@ public struct ArtefactVersionRule: WaivableRule {
                 (.fail, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
             ]),
             RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#,
-                                         "waivers": #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                                         "waivers": #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
             ]),
             RuleExample("not-in-legal-effect", plan: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}, {"document": "GBCS", "version": "2.2"}, {"document": "DUIS", "version": "4.5"}]"#], expect: [

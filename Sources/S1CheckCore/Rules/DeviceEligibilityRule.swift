@@ -22,7 +22,7 @@ public struct DeviceEligibilityRule: WaivableRule {
             RuleExample("other-phase", plan: ["phase": #""MOC""#], registry: registry, expect: [
                 (.fail, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
             ]),
-            RuleExample("waived", plan: ["phase": #""MOC""#, "waivers": #"[{"rule": "device-eligibility", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], registry: registry, expect: [
+            RuleExample("waived", plan: ["phase": #""MOC""#, "waivers": #"[{"rule": "device-eligibility", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], registry: registry, expect: [
                 (.waived, "ESME Example Meters Ltd EM-100 firmware 4.2.1 is registry entry DM-1, eligible for FOC only, not MOC"),
             ]),
             RuleExample("member-not-eligible", plan: ["phase": #""MOC""#, "deviceModels": "[]", "deviceModelCombinations": #"["DMC-2"]"#],

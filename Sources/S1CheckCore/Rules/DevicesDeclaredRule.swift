@@ -13,7 +13,7 @@ public struct DevicesDeclaredRule: WaivableRule {
                 (.fail, "the plan declares no device model and no device model combination; the baseline applies in respect of the devices used in testing, so a plan must name them"),
             ]),
             RuleExample("waived", plan: ["deviceModels": "[]", "deviceModelCombinations": "[]",
-                                         "waivers": #"[{"rule": "devices-declared", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                                         "waivers": #"[{"rule": "devices-declared", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "the plan declares no device model and no device model combination; the baseline applies in respect of the devices used in testing, so a plan must name them"),
             ]),
         ])

@@ -13,7 +13,7 @@ public struct DuplicateDocumentRule: WaivableRule {
                 (.fail, "Appendix AD is declared at 5.0 as well as at 5.1 (line 9), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),
             ]),
             RuleExample("waived", plan: ["artefacts": #"[{"document": "AD", "version": "5.1"}, {"document": "Appendix AD", "version": "5.0"}]"#,
-                                         "waivers": #"[{"rule": "duplicate-document", "document": "AD", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                                         "waivers": #"[{"rule": "duplicate-document", "document": "AD", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "Appendix AD is declared at 5.0 as well as at 5.1 (line 9), and 5.0 is not a relevant version (TBRD 1.24 Annex A lists the more recent 5.1 in its place under paragraph 3)"),
             ]),
             RuleExample("relevant-one-first-or-last", plan: ["artefacts": "[\n    {\"document\": \"DUIS\", \"version\": \"5.0\"},\n    {\"document\": \"DUIS\", \"version\": \"5.1\"}\n  ]"], expect: [

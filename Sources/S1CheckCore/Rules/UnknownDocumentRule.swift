@@ -19,7 +19,7 @@ public struct UnknownDocumentRule: WaivableRule {
                 (.pass, "Note: \"SEC Appendix AH – Self-Service Interface Design Specification\" is a title the SEC version history gives Appendix AH; its title in the consolidated SEC is Self Service Interface Access Control Specification"),
             ]),
             RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix AZ", "version": "1.0"}]"#,
-                                         "waivers": #"[{"rule": "unknown-document", "document": "Appendix AZ", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
+                                         "waivers": #"[{"rule": "unknown-document", "document": "Appendix AZ", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "\"Appendix AZ\" is not a Section, Schedule or Appendix of the SEC; nearest: Appendix A, Appendix Z, Appendix AA"),
             ]),
             RuleExample("near-title", plan: ["artefacts": #"[{"document": "DCC User Interface Specfication", "version": "5.1"}, {"document": "DUSI", "version": "5.1"}]"#], expect: [

@@ -4,7 +4,7 @@
 public struct WaiverRule: UnwaivableRule {
     public static let description = describe(
         id: "waiver",
-        summary: "Each waiver has a reason, has not expired at --as-of, and matches a warn or fail finding.",
+        summary: "Each waiver has a reason, has not expired at --as-of, names an approver (approvedBy) when it waives a failure, and matches a warn or fail finding.",
         clause: "s1check waiver policy: a waiver is a recorded, dated decision",
         examples: [
             RuleExample("used", plan: [
@@ -51,7 +51,12 @@ public struct WaiverRule: UnwaivableRule {
                                         offset: w.offset))
                 continue
             }
-            let matched = targets.waive(w, reason: reason, shared: nil, &findings)
+            let (matched, unapproved) = targets.waive(w, reason: reason, shared: nil, approved: w.approvedBy != nil, &findings)
+            if unapproved > 0 {
+                findings.append(Finding(rule: rule, status: .fail, subject: w.label, expected: WaiverRule.needsApprover,
+                                        message: WaiverRule.unapprovedMessage("the waiver for \(w.label)", unapproved), offset: w.offset))
+                continue
+            }
             findings.append(matched == 0
                 ? Finding(rule: rule, status: .warn, subject: w.label, message: WaiverRule.unmatched(w, c), offset: w.offset)
                 : Finding(rule: rule, status: .pass, subject: w.label,
@@ -72,7 +77,14 @@ public struct WaiverRule: UnwaivableRule {
                 findings.append(f)
                 continue
             }
-            let matched = targets.waive(w, reason: w.reason ?? "", shared: index, &findings)
+            let (matched, unapproved) = targets.waive(w, reason: w.reason ?? "", shared: index, approved: w.approvedBy != nil, &findings)
+            if unapproved > 0 {
+                var f = Finding(rule: rule, status: .fail, subject: label, expected: WaiverRule.needsApprover,
+                                message: WaiverRule.unapprovedMessage("the shared waiver for \(w.label) in \(c.policy.file)", unapproved))
+                f.sharedWaiver = index
+                findings.append(f)
+                continue
+            }
             if matched > 0 {
                 var f = Finding(rule: rule, status: .pass, subject: label,
                                 message: "the shared waiver for \(w.label) in \(c.policy.file) waives \(matched) finding\(matched == 1 ? "" : "s"): \(w.reason ?? "")")
@@ -80,6 +92,14 @@ public struct WaiverRule: UnwaivableRule {
                 findings.append(f)
             }
         }
+    }
+
+    /// What a waiver that would waive a failure without an approver expects (docs/verdicts.md, "Deviations").
+    public static let needsApprover = "an approvedBy naming who accepted the failure"
+
+    static func unapprovedMessage(_ subject: String, _ n: Int) -> String {
+        "\(subject) would waive \(n == 1 ? "a finding that fails" : "\(n) findings that fail") but names no approver: "
+            + "waiving a failure needs \"approvedBy\", so the failure stands"
     }
 
     /// Why a waiver waived nothing; a document name that names no document gets the nearest name.
@@ -156,12 +176,14 @@ struct WaiverTargets {
         return [.nameWithoutDocument(rule: w.rule, words), .nameWithDocument(rule: w.rule, words)]
     }
 
-    /// Waives every finding `w` matches; returns how many.
-    mutating func waive(_ w: Waiver, reason: String, shared: Int?, _ findings: inout [Finding]) -> Int {
-        var matched = 0
+    /// Waives every finding `w` matches; returns how many, and how many failures it left standing because
+    /// it is not `approved` (a waiver of a failure needs an approver).
+    mutating func waive(_ w: Waiver, reason: String, shared: Int?, approved: Bool, _ findings: inout [Finding]) -> (waived: Int, unapproved: Int) {
+        var matched = 0, unapproved = 0
         for key in WaiverTargets.keys(for: w) {
             guard let list = lists[key], list.start < list.indices.count else { continue }
             for i in list.indices[list.start...] where findings[i].waiver == nil {
+                if !approved && findings[i].status == .fail { unapproved += 1; continue }
                 findings[i].waiver = AppliedWaiver(reason: reason, expires: w.expires, originalStatus: findings[i].status, shared: shared,
                                                    approvedBy: w.approvedBy)
                 findings[i].status = .waived
@@ -169,7 +191,7 @@ struct WaiverTargets {
             }
             lists[key]!.start = list.indices.count
         }
-        return matched
+        return (matched, unapproved)
     }
 
     /// The first finding `w` matches (its index), without waiving it.

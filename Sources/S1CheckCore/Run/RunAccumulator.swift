@@ -32,7 +32,8 @@ public struct SharedWaiverUse: RunFact, Sendable {
             for f in plan.findings {
                 guard let i = f.sharedWaiver else { continue }
                 // The waiver rule's own finding: a pass when it waived something, a failure when it had expired.
-                if f.status == .fail { expired.insert(i) } else { used.insert(i) }
+                // (One that would waive a failure without an approver met something: it is used, and fails there.)
+                if f.status == .fail && f.expected != WaiverRule.needsApprover { expired.insert(i) } else { used.insert(i) }
             }
         }
     }
@@ -69,5 +70,5 @@ public struct RunAccumulator: Sendable {
 
     public mutating func add(_ contribution: RunOutcome.Contribution) { outcome.add(contribution) }
 
-    public mutating func judgeCoverage(asOf: CalendarDate) { outcome.judgeCoverage(asOf: asOf) }
+    public mutating func judgeCoverage(asOf: CalendarDate, baseline: ResolvedBaseline? = nil) { outcome.judgeCoverage(asOf: asOf, baseline: baseline) }
 }

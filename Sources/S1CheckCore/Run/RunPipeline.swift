@@ -84,7 +84,7 @@ public struct RunPipeline: Sendable {
         }
         // Coverage is a fact of the whole run: judged once the last plan is in, before any report's head,
         // and its cells reach the sinks after the plans, as the scope file's result.
-        run.judgeCoverage(asOf: asOf)
+        run.judgeCoverage(asOf: asOf, baseline: baseline)
         if let coverage = run.outcome.coverage {
             queue.hand([queue.parts(for: PlanResult(scope: coverage, location: scope?.source.location))])
         }

@@ -23,7 +23,9 @@ public struct PlanResult: Sendable {
     public let plan: Plan?
     public let findings: [Finding]
     public let inputErrors: [Diagnostic]
-    public let counts: StatusCounts
+    /// The plan's findings by status, and its deviations (`Tally`).
+    public let tally: Tally
+    public var counts: StatusCounts { tally.findings }
     /// fail > warn > pass; waived findings do not worsen a plan. A plan that could not be read is `fail`
     /// (reports also say it was an input error).
     public let status: Status
@@ -39,9 +41,9 @@ public struct PlanResult: Sendable {
         self.plan = plan
         self.findings = findings
         self.inputErrors = inputErrors
-        var counts = StatusCounts()
-        for f in findings { counts[f.status] += 1 }
-        self.counts = counts
+        let tally = Tally(findings)
+        self.tally = tally
+        let counts = tally.findings
         if !inputErrors.isEmpty || counts[.fail] > 0 { status = .fail }
         else { status = counts[.warn] > 0 ? .warn : .pass }
     }

@@ -66,7 +66,11 @@ public struct PlanSummary: Sendable {
     public let title: String?
     public let phase: Phase?
     public let status: Status
-    public let counts: StatusCounts
+    /// The plan's findings by status and its deviations.
+    public let tally: Tally
+    public var counts: StatusCounts { tally.findings }
+    /// The plan's deviations, for the pack's first screen (at most `RunOutcome.deviationNoteLimit`).
+    public let deviationNotes: [DeviationNote]
     public let isInputError: Bool
     /// The policy's shared waivers this plan met: its contribution to the run's `SharedWaiverUse`.
     public let sharedWaivers: SharedWaiverUse.InPlan
@@ -83,12 +87,28 @@ public struct PlanSummary: Sendable {
         title = p.plan?.title
         phase = p.plan?.phase
         status = p.status
-        counts = p.counts
+        tally = p.tally
+        deviationNotes = p.tally.deviations == 0 ? [] : p.findings.filter { $0.deviation != nil }.prefix(RunOutcome.deviationNoteLimit).map {
+            DeviationNote(plan: p.plan?.id ?? p.file, check: $0.check, kind: $0.deviation!, originalStatus: $0.waiver?.originalStatus ?? $0.level?.originalStatus ?? $0.status,
+                          level: $0.level?.level.rawValue, reason: $0.waiver?.reason, approvedBy: $0.waiver?.approvedBy)
+        }
         isInputError = p.isInputError
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
         self.coverage = coverage ? CoverageFacts(p) : nil
     }
+}
+
+/// One deviation, as the evidence pack's first screen lists it: what, its own level, and who decided.
+public struct DeviationNote: Sendable {
+    public var plan: String
+    public var check: String
+    public var kind: Deviation
+    public var originalStatus: Status
+    /// The policy level, for a deviation the policy made.
+    public var level: String?
+    public var reason: String?
+    public var approvedBy: String?
 }
 
 /// A run's totals and its plans' summaries, gathered plan by plan as results stream past: what the
@@ -129,9 +149,11 @@ public struct RunOutcome: RunFact {
     }
 
     /// Judges the scope's cells against the plans gathered (the pipeline calls it after the last plan).
-    public mutating func judgeCoverage(asOf: CalendarDate) {
+    /// `baseline`: the run's, so the scope's own `tbrd` is judged against its TBRD issue.
+    public mutating func judgeCoverage(asOf: CalendarDate, baseline: ResolvedBaseline? = nil) {
         guard let scope, let facts = coverageFacts else { return }
-        coverage = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: asOf)
+        coverage = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: asOf,
+                                baseline: baseline.map { ($0.baseline.tbrd.version, $0.baseline.tbrd.date) })
     }
 
     public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan, coverage: coverageFacts != nil) }
@@ -143,6 +165,8 @@ public struct RunOutcome: RunFact {
         sharedWaivers.add(p.sharedWaivers)
         if p.isInputError { inputErrorCount += 1 } else { plansByStatus[p.status] += 1 }
         for s in Status.allCases { findingsByStatus[s] += p.counts[s] }
+        planTally.add(p.tally)
+        if deviationNotes.count < RunOutcome.deviationNoteLimit { deviationNotes += p.deviationNotes.prefix(RunOutcome.deviationNoteLimit - deviationNotes.count) }
         allowedFindings += p.allowed
         if let c = p.coverage { coverageFacts?.add(c) }
     }
@@ -163,6 +187,26 @@ public struct RunOutcome: RunFact {
             || (coverage?.cells.contains { $0.finding.status != .pass } ?? false)
     }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
+
+    /// The first deviations of the run's plans (a bounded list: the pack's first screen names them, and
+    /// each plan's section lists its own).
+    public private(set) var deviationNotes: [DeviationNote] = []
+    public static let deviationNoteLimit = 50
+
+    /// The plans' findings and deviations, added as they come.
+    private var planTally = Tally()
+
+    /// The run's counts, as every report states them: the plans' findings, the scope's cells and the
+    /// run's own findings (each shared waiver that waived nothing is a warning), plans by verdict and the
+    /// plans that could not be read.
+    public var tally: Tally {
+        var t = planTally
+        t.plans = plansByStatus
+        t.inputErrors = inputErrorCount
+        if let c = coverage { for f in c.findings { t.add(f) } }
+        t.findings[.warn] += unusedSharedWaivers.count
+        return t
+    }
 
     /// The shared waivers that met nothing in any plan checked (their places in the policy file): each is a
     /// warning of the run, as an unused plan waiver is of its plan. None when no plan could be checked:
@@ -185,7 +229,7 @@ public struct RunOutcome: RunFact {
     }
 
     /// Whether any checked plan warns, or a shared waiver waived nothing (a passing run "with warnings").
-    public var hasWarnings: Bool { plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty }
+    public var hasWarnings: Bool { plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty || coverage?.status == .warn }
 }
 
 /// A whole run held in memory: the settings, every plan's result, and the outcome. Library users and tests
@@ -200,7 +244,7 @@ public struct RunResult: Sendable {
         self.plans = plans
         var outcome = RunOutcome(settings)
         for p in plans { outcome.add(p) }
-        outcome.judgeCoverage(asOf: settings.asOf)
+        outcome.judgeCoverage(asOf: settings.asOf, baseline: settings.baseline)
         self.outcome = outcome
     }
 

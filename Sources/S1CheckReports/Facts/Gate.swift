@@ -9,12 +9,41 @@ public enum Gate {
 
     public static func status(_ status: Status, strict: Bool) -> Status { status == .warn && strict ? .fail : status }
 
+    /// The run's verdict: "PASS", "PASS with warnings", "FAIL", "INPUT ERROR"; a passing run with
+    /// deviations never reads as a bare PASS: "PASS with 2 deviations", "PASS with warnings and 1 deviation".
     public static func verdict(_ outcome: RunOutcome) -> String {
         switch outcome.exitCode {
-        case 0: return outcome.hasWarnings ? "PASS with warnings" : "PASS"
+        case 0:
+            let n = outcome.tally.deviations
+            let base = outcome.hasWarnings ? "PASS with warnings" : "PASS"
+            return n == 0 ? base : base + (outcome.hasWarnings ? " and " : " with ") + deviations(n)
         case 1: return "FAIL"
         default: return "INPUT ERROR"
         }
+    }
+
+    /// A plan's (or a cell's) verdict word with its deviations: "PASS", "WARN with 1 deviation", "FAIL".
+    public static func verdict(_ status: Status, deviations n: Int) -> String {
+        statusWord(status) + (n > 0 && status != .fail ? " with " + deviations(n) : "")
+    }
+
+    /// "1 deviation", "3 deviations".
+    public static func deviations(_ n: Int) -> String { "\(n) deviation\(n == 1 ? "" : "s")" }
+
+    /// The findings' counts, in the words and order every report uses: "9 fail, 6 warn, 2 waived, 112 pass".
+    public static func findingCounts(_ t: Tally) -> String {
+        "\(t.findings[.fail]) fail, \(t.findings[.warn]) warn, \(t.findings[.waived]) waived, \(t.findings[.pass]) pass"
+    }
+
+    /// The plans' verdicts: "3 pass, 3 warn, 5 fail" (and ", 1 could not be read").
+    public static func planCounts(_ t: Tally) -> String {
+        "\(t.plans[.pass]) pass, \(t.plans[.warn]) warn, \(t.plans[.fail]) fail"
+            + (t.inputErrors > 0 ? ", \(t.inputErrors) could not be read" : "")
+    }
+
+    /// The deviations: "2 (1 waived, 1 lowered by policy)", or "none".
+    public static func deviationCounts(_ t: Tally) -> String {
+        t.deviations == 0 ? "none" : "\(t.deviations) (\(t.waivedDeviations) waived, \(t.policyDeviations) lowered by policy)"
     }
 
     public static func statusWord(_ s: Status) -> String { s.rawValue.uppercased() }

@@ -11,16 +11,17 @@ public enum PolicyText {
         return p.file + (levels.isEmpty ? "" : " (\(levels.joined(separator: ", ")))") + "; \(n) shared waiver\(n == 1 ? "" : "s")"
     }
 
-    /// How the policy changed a finding: "denied by policy: was warn".
+    /// How the policy changed a finding, its own level first: "fail, allowed by policy s1check.json"
+    /// (a deviation, docs/verdicts.md), "warn, raised to fail by policy s1check.json".
     public static func levelNote(_ f: Finding) -> String? {
         guard let l = f.level else { return nil }
         let verb: String
         switch l.level {
-        case .deny: verb = "denied"
+        case .deny: verb = "raised to fail"
         case .allow: verb = "allowed"
         case .warn: verb = "lowered to warn"
         }
-        return "\(verb) by policy: was \(l.originalStatus.rawValue)"
+        return "\(l.originalStatus.rawValue), \(verb) by policy \(l.file)"
     }
 
     /// The message with the policy level and the waiver that changed its status, as the console says it.

@@ -58,21 +58,63 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.verdict(Self.tone(outcome)) { w in
             w.strong { $0.text(verdict) }
             w.text(": \(outcome.planCount) plan\(outcome.planCount == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): ")
-            w.text("\(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
-            if outcome.inputErrorCount > 0 { w.text(", \(outcome.inputErrorCount) unreadable") }
+            w.text(Gate.planCounts(outcome.tally))
             w.text(" (exit status \(outcome.exitCode)).")
         }
         w.beginFacts()
-        w.fact("Findings") { $0.text("\(outcome.findings(withStatus: .pass)) pass, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .waived)) waived") }
+        let tally = outcome.tally
+        w.fact("Findings") { $0.text(Gate.findingCounts(tally)) }
+        w.fact("Deviations") { $0.text(Gate.deviationCounts(tally)) }
         w.fact("As of") { $0.text("\(run.asOf) (the date waivers are judged against)") }
         w.fact("Strict") { $0.text(run.strict ? "yes: warnings fail the run" : "no") }
         w.fact("Device eligibility") { w in
             if let r = run.registrySource { w.text("checked against ", r.file) } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
         }
-        w.fact("Policy") { $0.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)") }
+        w.fact("Policy") { w in
+            w.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)")
+            if let p = run.policySource { w.text(", SHA-256 "); w.code(p.sha256) }
+        }
+        let lowered = run.policy.levels.filter { $0.value != .deny }.sorted { $0.key < $1.key }
+        if !lowered.isEmpty {
+            w.fact("Rules lowered by policy") { $0.text(lowered.map { "\($0.key) (\($0.value.rawValue))" }.joined(separator: ", ")) }
+        }
         w.fact("Tool") { $0.text("\(ToolInfo.name) \(ToolInfo.version)") }
         w.endTable()
+        deviations(&w, outcome)
         return w.finish()
+    }
+
+    /// The deviations, on the first screen: each finding a waiver, an exclusion or a policy level took off
+    /// its own level, with who approved it (docs/verdicts.md, "Deviations").
+    func deviations(_ w: inout Syntax, _ outcome: RunOutcome) {
+        let notes = outcome.deviationNotes
+        let cells = outcome.coverage?.cells.filter { $0.finding.status == .waived } ?? []
+        guard !notes.isEmpty || !cells.isEmpty else { return }
+        let total = outcome.tally.deviations
+        w.heading(3, id: nil) { $0.text("Deviations: \(total) (a team's decisions, not conformity)") }
+        w.beginTable(["Plan", "Check", "Own level", "Taken off by", "Approved by"], kind: .list)
+        for n in notes {
+            w.beginRow()
+            w.cell(n.plan); w.cell(n.check); w.cell(n.originalStatus.rawValue)
+            if n.kind == .policy {
+                w.cell("policy level \(n.level ?? "")")
+                w.cell { w in w.text("policy file \(settings.policySource?.file ?? "")"); if let s = settings.policySource?.sha256 { w.text(", SHA-256 "); w.code(s) } }
+            } else {
+                w.cell("waiver: " + (n.reason ?? ""))
+                Self.approverCell(&w, n.approvedBy)
+            }
+            w.endRow()
+        }
+        for c in cells {
+            w.beginRow()
+            w.cell(outcome.coverage?.file ?? ""); w.cell(c.finding.check); w.cell("fail")
+            w.cell("exclusion: " + (c.finding.waiver?.reason ?? ""))
+            Self.approverCell(&w, c.finding.waiver?.approvedBy)
+            w.endRow()
+        }
+        w.endTable()
+        let listed = notes.count + cells.count
+        if listed < total { w.paragraph("… and \(total - listed) more, each in its plan's section below.") }
     }
 
     public func lead(_ stream: Int, _ outcome: RunOutcome, kept: [Int]) -> [UInt8] {
@@ -82,7 +124,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .failures:
             w.beginSection(id: "blockers", title: "What blocks the release", newPage: false)
             w.paragraph(Self.blockersIntro(outcome, strict: settings.strict))
-            let fails = outcome.findings(withStatus: .fail)
+            let fails = outcome.tally.findings[.fail]
             w.heading(3, id: nil) { w in
                 w.text("Failures: \(fails) finding\(fails == 1 ? "" : "s")")
                 if outcome.inputErrorCount > 0 { w.text(" and \(outcome.inputErrorCount) unreadable plan\(outcome.inputErrorCount == 1 ? "" : "s")") }
@@ -91,7 +133,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .warnings:
             if has(.failures) { w.endTable() }
             let unused = PolicyText.unusedSharedWaivers(settings, outcome).count
-            let warns = outcome.findings(withStatus: .warn) + unused
+            let warns = outcome.tally.findings[.warn]
             w.heading(3, id: nil) { $0.text("Warnings: \(warns) finding\(warns == 1 ? "" : "s")") }
             if settings.strict && warns > 0 { w.paragraph("Under --strict each of these fails the run.") }
             if has(.warnings) || unused > 0 { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
@@ -125,7 +167,12 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
     static func blockersIntro(_ outcome: RunOutcome, strict: Bool) -> String {
         if outcome.noPlanFound { return "No plan was found to check: the run is an input error." }
         switch outcome.exitCode {
-        case 0: return outcome.hasWarnings ? "Nothing fails. The warnings below are to be resolved or accepted by the reviewer." : "Nothing: every plan passes every check."
+        case 0:
+            if outcome.tally.deviations > 0 {
+                return "Nothing fails, but \(Gate.deviations(outcome.tally.deviations)) (above) pass only by a team's decision, not by conformity: a reviewer signs each off."
+                    + (outcome.hasWarnings ? " The warnings below are to be resolved or accepted." : "")
+            }
+            return outcome.hasWarnings ? "Nothing fails. The warnings below are to be resolved or accepted by the reviewer." : "Nothing: every plan passes every check."
         case 1: return strict && outcome.plans(withStatus: .fail) == 0 && outcome.inputErrorCount == 0
             ? "The warnings below fail the run (--strict)." : "The release is blocked by every failure below; the warnings are to be resolved or accepted."
         default: return "Some plans could not be read, so nothing in them was checked: the run is an input error."
@@ -170,9 +217,9 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.paragraph { w in
             w.text("Release ")
             w.strong { $0.text(c.scope.release) }
-            w.text(" (\(c.file), SHA-256 "); w.code(c.sha256); w.text("): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), ")
+            w.text(" (\(c.file), SHA-256 "); w.code(c.sha256); w.text(", prepared against TBRD \(c.scope.tbrd?.description ?? "(not stated)")): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), ")
             w.text("\(t.covered) covered, \(t.equivalent) through an equivalent combination, \(t.excluded) excluded, ")
-            w.text("\(t.notCovered) not covered. Coverage: ")
+            w.text("\(t.warned) only with warnings, \(t.notCovered) not covered. Coverage: ")
             w.status(Gate.statusWord(c.status), Self.tone(c.status))
             w.text(".")
         }
@@ -218,9 +265,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A)") }
             w.beginList()
             for e in c.scope.equivalents {
-                w.item { $0.text("\(self.combination(e.combination)) is covered by the testing of \(self.combination(e.coveredBy))" + (e.reason.map { ": \($0)" } ?? "")) }
+                w.item { w in
+                    w.text("\(self.combination(e.combination)) is covered by the testing of \(self.combination(e.coveredBy))" + (e.reason.map { ": \($0)" } ?? "") + "; approved by ")
+                    if let a = e.approvedBy { w.text(a) } else { w.strong { $0.text("nobody: not counted") } }
+                }
             }
             w.endList()
+            w.paragraph("SEC F2.10A's \"a different combination that the DCC considers to be substantively equivalent\" is about adding a combination to the SMETS1 Eligible Product Combinations list; carrying it over to release coverage is the team's decision, from SECCo's public pages and outside the TBRD and the SEC text s1check embeds, so each equivalent needs an approver.")
         }
         w.heading(3, id: nil) { $0.text("Plans that cover no cell") }
         if c.uncovering.isEmpty { w.paragraph("None: every plan of the run covers a cell of the scope.") } else {
@@ -239,6 +290,8 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .equivalent(let e, let plans): w.text(" through \(e.coveredBy): " + CoverageAccumulator.list(plans))
         case .excluded: w.text(" excluded")
         case .invalidExclusion: w.text(" exclusion not valid")
+        case .onlyWarning(let plans, let e): w.text(" only plans that warn" + (e.map { " through \($0.coveredBy)" } ?? "") + ": " + CoverageAccumulator.list(plans))
+        case .unapprovedEquivalent(let e, _): w.text(" through \(e.coveredBy), not approved")
         case .onlyFailing(let plans): w.text(" only failing plans: " + CoverageAccumulator.list(plans))
         case .gap: w.text(" no plan")
         }
@@ -355,7 +408,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.beginRow()
             w.cell { $0.link(to: Self.anchor(id: p.id, file: p.file)) { $0.text(p.id ?? "(unreadable)") } }
             w.cell { w in
-                if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.statusWord(p.status), Self.tone(p.status)) }
+                if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.verdict(p.status, deviations: p.tally.deviations), Self.tone(p.status)) }
             }
             w.cell(String(p.counts[.fail])); w.cell(String(p.counts[.warn])); w.cell(String(p.counts[.waived]))
             w.cell(p.file)
@@ -411,7 +464,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
 
     func planSection(_ w: inout Syntax, _ p: PlanResult) {
         w.heading(3, id: Self.anchor(p)) { w in
-            if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.statusWord(p.status), Self.tone(p.status)) }
+            if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.verdict(p.status, deviations: p.tally.deviations), Self.tone(p.status)) }
             w.text(" ", p.id ?? p.file)
             if let t = p.plan?.title { w.text(": ", t) }
         }

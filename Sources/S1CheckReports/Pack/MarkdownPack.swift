@@ -30,6 +30,9 @@ public struct MarkdownPack: PackSyntax {
     public mutating func endDocument() {}
 
     public mutating func beginSection(id: String, title: String, newPage: Bool) {
+        // The section's own anchor, as headings have: rows link to `#coverage`, `#blockers` (GitHub's
+        // generated anchors come from the title, which rows cannot know).
+        out.write("<a id=\""); out.write(id); out.write("\"></a>\n\n")
         out.write("## "); text(title); out.write("\n\n")
     }
 

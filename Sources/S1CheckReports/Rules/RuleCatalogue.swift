@@ -5,14 +5,12 @@ import S1CheckCore
 /// `s1check rules --format markdown`). Everything comes from the rule descriptions, so none of these can
 /// disagree with what the checker does.
 public enum RuleCatalogue {
-    /// Not a rule of the registry: a plan that could not be read, so nothing in it was checked.
-    public static let inputError = RuleDescription(
-        id: "input-error", summary: "The plan file can be read and decoded as a plan; if not, nothing in it is checked.",
-        clause: "s1check: exit status 2 for an unreadable plan (with --keep-going, a failing plan)", waivable: false, examples: [])
+    /// A plan that could not be read, so nothing in it was checked (a run-level rule of the registry).
+    public static let inputError = RunLevelRules.inputError
 
-    /// Every id a finding can carry: the registry's rules in order, then those that are not rules of a
-    /// plan: the release scope's `coverage`, and the two a run reports itself (SARIF lists the same).
-    public static let all: [RuleDescription] = RuleRegistry.descriptions + [CoverageRule.description, Checker.silentRule, inputError]
+    /// Every id a finding can carry: the registry's catalogue (the plan rules in order, then the run-level
+    /// rules: the release scope's `coverage`, and the two a run reports itself). SARIF lists the same.
+    public static let all: [RuleDescription] = RuleRegistry.catalogue
 
     public static func rule(_ id: String) -> RuleDescription? { all.first { $0.id == id } }
 
@@ -24,9 +22,7 @@ public enum RuleCatalogue {
     /// The statuses a rule's findings can have, worst first, as its examples show them; waived is a
     /// finding's fate, not a rule's verdict. The two ids outside the registry have no examples.
     public static func statuses(_ rule: RuleDescription) -> [String] {
-        if rule == Checker.silentRule { return [Status.fail.rawValue] }
-        if rule == inputError { return ["input-error"] }
-        if rule == CoverageRule.description { return [Status.fail.rawValue, Status.pass.rawValue] }
+        if let s = RunLevelRules.statuses[rule.id] { return s }
         let seen = Set(rule.examples.flatMap { $0.expected.map(\.status) })
         return [Status.fail, .warn, .pass].filter(seen.contains).map(\.rawValue)
     }

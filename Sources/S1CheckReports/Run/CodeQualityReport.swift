@@ -26,7 +26,7 @@ public struct CodeQualityReport: ReportRenderer {
         var w = JSONWriter(itemAt: 1, first: true, out: TextBuffer(capacity: 1 << 11))
         var items = 0
         for (i, e) in p.inputErrors.enumerated() {
-            entry(&w, description: e.pathAndMessage, check: "input-error", severity: "critical",
+            entry(&w, description: e.pathAndMessage, check: RunLevelRules.inputError.id, severity: "critical",
                   fingerprint: Fingerprint.of(path: path, check: Fingerprint.inputErrorCheck(i)), path: path, line: e.position?.line)
             items += 1
         }
@@ -71,7 +71,7 @@ public struct CodeQualityReport: ReportRenderer {
         var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
         for u in PolicyText.unusedSharedWaivers(settings, outcome) {
             let path = RepositoryPath(bytes: u.location, workingFolder: settings.workingFolder)
-            entry(&w, description: u.message, check: "waiver", severity: CodeQualityReport.severity(u.status),
+            entry(&w, description: u.message, check: WaiverRule.description.id, severity: CodeQualityReport.severity(u.status),
                   fingerprint: Fingerprint.of(path: path, check: u.label), path: path, line: u.line)
             any = true
         }

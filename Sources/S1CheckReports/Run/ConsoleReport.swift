@@ -153,9 +153,9 @@ public struct ConsoleReport: ReportRenderer {
         if outcome.inputErrorCount > 0 {
             s += "; \(outcome.inputErrorCount) input\(outcome.inputErrorCount == 1 ? "" : "s") could not be read"
         }
-        let waived = outcome.findings(withStatus: .waived)
-        if waived > 0 { s += "; \(waived) finding\(waived == 1 ? "" : "s") waived" }
-        s += "\n"
+        // The counts every report states (Tally), coverage cells and the run's own findings included.
+        let tally = outcome.tally
+        s += "\nfindings: \(Gate.findingCounts(tally)); deviations: \(Gate.deviationCounts(tally))\n"
         s += "baseline: \(name(run.baselineSource.file))\n"
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
@@ -163,12 +163,13 @@ public struct ConsoleReport: ReportRenderer {
         if let c = outcome.coverage {
             let t = c.tally
             s += "coverage of \(name(c.file)): \(Gate.statusWord(c.status)): \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, "
-                + "\(t.equivalent) through an equivalent, \(t.excluded) excluded, \(t.notCovered) not covered"
-                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell") + "\n"
+                + "\(t.equivalent) through an equivalent, \(t.warned) only with warnings, \(t.excluded) excluded, \(t.notCovered) not covered"
+                + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell")
+                + "; scope prepared against TBRD \(c.scope.tbrd?.description ?? "(not stated)")\n"
         }
         if !unusedWaiversAsAnnotations {
             for u in PolicyText.unusedSharedWaivers(run, outcome) {
-                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [waiver]\n"
+                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [\(WaiverRule.description.id)]\n"
             }
         }
         if !run.passedOver.isEmpty {

@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.3"
+    public static let formatVersion = "1.4"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -63,8 +63,15 @@ public struct JSONReport: ReportRenderer {
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
         w.number("input-error", outcome.inputErrorCount)
+        // Every finding of the run (the scope's cells and the run's own included), as every report counts them.
+        let tally = outcome.tally
         w.beginObject("findings")
-        for s in Status.allCases { w.number(s.rawValue, outcome.findings(withStatus: s)) }
+        for s in Status.allCases { w.number(s.rawValue, tally.findings[s]) }
+        w.endObject()
+        w.beginObject("deviations")
+        w.number("total", tally.deviations)
+        w.number("waived", tally.waivedDeviations)
+        w.number("policy", tally.policyDeviations)
         w.endObject()
         // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
         w.beginArray("unusedSharedWaivers")
@@ -86,6 +93,7 @@ public struct JSONReport: ReportRenderer {
         w.string("file", c.file)
         w.string("sha256", c.sha256)
         w.string("release", c.scope.release)
+        w.string("tbrd", c.scope.tbrd?.description)
         w.string("status", c.status.rawValue)
         w.beginArray("cells")
         for r in c.cells {
@@ -98,7 +106,15 @@ public struct JSONReport: ReportRenderer {
             w.string("status", r.finding.status.rawValue)
             w.string("outcome", r.kind)
             w.stringArray("plans", r.plans)
-            if case .equivalent(let e, _) = r.outcome { w.string("coveredBy", e.coveredBy) } else { w.null("coveredBy") }
+            // What the cell rests on, when it is a team's decision: kept with its reason and approver.
+            switch r.outcome {
+            case .equivalent(let e, _), .unapprovedEquivalent(let e, _), .onlyWarning(_, let e?):
+                w.string("coveredBy", e.coveredBy); w.string("reason", e.reason); w.string("approvedBy", e.approvedBy); w.null("expires")
+            case .excluded(let x), .invalidExclusion(let x, _):
+                w.null("coveredBy"); w.string("reason", x.reason); w.string("approvedBy", x.approvedBy); w.string("expires", x.expires?.description)
+            default:
+                w.null("coveredBy"); w.null("reason"); w.null("approvedBy"); w.null("expires")
+            }
             w.string("message", r.finding.message)
             w.string("clause", r.finding.clause)
             w.number("line", r.finding.line)
@@ -208,6 +224,7 @@ public struct JSONReport: ReportRenderer {
         w.string("file", p.file)
         w.string("sha256", p.sha256.isEmpty ? nil : p.sha256)
         w.string("status", status(p))
+        w.number("deviations", p.tally.deviations)
         w.string("title", p.plan?.title)
         w.string("phase", p.plan?.phase.rawValue)
         w.string("tbrd", p.plan?.tbrdText)

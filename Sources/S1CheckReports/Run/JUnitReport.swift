@@ -82,10 +82,10 @@ public struct JUnitReport: ReportRenderer {
             if expiredIn > 0 {
                 // Past its expiry where it would have waived something: those plans fail, and so does this case.
                 let message = "[waiver] the shared waiver for \(w.label) expired on \(w.expires?.description ?? "?") (as of \(settings.asOf)); \(expiredIn == 1 ? "1 plan fails" : "\(expiredIn) plans fail") on it"
-                JUnitReport.element("failure", type: "waiver", message: message, detail: "\(message)\n\(location)", into: &out)
+                JUnitReport.element("failure", type: WaiverRule.description.id, message: message, detail: "\(message)\n\(location)", into: &out)
             } else if unused.contains(i) {
                 let message = settings.policy.unusedMessage(i, in: settings.baseline)
-                writeWarning(rule: "waiver", message: message, detail: "\(message)\nrule: waiver\n\(location)", into: &out)
+                writeWarning(rule: WaiverRule.description.id, message: message, detail: "\(message)\nrule: \(WaiverRule.description.id)\n\(location)", into: &out)
             } else {
                 let uses = outcome.sharedWaiverUses[i]
                 JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")" + (w.approvedBy.map { " (approved by \($0))" } ?? ""), into: &out)
@@ -111,10 +111,14 @@ public struct JUnitReport: ReportRenderer {
     /// One `<testsuite>` for a plan, written straight from its findings.
     func write(_ p: PlanResult, into out: inout TextBuffer) {
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
+        if !p.isInputError {
+            // A plan that passes by a team's decision never reads as a bare PASS (docs/verdicts.md, "Deviations").
+            properties += [("verdict", Gate.verdict(p.status, deviations: p.tally.deviations)), ("deviations", String(p.tally.deviations))]
+        }
         let suite: String, classname: String
         if let scope = p.scope {
             // The release scope: a case per cell. No plan id maps to "~coverage" (classname keeps `~` doubled).
-            properties += [("release", scope.scope.release)] + runProperties
+            properties += [("release", scope.scope.release), ("scope-tbrd", scope.scope.tbrd?.description ?? "not stated")] + runProperties
             suite = "coverage: \(scope.scope.release)"
             classname = "s1check.~coverage"
         } else if let plan = p.plan {

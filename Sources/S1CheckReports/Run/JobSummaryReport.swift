@@ -32,10 +32,11 @@ public struct JobSummaryReport: ReportRenderer {
         let verdict = Gate.verdict(outcome)
         md.write("## s1check: \(verdict)\n\n| | |\n|---|---|\n")
         md.write("| Result | **\(verdict)** (exit status \(outcome.exitCode)) |\n")
-        md.write("| Plans | \(outcome.planCount): \(outcome.plans(withStatus: .pass)) pass, \(outcome.plans(withStatus: .warn)) warn, \(outcome.plans(withStatus: .fail)) fail")
-        if outcome.inputErrorCount > 0 { md.write(", **\(outcome.inputErrorCount) could not be read**") }
-        md.write(" |\n")
-        md.write("| Findings | \(outcome.findings(withStatus: .fail)) fail, \(outcome.findings(withStatus: .warn)) warn, \(outcome.findings(withStatus: .waived)) waived, \(outcome.findings(withStatus: .pass)) pass |\n")
+        let tally = outcome.tally
+        md.write("| Plans | \(outcome.planCount): \(Gate.planCounts(tally)) |\n")
+        md.write("| Findings | \(Gate.findingCounts(tally)) |\n")
+        md.write("| Deviations | \(Gate.deviationCounts(tally)) |\n")
+        if let c = outcome.coverage { coverageRow(&md, c) }
         md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(BaselineText.label(run)))
         md.write(" |\n| Baseline file | "); md.markdown(JobSummaryReport.clip(run.baselineSource.file))
         md.write(", SHA-256 `\(JobSummaryReport.clip(run.baselineSource.sha256, 64))` |\n")
@@ -65,12 +66,28 @@ public struct JobSummaryReport: ReportRenderer {
         return md.finish()
     }
 
+    /// The coverage verdict, whenever a scope is given: in the head, so no cut of the rows can hide it,
+    /// with the first cell that fails (or warns) and why.
+    func coverageRow(_ md: inout TextBuffer, _ c: CoverageResult) {
+        let t = c.tally
+        md.write("| Coverage | **\(Gate.statusWord(c.status))**: ")
+        md.markdown(JobSummaryReport.clip(c.file))
+        md.write(" (TBRD \(c.scope.tbrd?.description ?? "not stated")), \(c.cells.count) cell\(c.cells.count == 1 ? "" : "s"), \(t.covered) covered, \(t.equivalent) through an equivalent, \(t.warned) only with warnings, \(t.excluded) excluded, \(t.notCovered) not covered")
+        if let worst = c.cells.first(where: { $0.finding.status == c.status && c.status != .pass }) {
+            let more = c.counts[c.status] - 1
+            md.write(". First \(c.status == .fail ? "failing" : "warning") cell (line \(worst.finding.line ?? 0)): ")
+            md.markdown(JobSummaryReport.clip(worst.finding.message))
+            if more > 0 { md.write(" (and \(more) more)") }
+        }
+        md.write(" |\n")
+    }
+
     public func section(_ p: PlanResult) -> ReportSection {
         // Rows for each stream: input errors, fails, warnings, waived and allowed findings.
         var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 4)
         var items = [0, 0, 0, 0]
         for e in p.inputErrors {
-            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: "input-error", document: nil,
+            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: RunLevelRules.inputError.id, document: nil,
                 message: e.pathAndMessage, location: e.location ?? p.file)
             items[0] += 1
         }

@@ -216,6 +216,16 @@ public struct SARIFReport: ReportRenderer {
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
         w.number("input-error", outcome.inputErrorCount)
         w.endObject()
+        // The counts every report states (the scope's cells and the run's own findings included).
+        let tally = outcome.tally
+        w.beginObject("findings")
+        for s in [Status.fail, .warn, .waived, .pass] { w.number(s.rawValue, tally.findings[s]) }
+        w.endObject()
+        w.beginObject("deviations")
+        w.number("total", tally.deviations)
+        w.number("waived", tally.waivedDeviations)
+        w.number("policy", tally.policyDeviations)
+        w.endObject()
         w.number("resultsLeftOut", omitted)
         w.endObject()
         w.endObject()
