@@ -52,12 +52,13 @@ import S1CheckTestSupport
     /// The whole cycle on a folder of plans: the patch applies with git apply and gives what --write
     /// writes; a second fix has nothing to do; the plans then check with no artefact-version fail but those
     /// the fix listed; every plan the fix did not change is byte-identical.
-    func cycle(_ original: URL, baseline: String? = nil, expectChanges: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func cycle(_ original: URL, baseline: String? = nil, expectChanges: Bool = true, confirm: Bool = false,
+               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let s = Scratch()
         let viaPatch = s.url.appendingPathComponent("patched"), viaWrite = s.url.appendingPathComponent("written")
         try Self.copy(original, to: viaPatch.appendingPathComponent("plans"))
         try Self.copy(original, to: viaWrite.appendingPathComponent("plans"))
-        let b = baseline.map { ["--baseline", $0] } ?? []
+        let b = (baseline.map { ["--baseline", $0] } ?? []) + (confirm ? ["--confirm-tbrd"] : [])
 
         let diff = try CLI.run(["fix", "plans"] + b, in: viaPatch)
         #expect(diff.status == (expectChanges ? 1 : 0), "\(diff.stderr)", sourceLocation: sourceLocation)
@@ -93,6 +94,7 @@ import S1CheckTestSupport
     @Test func theSamplePlans() throws {
         try cycle(CLI.packageRoot.appendingPathComponent("Plans"))
         try cycle(CLI.packageRoot.appendingPathComponent("Plans"), baseline: Self.fixture125)
+        try cycle(CLI.packageRoot.appendingPathComponent("Plans"), baseline: Self.fixture125, confirm: true)
     }
 
     /// Generated plans of every shape (property test through the binary).
@@ -101,19 +103,32 @@ import S1CheckTestSupport
         var rng = SplitMix(seed: 2020)
         for i in 0..<200 { s.write("gen/p\(i).plan.json", PlanGenerator.plan(i, &rng)) }
         try cycle(s.url.appendingPathComponent("gen"))
+        try cycle(s.url.appendingPathComponent("gen"), confirm: true)
     }
 
     @Test func whatTheSamplePlansGet() throws {
         let s = Scratch()
         try Self.copy(CLI.packageRoot.appendingPathComponent("Plans"), to: s.url.appendingPathComponent("Plans"))
         let diff = try CLI.run(["fix", "Plans", "--baseline", Self.fixture125], in: s.url)
-        #expect(diff.stdout.hasPrefix("--- a/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n+++ b/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n@@ -3,7 +3,7 @@\n"))
+        #expect(diff.stdout.hasPrefix("--- a/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n+++ b/Plans/foc/SVT-FOC-0042-duis-read-tariff.plan.json\n@@ -32,7 +32,7 @@\n"), "\(diff.stdout)")
         #expect(diff.stdout.contains("-      \"version\": \"5.1\"\n+      \"version\": \"5.2\"\n"))
         #expect(diff.stderr.contains("Plans/foc/SVT-FOC-0080-old-tbrd.plan.json:43: note: Appendix AD at 5.0 (line 43) and 5.1 (line 47): declared more than once; the relevant version is 5.2: choose which declaration to keep\n"))
-        #expect(diff.stderr.contains("s1check fix: 18 versions to fix in 11 of 11 plans; nothing was written (run with --write to apply the diff); 1 declaration is left for you to choose"), "\(diff.stderr)")
+        #expect(diff.stderr.contains("s1check fix: 7 versions to fix in 5 of 11 plans; nothing was written (run with --write to apply the diff); 12 declarations are left for a person (the notes above)\n"), "\(diff.stderr)")
+        // The output ends with what a person still has to do: tbrd is theirs to re-confirm.
+        #expect(diff.stderr.hasSuffix("""
+            Still for a person to do (s1check fix does not decide these; the notes above say where):
+              - re-confirm 11 plans against TBRD 1.25 (their tbrd is older), then record it with s1check fix --confirm-tbrd
+              - choose which declaration to keep for 1 document declared more than once
+
+            """), "\(diff.stderr)")
+        #expect(diff.stderr.contains("Plans/moc/SVT-MOC-0017-mmc-drift.plan.json:6: note: TBRD 1.24: the baseline is TBRD 1.25; left as it is: re-confirm the plan against TBRD 1.25, then record it with s1check fix --confirm-tbrd\n"))
+        #expect(!diff.stdout.contains("\"tbrd\""), "fix raised tbrd without --confirm-tbrd")
         let write = try CLI.run(["fix", "Plans", "--baseline", Self.fixture125, "--write"], in: s.url)
-        #expect(write.stdout.contains("fixed Plans/moc/SVT-MOC-0017-mmc-drift.plan.json: TBRD 1.24 → 1.25 (line 6); Appendix AF 5.0 → 5.1 (line 35); Appendix AD 5.1 → 5.2 (line 39)\n"), "\(write.stdout)")
-        #expect(write.stderr.contains("s1check fix: fixed 18 versions in 11 of 11 plans; 1 declaration is left"))
+        #expect(write.stdout.contains("fixed Plans/moc/SVT-MOC-0017-mmc-drift.plan.json: Appendix AF 5.0 → 5.1 (line 35); Appendix AD 5.1 → 5.2 (line 39)\n"), "\(write.stdout)")
+        #expect(write.stderr.contains("s1check fix: fixed 7 versions in 5 of 11 plans; 12 declarations are left"))
+        let confirmed = try CLI.run(["fix", "Plans", "--baseline", Self.fixture125, "--write", "--confirm-tbrd"], in: s.url)
+        #expect(confirmed.stdout.contains("fixed Plans/moc/SVT-MOC-0017-mmc-drift.plan.json: TBRD 1.24 → 1.25 (line 6)\n"), "\(confirmed.stdout)")
+        #expect(confirmed.stderr.contains("s1check fix: fixed 11 versions in 11 of 11 plans; 1 declaration is left"), "\(confirmed.stderr)")
     }
 
     /// Side by side: listed with the choices on standard error, the plan unchanged, exit 0.
@@ -126,7 +141,8 @@ import S1CheckTestSupport
         #expect(out.status == 0 && out.stdout.isEmpty)
         #expect(out.stderr.contains("p.plan.json:9: note: Schedule 8 at 2.0: relevant versions are 3.2, 4.0, 4.1: choose one\n"), "\(out.stderr)")
         #expect(out.stderr.contains("p.plan.json:9: note: Schedule 10 at 1.3.1: relevant versions are 1.0, 1.1, 1.2, 1.3, 1.4, 1.5: choose one\n"))
-        #expect(out.stderr.contains("s1check fix: nothing to fix in 1 plan; 2 declarations are left for you to choose"))
+        #expect(out.stderr.contains("s1check fix: nothing to fix in 1 plan; 2 declarations are left for a person"))
+        #expect(out.stderr.hasSuffix("  - choose the version for 2 declarations with versions side by side: the one the device models tested need\n"))
         #expect(try String(contentsOfFile: s.path("p.plan.json"), encoding: .utf8) == plan)
     }
 
@@ -137,7 +153,7 @@ import S1CheckTestSupport
             + "\t\"artefacts\": [ {\"document\": \"DUIS\", \"version\": \"Version 4.0\"} ]\r\n}"
         let path = s.write("cr.plan.json", plan)
         #expect(chmod(path, 0o640) == 0)
-        let out = try CLI.run(["fix", "cr.plan.json", "--write"], in: s.url)
+        let out = try CLI.run(["fix", "cr.plan.json", "--write", "--confirm-tbrd"], in: s.url)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout == "fixed cr.plan.json: TBRD v1.23 → v1.24 (line 3); Appendix AD Version 4.0 → Version 5.1 (line 5)\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == plan.replacingOccurrences(of: "v1.23", with: "v1.24").replacingOccurrences(of: "Version 4.0", with: "Version 5.1"))
@@ -215,10 +231,28 @@ import S1CheckTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.path("plans")) == ["p.plan.json"])
     }
 
+    /// Each rule example's fixed form through the binary: `fix --write --confirm-tbrd` on the example's
+    /// plan leaves the plan the example states (SwiftLint's `corrections:`), and an example with none is
+    /// left byte for byte.
+    @Test func theFixedFormOfEachExample() throws {
+        let s = Scratch()
+        for fixture in ExampleFixture.all {
+            let name = "\(fixture.rule.id)-\(fixture.example.name).plan.json"
+            let original = RuleExample.planText(fixture.example.plan)
+            let path = s.write(name, original)
+            // (A registry plays no part in a fix: `fix` takes none.)
+            let extra = fixture.baselineFile.map { ["--baseline", CLI.packageRoot.appendingPathComponent($0).path] } ?? []
+            let out = try CLI.run(["fix", path, "--write", "--confirm-tbrd"] + extra)
+            #expect(out.status == 0, "\(fixture): \(out.stderr)")
+            let now = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(now == fixture.example.fixed.map { RuleExample.planText($0) } ?? original, "\(fixture)")
+        }
+    }
+
     @Test func commandLine() throws {
         let help = try CLI.run(["fix", "--help"])
-        #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write]"))
-        for option in ["baseline", "config", "write"] { #expect(help.stdout.contains("\n  --\(option) "), "no line explains --\(option)") }
+        #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]"))
+        for option in ["baseline", "config", "write", "confirm-tbrd"] { #expect(help.stdout.contains("\n  --\(option) "), "no line explains --\(option)") }
         #expect(try CLI.run(["--help"]).stdout.contains("s1check fix PATH..."))
         let typo = try CLI.run(["fxi", "Plans"])
         #expect(typo.status == 2 && typo.stderr.contains("did you mean fix?"))

@@ -25,6 +25,8 @@ public struct DeclaredArtefact: Sendable, Hashable {
     public var versionText: String
     public var version: Version
     public var offset: Int
+    /// The byte span of the `version` string literal, quotes included: where a fix edits it.
+    public var versionSpan: Range<Int>? = nil
 }
 
 /// A waiver as written. Validity (reason, expiry) is judged by the waiver rule, not the decoder, so a
@@ -72,6 +74,8 @@ public struct Plan: Sendable {
     public var phase: Phase
     public var tbrd: Located<Version>
     public var tbrdText: String
+    /// The byte span of the `tbrd` string literal, quotes included (nil for a number): where a fix edits it.
+    public var tbrdSpan: Range<Int>? = nil
     public var window: PlanWindow?
     public var deviceModels: [DeclaredDeviceModel]
     public var combinations: [Located<String>]

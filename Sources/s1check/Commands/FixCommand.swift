@@ -9,7 +9,7 @@ import Glibc
 import S1CheckCore
 import S1CheckReports
 
-/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write]`: brings plans onto the baseline
+/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]`: brings plans onto the baseline
 /// (docs/plans.md, "Bringing plans onto the baseline"). The fixes are built and checked in the library
 /// (`Fixer`), the diff rendered by the reports layer (`UnifiedDiff`); this is the file I/O around them.
 ///
@@ -28,7 +28,7 @@ enum FixCommand {
         do throws(Diagnostics) {
             let baseline = ResolvedBaseline(try Inputs.baseline(baselinePath).value)
             let policy = try Inputs.policy(configPath, names: baseline.names)
-            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none)
+            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none, confirmTBRD: a.has("confirm-tbrd"))
         } catch {
             for e in error.all { Console.report(e) }
             return 2
@@ -58,7 +58,8 @@ enum FixCommand {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             totals.problems += 1
         }
-        Output.write(FixText.summary(totals, write: write), to: STDERR_FILENO)
+        Output.write(FixText.summary(totals, write: write) + FixText.toDo(totals, tbrd: fixer.baseline.baseline.tbrd.version.description),
+                     to: STDERR_FILENO)
         if totals.problems > 0 || discovery.files.isEmpty { return 2 }
         return !write && totals.changes > 0 ? 1 : 0
     }
@@ -92,7 +93,9 @@ enum FixCommand {
         }
         return done
     }
+}
 
+extension FixCommand {
     /// The path as a patch names it: as given, without a leading `./` (git apply and patch -p1 take the
     /// path after `a/` relative to where they run).
     static func diffName(_ path: FilePath) -> [UInt8] {
