@@ -249,6 +249,35 @@ import S1CheckTestSupport
         }
     }
 
+    /// `fix ../plans` and `fix /abs/plans` print a patch that applies: plans outside the folder fix ran in
+    /// are named from the root (git apply and patch refuse `..` and `a//abs`), and standard error says to
+    /// apply it from there. Plans inside it stay named from it.
+    @Test func aPatchForPlansElsewhereApplies() throws {
+        let s = Scratch()
+        s.write("plans/p.plan.json", Self.drifted)
+        try FileManager.default.createDirectory(at: s.url.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let root = URL(fileURLWithPath: "/")
+        for argument in ["../plans", s.path("plans")] {
+            let out = try CLI.run(["fix", argument], in: s.url.appendingPathComponent("work"))
+            #expect(out.status == 1, "\(out.stderr)")
+            let real = try #require(realpath(s.path("plans"), nil).map { p in defer { free(p) }; return String(cString: p) })
+            #expect(out.stdout.hasPrefix("--- a\(real)/p.plan.json\n+++ b\(real)/p.plan.json\n"), "\(out.stdout)")
+            #expect(out.stderr.contains("apply it from / (cd / && git apply, or patch -p1 -d /)"), "\(out.stderr)")
+            if ExternalTool.git.shouldRun {
+                let check = try ExternalTool.git.run(["apply", "--check", "-"], input: Array(out.stdout.utf8), in: root)
+                #expect(check.status == 0, "\(argument): \(check.err)")
+            }
+            if ExternalTool.patch.shouldRun {
+                let dry = try ExternalTool.patch.run(["-p1", "--dry-run", "-d", "/"], input: Array(out.stdout.utf8))
+                #expect(dry.status == 0, "\(argument): \(dry.out) \(dry.err)")
+            }
+        }
+        // Inside the working folder: named from it, `./` and `x/../` resolved.
+        let inside = try CLI.run(["fix", "./plans/../plans"], in: s.url)
+        #expect(inside.stdout.hasPrefix("--- a/plans/p.plan.json\n"), "\(inside.stdout)")
+        #expect(!inside.stderr.contains("apply it from /"))
+    }
+
     @Test func commandLine() throws {
         let help = try CLI.run(["fix", "--help"])
         #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]"))

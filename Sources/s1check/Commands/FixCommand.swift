@@ -36,12 +36,13 @@ enum FixCommand {
 
         let discovery = PlanDiscovery(paths: planPaths)
         if write { InterruptCleanup.install() }
+        let names = write ? DiffNames(fromRoot: false) : DiffNames(discovery.files)
         var totals = FixText.Totals()
         // A wave of plans is read, checked, fixed and written (or diffed) on every core, then reported in
         // plan order: memory holds one wave.
         for start in stride(from: 0, to: discovery.files.count, by: RunPipeline.waveSize) {
             let wave = Array(discovery.files[start..<min(start + RunPipeline.waveSize, discovery.files.count)])
-            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write) }
+            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names) }
             if write { AtomicFile.syncFolders(Set(zip(wave, done).filter { $0.1.written }.map { $0.0.parent })) }
             for d in done {
                 if let plan = d.plan { totals.add(plan, applied: !write || d.written) }
@@ -58,6 +59,10 @@ enum FixCommand {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             totals.problems += 1
         }
+        if names.fromRoot && totals.changes > 0 {
+            Output.write("s1check fix: the patch names the plans from the root folder, since some are outside the folder fix ran in: apply it from / (cd / && git apply, or patch -p1 -d /)\n",
+                         to: STDERR_FILENO)
+        }
         Output.write(FixText.summary(totals, write: write) + FixText.toDo(totals, tbrd: fixer.baseline.baseline.tbrd.version.description),
                      to: STDERR_FILENO)
         if totals.problems > 0 || discovery.files.isEmpty { return 2 }
@@ -72,7 +77,7 @@ enum FixCommand {
         var problems: [Diagnostic] = []
     }
 
-    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool) -> Done {
+    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames) -> Done {
         let file: PlanFile
         switch PlanFile.read(path, forWriting: write) {
         case .failure(let e): return Done(problems: [e])
@@ -82,7 +87,7 @@ enum FixCommand {
         var done = Done(plan: plan, problems: plan.problems)
         guard plan.changed else { return done }
         if !write {
-            done.diff = UnifiedDiff.render(old: plan.original, new: plan.fixed, path: diffName(path))
+            done.diff = UnifiedDiff.render(old: plan.original, new: plan.fixed, path: names.name(path))
             return done
         }
         do {
@@ -95,15 +100,56 @@ enum FixCommand {
     }
 }
 
-extension FixCommand {
-    /// The path as a patch names it: as given, without a leading `./` (git apply and patch -p1 take the
-    /// path after `a/` relative to where they run).
-    static func diffName(_ path: FilePath) -> [UInt8] {
+/// How the patch names plans (docs/plans.md): `git apply` and `patch -p1` take the path after `a/` relative
+/// to where they run, and refuse a `..` component or an absolute path. So a plan inside the folder `fix`
+/// runs in is named from there (`Plans/x.plan.json`, without a leading `./`); when any plan is outside it
+/// (`fix ../Plans`, `fix /abs/Plans`), every plan is named from the root folder, with every symlink on
+/// the way resolved (`tmp/abs/Plans/x.plan.json`), so one patch applies from one place: `/`.
+struct DiffNames: Sendable {
+    let fromRoot: Bool
+
+    init(fromRoot: Bool) { self.fromRoot = fromRoot }
+
+    init(_ files: [FilePath]) {
+        fromRoot = files.contains { DiffNames.needsResolving($0) && DiffNames.relativeToWorkingFolder($0) == nil }
+    }
+
+    func name(_ path: FilePath) -> [UInt8] {
+        if fromRoot { return Array((DiffNames.resolved(path) ?? path.bytes).drop { $0 == UInt8(ascii: "/") }) }
+        if DiffNames.needsResolving(path), let inside = DiffNames.relativeToWorkingFolder(path) { return inside }
         var b = path.bytes[...]
         while b.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) {
             b = b.dropFirst(2)
             while b.first == UInt8(ascii: "/") { b = b.dropFirst() }
         }
         return Array(b)
+    }
+
+    /// An absolute path, or one with a `..` component: not a name a patch may carry as it is.
+    static func needsResolving(_ path: FilePath) -> Bool {
+        path.bytes.first == UInt8(ascii: "/") || path.bytes.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual([0x2E, 0x2E]) }
+    }
+
+    /// The working folder, every symlink resolved.
+    static let workingFolder: [UInt8]? = resolvedFolder(FilePath("."))
+
+    static func resolvedFolder(_ folder: FilePath) -> [UInt8]? {
+        guard let p = folder.withCString({ realpath($0, nil) }) else { return nil }
+        defer { free(p) }
+        return FilePath(cString: p).bytes
+    }
+
+    /// The plan's path from the root, its folder's symlinks resolved (the plan itself is not followed).
+    static func resolved(_ path: FilePath) -> [UInt8]? {
+        guard let folder = resolvedFolder(path.parent) else { return nil }
+        return (folder == [UInt8(ascii: "/")] ? folder : folder + [UInt8(ascii: "/")]) + path.lastComponent
+    }
+
+    /// The plan's path relative to the working folder, when it is inside it.
+    static func relativeToWorkingFolder(_ path: FilePath) -> [UInt8]? {
+        guard let cwd = workingFolder, let full = resolved(path) else { return nil }
+        let prefix = cwd == [UInt8(ascii: "/")] ? cwd : cwd + [UInt8(ascii: "/")]
+        guard full.count > prefix.count, full.starts(with: prefix) else { return nil }
+        return Array(full[prefix.count...])
     }
 }
