@@ -278,6 +278,57 @@ import S1CheckTestSupport
         #expect(!inside.stderr.contains("apply it from /"))
     }
 
+    /// Runs `fix plans --write` in `dir` paused at the `at`th plan written (the test hook), and returns the
+    /// running process once it is paused there (waiting on the `paused` file, not on a clock).
+    static func pausedFix(in dir: URL, at: Int, extra: [String] = []) throws -> Process {
+        let hook = dir.appendingPathComponent("hook-\(at)")
+        try FileManager.default.createDirectory(at: hook, withIntermediateDirectories: true)
+        let p = CLI.process(["fix", "plans", "--write"] + extra, in: dir,
+                            env: ["S1CHECK_TEST_FIX_PAUSE": hook.path, "S1CHECK_TEST_FIX_PAUSE_AT": "\(at)"])
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path) && p.isRunning && Date() < deadline { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path), "fix never reached plan \(at)")
+        return p
+    }
+
+    static func leftovers(_ dir: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".s1check-") }
+    }
+
+    /// An interrupted `fix --write` leaves no temporary file, however many plans it rewrote before (the
+    /// cleanup's slots are reused: they were 64, never reused), whatever the signal; one left by a
+    /// SIGKILL is removed by the next `fix --write`, and a plan named like one is never touched.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func anInterruptedFixLeavesNoTemporaryFile(_ signal: Int32) throws {
+        let s = Scratch()
+        for i in 0..<100 { s.write("plans/p\(String(format: "%03d", i)).plan.json", Self.drifted) }
+        let p = try Self.pausedFix(in: s.url, at: 90)
+        #expect(try Self.leftovers(s.path("plans")).count >= 1, "the paused plan's temporary file is there")
+        kill(p.processIdentifier, signal)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == signal)
+        #expect(try Self.leftovers(s.path("plans")) == [])
+    }
+
+    @Test func aKilledFixIsCleanedUpByTheNext() throws {
+        let s = Scratch()
+        for i in 0..<10 { s.write("plans/p\(i).plan.json", Self.drifted) }
+        // A plan named like a temporary file of a process that is gone: an input, never removed.
+        let decoy = s.write("plans/.p1.plan.json.s1check-tmp-999999-0badcafe.plan.json", Self.drifted)
+        let p = try Self.pausedFix(in: s.url, at: 5)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let left = try Self.leftovers(s.path("plans")).filter { !$0.hasSuffix(".plan.json") }
+        #expect(left.count == 1, "\(left)")
+        let again = try CLI.run(["fix", "plans", "--write"], in: s.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.leftovers(s.path("plans")) == [".p1.plan.json.s1check-tmp-999999-0badcafe.plan.json"])
+        #expect(FileManager.default.fileExists(atPath: decoy))
+    }
+
     @Test func commandLine() throws {
         let help = try CLI.run(["fix", "--help"])
         #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]"))

@@ -35,7 +35,18 @@ enum FixCommand {
         }
 
         let discovery = PlanDiscovery(paths: planPaths)
-        if write { InterruptCleanup.install() }
+        if write {
+            InterruptCleanup.install()
+            // Temporary files a killed `fix --write` left beside these plans (docs/robustness.md).
+            var inputs = discovery.seenFiles
+            for p in [baselinePath, configPath].compactMap({ $0 }) {
+                var st = stat()
+                if p.withCString({ stat($0, &st) }) == 0 { inputs.insert(FileID(st)) }
+            }
+            for (folder, plans) in Dictionary(grouping: discovery.files, by: \.parent) {
+                StaleTemporaryFiles.remove(in: folder, beside: plans.map(\.lastComponent), sparing: inputs)
+            }
+        }
         let names = write ? DiffNames(fromRoot: false) : DiffNames(discovery.files)
         var totals = FixText.Totals()
         // A wave of plans is read, checked, fixed and written (or diffed) on every core, then reported in

@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 #endif
 import S1CheckCore
+import Synchronization
 
 /// A plan file as `s1check fix` read it, and its replacement (docs/robustness.md, "Fixing plans"): the
 /// bytes and what the file was when they were read, so that it is replaced only while it is still that
@@ -91,11 +92,17 @@ struct PlanFile: Sendable {
 /// once a plan's new content is written to its temporary file, and waits (up to a minute) for `resume`
 /// to appear before it checks the plan is unchanged and renames, so a test can change the plan between
 /// the read and the write. Unset, as in any real run, it does nothing.
+///
+/// With `S1CHECK_TEST_FIX_PAUSE_AT=N` as well, only the Nth plan to get there pauses (the others go on), so
+/// a test can interrupt a run after any number of plans.
 enum FixTestHook {
     static let folder: FilePath? = ProcessInfo.processInfo.environment["S1CHECK_TEST_FIX_PAUSE"].flatMap { $0.isEmpty ? nil : FilePath($0) }
+    static let at: Int? = ProcessInfo.processInfo.environment["S1CHECK_TEST_FIX_PAUSE_AT"].flatMap { Int($0) }
+    static let reached = Atomic<Int>(0)
 
     static func pause(before path: FilePath) {
         guard let folder else { return }
+        if let at, reached.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue != at { return }
         let paused = folder.appending(Array("paused".utf8)), resume = folder.appending(Array("resume".utf8))
         let fd = paused.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         if fd >= 0 { _ = path.bytes.withUnsafeBytes { Output.writeAll(fd, $0) }; close(fd) }
