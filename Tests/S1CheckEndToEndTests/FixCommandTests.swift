@@ -329,6 +329,47 @@ import S1CheckTestSupport
         #expect(FileManager.default.fileExists(atPath: decoy))
     }
 
+    /// A hard link made, or write permission taken away, while the run is under way (between the read and
+    /// the rename) is seen just before the rename: the plan is left as it is, its links and mode intact.
+    @Test func linksAndModesAreCheckedAgainBeforeTheRename() throws {
+        for change in ["link", "chmod"] {
+            let s = Scratch()
+            let plan = s.write("plans/p.plan.json", Self.drifted)
+            let p = try Self.pausedFix(in: s.url, at: 1)
+            if change == "link" { #expect(link(plan, s.path("other-name.json")) == 0) } else { #expect(chmod(plan, 0o444) == 0) }
+            FileManager.default.createFile(atPath: s.url.appendingPathComponent("hook-1/resume").path, contents: Data())
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 2, "\(change)")
+            #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.drifted, "\(change)")
+            var st = stat()
+            #expect(stat(plan, &st) == 0)
+            if change == "link" {
+                #expect(try st.st_nlink == 2 && (String(contentsOfFile: s.path("other-name.json"), encoding: .utf8)) == Self.drifted)
+            } else {
+                #expect(st.st_mode & 0o7777 == 0o444)
+            }
+            #expect(try Self.leftovers(s.path("plans")) == [])
+        }
+    }
+
+    /// A plan reached through a symlinked folder inside the folder named lies outside every path given:
+    /// `fix --write` refuses it (the diff still shows it); naming that folder writes it.
+    @Test func aWriteGoesOnlyWhereTheUserPointed() throws {
+        let s = Scratch()
+        let elsewhere = s.write("elsewhere/far.plan.json", Self.drifted)
+        let near = s.write("plans/near.plan.json", Self.drifted)
+        #expect(symlink(s.path("elsewhere"), s.path("plans/shared")) == 0)
+        let out = try CLI.run(["fix", "plans", "--write"], in: s.url)
+        #expect(out.status == 2)
+        let real = try #require(realpath(elsewhere, nil).map { p in defer { free(p) }; return String(cString: p) })
+        #expect(out.stderr.contains("s1check: plans/shared/far.plan.json: $: is reached through a symlinked folder and lies outside every path given (it is \(real)); s1check fix --write writes only where it was pointed: give that file or its folder to fix it\n"), "\(out.stderr)")
+        #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == Self.drifted)
+        #expect(try String(contentsOfFile: near, encoding: .utf8) != Self.drifted)
+        let named = try CLI.run(["fix", "plans/shared", "--write"], in: s.url)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) != Self.drifted)
+    }
+
     @Test func commandLine() throws {
         let help = try CLI.run(["fix", "--help"])
         #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]"))

@@ -48,12 +48,13 @@ enum FixCommand {
             }
         }
         let names = write ? DiffNames(fromRoot: false) : DiffNames(discovery.files)
+        let scope = WriteScope(planPaths)
         var totals = FixText.Totals()
         // A wave of plans is read, checked, fixed and written (or diffed) on every core, then reported in
         // plan order: memory holds one wave.
         for start in stride(from: 0, to: discovery.files.count, by: RunPipeline.waveSize) {
             let wave = Array(discovery.files[start..<min(start + RunPipeline.waveSize, discovery.files.count)])
-            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names) }
+            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names, scope: scope) }
             if write { AtomicFile.syncFolders(Set(zip(wave, done).filter { $0.1.written }.map { $0.0.parent })) }
             for d in done {
                 if let plan = d.plan { totals.add(plan, applied: !write || d.written) }
@@ -88,7 +89,10 @@ enum FixCommand {
         var problems: [Diagnostic] = []
     }
 
-    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames) -> Done {
+    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames, scope: WriteScope) -> Done {
+        if write, let outside = scope.outside(path) {
+            return Done(problems: [.input(file: path.display, message: "is reached through a symlinked folder and lies outside every path given (it is \(FilePath.display(outside))); s1check fix --write writes only where it was pointed: give that file or its folder to fix it")])
+        }
         let file: PlanFile
         switch PlanFile.read(path, forWriting: write) {
         case .failure(let e): return Done(problems: [e])
@@ -162,5 +166,32 @@ struct DiffNames: Sendable {
         let prefix = cwd == [UInt8(ascii: "/")] ? cwd : cwd + [UInt8(ascii: "/")]
         guard full.count > prefix.count, full.starts(with: prefix) else { return nil }
         return Array(full[prefix.count...])
+    }
+}
+
+/// Where `fix --write` may write (docs/robustness.md): inside the folders named and the files named, every
+/// symlink resolved. A folder search follows symlinked folders, so a plan it finds may lie elsewhere
+/// (`plans/shared -> /srv/other`): such a plan is refused, not rewritten.
+struct WriteScope: Sendable {
+    var folders: [[UInt8]] = []
+    var files: Set<[UInt8]> = []
+
+    init(_ paths: [FilePath]) {
+        for path in paths {
+            var st = stat()
+            guard path.trimmed.withCString({ stat($0, &st) }) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if let real = DiffNames.resolvedFolder(path.trimmed) { folders.append(real == [UInt8(ascii: "/")] ? real : real + [UInt8(ascii: "/")]) }
+            } else if let real = DiffNames.resolved(path.trimmed) {
+                files.insert(real)
+            }
+        }
+    }
+
+    /// Where the plan really is, when that is outside every path given; nil when it is inside one.
+    func outside(_ path: FilePath) -> [UInt8]? {
+        guard let real = DiffNames.resolved(path) else { return nil }
+        if files.contains(real) || folders.contains(where: { real.starts(with: $0) }) { return nil }
+        return real
     }
 }

@@ -67,6 +67,12 @@ struct PlanFile: Sendable {
         if path.withCString({ lstat($0, &now) }) != 0 { return "it cannot be examined: \(SystemError.current)" }
         if (now.st_mode & S_IFMT) == S_IFLNK { return "it is now a symlink" }
         if FileID(now) != FileID(before) { return "another file is now in its place" }
+        // The checks made when it was read, made again: a link or a chmod changes neither its bytes nor
+        // its modification time.
+        if now.st_nlink > 1 { return "it now has \(now.st_nlink) hard links, and replacing it would leave the others with the old content" }
+        if now.st_mode & 0o222 == 0 || path.withCString({ access($0, W_OK) }) != 0 {
+            return "it is now read-only (mode \(PlanFile.octal(now.st_mode & 0o7777)))"
+        }
         if now.st_size != before.st_size { return "its size is now \(now.st_size) bytes, not \(before.st_size)" }
         if now.st_mtim.tv_sec != before.st_mtim.tv_sec || now.st_mtim.tv_nsec != before.st_mtim.tv_nsec { return "it was modified" }
         switch Files.read(path) {
