@@ -102,7 +102,7 @@ enum FixCommand {
         var done = Done(plan: plan, problems: plan.problems)
         guard plan.changed else { return done }
         if !write {
-            done.diff = UnifiedDiff.render(old: plan.original, new: plan.fixed, path: names.name(path))
+            done.diff = UnifiedDiff.render(old: plan.original, edits: plan.fix.fix.edits, path: names.name(path))
             return done
         }
         do {
