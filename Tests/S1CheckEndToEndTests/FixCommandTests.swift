@@ -370,6 +370,31 @@ import S1CheckTestSupport
         #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) != Self.drifted)
     }
 
+    /// Extended attributes and ACLs are kept (docs/robustness.md): `fix --write` copies every one onto
+    /// the new plan before the rename. A file system that holds none has none to lose: skipped there.
+    @Test func extendedAttributesAndACLsAreKept() throws {
+        let s = Scratch()
+        let plan = s.write("plans/p.plan.json", Self.drifted)
+        // A POSIX ACL as the kernel stores it: user::rw-, user:1234:r--, group::r--, mask::r--, other::---.
+        var acl: [UInt8] = [2, 0, 0, 0]
+        for (tag, perm, id) in [(1, 6, UInt32.max), (2, 4, 1234), (4, 4, UInt32.max), (0x10, 4, UInt32.max), (0x20, 0, UInt32.max)] as [(UInt16, UInt16, UInt32)] {
+            acl += [UInt8(tag & 0xFF), UInt8(tag >> 8), UInt8(perm & 0xFF), UInt8(perm >> 8)] + (0..<4).map { UInt8((id >> (8 * $0)) & 0xFF) }
+        }
+        let attributes: [(String, [UInt8])] = [("user.s1check-test", Array("kept".utf8)), ("system.posix_acl_access", acl)]
+        for (name, value) in attributes where testSetxattr(plan, name, value, value.count, 0) != 0 {
+            #expect(!ExternalTool.inCI, "cannot set \(name) on the scratch folder's file system: errno \(errno)")
+            return
+        }
+        let out = try CLI.run(["fix", "plans", "--write"], in: s.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) != Self.drifted)
+        for (name, value) in attributes {
+            var got = [UInt8](repeating: 0, count: 256)
+            let n = testGetxattr(plan, name, &got, got.count)
+            #expect(n >= 0 && Array(got[..<max(n, 0)]) == value, "\(name) was not kept")
+        }
+    }
+
     @Test func commandLine() throws {
         let help = try CLI.run(["fix", "--help"])
         #expect(help.status == 0 && help.stdout.hasPrefix("Usage: s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]"))
@@ -409,3 +434,6 @@ import S1CheckTestSupport
         #expect(text.stdout.contains("Plans/moc/SVT-MOC-0017-mmc-drift.plan.json:37 "))
     }
 }
+
+@_silgen_name("setxattr") private func testSetxattr(_ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeRawPointer, _ size: Int, _ flags: Int32) -> Int32
+@_silgen_name("getxattr") private func testGetxattr(_ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeMutableRawPointer, _ size: Int) -> Int
