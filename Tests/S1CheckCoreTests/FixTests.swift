@@ -7,6 +7,7 @@ import S1CheckTestSupport
 /// lists instead of guessing, and that the fixed plan leaves nothing to fix.
 @Suite struct FixTests {
     static let fixer = Fixer(baseline: TestData.resolved, asOf: TestData.asOf)
+    static let confirming = Fixer(baseline: TestData.resolved, asOf: TestData.asOf, confirmTBRD: true)
 
     func fix(_ json: String, fixer: Fixer = FixTests.fixer, sourceLocation: SourceLocation = #_sourceLocation) throws -> FixedPlan {
         let p = fixer.fix(file: "t.plan.json", bytes: Array(json.utf8))
@@ -33,10 +34,17 @@ import S1CheckTestSupport
         #expect(try fix(text(p)).fixed == p.fixed && !(try fix(text(p)).changed))
     }
 
-    @Test func anOlderTBRDIsRaisedANewerOneIsLeft() throws {
-        let older = try fix(TestData.planJSON(tbrd: "v1.23"))
+    /// Raising `tbrd` says the plan was re-confirmed against the baseline's TBRD issue, which only a person
+    /// can say: left and listed, unless confirmed (`--confirm-tbrd`). A newer one is left.
+    @Test func anOlderTBRDIsRaisedOnlyWhenConfirmedANewerOneIsLeft() throws {
+        let left = try fix(TestData.planJSON(tbrd: "v1.23"))
+        #expect(!left.changed && left.fixed == left.original)
+        #expect(left.fix.choices.map(\.reason) == [.reconfirm])
+        #expect(left.fix.choices.map(\.message) == ["TBRD v1.23: the baseline is TBRD 1.24; left as it is: re-confirm the plan against TBRD v1.24, then record it with s1check fix --confirm-tbrd"])
+        let older = try fix(TestData.planJSON(tbrd: "v1.23"), fixer: FixTests.confirming)
         #expect(text(older).contains(#""tbrd": "v1.24""#))
         #expect(older.fix.changes.map(\.description) == ["TBRD v1.23 → v1.24 (line 2)"])
+        #expect(older.fix.choices.isEmpty)
         let newer = try fix(TestData.planJSON(tbrd: "1.25"))
         #expect(!newer.changed && newer.fixed == newer.original && newer.fix.choices.isEmpty)
     }
@@ -80,7 +88,7 @@ import S1CheckTestSupport
         #expect(!p.changed)
         #expect(p.fix.choices.map(\.message) == [
             "TBRD 1.23: the baseline is TBRD 1.24; left as it is, since a waiver waives the tbrd-version finding (Re-confirmed, expires 2099-12-31)",
-            "Appendix AD at 5.0: the relevant version is 5.1; left as it is, since a waiver waives the drift (Accepted by the test lead, expires 2099-12-31)",
+            "Appendix AD at 5.0: the relevant version is 5.1; left as it is, since a waiver waives the artefact-version finding (Accepted by the test lead, expires 2099-12-31)",
         ])
         // A shared waiver of the policy file counts like the plan's own; the policy's levels do not.
         let shared = Waiver(rule: "artefact-version", document: "AD", documentRef: .document(.appendix, "AD"), reason: "Shared", expires: nil, offset: 0, approvedBy: "QA")
@@ -97,30 +105,36 @@ import S1CheckTestSupport
         let policy = Policy(file: "s1check.json", levels: ["artefact-version": .warn, "tbrd-version": .allow])
         let result = Checker(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy).check(file: "t.plan.json", bytes: Array(json.utf8))
         #expect(result.findings.allSatisfy { $0.status != .fail })
-        let p = PlanFixer.fix(bytes: Array(json.utf8), result: result, baseline: TestData.resolved)
+        let p = PlanFixer.fix(bytes: Array(json.utf8), result: result, confirmTBRD: true)
         #expect(p.changes.map(\.description) == ["TBRD 1.23 → 1.24 (line 2)", "Appendix AD 5.0 → 5.1 (line 5)", "Appendix AF 5.0 → 5.1 (line 5)"])
     }
 
-    /// Only the version's digits change: CRLF line endings, tabs, key order, a byte-order mark, names as
-    /// written and escapes elsewhere in the literal stay byte for byte.
+    /// Only the version's digits change: CRLF line endings, tabs, key order, a byte-order mark and names as
+    /// written stay byte for byte. A version written with JSON escapes is not decoded a second time to find
+    /// its digits: it is left for a person, and said so.
     @Test func oddFormattingIsKept() throws {
         let json = "\u{FEFF}{\r\n\t\"artefacts\" :[ {\"version\":\"V 4.0 \",\r\n\t\t\"document\":\"SEC Appendix AD – DCC User Interface Specification\"},"
             + "{ \"version\" : \"\\u0037\\u0031.0\", \"document\": \"sec\" } ],\r\n\t\"id\":\"X\",\"title\":\"t\",\"phase\":\"FOC\",\r\n"
             + "\t\"deviceModels\": [{\"type\": \"ESME\", \"manufacturer\": \"M\", \"model\": \"X\", \"firmware\": \"1.0\"}], \"tbrd\":\"Version\\u00a01.22\"\r\n}"
-        let p = try fix(json)
-        let expected = json.replacingOccurrences(of: "V 4.0 ", with: "V 5.1 ").replacingOccurrences(of: "\\u0037\\u0031.0", with: "72.0")
-            .replacingOccurrences(of: "Version\\u00a01.22", with: "Version\\u00a01.24")
-        #expect(text(p) == expected)
-        #expect(p.fix.changes.map(\.line) == [2, 3, 5])
-        #expect(!(try fix(text(p)).changed))
+        let p = try fix(json, fixer: FixTests.confirming)
+        #expect(text(p) == json.replacingOccurrences(of: "V 4.0 ", with: "V 5.1 "))
+        #expect(p.fix.changes.map(\.line) == [2])
+        #expect(p.fix.choices.map(\.reason) == [.escaped, .escaped])
+        #expect(p.fix.choices.map(\.message) == [
+            "SEC at 71.0: the relevant version is 72.0; the version is written with JSON escapes, so set it to 72.0 by hand",
+            "TBRD at Version\u{a0}1.22: the baseline is TBRD 1.24; the version is written with JSON escapes, so set it to 1.24 by hand",
+        ])
+        #expect(!(try fix(text(p), fixer: FixTests.confirming).changed))
     }
 
-    /// The dotted number of a literal, through prefixes, spaces and escapes.
-    @Test(arguments: [(#""5.0""#, "5.0"), (#""v5.0""#, "5.0"), (#""Version 5.0""#, "5.0"), (#"" version  12.0 ""#, "12.0"),
-                      (#""\u0035.0""#, #"\u0035.0"#), (#""V5\u002e0\t""#, #"5\u002e0"#), (#""vx""#, nil)])
-    func theDottedNumberOfALiteral(_ literal: String, _ expected: String?) {
+    /// The dotted number of a literal, through prefixes and spaces, from its decoded text and span alone;
+    /// none for a literal with an escape.
+    @Test(arguments: [(#""5.0""#, "5.0", "5.0"), (#""v5.0""#, "v5.0", "5.0"), (#""Version 5.0""#, "Version 5.0", "5.0"),
+                      (#"" version  12.0 ""#, " version  12.0 ", "12.0"), (#""\u0035.0""#, "5.0", nil), (#""V5\u002e0\t""#, "V5.0\t", nil),
+                      (#""vx""#, "vx", nil)])
+    func theDottedNumberOfALiteral(_ literal: String, _ decoded: String, _ expected: String?) {
         let bytes = Array(literal.utf8)
-        let r = VersionLiteral.dottedRange(in: bytes, literal: 0..<bytes.count)
+        let r = VersionLiteral.dottedRange(text: decoded, literal: 0..<bytes.count)
         #expect(r.map { String(decoding: bytes[$0], as: UTF8.self) } == expected)
     }
 
@@ -132,7 +146,7 @@ import S1CheckTestSupport
         var changed = 0, choices = 0, untouched = 0
         for i in 0..<400 {
             let bytes = PlanGenerator.plan(i, &rng)
-            let p = FixTests.fixer.fix(file: "gen.plan.json", bytes: bytes)
+            let p = FixTests.confirming.fix(file: "gen.plan.json", bytes: bytes)
             try #require(p.problems.isEmpty, "plan \(i): \(p.problems) \(String(decoding: bytes, as: UTF8.self))")
             choices += p.fix.choices.count
             guard p.changed else {
@@ -153,15 +167,15 @@ import S1CheckTestSupport
             #expect(kept == out)
             #expect(bytes.filter { $0 == 0x0A }.count == p.fixed.filter { $0 == 0x0A }.count)
             #expect(bytes.filter { $0 == 0x0D }.count == p.fixed.filter { $0 == 0x0D }.count)
-            let again = FixTests.fixer.checker.check(file: "gen.plan.json", bytes: p.fixed)
+            let again = FixTests.confirming.checker.check(file: "gen.plan.json", bytes: p.fixed)
             let listed = Set(p.fix.choices.map(\.subject))
             for f in again.findings where f.rule.id == "artefact-version" && f.status == .fail {
                 #expect(listed.contains(f.subject ?? ""), "plan \(i): \(f.message)")
             }
             if let tbrd = again.findings.first(where: { $0.rule.id == "tbrd-version" }), tbrd.status == .warn {
-                #expect(again.plan!.tbrd.value > TestData.baseline.tbrd.version, "plan \(i): \(tbrd.message)")
+                #expect(again.plan!.tbrd.value > TestData.baseline.tbrd.version || listed.contains("TBRD"), "plan \(i): \(tbrd.message)")
             }
-            let second = FixTests.fixer.fix(file: "gen.plan.json", bytes: p.fixed)
+            let second = FixTests.confirming.fix(file: "gen.plan.json", bytes: p.fixed)
             #expect(!second.changed && second.fixed == p.fixed, "plan \(i): \(second.fix.fix.summary)")
         }
         // The generator reaches every case.
@@ -218,5 +232,29 @@ import S1CheckTestSupport
         #expect(SourceQuotations.versions(in: "Subversion 3.0, conversion 4.0, TMADv5, vx 2.0").isEmpty)
         // Only quotations count: the source's own words around them do not.
         #expect(SourceQuotations.versions(quotedIn: "Annex A (SEC Version 72.0): “SEC Appendix B – Organisation Certificate Policy 7.0”").isEmpty)
+    }
+}
+
+/// Every rule example a fix mends states the plan after the fix (SwiftLint's `corrections:`), and the
+/// library gives exactly that; every other example is left byte for byte.
+@Suite struct FixedExampleTests {
+    @Test(arguments: ExampleFixture.all)
+    func theFixedFormOfEachExample(_ fixture: ExampleFixture) throws {
+        let plan = Array(RuleExample.planText(fixture.example.plan).utf8)
+        let fixer = Fixer(baseline: fixture.resolvedBaseline, asOf: RuleExample.asOf, confirmTBRD: true)
+        let p = fixer.fix(file: "plan.plan.json", bytes: plan)
+        #expect(p.problems.isEmpty, "\(p.problems)")
+        if let fixed = fixture.example.fixed {
+            #expect(String(decoding: p.fixed, as: UTF8.self) == RuleExample.planText(fixed))
+        } else {
+            #expect(p.fixed == plan, "a fix changes this example, which states no fixed form: \(p.fix.fix.summary)")
+        }
+    }
+
+    /// The rules that attach fixes say so by example.
+    @Test func theRulesThatFixHaveFixedExamples() {
+        for id in ["artefact-version", "tbrd-version"] {
+            #expect(RuleRegistry.byID[id]!.examples.contains { $0.fixed != nil }, "\(id)")
+        }
     }
 }

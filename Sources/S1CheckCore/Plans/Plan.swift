@@ -32,6 +32,8 @@ public struct DeclaredArtefact: Sendable, Hashable {
     /// Schedule 9's SMETS2 issues; `version` then holds the date's numbers (2019.7.4), so two declarations
     /// of one date are the same declaration, and the rules judge the date.
     public var issueDate: CalendarDate? = nil
+    /// The byte span of the `version` string literal, quotes included: where a fix edits it.
+    public var versionSpan: Range<Int>? = nil
 }
 
 /// A waiver as written. Validity (reason, expiry) is judged by the waiver rule, not the decoder, so a
@@ -79,6 +81,8 @@ public struct Plan: Sendable {
     public var phase: Phase
     public var tbrd: Located<Version>
     public var tbrdText: String
+    /// The byte span of the `tbrd` string literal, quotes included (nil for a number): where a fix edits it.
+    public var tbrdSpan: Range<Int>? = nil
     public var window: PlanWindow?
     public var deviceModels: [DeclaredDeviceModel]
     public var combinations: [Located<String>]

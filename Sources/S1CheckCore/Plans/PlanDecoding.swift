@@ -22,9 +22,10 @@ public enum PlanDecoding {
         let phase = f["phase"].flatMap { d.choice($0, at: path.key("phase"), what: "the capability phase", as: Phase.self) }
         var tbrd: Located<Version>?
         var tbrdText = ""
+        var tbrdSpan: Range<Int>?
         if let n = f["tbrd"], let v = d.version(n, at: path.key("tbrd"), what: "the TBRD version", lenient: true) {
             tbrd = Located(v, offset: n.offset)
-            if case .string(let s) = n.value { tbrdText = s }
+            if case .string(let s) = n.value { tbrdText = s; tbrdSpan = n.span }
         }
         let window = f["window"].flatMap { decodeWindow($0, path.key("window"), d) }
         let devices = f["deviceModels"].map { decodeDevices($0, path.key("deviceModels"), d) } ?? []
@@ -59,6 +60,7 @@ public enum PlanDecoding {
                         idOffset: f["id"]?.offset ?? root.offset, phaseOffset: f["phase"]?.offset ?? root.offset,
                         devicesOffset: devicesOffset)
         plan.testType = testType
+        plan.tbrdSpan = tbrdSpan
         plan.installationTypes = installationTypes
         return plan
     }
@@ -141,7 +143,7 @@ public enum PlanDecoding {
             ?? f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }
         return DeclaredArtefact(written: written, ref: ref.value, versionText: versionText, version: version, offset: node.offset,
-                                asSupplemented: asSupplemented, issueDate: issueDate)
+                                asSupplemented: asSupplemented, issueDate: issueDate, versionSpan: f["version"]!.span)
     }
 
     /// A written name read against the baseline's names: the document (nil inside: not a document name;

@@ -22,7 +22,7 @@ public struct ArtefactVersionRule: WaivableRule {
             ]),
             RuleExample("drift", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#], expect: [
                 (.fail, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
-            ]),
+            ], fixed: ["artefacts": #"[{"document": "Appendix AD", "version": "5.1"}]"#]),
             RuleExample("waived", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.0"}]"#,
                                          "waivers": #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "approvedBy": "Test assurance lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "Appendix AD is declared at 5.0, which is in legal effect, but TBRD 1.24 Annex A lists the more recent 5.1, which is the relevant version in its place (paragraph 3): the plan has drifted"),
@@ -37,7 +37,7 @@ public struct ArtefactVersionRule: WaivableRule {
             ]),
             RuleExample("below-consultation", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "11.0"}]"#], expect: [
                 (.fail, "Appendix AM is declared at 11.0 but the relevant version is 12.0 (listed in TBRD 1.24 Annex A as currently subject to further consultation and amendment, so provisional), and 11.0 is older: the plan has drifted"),
-            ]),
+            ], fixed: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#]),
             RuleExample("newer", plan: ["artefacts": #"[{"document": "Appendix AD", "version": "5.2"}]"#], expect: [
                 (.warn, "Appendix AD is declared at 5.2, newer than any version the baseline knows (5.1: TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3). If 5.2 is already in legal effect it is a relevant version under TBRD paragraph 3 without a new TBRD issue, and the baseline should record it"),
             ]),
@@ -128,9 +128,12 @@ public struct ArtefactVersionRule: WaivableRule {
                 status = .fail
                 message = "\(r.ref) is declared at \(a.versionText) but the baseline requires \(newest) (\(why)): the plan has drifted"
             }
+            // The rule that finds a drift attaches its fix (`s1check fix` applies it or lists the choice).
+            let fix = status == .fail ? Fix.drift(a, r, declarations: facts.declarations(of: r.ref, besides: a), facts: facts) : nil
+            if let fix, fix.applicability == .safe { hint = Fix.hint(fix) }
             // A drift rests on paragraph 3 and Annex A alone, not on which version the device models need.
             findings.append(Finding(rule, status, about: a, r, expected: r.expectedText, message: message,
-                                    clause: status == .fail ? r.driftClause : r.clause, hint: hint))
+                                    clause: status == .fail ? r.driftClause : r.clause, hint: hint, fix: fix))
         }
     }
 

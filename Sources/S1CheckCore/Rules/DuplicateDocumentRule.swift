@@ -48,7 +48,8 @@ public struct DuplicateDocumentRule: WaivableRule {
                 : "\(r.ref) is declared at \(a.versionText) as well as at \(other.versionText) (\(facts.line(other.offset))), and neither is a relevant version (\(why))"
             let hint = relevant ? "remove the declaration of \(r.ref) at \(a.versionText) from the plan"
                 : "declare \(r.ref) at a relevant version (\(ResolvedArtefact.list(r.relevant))) instead"
-            findings.append(Finding(rule, .fail, about: a, r, expected: r.expectedText, message: message, clause: r.driftClause, hint: hint))
+            findings.append(Finding(rule, .fail, about: a, r, expected: r.expectedText, message: message, clause: r.driftClause, hint: hint,
+                                    fix: Fix.duplicate(r, facts.declarations(of: r.ref, besides: a), facts)))
         }
         for (a, first, r) in facts.declarations.repeats {
             findings.append(Finding(rule, .warn, about: a, r, expected: first.versionText,

@@ -119,9 +119,10 @@ extension Finding {
     /// A finding about one declared artefact: the subject, document, declared version and line come from
     /// the declaration, so the artefact rules state only what differs.
     init(_ rule: RuleDescription, _ status: Status, about a: DeclaredArtefact, _ r: ResolvedArtefact,
-         declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil, hint: String? = nil) {
+         declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil, hint: String? = nil,
+         fix: Fix? = nil) {
         self.init(rule: rule, status: status, subject: r.ref.description, documentRef: r.ref,
                   declared: declared ?? a.versionText, expected: expected, message: message, clause: clause ?? r.clause,
-                  hint: hint, offset: a.offset)
+                  hint: hint, offset: a.offset, fix: fix)
     }
 }

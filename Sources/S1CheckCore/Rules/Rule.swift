@@ -92,6 +92,9 @@ public struct RuleExample: Sendable {
     public let baseline: [String: String]
     /// This rule's findings on the first plan, in order.
     public let expected: [Expected]
+    /// For an example a fix mends (SwiftLint's `corrections:`), the plan as `s1check fix --confirm-tbrd`
+    /// leaves it, as replacements of the example plan like `plan`; nil: a fix changes nothing.
+    public let fixed: [String: String?]?
 
     public struct Expected: Sendable, Hashable {
         public let status: Status
@@ -99,13 +102,15 @@ public struct RuleExample: Sendable {
     }
 
     public init(_ name: String, plan: [String: String?] = [:], otherPlans: [[String: String?]] = [],
-                registry: String? = nil, baseline: [String: String] = [:], expect expected: [(Status, String)]) {
+                registry: String? = nil, baseline: [String: String] = [:], expect expected: [(Status, String)],
+                fixed: [String: String?]? = nil) {
         self.name = name
         self.plan = plan
         self.otherPlans = otherPlans
         self.registry = registry
         self.baseline = baseline
         self.expected = expected.map { Expected(status: $0.0, message: $0.1) }
+        self.fixed = fixed
     }
 
     /// The date examples are checked as of (waivers are judged against it).

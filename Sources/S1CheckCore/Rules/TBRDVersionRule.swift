@@ -11,7 +11,7 @@ public struct TBRDVersionRule: WaivableRule {
             RuleExample("current", expect: [(.pass, "prepared against TBRD 1.24, the baseline in use")]),
             RuleExample("older", plan: ["tbrd": #""1.23""#], expect: [
                 (.warn, "prepared against TBRD 1.23, an earlier issue than the baseline's TBRD 1.24 (2023-05-10): re-confirm the plan against TBRD 1.24; the artefact findings show any version that differs from it"),
-            ]),
+            ], fixed: ["tbrd": #""1.24""#]),
             RuleExample("waived", plan: ["tbrd": #""1.23""#, "waivers": #"[{"rule": "tbrd-version", "reason": "Accepted by the test lead", "expires": "2099-12-31"}]"#], expect: [
                 (.waived, "prepared against TBRD 1.23, an earlier issue than the baseline's TBRD 1.24 (2023-05-10): re-confirm the plan against TBRD 1.24; the artefact findings show any version that differs from it"),
             ]),
@@ -41,7 +41,14 @@ public struct TBRDVersionRule: WaivableRule {
             message = "prepared against TBRD \(declared), a later issue than the baseline in use (TBRD \(baseline)): this result is against an older baseline than the plan's"
             hint = "pass a baseline file for TBRD \(declared) with --baseline (s1check baseline export gives the embedded one to start from)"
         }
+        // Raising `tbrd` states that a person re-confirmed the plan against the baseline's issue: the fix is
+        // applied only when asked (`s1check fix --confirm-tbrd`), never on its own.
+        let fix = declared < baseline
+            ? Fix.version(subject: "TBRD", text: plan.tbrdText, literal: plan.tbrdSpan, to: baseline, why: "the baseline is TBRD \(baseline)",
+                          applicability: .confirm, reason: .reconfirm)
+            : nil
         findings.append(Finding(rule: rule, status: status, declared: plan.tbrdText, expected: baseline.description,
-                                message: message, clause: "TBRD \(baseline) paragraph 4: this document may be updated from time to time as required", hint: hint, offset: plan.tbrd.offset))
+                                message: message, clause: "TBRD \(baseline) paragraph 4: this document may be updated from time to time as required", hint: hint, offset: plan.tbrd.offset,
+                                fix: fix))
     }
 }

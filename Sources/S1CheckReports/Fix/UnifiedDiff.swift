@@ -1,3 +1,5 @@
+import S1CheckCore
+
 /// A unified diff of two versions of a file, as `diff -u` and `git diff` write it, so `git apply` and
 /// `patch -p1` take it: `--- a/FILE` and `+++ b/FILE`, then hunks with `context` lines of context around
 /// each change (hunks closer than twice that are one hunk), `-` lines before `+` lines in each change,
@@ -12,6 +14,132 @@ public enum UnifiedDiff {
     /// `b/` are put in front); empty when they are the same.
     public static func render(old: [UInt8], new: [UInt8], path: [UInt8], context: Int = 3) -> [UInt8] {
         render(old: old, new: new, oldName: Array("a/".utf8) + path, newName: Array("b/".utf8) + path, context: context)
+    }
+
+    /// The diff of `old` and `old` with `edits` made (non-overlapping byte edits, as `ByteEdit.apply`
+    /// takes them), built around the edits: the lines they touch, with `context` lines on each side, found
+    /// by scanning from each edit to its neighbouring line feeds. Nothing is kept per line of the file, so
+    /// memory grows with the hunks, not the file; the file is read once to number the lines. The same text
+    /// as `render(old:new:)` gives for the same change (a run of changed lines: its `-` lines, then its `+`
+    /// lines; hunks closer than twice the context are one hunk).
+    public static func render(old: [UInt8], edits: [ByteEdit], path: [UInt8], context: Int = 3) -> [UInt8] {
+        var work = 0
+        return render(old: old, edits: edits, path: path, context: context, work: &work)
+    }
+
+    /// `work` counts the values the diff holds (blocks and hunks), for the tests.
+    static func render(old: [UInt8], edits: [ByteEdit], path: [UInt8], context: Int, work: inout Int) -> [UInt8] {
+        let lf = UInt8(ascii: "\n")
+        func lineStart(_ at: Int) -> Int {
+            var i = at
+            while i > 0 && old[i - 1] != lf { i -= 1 }
+            return i
+        }
+        func lineEnd(_ at: Int) -> Int {
+            var i = at
+            while i < old.count && old[i] != lf { i += 1 }
+            return min(i + 1, old.count)
+        }
+        // Blocks: runs of whole lines the edits touch; lines that meet are one block.
+        struct Block { var start: Int; var end: Int; var edits: [ByteEdit] }
+        var blocks: [Block] = []
+        // (An edit that changes nothing is no change.)
+        for e in edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) })
+        where !old[e.range].elementsEqual(e.replacement) {
+            let start = lineStart(e.range.lowerBound)
+            let end = max(lineEnd(e.range.upperBound > e.range.lowerBound ? e.range.upperBound - 1 : e.range.lowerBound), start)
+            if var last = blocks.last, start <= last.end {
+                last.end = max(last.end, end)
+                last.edits.append(e)
+                blocks[blocks.count - 1] = last
+            } else {
+                blocks.append(Block(start: start, end: end, edits: [e]))
+                work += 1
+            }
+        }
+        if blocks.isEmpty { return [] }
+        func newText(_ b: Block) -> [UInt8] {
+            var out: [UInt8] = []
+            var at = b.start
+            for e in b.edits {
+                out += old[at..<e.range.lowerBound]
+                out += e.replacement
+                at = e.range.upperBound
+            }
+            out += old[at..<b.end]
+            return out
+        }
+        func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
+            var n = 0
+            for b in bytes where b == lf { n += 1 }
+            return bytes.last == lf || bytes.isEmpty ? n : n + 1
+        }
+        // `context` lines before `at` (a line start) and after `end` (a line end).
+        func before(_ at: Int) -> Int {
+            var i = at, n = 0
+            while n < context && i > 0 { i = lineStart(i - 1); n += 1 }
+            return i
+        }
+        func after(_ end: Int) -> Int {
+            var i = end, n = 0
+            while n < context && i < old.count { i = lineEnd(i); n += 1 }
+            return i
+        }
+        var out: [UInt8] = []
+        out += Array("--- ".utf8) + headerName(Array("a/".utf8) + path) + [0x0A]
+        out += Array("+++ ".utf8) + headerName(Array("b/".utf8) + path) + [0x0A]
+        // Lines before each block's start, counted in one pass; the new file's differ by the lines the
+        // blocks before added or removed.
+        var scanned = 0, linesBefore = 0, delta = 0
+        func lineNumber(_ offset: Int) -> Int {
+            for b in old[scanned..<offset] where b == lf { linesBefore += 1 }
+            scanned = offset
+            return linesBefore
+        }
+        var i = 0
+        while i < blocks.count {
+            // One hunk: blocks whose gap is at most twice the context.
+            var j = i
+            while j + 1 < blocks.count && lineCount(old[blocks[j].end..<blocks[j + 1].start]) <= 2 * context { j += 1 }
+            work += 1
+            let hunkStart = before(blocks[i].start), hunkEnd = after(blocks[j].end)
+            let oldStart = lineNumber(hunkStart)
+            var body: [UInt8] = []
+            var oldCount = 0, newCount = 0
+            func emitLines(_ mark: UInt8, _ bytes: ArraySlice<UInt8>) -> Int {
+                var n = 0, s = bytes.startIndex
+                while s < bytes.endIndex {
+                    var e = s
+                    while e < bytes.endIndex && bytes[e] != lf { e += 1 }
+                    let line = bytes[s..<min(e + 1, bytes.endIndex)]
+                    body.append(mark)
+                    body += line
+                    if line.last != lf { body += Array("\n\\ No newline at end of file\n".utf8) }
+                    n += 1
+                    s = min(e + 1, bytes.endIndex)
+                }
+                return n
+            }
+            var at = hunkStart
+            for k in i...j {
+                let b = blocks[k]
+                let same = emitLines(0x20, old[at..<b.start])
+                oldCount += same; newCount += same
+                oldCount += emitLines(UInt8(ascii: "-"), old[b.start..<b.end])
+                let replacement = newText(b)
+                let added = emitLines(UInt8(ascii: "+"), replacement[...])
+                newCount += added
+                at = b.end
+            }
+            let same = emitLines(0x20, old[at..<hunkEnd])
+            oldCount += same; newCount += same
+            let header = "@@ -\(range(oldStart, oldCount)) +\(range(oldStart + delta, newCount)) @@\n"
+            out += Array(header.utf8)
+            out += body
+            delta += newCount - oldCount
+            i = j + 1
+        }
+        return out
     }
 
     public static func render(old: [UInt8], new: [UInt8], oldName: [UInt8], newName: [UInt8], context: Int = 3) -> [UInt8] {

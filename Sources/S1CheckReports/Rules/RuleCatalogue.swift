@@ -61,6 +61,10 @@ public enum RuleCatalogue {
             for f in e.expected {
                 s += PlainText.paragraph(f.message, lead: "    " + f.status.rawValue.padding(7), indent: 11)
             }
+            if let fixed = e.fixed {
+                s += "  s1check fix\(fixed["tbrd"] != nil ? " --confirm-tbrd" : "") changes it to:\n"
+                for line in changes(fixed).replaced { s += "    \(line)\n" }
+            }
         }
         s += "\nThe example plan (it passes every rule):\n"
         s += RuleExample.planText([:]).split(separator: "\n").map { "  \($0)\n" }.joined()
@@ -132,6 +136,9 @@ public enum RuleCatalogue {
             md.write(e.expected.isEmpty ? "\ngives no finding from this rule.\n" : "\ngives:\n\n")
             for f in e.expected {
                 md.write("- \(f.status.rawValue): "); md.markdown(f.message); md.write("\n")
+            }
+            if let fixed = e.fixed {
+                md.write("\n`s1check fix\(fixed["tbrd"] != nil ? " --confirm-tbrd" : "")` changes it to:\n\n```json\n" + changes(fixed).replaced.map { $0 + "\n" }.joined() + "```\n")
             }
         }
     }

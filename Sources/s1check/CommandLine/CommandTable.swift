@@ -70,13 +70,18 @@ enum CommandTable {
                 of printing the unified diff (for git apply or patch -p1) on standard output
                 """),
             noConfig,
+            .flag("confirm-tbrd", help: """
+                also raise an older tbrd to the baseline's TBRD issue: give it only once a
+                person has re-confirmed the plans against that issue (else tbrd is listed)
+                """),
         ],
         contradicting: [["config", "no-config"]],
         discussion: """
             Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
-            fail) that has exactly one relevant version, and a tbrd older than the baseline's, and no other byte
-            of the file. Several relevant versions side by side, a document declared more than once and a waived
-            finding are listed as notes with the choices, never guessed; a version is never lowered.
+            fail) that has exactly one relevant version, and no other byte of the file; a tbrd older than the
+            baseline's only with --confirm-tbrd. Several relevant versions side by side, a document declared
+            more than once and a waived finding are listed as notes with the choices, never guessed; a version
+            is never lowered. The output ends with what a person still has to do.
             """,
         epilogue: """
             A plan is never written through a symlink, when it is read-only or has other hard links, or when it

@@ -9,7 +9,7 @@ import Glibc
 import S1CheckCore
 import S1CheckReports
 
-/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write]`: brings plans onto the baseline
+/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]`: brings plans onto the baseline
 /// (docs/plans.md, "Bringing plans onto the baseline"). The fixes are built and checked in the library
 /// (`Fixer`), the diff rendered by the reports layer (`UnifiedDiff`); this is the file I/O around them.
 ///
@@ -28,20 +28,33 @@ enum FixCommand {
         do throws(Diagnostics) {
             let baseline = ResolvedBaseline(try Inputs.baseline(baselinePath).value)
             let policy = try Inputs.policy(configPath, names: baseline.names)
-            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none)
+            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none, confirmTBRD: a.has("confirm-tbrd"))
         } catch {
             for e in error.all { Console.report(e) }
             return 2
         }
 
         let discovery = PlanDiscovery(paths: planPaths)
-        if write { InterruptCleanup.install() }
+        if write {
+            InterruptCleanup.install()
+            // Temporary files a killed `fix --write` left beside these plans (docs/robustness.md).
+            var inputs = discovery.seenFiles
+            for p in [baselinePath, configPath].compactMap({ $0 }) {
+                var st = stat()
+                if p.withCString({ stat($0, &st) }) == 0 { inputs.insert(FileID(st)) }
+            }
+            for (folder, plans) in Dictionary(grouping: discovery.files, by: \.parent) {
+                StaleTemporaryFiles.remove(in: folder, beside: plans.map(\.lastComponent), sparing: inputs)
+            }
+        }
+        let names = write ? DiffNames(fromRoot: false) : DiffNames(discovery.files)
+        let scope = WriteScope(planPaths)
         var totals = FixText.Totals()
         // A wave of plans is read, checked, fixed and written (or diffed) on every core, then reported in
         // plan order: memory holds one wave.
         for start in stride(from: 0, to: discovery.files.count, by: RunPipeline.waveSize) {
             let wave = Array(discovery.files[start..<min(start + RunPipeline.waveSize, discovery.files.count)])
-            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write) }
+            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names, scope: scope) }
             if write { AtomicFile.syncFolders(Set(zip(wave, done).filter { $0.1.written }.map { $0.0.parent })) }
             for d in done {
                 if let plan = d.plan { totals.add(plan, applied: !write || d.written) }
@@ -58,7 +71,12 @@ enum FixCommand {
             Console.report(.usage("no plan found: give *.plan.json files or folders that hold them"))
             totals.problems += 1
         }
-        Output.write(FixText.summary(totals, write: write), to: STDERR_FILENO)
+        if names.fromRoot && totals.changes > 0 {
+            Output.write("s1check fix: the patch names the plans from the root folder, since some are outside the folder fix ran in: apply it from / (cd / && git apply, or patch -p1 -d /)\n",
+                         to: STDERR_FILENO)
+        }
+        Output.write(FixText.summary(totals, write: write) + FixText.toDo(totals, tbrd: fixer.baseline.baseline.tbrd.version.description),
+                     to: STDERR_FILENO)
         if totals.problems > 0 || discovery.files.isEmpty { return 2 }
         return !write && totals.changes > 0 ? 1 : 0
     }
@@ -71,7 +89,10 @@ enum FixCommand {
         var problems: [Diagnostic] = []
     }
 
-    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool) -> Done {
+    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames, scope: WriteScope) -> Done {
+        if write, let outside = scope.outside(path) {
+            return Done(problems: [.input(file: path.display, message: "is reached through a symlinked folder and lies outside every path given (it is \(FilePath.display(outside))); s1check fix --write writes only where it was pointed: give that file or its folder to fix it")])
+        }
         let file: PlanFile
         switch PlanFile.read(path, forWriting: write) {
         case .failure(let e): return Done(problems: [e])
@@ -81,7 +102,7 @@ enum FixCommand {
         var done = Done(plan: plan, problems: plan.problems)
         guard plan.changed else { return done }
         if !write {
-            done.diff = UnifiedDiff.render(old: plan.original, new: plan.fixed, path: diffName(path))
+            done.diff = UnifiedDiff.render(old: plan.original, edits: plan.fix.fix.edits, path: names.name(path))
             return done
         }
         do {
@@ -92,15 +113,85 @@ enum FixCommand {
         }
         return done
     }
+}
 
-    /// The path as a patch names it: as given, without a leading `./` (git apply and patch -p1 take the
-    /// path after `a/` relative to where they run).
-    static func diffName(_ path: FilePath) -> [UInt8] {
+/// How the patch names plans (docs/plans.md): `git apply` and `patch -p1` take the path after `a/` relative
+/// to where they run, and refuse a `..` component or an absolute path. So a plan inside the folder `fix`
+/// runs in is named from there (`Plans/x.plan.json`, without a leading `./`); when any plan is outside it
+/// (`fix ../Plans`, `fix /abs/Plans`), every plan is named from the root folder, with every symlink on
+/// the way resolved (`tmp/abs/Plans/x.plan.json`), so one patch applies from one place: `/`.
+struct DiffNames: Sendable {
+    let fromRoot: Bool
+
+    init(fromRoot: Bool) { self.fromRoot = fromRoot }
+
+    init(_ files: [FilePath]) {
+        fromRoot = files.contains { DiffNames.needsResolving($0) && DiffNames.relativeToWorkingFolder($0) == nil }
+    }
+
+    func name(_ path: FilePath) -> [UInt8] {
+        if fromRoot { return Array((DiffNames.resolved(path) ?? path.bytes).drop { $0 == UInt8(ascii: "/") }) }
+        if DiffNames.needsResolving(path), let inside = DiffNames.relativeToWorkingFolder(path) { return inside }
         var b = path.bytes[...]
         while b.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) {
             b = b.dropFirst(2)
             while b.first == UInt8(ascii: "/") { b = b.dropFirst() }
         }
         return Array(b)
+    }
+
+    /// An absolute path, or one with a `..` component: not a name a patch may carry as it is.
+    static func needsResolving(_ path: FilePath) -> Bool {
+        path.bytes.first == UInt8(ascii: "/") || path.bytes.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual([0x2E, 0x2E]) }
+    }
+
+    /// The working folder, every symlink resolved.
+    static let workingFolder: [UInt8]? = resolvedFolder(FilePath("."))
+
+    static func resolvedFolder(_ folder: FilePath) -> [UInt8]? {
+        guard let p = folder.withCString({ realpath($0, nil) }) else { return nil }
+        defer { free(p) }
+        return FilePath(cString: p).bytes
+    }
+
+    /// The plan's path from the root, its folder's symlinks resolved (the plan itself is not followed).
+    static func resolved(_ path: FilePath) -> [UInt8]? {
+        guard let folder = resolvedFolder(path.parent) else { return nil }
+        return (folder == [UInt8(ascii: "/")] ? folder : folder + [UInt8(ascii: "/")]) + path.lastComponent
+    }
+
+    /// The plan's path relative to the working folder, when it is inside it.
+    static func relativeToWorkingFolder(_ path: FilePath) -> [UInt8]? {
+        guard let cwd = workingFolder, let full = resolved(path) else { return nil }
+        let prefix = cwd == [UInt8(ascii: "/")] ? cwd : cwd + [UInt8(ascii: "/")]
+        guard full.count > prefix.count, full.starts(with: prefix) else { return nil }
+        return Array(full[prefix.count...])
+    }
+}
+
+/// Where `fix --write` may write (docs/robustness.md): inside the folders named and the files named, every
+/// symlink resolved. A folder search follows symlinked folders, so a plan it finds may lie elsewhere
+/// (`plans/shared -> /srv/other`): such a plan is refused, not rewritten.
+struct WriteScope: Sendable {
+    var folders: [[UInt8]] = []
+    var files: Set<[UInt8]> = []
+
+    init(_ paths: [FilePath]) {
+        for path in paths {
+            var st = stat()
+            guard path.trimmed.withCString({ stat($0, &st) }) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if let real = DiffNames.resolvedFolder(path.trimmed) { folders.append(real == [UInt8(ascii: "/")] ? real : real + [UInt8(ascii: "/")]) }
+            } else if let real = DiffNames.resolved(path.trimmed) {
+                files.insert(real)
+            }
+        }
+    }
+
+    /// Where the plan really is, when that is outside every path given; nil when it is inside one.
+    func outside(_ path: FilePath) -> [UInt8]? {
+        guard let real = DiffNames.resolved(path) else { return nil }
+        if files.contains(real) || folders.contains(where: { real.starts(with: $0) }) { return nil }
+        return real
     }
 }

@@ -25,6 +25,9 @@ struct AtomicFile {
         /// A target that is a symlink is refused: the rename would replace the link, not the file it leads
         /// to, and writing through it would replace a file the user did not name.
         static let refuseSymlink = Options(rawValue: 1 << 1)
+        /// The new file takes every extended attribute of the file it replaces (ACLs are extended
+        /// attributes: `system.posix_acl_access`); one that cannot be copied refuses the replacement.
+        static let keepExtendedAttributes = Options(rawValue: 1 << 2)
     }
 
     let target: FilePath
@@ -49,12 +52,42 @@ struct AtomicFile {
         }
         let temp = try TempFile.named(beside: target, purpose: "tmp")
         if options.contains(.keepPermissions), let there, (there.st_mode & S_IFMT) == S_IFREG { temp.adopt(there) }
+        if options.contains(.keepExtendedAttributes), let there, (there.st_mode & S_IFMT) == S_IFREG,
+           let problem = AtomicFile.copyExtendedAttributes(from: target, to: temp.fd) {
+            var t = temp
+            t.remove()
+            throw TempFile.Failure(reason: problem)
+        }
         return temp
     }
 
     /// Renames the temporary file, written and flushed (`TempFile.sync`), over the target. Nil, or why not.
     func commit(_ temp: inout TempFile) -> String? {
         temp.rename(to: target)
+    }
+
+    /// Copies every extended attribute of the file at `path` (not followed) onto `fd`; nil, or why one
+    /// could not be. A file system without extended attributes has none to copy.
+    static func copyExtendedAttributes(from path: FilePath, to fd: Int32) -> String? {
+        let size = path.withCString { llistxattr($0, nil, 0) }
+        if size < 0 { return errno == ENOTSUP ? nil : "cannot list its extended attributes: \(SystemError.current)" }
+        if size == 0 { return nil }
+        var list = [CChar](repeating: 0, count: size)
+        let n = path.withCString { p in list.withUnsafeMutableBufferPointer { llistxattr(p, $0.baseAddress, size) } }
+        if n < 0 { return "cannot list its extended attributes: \(SystemError.current)" }
+        for name in list[..<n].split(separator: 0) {
+            let cName = Array(name) + [0]
+            let shown = String(decoding: name.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let length = path.withCString { p in cName.withUnsafeBufferPointer { lgetxattr(p, $0.baseAddress!, nil, 0) } }
+            if length < 0 { return "cannot read its extended attribute \(shown): \(SystemError.current)" }
+            var value = [UInt8](repeating: 0, count: max(length, 1))
+            let got = path.withCString { p in cName.withUnsafeBufferPointer { n in value.withUnsafeMutableBytes { lgetxattr(p, n.baseAddress!, $0.baseAddress, length) } } }
+            if got < 0 { return "cannot read its extended attribute \(shown): \(SystemError.current)" }
+            if cName.withUnsafeBufferPointer({ n in value.withUnsafeBytes { fsetxattr(fd, n.baseAddress!, $0.baseAddress!, got, 0) } }) != 0 {
+                return "cannot keep its extended attribute \(shown) on the new file (\(SystemError.current)), and s1check fix does not drop it"
+            }
+        }
+        return nil
     }
 
     /// Flushes the folders that renames were made in, so the renames are durable (once per folder).
@@ -99,3 +132,8 @@ extension ReportTarget {
         return AtomicFile(replacing: path, options: .keepPermissions, existing: existing)
     }
 }
+
+// The extended-attribute calls of glibc (sys/xattr.h), which the Glibc module does not bring in.
+@_silgen_name("llistxattr") private func llistxattr(_ path: UnsafePointer<CChar>, _ list: UnsafeMutablePointer<CChar>?, _ size: Int) -> Int
+@_silgen_name("lgetxattr") private func lgetxattr(_ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeMutableRawPointer?, _ size: Int) -> Int
+@_silgen_name("fsetxattr") private func fsetxattr(_ fd: Int32, _ name: UnsafePointer<CChar>, _ value: UnsafeRawPointer, _ size: Int, _ flags: Int32) -> Int32

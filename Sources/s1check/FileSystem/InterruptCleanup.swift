@@ -12,12 +12,18 @@ import Synchronization
 /// lets the signal end the process as it would have (the shell sees 128 + the signal number).
 ///
 /// A signal handler may only call async-signal-safe functions: no allocation, no locks, no Swift
-/// strings. So the paths live in memory set aside before the handler is installed, one fixed slot per
-/// file, each with an atomic flag saying whether it holds a file to remove; a slot is never reused, so
-/// the handler never reads a path being rewritten. The handler calls only `unlink`, `signal` and
-/// `raise`. (A file made after the handler ran is left to the next run's stale-file cleanup.)
+/// strings. So the paths live in memory set aside before the handler is installed, one slot per live
+/// file, each with an atomic state: free, claimed (its path being written: the handler skips it) or
+/// armed (the handler removes the file). A slot is claimed from free by compare-and-swap, written, then
+/// armed; disarming frees it for the next file, so any number of files, one after another, are covered
+/// (a run of `fix --write` over thousands of plans holds a few at a time). The handler reads only armed
+/// slots, whose paths are not being written. It calls only `unlink`, `signal` and `raise`. (A file made
+/// after the handler ran, or one that found every slot taken, is left to the next run's stale-file
+/// cleanup.)
 enum InterruptCleanup {
-    static let slotCount = 64
+    /// More than the files a run holds at once: a temporary file per report, spool and kept report, and
+    /// one per plan being rewritten on each core.
+    static let slotCount = 256
     static let slotSize = Int(PATH_MAX) + 1
 
     // Addresses as integers: a pointer is not Sendable, and these are only ever read after they are set.
@@ -27,7 +33,15 @@ enum InterruptCleanup {
         for i in 0..<slotCount { (flags + i).initialize(to: Atomic(0)) }
         return Int(bitPattern: flags)
     }()
-    private static let nextSlot = Atomic<Int>(0)
+    static let free = 0, claimed = 1, armedState = 2
+    /// Set by the handler before it reads any slot: a slot claimed after that is not written (its path
+    /// could be one the handler is reading, left there by the slot's previous file).
+    private static let handlingAddress: Int = {
+        let flag = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 1)
+        flag.initialize(to: Atomic(0))
+        return Int(bitPattern: flag)
+    }()
+    private static var handling: UnsafeMutablePointer<Atomic<Int>> { UnsafeMutablePointer(bitPattern: handlingAddress)! }
 
     private static var paths: UnsafeMutablePointer<CChar> { UnsafeMutablePointer(bitPattern: pathsAddress)! }
     private static var armed: UnsafeMutablePointer<Atomic<Int>> { UnsafeMutablePointer(bitPattern: armedAddress)! }
@@ -41,7 +55,7 @@ enum InterruptCleanup {
         // the handler.
         _ = paths
         _ = armed
-        _ = nextSlot.load(ordering: .relaxed)
+        _ = handling
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
@@ -62,33 +76,41 @@ enum InterruptCleanup {
         pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
-    /// Records `path` for removal; call before the file is created. Nil when every slot is used (the file
-    /// is then left to the stale-file cleanup) or the path does not fit a slot.
+    /// Records `path` for removal; call before the file is created. Nil when every slot is in use (the
+    /// file is then left to the stale-file cleanup) or the path does not fit a slot.
     static func arm(_ path: FilePath) -> Int? {
         guard path.bytes.count < slotSize else { return nil }
-        let slot = nextSlot.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue
-        guard slot < slotCount else { return nil }
+        var found: Int?
+        for i in 0..<slotCount where armed[i].compareExchange(expected: free, desired: claimed, ordering: .sequentiallyConsistent).exchanged {
+            found = i
+            break
+        }
+        guard let slot = found else { return nil }
+        // The handler runs (the process is ending): the slot's old path may be being read; leave it.
+        guard handling.pointee.load(ordering: .sequentiallyConsistent) == 0 else { return nil }
         let start = paths + slot * slotSize
         path.bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { start.update(from: $0.baseAddress!, count: b.count) }
         }
         start[path.bytes.count] = 0
-        armed[slot].store(1, ordering: .sequentiallyConsistent)
+        armed[slot].store(armedState, ordering: .sequentiallyConsistent)
         return slot
     }
 
-    /// The file is gone or renamed into place: an interruption no longer removes it.
+    /// The file is gone or renamed into place: an interruption no longer removes it, and the slot is free
+    /// for another file.
     static func disarm(_ slot: Int?) {
         guard let slot else { return }
-        armed[slot].store(0, ordering: .sequentiallyConsistent)
+        armed[slot].store(free, ordering: .sequentiallyConsistent)
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { signo in
         let paths = UnsafeMutablePointer<CChar>(bitPattern: InterruptCleanup.pathsAddress)!
         let armed = UnsafeMutablePointer<Atomic<Int>>(bitPattern: InterruptCleanup.armedAddress)!
+        UnsafeMutablePointer<Atomic<Int>>(bitPattern: InterruptCleanup.handlingAddress)!.pointee.store(1, ordering: .sequentiallyConsistent)
         var i = 0
         while i < InterruptCleanup.slotCount {
-            if armed[i].load(ordering: .sequentiallyConsistent) == 1 { _ = unlink(paths + i * InterruptCleanup.slotSize) }
+            if armed[i].load(ordering: .sequentiallyConsistent) == 2 { _ = unlink(paths + i * InterruptCleanup.slotSize) }
             i += 1
         }
         // SA_RESETHAND restored the default action; the signal is blocked until the handler returns,

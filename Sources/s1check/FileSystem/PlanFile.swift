@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 #endif
 import S1CheckCore
+import Synchronization
 
 /// A plan file as `s1check fix` read it, and its replacement (docs/robustness.md, "Fixing plans"): the
 /// bytes and what the file was when they were read, so that it is replaced only while it is still that
@@ -53,7 +54,7 @@ struct PlanFile: Sendable {
     /// permissions kept), if right before the rename it is still the file read, with the bytes read. The
     /// caller flushes the folder (`AtomicFile.syncFolders`), once for all the plans of a folder.
     func replace(with bytes: [UInt8]) throws(Diagnostic) {
-        try AtomicFile(replacing: path, options: [.keepPermissions, .refuseSymlink]).replace(with: bytes, syncFolder: false) {
+        try AtomicFile(replacing: path, options: [.keepPermissions, .refuseSymlink, .keepExtendedAttributes]).replace(with: bytes, syncFolder: false) {
             FixTestHook.pause(before: path)
             return changedSinceRead().map { "changed since s1check read it (\($0)), so it is left as it is: run s1check fix again" }
         }
@@ -66,6 +67,12 @@ struct PlanFile: Sendable {
         if path.withCString({ lstat($0, &now) }) != 0 { return "it cannot be examined: \(SystemError.current)" }
         if (now.st_mode & S_IFMT) == S_IFLNK { return "it is now a symlink" }
         if FileID(now) != FileID(before) { return "another file is now in its place" }
+        // The checks made when it was read, made again: a link or a chmod changes neither its bytes nor
+        // its modification time.
+        if now.st_nlink > 1 { return "it now has \(now.st_nlink) hard links, and replacing it would leave the others with the old content" }
+        if now.st_mode & 0o222 == 0 || path.withCString({ access($0, W_OK) }) != 0 {
+            return "it is now read-only (mode \(PlanFile.octal(now.st_mode & 0o7777)))"
+        }
         if now.st_size != before.st_size { return "its size is now \(now.st_size) bytes, not \(before.st_size)" }
         if now.st_mtim.tv_sec != before.st_mtim.tv_sec || now.st_mtim.tv_nsec != before.st_mtim.tv_nsec { return "it was modified" }
         switch Files.read(path) {
@@ -91,11 +98,17 @@ struct PlanFile: Sendable {
 /// once a plan's new content is written to its temporary file, and waits (up to a minute) for `resume`
 /// to appear before it checks the plan is unchanged and renames, so a test can change the plan between
 /// the read and the write. Unset, as in any real run, it does nothing.
+///
+/// With `S1CHECK_TEST_FIX_PAUSE_AT=N` as well, only the Nth plan to get there pauses (the others go on), so
+/// a test can interrupt a run after any number of plans.
 enum FixTestHook {
     static let folder: FilePath? = ProcessInfo.processInfo.environment["S1CHECK_TEST_FIX_PAUSE"].flatMap { $0.isEmpty ? nil : FilePath($0) }
+    static let at: Int? = ProcessInfo.processInfo.environment["S1CHECK_TEST_FIX_PAUSE_AT"].flatMap { Int($0) }
+    static let reached = Atomic<Int>(0)
 
     static func pause(before path: FilePath) {
         guard let folder else { return }
+        if let at, reached.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue != at { return }
         let paused = folder.appending(Array("paused".utf8)), resume = folder.appending(Array("resume".utf8))
         let fd = paused.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         if fd >= 0 { _ = path.bytes.withUnsafeBytes { Output.writeAll(fd, $0) }; close(fd) }

@@ -269,13 +269,41 @@ enum StaleTemporaryFiles {
     @discardableResult
     static func remove(beside target: FilePath, sparing inputs: Set<FileID>) -> Int {
         let prefix = TempName.prefix(for: target.lastComponent)
-        guard let dir = target.parent.withCString({ opendir($0) }) else { return 0 }
+        return remove(in: target.parent, sparing: inputs) { TempName.writer(of: $0, prefix: prefix) }
+    }
+
+    /// The same for several targets in one folder (`fix --write`: the plans of a folder), in one pass
+    /// over the folder: an entry is matched to the target whose prefix it starts with.
+    @discardableResult
+    static func remove(in folder: FilePath, beside names: [[UInt8]], sparing inputs: Set<FileID>) -> Int {
+        let prefixes = Set(names.map { TempName.prefix(for: $0) })
+        return remove(in: folder, sparing: inputs) { entry in
+            // The prefix ends at the last ".s1check-" of the name (a target's own name may hold one).
+            guard entry.first == UInt8(ascii: "."), let end = lastMarkerEnd(entry) else { return nil }
+            let prefix = Array(entry[..<end])
+            return prefixes.contains(prefix) ? TempName.writer(of: entry, prefix: prefix) : nil
+        }
+    }
+
+    static func lastMarkerEnd(_ entry: [UInt8]) -> Int? {
+        let m = TempName.marker
+        guard entry.count > m.count else { return nil }
+        var i = entry.count - m.count
+        while i >= 0 {
+            if entry[i..<i + m.count].elementsEqual(m) { return i + m.count }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static func remove(in folder: FilePath, sparing inputs: Set<FileID>, writer: ([UInt8]) -> pid_t?) -> Int {
+        guard let dir = folder.withCString({ opendir($0) }) else { return 0 }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
         var removed = 0
         while let entry = readdir(dir) {
             let name = FilePath.entryName(entry)
-            guard let pid = TempName.writer(of: name.dropLast().map { UInt8(bitPattern: $0) }, prefix: prefix) else { continue }
+            guard let pid = writer(name.dropLast().map { UInt8(bitPattern: $0) }) else { continue }
             // A process of that id still runs (or runs as someone else): its file may be live.
             if kill(pid, 0) == 0 || errno == EPERM { continue }
             let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
