@@ -103,8 +103,8 @@ struct PolicyInReportsTests {
         #expect(junit.contains(#"<testsuite name="policy: s1check.json""#) && junit.contains("waiver · consultation · Appendix AM (shared, line 5)"))
         #expect(try ExternalTool.xmllint.run(["--noout", "--schema", CLI.packageRoot.appendingPathComponent("Tests/Fixtures/Schemas/junit-10.xsd").path, "j.xml"], in: s.url).status == 0)
 
-        #expect(try text("r.md").contains("| Policy | s1check.json (unversioned-document deny); 2 shared waivers |"))
-        #expect(try text("r.md").contains("**Policy:** denied by policy: was warn"))
+        #expect(try text("r.md").contains("| Policy | s1check.json (unversioned-document deny); 2 shared waivers, SHA-256 "))
+        #expect(try text("r.md").contains("**Policy:** warn, raised to fail by policy s1check.json"))
         #expect(try text("s.md").contains("| Policy warning | s1check.json:5: the shared waiver"))
 
         let sarif = try text("r.sarif")
@@ -131,7 +131,7 @@ struct PolicyInReportsTests {
         """)
         let out = try Self.runWithEveryReport(s, id: "P-3")
         #expect(out.status == 1, "the expired waiver fails the plan: \(out.all)")
-        #expect(out.stdout.contains("note: Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified (allowed by policy: was warn) [unversioned-document]"), "\(out.stdout)")
+        #expect(out.stdout.contains("note: Appendix A (Device Certificate Policy) has no version in the baseline: it is not listed in TBRD 1.24 Annex A and no version in legal effect is recorded, so 1.0 cannot be verified (warn, allowed by policy s1check.json) [unversioned-document]"), "\(out.stdout)")
         #expect(out.stdout.contains("expired on 2023-05-31 (as of 2023-06-01); renew it or fix the finding [waiver]"))
         #expect(!out.stdout.contains("remove it"), "an expired waiver met its finding: it is not unused")
         func text(_ name: String) throws -> String { try String(contentsOf: s.url.appendingPathComponent(name), encoding: .utf8) }
