@@ -36,6 +36,7 @@ public struct TBRDVersionRule: WaivableRule {
         } else if declared < baseline {
             status = .warn
             message = "prepared against TBRD \(declared), an earlier issue than the baseline's TBRD \(baseline) (\(c.baseline.baseline.tbrd.date)): re-confirm the plan against TBRD \(baseline); the artefact findings show any version that differs from it"
+            hint = "once the plan is re-confirmed against TBRD \(baseline), s1check fix --confirm-tbrd records it (sets tbrd to \(baseline))"
         } else {
             status = .warn
             message = "prepared against TBRD \(declared), a later issue than the baseline in use (TBRD \(baseline)): this result is against an older baseline than the plan's"
