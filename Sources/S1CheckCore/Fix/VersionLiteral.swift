@@ -88,8 +88,12 @@ extension Fix {
     /// A document declared more than once, one declaration not at a relevant version: which to keep is
     /// the plan author's call. The same words from either rule that finds it, so `fix` lists it once.
     static func duplicate(_ r: ResolvedArtefact, _ declarations: [DeclaredArtefact], _ facts: PlanFacts) -> Fix {
-        let at = declarations.map { "\($0.versionText) (\(facts.line($0.offset)))" }
-        let listed = at.count <= 1 ? at.joined() : at.dropLast().joined(separator: ", ") + " and " + at.last!
+        // Five named, then how many more: the summary stays the same size however often the document is
+        // declared (every finding of it carries this fix).
+        let shown = declarations.prefix(5).map { "\($0.versionText) (\(facts.line($0.offset)))" }
+        let more = declarations.count - shown.count
+        let listed = more > 0 ? shown.joined(separator: ", ") + " and \(more) more"
+            : shown.count <= 1 ? shown.joined() : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
         return Fix(summary: "\(r.ref) at \(listed): declared more than once; \(relevantPhrase(r)): choose which declaration to keep",
                    edits: [], applicability: .displayOnly, reason: .duplicate, subject: r.ref.description,
                    from: declarations.first?.versionText ?? "", to: declarations.first?.versionText ?? "", why: relevantPhrase(r))
@@ -107,8 +111,6 @@ extension PlanFacts {
     /// Every declaration of `ref` in the plan when `a` is not its only one (in plan order), else `[a]`.
     /// Plans that declare each document once (nearly all) are told apart without a scan.
     func declarations(of ref: DocumentRef, besides a: DeclaredArtefact) -> [DeclaredArtefact] {
-        let d = declarations
-        guard d.conflicts.contains(where: { $0.2.ref == ref }) || d.repeats.contains(where: { $0.2.ref == ref }) else { return [a] }
-        return plan.artefacts.filter { $0.ref == ref }
+        declaredMoreThanOnce[ref] ?? [a]
     }
 }

@@ -25,6 +25,9 @@ public struct PlanFacts: Sendable {
     /// The file the plan was read from, as the run names it.
     public let file: String
     let declarations: ArtefactDeclarations
+    /// Every declaration of each document declared more than once, in plan order: grouped once, so a rule
+    /// (or its fix) asking about one declaration does not scan the plan again.
+    let declaredMoreThanOnce: [DocumentRef: [DeclaredArtefact]]
     private let lines: LineIndex?
 
     public init(_ plan: Plan, file: String, _ baseline: ResolvedBaseline, lines: LineIndex? = nil) {
@@ -32,6 +35,9 @@ public struct PlanFacts: Sendable {
         self.file = file
         self.lines = lines
         declarations = ArtefactDeclarations(plan, baseline)
+        var byDocument: [DocumentRef: [DeclaredArtefact]] = [:]
+        for a in plan.artefacts { if let ref = a.ref { byDocument[ref, default: []].append(a) } }
+        declaredMoreThanOnce = byDocument.filter { $0.value.count > 1 }
     }
 
     /// "line 12" for a byte offset in the plan file, for messages that point at two places.

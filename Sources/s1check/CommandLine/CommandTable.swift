@@ -69,11 +69,11 @@ enum CommandTable {
                 replace each plan that changes (atomically, keeping its permissions) instead
                 of printing the unified diff (for git apply or patch -p1) on standard output
                 """),
-            noConfig,
             .flag("confirm-tbrd", help: """
                 also raise an older tbrd to the baseline's TBRD issue: give it only once a
                 person has re-confirmed the plans against that issue (else tbrd is listed)
                 """),
+            noConfig,
         ],
         contradicting: [["config", "no-config"]],
         discussion: """
