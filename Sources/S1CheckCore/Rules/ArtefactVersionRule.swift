@@ -31,10 +31,10 @@ public struct ArtefactVersionRule: WaivableRule {
                 (.fail, "Schedule 10 is declared at 1.3.1, which is not a version the consolidated SEC lists in legal effect (1.0, 1.1, 1.2, 1.3, 1.4, 1.5); the relevant versions are the versions in legal effect side by side (1.0, 1.1, 1.2, 1.3, 1.4, 1.5), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
                 (.fail, "Schedule 8 is declared at 2.2, which is not a version the consolidated SEC lists in legal effect (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1); the relevant versions are the versions in legal effect side by side (1.0, 1.1, 2.0, 2.1, 3.0, 3.1, 3.2, 4.0, 4.1), TBRD 1.24 paragraph 3; which one applies depends on the device models tested (paragraph 1(ii))"),
                 (.fail, "Appendix AD is declared at 4.5, which is not a version the consolidated SEC lists in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0); the relevant version is 5.1 (TBRD 1.24 Annex A, more recent than the versions in legal effect (1.1, 2.0, 3.0, 3.1, 4.0, 5.0), which it replaces under paragraph 3)"),
-            ]),
+            ], fixed: ["artefacts": #"[{"document": "CHTS", "version": "1.3.1"}, {"document": "GBCS", "version": "2.2"}, {"document": "DUIS", "version": "5.1"}]"#]),
             RuleExample("not-recorded", plan: ["artefacts": #"[{"document": "SMETS1", "version": "1.1"}]"#], expect: [
                 (.fail, "Schedule 9 is declared at 1.1, which is not a version the baseline records in legal effect (1.2); the relevant version is 1.2 (in legal effect, TBRD 1.24 paragraph 3)"),
-            ]),
+            ], fixed: ["artefacts": #"[{"document": "SMETS1", "version": "1.2"}]"#]),
             RuleExample("below-consultation", plan: ["artefacts": #"[{"document": "Appendix AM", "version": "11.0"}]"#], expect: [
                 (.fail, "Appendix AM is declared at 11.0 but the relevant version is 12.0 (listed in TBRD 1.24 Annex A as currently subject to further consultation and amendment, so provisional), and 11.0 is older: the plan has drifted"),
             ], fixed: ["artefacts": #"[{"document": "Appendix AM", "version": "12.0"}]"#]),
