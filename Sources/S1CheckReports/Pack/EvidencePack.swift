@@ -61,6 +61,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.text(Gate.planCounts(outcome.tally))
             w.text(" (exit status \(outcome.exitCode)).")
         }
+        if let note = BaselineText.supersededNote(run) { w.paragraph { $0.strong { $0.text("Later TBRD:") }; $0.text(" ", note) } }
         w.beginFacts()
         let tally = outcome.tally
         w.fact("Findings") { $0.text(Gate.findingCounts(tally)) }
