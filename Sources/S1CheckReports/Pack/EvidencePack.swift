@@ -61,6 +61,12 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.text(Gate.planCounts(outcome.tally))
             w.text(" (exit status \(outcome.exitCode)).")
         }
+        w.paragraph { w in
+            w.strong { $0.text("What a PASS shows:") }
+            w.text(" the plans' declared baseline agrees with TBRD \(run.baseline.baseline.tbrd.version)"
+                   + (run.scope.map { " and the cells of the release scope \($0.source.file) are covered" } ?? "")
+                   + "; it does not show that the tests ran or passed: test execution was not checked.")
+        }
         if let note = BaselineText.supersededNote(run) { w.paragraph { $0.strong { $0.text("Later TBRD:") }; $0.text(" ", note) } }
         w.beginFacts()
         let tally = outcome.tally
@@ -69,7 +75,11 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.fact("As of") { $0.text("\(run.asOf) (the date waivers are judged against)") }
         w.fact("Strict") { $0.text(run.strict ? "yes: warnings fail the run" : "no") }
         w.fact("Device eligibility") { w in
-            if let r = run.registrySource { w.text("checked against ", r.file) } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
+            if let r = run.registrySource {
+                w.text("checked against ", r.file)
+                // The registry is an input, not a seed: its own word on what its entries are.
+                w.text(run.registry?.note.map { "; its note: “\($0)”" } ?? "; it gives no note on where its entries come from")
+            } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
         }
         w.fact("Policy") { w in
             w.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)")
@@ -163,6 +173,10 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         return w.finish()
     }
 
+    /// How the pack labels a fact that is not in the seeds it embeds (DCC's Depth and Breadth of Testing,
+    /// SEC F2.10A, the SVTAD's DMCT process), wherever it names one (README, "The release level").
+    static var outsideTheSeeds: String { "from DCC's and SECCo's public pages, not from the TBRD or the SEC documents embedded" }
+
     static var blockerColumns: [String] { ["Plan", "Check", "Clause", "Where"] }
 
     static func blockersIntro(_ outcome: RunOutcome, strict: Bool) -> String {
@@ -224,6 +238,8 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.status(Gate.statusWord(c.status), Self.tone(c.status))
             w.text(".")
         }
+        w.paragraph("The scope file is the basis of coverage: its cells are what the release must cover, and no more. Splitting testing by combination, test type and installation type (DCC's Depth and Breadth of Testing), equivalent combinations (SEC F2.10A) and exclusions (the SVTAD's DMCT process) are "
+                    + Self.outsideTheSeeds + ".")
         for phase in Phase.allCases {
             let cells = c.cells.filter { $0.cell.phase == phase }
             guard !cells.isEmpty else { continue }
@@ -249,7 +265,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.endTable()
         }
         if !c.scope.exclusions.isEmpty {
-            w.heading(3, id: nil) { $0.text("Exclusions (the SVTAD's DMCT process)") }
+            w.heading(3, id: nil) { $0.text("Exclusions (the SVTAD's DMCT process, \(Self.outsideTheSeeds))") }
             w.beginTable(["Combination", "Cells", "Reason", "Approved by", "Expires"], kind: .list)
             for x in c.scope.exclusions {
                 w.beginRow()
@@ -263,7 +279,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.endTable()
         }
         if !c.scope.equivalents.isEmpty {
-            w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A)") }
+            w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A, \(Self.outsideTheSeeds))") }
             w.beginList()
             for e in c.scope.equivalents {
                 w.item { w in
@@ -272,7 +288,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
                 }
             }
             w.endList()
-            w.paragraph("SEC F2.10A's \"a different combination that the DCC considers to be substantively equivalent\" is about adding a combination to the SMETS1 Eligible Product Combinations list; carrying it over to release coverage is the team's decision, from SECCo's public pages and outside the TBRD and the SEC text s1check embeds, so each equivalent needs an approver.")
+            w.paragraph("SEC F2.10A (" + Self.outsideTheSeeds + "): its \"a different combination that the DCC considers to be substantively equivalent\" is about adding a combination to the SMETS1 Eligible Product Combinations list; carrying it over to release coverage is the team's decision, so each equivalent needs an approver.")
         }
         w.heading(3, id: nil) { $0.text("Plans that cover no cell") }
         if c.uncovering.isEmpty { w.paragraph("None: every plan of the run covers a cell of the scope.") } else {
