@@ -28,4 +28,25 @@ import S1CheckTestSupport
         #expect(pack.contains("test execution was not checked"))
         #expect(pack.contains("ILLUSTRATIVE ONLY"), "the registry's own note")
     }
+
+    /// The pack names no output path, so writing it elsewhere gives the same bytes (issue 27 item 7).
+    @Test func packsWrittenToDifferentPlacesAreIdentical() throws {
+        let s = Scratch()
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Plans"), to: s.url.appendingPathComponent("Plans"))
+        try FileManager.default.createDirectory(at: s.url.appendingPathComponent("other/place"), withIntermediateDirectories: true)
+        _ = try CLI.run(GoldenReportTests.mainJob + ["--html", "a.html", "--markdown", "a.md"], in: s.url)
+        _ = try CLI.run(GoldenReportTests.mainJob + ["--html=other/place/b.html", "--json", "x.json", "--markdown", "other/b.md"], in: s.url)
+        for (a, b) in [("a.html", "other/place/b.html"), ("a.md", "other/b.md")] {
+            let x = try Data(contentsOf: s.url.appendingPathComponent(a)), y = try Data(contentsOf: s.url.appendingPathComponent(b))
+            #expect(!x.isEmpty && x == y, "\(a) and \(b) differ")
+        }
+    }
+
+    /// The failure and warning tables carry each finding's message, not only its clause.
+    @Test(arguments: ["report.md", "report.html"]) func blockerTablesCarryTheMessage(name: String) throws {
+        let pack = try Self.pack(name)
+        let blockers = pack.components(separatedBy: "What blocks the release")[1].components(separatedBy: "Coverage of the release scope")[0]
+        #expect(blockers.contains("Appendix AF is declared at 5.0, which is in legal effect"), "\(name)")
+        #expect(blockers.contains("the plan gives no test window"), "\(name)")
+    }
 }

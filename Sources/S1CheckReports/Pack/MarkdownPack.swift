@@ -80,6 +80,8 @@ public struct MarkdownPack: PackSyntax {
         out.write("</details>\n\n")
     }
 
+    public mutating func command(_ groups: [String]) { preformatted(groups.joined(separator: " ")) }
+
     public mutating func preformatted(_ text: String) {
         // An indented code block, which all three renderers read (Python-Markdown has no fences without
         // an extension): shown as it is, with nothing to escape.
