@@ -318,3 +318,16 @@ struct PackSizeTests {
         #expect(ShellText.quote(Array("it's".utf8)) == #"'it'\''s'"#)
     }
 }
+
+/// A URL or `www.` in a plan title stays text in the Markdown pack: GFM's autolinks would make it a link.
+@Suite(.enabled(if: ExternalTool.cmarkGFM.shouldRun, Comment(rawValue: ExternalTool.cmarkGFM.skipReason)))
+struct MarkdownAutolinkTests {
+    @Test func aURLInATitleIsNotALink() throws {
+        let title = "see https://example.com/x and WWW.example.org, ftp://host/y"
+        let run = Sample.run([("a.plan.json", Sample.plan(id: "A"))]) { $0[0].plan!.title = title }
+        let md = ReportRendering.render(.markdown, run)
+        let html = try MarkdownRenderer.cmarkGFM.html(md)
+        #expect(!html.contains("href=\"http") && !html.contains("href=\"ftp") && !html.contains("href=\"mailto"), "\(html)")
+        #expect(html.contains("https://example.com/x and WWW.example.org, ftp://host/y"), "the title is shown as it is")
+    }
+}
