@@ -36,6 +36,7 @@ struct BrowserTests {
         let pages = text.components(separatedBy: "\u{C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         #expect(pages.count >= 4, "\(pages.count) pages")
         #expect(pages.allSatisfy { $0.contains("s1check evidence pack · FAIL") }, "a page without the running header")
+        #expect(words.contains("checks pass: tbrd-version"), "a printed pack shows every check")
         #expect(pages.last?.contains("Reproduce this run") == true && pages.last?.contains("s1check check plans --as-of 2023-06-01") == true)
         let requests = try Browser.pageRequests(s.path("net.json"))
         #expect(requests.isEmpty, "the pack fetched something: \(requests)")

@@ -144,7 +144,8 @@ enum PackRuns {
         #expect(plain.contains("Combinations: DMC-0007.") && !plain.contains("DMC-0007 ("))
     }
 
-    /// A plan's passes are a count, with the list folded: `<details>` in HTML and in GitHub's Markdown.
+    /// A plan's passes are a count, with the list folded in GitHub's Markdown (`<details>`); in HTML the
+    /// list follows the count, so a printed pack shows every check (print cannot open `<details>`).
     @Test(.enabled(if: ExternalTool.cmarkGFM.shouldRun, Comment(rawValue: ExternalTool.cmarkGFM.skipReason)))
     func passesAreACountWithTheListFolded() throws {
         let run = PackRuns.full()
@@ -152,10 +153,12 @@ enum PackRuns {
         for format in [ReportFormat.markdown, .html] {
             let text = PackRuns.text(format, run)
             let section = text.components(separatedBy: "PASS-1: t")[1]
-            #expect(section.contains("<details><summary>\(passes) checks pass</summary>"), "\(format)")
+            let opening = format == .html ? "<p class=\"passes\"><strong>\(passes) checks pass:</strong> " : "<details><summary>\(passes) checks pass</summary>"
+            #expect(section.contains(opening), "\(format)")
+            #expect(!text.contains("<details>") || format == .markdown, "no <details> in HTML")
             #expect(section.contains("artefact-version: Appendix AD 5.1"), "\(format)")
             // Passes are not rows of a findings table.
-            #expect(!section.components(separatedBy: "<details>")[0].contains("PASS |") && !section.components(separatedBy: "<details>")[0].contains(">PASS</b></td>"))
+            #expect(!section.components(separatedBy: opening)[0].contains("PASS |") && !section.components(separatedBy: opening)[0].contains(">PASS</b></td>"))
         }
         let html = try MarkdownRenderer.cmarkGFM.html(ReportRendering.render(.markdown, run))
         #expect(html.contains("<details><summary>\(passes) checks pass</summary>tbrd-version: 1.24; devices-declared; "))
@@ -165,9 +168,12 @@ enum PackRuns {
     func signOffIsBlankAndTheCommandReproducesTheRun(format: ReportFormat) throws {
         let text = PackRuns.text(format, PackRuns.full(command: ["check", "my plans", "--as-of", "2023-06-01", "--html", "it's.html"]))
         for role in ["Prepared by", "Reviewed by", "Approved by"] { #expect(text.contains(role)) }
-        let quoted = format == .html ? "s1check check &#39;my plans&#39; --as-of 2023-06-01 --html &#39;it&#39;\\&#39;&#39;s.html&#39;"
-                                     : "    s1check check 'my plans' --as-of 2023-06-01 --html 'it'\\''s.html'\n"
+        // The output option is left out (the pack must not depend on where it is written); an option and
+        // its value are one group, which print never breaks.
+        let quoted = format == .html ? "<span>s1check</span> <span>check</span> <span>&#39;my plans&#39;</span> <span>--as-of 2023-06-01</span></code>"
+                                     : "    s1check check 'my plans' --as-of 2023-06-01\n"
         #expect(text.contains(quoted), "\(format)")
+        #expect(!text.contains("s.html"))
         // A library run that gives no command prints none.
         #expect(!PackRuns.text(format, PackRuns.full(command: nil)).contains("Reproduce this run"))
     }
@@ -310,5 +316,18 @@ struct PackSizeTests {
         }
         #expect(ShellText.quote(Array("Plans/devices.json".utf8)) == "Plans/devices.json")
         #expect(ShellText.quote(Array("it's".utf8)) == #"'it'\''s'"#)
+    }
+}
+
+/// A URL or `www.` in a plan title stays text in the Markdown pack: GFM's autolinks would make it a link.
+@Suite(.enabled(if: ExternalTool.cmarkGFM.shouldRun, Comment(rawValue: ExternalTool.cmarkGFM.skipReason)))
+struct MarkdownAutolinkTests {
+    @Test func aURLInATitleIsNotALink() throws {
+        let title = "see https://example.com/x and WWW.example.org, ftp://host/y"
+        let run = Sample.run([("a.plan.json", Sample.plan(id: "A"))]) { $0[0].plan!.title = title }
+        let md = ReportRendering.render(.markdown, run)
+        let html = try MarkdownRenderer.cmarkGFM.html(md)
+        #expect(!html.contains("href=\"http") && !html.contains("href=\"ftp") && !html.contains("href=\"mailto"), "\(html)")
+        #expect(html.contains("https://example.com/x and WWW.example.org, ftp://host/y"), "the title is shown as it is")
     }
 }

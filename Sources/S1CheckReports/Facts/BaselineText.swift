@@ -9,6 +9,25 @@ public enum BaselineText {
         return "TBRD \(t.version) (\(t.date)), SEC \(run.baseline.baseline.sec), SVTAD \(run.baseline.baseline.svtad)"
     }
 
+    /// Whether `--as-of` is more than a year after the baseline's TBRD date: a later TBRD issue may then
+    /// exist, which the embedded baseline cannot know of (TBRD 1.24 speaks of consultations "currently" open).
+    public static func mayBeSuperseded(_ run: RunSettings) -> Bool {
+        let d = run.baseline.baseline.tbrd.date
+        // The anniversary; 29 February falls back to the 28th.
+        let year = CalendarDate(year: d.year + 1, month: d.month, day: d.day) ?? CalendarDate(year: d.year + 1, month: d.month, day: 28)!
+        return run.asOf > year
+    }
+
+    /// The one sentence every report gives when `mayBeSuperseded`, nil otherwise. `option`: how an option's
+    /// name is introduced ("--"; an XML comment, which cannot hold "--", passes "option ").
+    public static func supersededNote(_ run: RunSettings, option: String = "--") -> String? {
+        guard mayBeSuperseded(run) else { return nil }
+        let t = run.baseline.baseline.tbrd
+        return "the baseline's TBRD \(t.version) is dated \(t.date), more than a year before \(run.asOf) (\(option)as-of): a later TBRD issue may exist."
+            + " Look for one (publisher: \(t.publisher)); to check against it, write its versions into a baseline file"
+            + " (s1check baseline export prints this one to start from) and give it with \(option)baseline FILE."
+    }
+
     /// One row of a human-readable artefact table.
     public struct ArtefactRow {
         public var artefact: String

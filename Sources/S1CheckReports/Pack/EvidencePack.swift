@@ -61,6 +61,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.text(Gate.planCounts(outcome.tally))
             w.text(" (exit status \(outcome.exitCode)).")
         }
+        w.paragraph { w in
+            w.strong { $0.text("What a PASS shows:") }
+            w.text(" the plans' declared baseline agrees with TBRD \(run.baseline.baseline.tbrd.version)"
+                   + (run.scope.map { " and the cells of the release scope \($0.source.file) are covered" } ?? "")
+                   + "; it does not show that the tests ran or passed: test execution was not checked.")
+        }
+        if let note = BaselineText.supersededNote(run) { w.paragraph { $0.strong { $0.text("Later TBRD:") }; $0.text(" ", note) } }
         w.beginFacts()
         let tally = outcome.tally
         w.fact("Findings") { $0.text(Gate.findingCounts(tally)) }
@@ -68,7 +75,11 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.fact("As of") { $0.text("\(run.asOf) (the date waivers are judged against)") }
         w.fact("Strict") { $0.text(run.strict ? "yes: warnings fail the run" : "no") }
         w.fact("Device eligibility") { w in
-            if let r = run.registrySource { w.text("checked against ", r.file) } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
+            if let r = run.registrySource {
+                w.text("checked against ", r.file)
+                // The registry is an input, not a seed: its own word on what its entries are.
+                w.text(run.registry?.note.map { "; its note: “\($0)”" } ?? "; it gives no note on where its entries come from")
+            } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
         }
         w.fact("Policy") { w in
             w.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)")
@@ -140,12 +151,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         case .waivers:
             let unused = PolicyText.unusedSharedWaivers(settings, outcome)
             for u in unused {
-                w.row("policy", u.label, WaiverRule.description.clause, Self.location(u.file, u.line))
+                w.row("policy", u.label, u.message, WaiverRule.description.clause, Self.location(u.file, u.line))
             }
             if has(.warnings) || !unused.isEmpty { w.endTable() }
             w.endSection()
             coverage(&w, outcome)
-            w.beginSection(id: "waivers", title: "Waivers and exclusions", newPage: true)
+            // A new printed page only when there is more to it than a line or two.
+            w.beginSection(id: "waivers", title: "Waivers and exclusions", newPage: has(.waivers) || settings.policySource != nil)
             sharedWaivers(&w, outcome)
             w.heading(3, id: nil) { $0.text("Waivers in plans") }
             if has(.waivers) {
@@ -162,7 +174,11 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         return w.finish()
     }
 
-    static var blockerColumns: [String] { ["Plan", "Check", "Clause", "Where"] }
+    /// How the pack labels a fact that is not in the seeds it embeds (DCC's Depth and Breadth of Testing,
+    /// SEC F2.10A, the SVTAD's DMCT process), wherever it names one (README, "The release level").
+    static var outsideTheSeeds: String { "from DCC's and SECCo's public pages, not from the TBRD or the SEC documents embedded" }
+
+    static var blockerColumns: [String] { ["Plan", "Check", "Why", "Clause", "Where"] }
 
     static func blockersIntro(_ outcome: RunOutcome, strict: Bool) -> String {
         if outcome.noPlanFound { return "No plan was found to check: the run is an input error." }
@@ -186,10 +202,11 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
     /// A plan's rows of the failures (input errors, then failing findings) or warnings table.
     func blockerRows(_ w: inout Syntax, _ p: PlanResult, _ status: Status) -> Int {
         var n = 0
-        func row(_ check: String, _ clause: String, _ line: Int?) {
+        func row(_ check: String, _ why: (inout Syntax) -> Void, _ clause: String, _ line: Int?) {
             w.beginRow()
             w.cell { $0.link(to: p.isScope ? "coverage" : Self.anchor(p)) { $0.text(p.id ?? p.file) } }
             w.cell(check)
+            w.cell(why)
             w.cell(clause)
             w.cell(Self.location(p.file, line))
             w.endRow()
@@ -197,10 +214,10 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         }
         if status == .fail {
             for (i, e) in p.inputErrors.enumerated() {
-                row(Fingerprint.inputErrorCheck(i), "the plan format (Plans/schemas/plan.schema.json): \(e.path ?? "$"): \(e.message)", e.position?.line)
+                row(Fingerprint.inputErrorCheck(i), { $0.text("\(e.path ?? "$"): \(e.message)") }, "the plan format (Plans/schemas/plan.schema.json)", e.position?.line)
             }
         }
-        for f in p.findings where f.status == status { row(f.check, f.clause, f.line) }
+        for f in p.findings where f.status == status { row(f.check, { Self.why(&$0, f) }, f.clause, f.line) }
         return n
     }
 
@@ -223,6 +240,8 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.status(Gate.statusWord(c.status), Self.tone(c.status))
             w.text(".")
         }
+        w.paragraph("The scope file is the basis of coverage: its cells are what the release must cover, and no more. Splitting testing by combination, test type and installation type (DCC's Depth and Breadth of Testing), equivalent combinations (SEC F2.10A) and exclusions (the SVTAD's DMCT process) are "
+                    + Self.outsideTheSeeds + ".")
         for phase in Phase.allCases {
             let cells = c.cells.filter { $0.cell.phase == phase }
             guard !cells.isEmpty else { continue }
@@ -248,7 +267,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.endTable()
         }
         if !c.scope.exclusions.isEmpty {
-            w.heading(3, id: nil) { $0.text("Exclusions (the SVTAD's DMCT process)") }
+            w.heading(3, id: nil) { $0.text("Exclusions (the SVTAD's DMCT process, \(Self.outsideTheSeeds))") }
             w.beginTable(["Combination", "Cells", "Reason", "Approved by", "Expires"], kind: .list)
             for x in c.scope.exclusions {
                 w.beginRow()
@@ -262,7 +281,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.endTable()
         }
         if !c.scope.equivalents.isEmpty {
-            w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A)") }
+            w.heading(3, id: nil) { $0.text("Equivalent combinations (SEC F2.10A, \(Self.outsideTheSeeds))") }
             w.beginList()
             for e in c.scope.equivalents {
                 w.item { w in
@@ -271,7 +290,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
                 }
             }
             w.endList()
-            w.paragraph("SEC F2.10A's \"a different combination that the DCC considers to be substantively equivalent\" is about adding a combination to the SMETS1 Eligible Product Combinations list; carrying it over to release coverage is the team's decision, from SECCo's public pages and outside the TBRD and the SEC text s1check embeds, so each equivalent needs an approver.")
+            w.paragraph("SEC F2.10A (" + Self.outsideTheSeeds + "): its \"a different combination that the DCC considers to be substantively equivalent\" is about adding a combination to the SMETS1 Eligible Product Combinations list; carrying it over to release coverage is the team's decision, so each equivalent needs an approver.")
         }
         w.heading(3, id: nil) { $0.text("Plans that cover no cell") }
         if c.uncovering.isEmpty { w.paragraph("None: every plan of the run covers a cell of the scope.") } else {
@@ -487,7 +506,19 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             w.text("Device models: ", plan.deviceModels.isEmpty ? "none" : plan.deviceModels.map(\.label).joined(separator: "; "))
             w.text(". Combinations: ", plan.combinations.isEmpty ? "none" : plan.combinations.map { combination($0.value) }.joined(separator: "; "), ".")
         }
-        let listed = p.findings.filter(Gate.isListed)
+        // A failure or warning is given in full (why, clause, where) once, in what blocks the release;
+        // here it is named.
+        let blocking = p.findings.filter { $0.status == .fail || $0.status == .warn }
+        if !blocking.isEmpty {
+            w.paragraph { w in
+                for (n, f) in blocking.enumerated() {
+                    if n > 0 { w.text("; ") }
+                    w.status(Gate.statusWord(f.status), Self.tone(f.status)); w.text(" ", f.check)
+                }
+                w.text(": "); w.link(to: "blockers") { $0.text("why") }
+            }
+        }
+        let listed = p.findings.filter { Gate.isListed($0) && $0.status != .fail && $0.status != .warn }
         if !listed.isEmpty {
             // The clause of a failure or warning is in the table of what blocks the release; the others
             // (waived, allowed) say theirs here.
@@ -528,7 +559,13 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.beginRow()
         w.cell { $0.status(f.isAllowed ? "PASS (allowed)" : Gate.statusWord(f.status), Self.tone(f.status)) }
         w.cell(f.check)
-        w.cell { w in
+        w.cell { Self.why(&$0, f) }
+        w.cell(f.line.map(String.init) ?? "")
+        w.endRow()
+    }
+
+    /// Why a finding has its status: its message, the next step, and what a policy or a waiver did.
+    static func why(_ w: inout Syntax, _ f: Finding) {
             w.text(f.message)
             if let hint = f.hint { w.text(f.message.hasSuffix(".") ? " " : ". "); w.strong { $0.text("Next step:") }; w.text(" ", hint) }
             if let note = PolicyText.levelNote(f) { w.text(" "); w.strong { $0.text("Policy:") }; w.text(" ", note) }
@@ -537,9 +574,6 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
                 w.text(" (was \(waiver.originalStatus.rawValue)\(waiver.terms.map { ", \($0)" } ?? "")): ", waiver.reason)
             }
             if f.status != .fail && f.status != .warn { w.text(" "); w.strong { $0.text("Clause:") }; w.text(" ", f.clause) }
-        }
-        w.cell(f.line.map(String.init) ?? "")
-        w.endRow()
     }
 
     // MARK: 6. Sign-off, 7. the command
@@ -555,12 +589,30 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         w.endSection()
         if let command = settings.command {
             w.beginSection(id: "reproduce", title: "Reproduce this run", newPage: false)
-            w.paragraph("From the same working folder, with the inputs above (their SHA-256 tell they are the same):")
-            w.preformatted(ShellText.command([Array(ToolInfo.name.utf8)] + command))
+            w.paragraph("From the same working folder, with the inputs above (their SHA-256 tell they are the same), adding the report options wanted (--html FILE, --markdown FILE, …):")
+            w.command(Self.reproduced(command))
             w.endSection()
         }
         w.endDocument()
         return w.finish()
+    }
+
+    /// The command as shell words, grouped (an option with its value) and without the options that name
+    /// where reports are written: running it anywhere writes the same pack (issue 27 item 7).
+    static func reproduced(_ command: [[UInt8]]) -> [String] {
+        let outputs = Set(ReportFormat.files.map { "--" + $0.rawValue })
+        var groups = [ToolInfo.name], skip = false, option = false
+        for word in command {
+            if skip { skip = false; continue }
+            let s = String(decoding: word, as: UTF8.self)
+            if outputs.contains(s) { skip = true; continue }
+            if let eq = s.firstIndex(of: "="), outputs.contains(String(s[..<eq])) { continue }
+            let quoted = ShellText.quote(word)
+            if option && !s.hasPrefix("-") { groups[groups.count - 1] += " " + quoted; option = false; continue }
+            option = s.hasPrefix("--") && !s.contains("=")
+            groups.append(quoted)
+        }
+        return groups
     }
 
     /// The sign-off roles, with a name where one is known. Blank for now: the release scope's sign-off

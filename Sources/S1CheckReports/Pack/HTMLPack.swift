@@ -89,10 +89,18 @@ public struct HTMLPack: PackSyntax {
     public mutating func endRow() { out.write("</tr>\n") }
     public mutating func endTable() { out.write("</tbody>\n</table>\n") }
 
+    /// Not `<details>`: print cannot open one, and a printed pack shows every check (issue 27 item 7). The
+    /// count leads, the items run on after it.
     public mutating func folded(summary: String, items: [String]) {
-        out.write("<details><summary>"); text(summary); out.write("</summary><ul>")
-        for i in items { out.write("<li>"); text(i); out.write("</li>") }
-        out.write("</ul></details>\n")
+        out.write("<p class=\"passes\"><strong>"); text(summary); out.write(":</strong> ")
+        for (n, i) in items.enumerated() { if n > 0 { out.write("; ") }; text(i) }
+        out.write("</p>\n")
+    }
+
+    public mutating func command(_ groups: [String]) {
+        out.write("<pre class=\"cmd\"><code>")
+        for (n, g) in groups.enumerated() { out.write(n > 0 ? " <span>" : "<span>"); text(g); out.write("</span>") }
+        out.write("</code></pre>\n")
     }
 
     public mutating func preformatted(_ text: String) {
@@ -137,8 +145,9 @@ public struct HTMLPack: PackSyntax {
     .verdict.warn { border-color: #a86400; background: #fff5e0; }
     .verdict.pass { border-color: #217a2b; background: #e9f6ea; }
     b.fail { color: #b00020; } b.warn { color: #8a5200; } b.pass { color: #217a2b; } b.waived { color: #555; }
-    details { margin: .2em 0 .9em; }
-    details ul { margin: .3em 0; columns: 2 20em; }
+    .passes { font-size: .92em; color: #333; }
+    pre.cmd { overflow-wrap: normal; }
+    .cmd span { white-space: nowrap; }
     a { color: #0645ad; white-space: nowrap; }
     @page { size: A4; margin: 17mm 13mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; } }
     @media print {
@@ -147,6 +156,7 @@ public struct HTMLPack: PackSyntax {
       h1, h2, h3 { break-after: avoid; }
       a { color: inherit; text-decoration: none; }
       .verdict { -webkit-print-color-adjust: exact; }
+      code, pre { font-family: inherit; font-size: 1em; }
     }
 
     """
@@ -157,7 +167,7 @@ extension HTMLPack {
     /// the fuzzer hold every pack to this (see `foreignMarkup`).
     public static let elements: Set<String> = ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3",
                                                "section", "p", "b", "strong", "code", "a", "table", "thead", "tbody", "tr", "th",
-                                               "td", "ul", "li", "details", "summary", "pre"]
+                                               "td", "ul", "li", "details", "summary", "pre", "span"]
     /// The attributes it writes; a link only ever goes to an anchor in the pack.
     public static let attributes: Set<String> = ["html", "lang", "charset", "http-equiv", "content", "name", "id", "class", "scope", "href"]
 

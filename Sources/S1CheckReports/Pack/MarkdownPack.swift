@@ -7,7 +7,22 @@ public struct MarkdownPack: PackSyntax {
     public init(capacity: Int) { out = TextBuffer(capacity: capacity) }
     public mutating func finish() -> [UInt8] { out.finish() }
 
-    public mutating func text(_ s: String) { out.markdown(s) }
+    /// Escaped text; a URL or `www.` in it never becomes a GFM autolink: the `:` before `//` is written
+    /// `&#58;` and the `.` after `www` `&#46;`, which GFM reads as text (its autolinks are found in the
+    /// source, before character references are read).
+    public mutating func text(_ s: String) {
+        let u = Array(s.unicodeScalars)
+        var start = 0
+        for i in u.indices {
+            let colon = u[i] == ":" && i + 2 < u.count && u[i + 1] == "/" && u[i + 2] == "/"
+            let dot = u[i] == "." && i >= 3 && u[(i - 3)..<i].allSatisfy { $0 == "w" || $0 == "W" }
+            guard colon || dot else { continue }
+            if start < i { out.markdown(String(String.UnicodeScalarView(u[start..<i]))) }
+            out.write(colon ? "&#58;" : "&#46;")
+            start = i + 1
+        }
+        if start == 0 { out.markdown(s) } else if start < u.count { out.markdown(String(String.UnicodeScalarView(u[start...]))) }
+    }
     public mutating func code(_ ascii: String) { out.write("`"); out.write(ascii); out.write("`") }
 
     public mutating func strong(_ body: (inout Self) -> Void) {
@@ -79,6 +94,8 @@ public struct MarkdownPack: PackSyntax {
         for (n, i) in items.enumerated() { if n > 0 { out.write("; ") }; text(i) }
         out.write("</details>\n\n")
     }
+
+    public mutating func command(_ groups: [String]) { preformatted(groups.joined(separator: " ")) }
 
     public mutating func preformatted(_ text: String) {
         // An indented code block, which all three renderers read (Python-Markdown has no fences without

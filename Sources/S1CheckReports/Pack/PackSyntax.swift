@@ -42,6 +42,9 @@ public protocol PackSyntax {
     mutating func folded(summary: String, items: [String])
     /// Text shown exactly as it is, in a monospaced block (a command to copy).
     mutating func preformatted(_ text: String)
+    /// A command to copy, as groups of shell words joined by spaces: a group (an option and its value) is
+    /// never broken across printed lines.
+    mutating func command(_ groups: [String])
 }
 
 /// How a status reads: FAIL in red, WARN in amber…

@@ -75,6 +75,13 @@ public struct CodeQualityReport: ReportRenderer {
                   fingerprint: Fingerprint.of(path: path, check: u.label), path: path, line: u.line)
             any = true
         }
+        // The one place Code Quality can say a run's note: an info entry at the baseline file.
+        if let note = BaselineText.supersededNote(settings) {
+            let path = RepositoryPath(bytes: settings.baselineSource.location, workingFolder: settings.workingFolder)
+            entry(&w, description: note.prefix(1).uppercased() + note.dropFirst(), check: "baseline-may-be-superseded", severity: "info",
+                  fingerprint: Fingerprint.of(path: path, check: "baseline-may-be-superseded"), path: path, line: nil)
+            any = true
+        }
         return w.out.finish() + Array((any ? "\n]\n" : "]\n").utf8)
     }
 }

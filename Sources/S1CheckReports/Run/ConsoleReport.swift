@@ -157,6 +157,7 @@ public struct ConsoleReport: ReportRenderer {
         let tally = outcome.tally
         s += "\nfindings: \(Gate.findingCounts(tally)); deviations: \(Gate.deviationCounts(tally))\n"
         s += "baseline: \(name(run.baselineSource.file))\n"
+        if let note = BaselineText.supersededNote(run) { s += "note: \(name(note))\n" }
         if let r = run.registrySource { s += "device eligibility: checked against \(name(r.file))\n" }
         else { s += "device eligibility: not checked (no --devices registry given)\n" }
         if let label = PolicyText.label(run) { s += "policy: \(name(label))\n" }

@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.4"
+    public static let formatVersion = "1.5"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -164,6 +164,7 @@ public struct JSONReport: ReportRenderer {
         w.endObject()
         w.string("sec", b.sec.description)
         w.string("svtad", b.svtad.description)
+        w.bool("mayBeSuperseded", BaselineText.mayBeSuperseded(run))
         writeArtefacts(&w, run.baseline.versioned(for: nil))
         w.endObject()
     }

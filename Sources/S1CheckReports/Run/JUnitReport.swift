@@ -50,6 +50,18 @@ public struct JUnitReport: ReportRenderer {
         out.write("\" errors=\"")
         out.write(errors)
         out.write("\" time=\"0\">\n")
+        // JUnit has no place for a run's note: a comment, which cannot hold "--" (the baseline's own
+        // words are in it, so any left are split).
+        if let note = BaselineText.supersededNote(settings, option: "option ") {
+            out.write("<!-- Note: ")
+            var text = ""
+            for c in note.unicodeScalars where !XMLText.forbidden(c) {
+                if c == "-" && text.unicodeScalars.last == "-" { text += " " }
+                text.unicodeScalars.append(c)
+            }
+            out.write(text)
+            out.write(" -->\n")
+        }
         return out.finish()
     }
 

@@ -40,6 +40,7 @@ public struct JobSummaryReport: ReportRenderer {
         md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(BaselineText.label(run)))
         md.write(" |\n| Baseline file | "); md.markdown(JobSummaryReport.clip(run.baselineSource.file))
         md.write(", SHA-256 `\(JobSummaryReport.clip(run.baselineSource.sha256, 64))` |\n")
+        if let note = BaselineText.supersededNote(run) { md.write("| Later TBRD | "); md.markdown(JobSummaryReport.clip(note)); md.write(" |\n") }
         md.write("| As of | \(run.asOf) (the date waivers are judged against) |\n")
         md.write("| Strict | \(run.strict ? "yes: warnings fail the run" : "no") |\n")
         md.write("| Device eligibility | ")

@@ -180,6 +180,9 @@ public struct SARIFReport: ReportRenderer {
             notification(&w, id: "results-left-out", level: "warning",
                          "\(omitted) result\(omitted == 1 ? " was" : "s were") left out: GitHub code scanning rejects a run with more than 25,000 results, so the most severe were kept (fail, then warn, then waived). Every finding is in the JSON and JUnit reports.")
         }
+        if let note = BaselineText.supersededNote(run) {
+            notification(&w, id: "baseline-may-be-superseded", level: "note", note.prefix(1).uppercased() + note.dropFirst())
+        }
         if run.registrySource == nil {
             notification(&w, id: "device-eligibility-not-checked", level: "note", "Device eligibility was not checked (no --devices registry given).")
         }
