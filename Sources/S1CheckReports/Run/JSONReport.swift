@@ -64,15 +64,7 @@ public struct JSONReport: ReportRenderer {
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
         w.number("input-error", outcome.inputErrorCount)
         // Every finding of the run (the scope's cells and the run's own included), as every report counts them.
-        let tally = outcome.tally
-        w.beginObject("findings")
-        for s in Status.allCases { w.number(s.rawValue, tally.findings[s]) }
-        w.endObject()
-        w.beginObject("deviations")
-        w.number("total", tally.deviations)
-        w.number("waived", tally.waivedDeviations)
-        w.number("policy", tally.policyDeviations)
-        w.endObject()
+        w.tallyFields(outcome.tally, order: Status.allCases)
         // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
         w.beginArray("unusedSharedWaivers")
         for u in PolicyText.unusedSharedWaivers(settings, outcome) {

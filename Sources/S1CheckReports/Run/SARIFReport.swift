@@ -220,15 +220,7 @@ public struct SARIFReport: ReportRenderer {
         w.number("input-error", outcome.inputErrorCount)
         w.endObject()
         // The counts every report states (the scope's cells and the run's own findings included).
-        let tally = outcome.tally
-        w.beginObject("findings")
-        for s in [Status.fail, .warn, .waived, .pass] { w.number(s.rawValue, tally.findings[s]) }
-        w.endObject()
-        w.beginObject("deviations")
-        w.number("total", tally.deviations)
-        w.number("waived", tally.waivedDeviations)
-        w.number("policy", tally.policyDeviations)
-        w.endObject()
+        w.tallyFields(outcome.tally, order: [.fail, .warn, .waived, .pass])
         w.number("resultsLeftOut", omitted)
         w.endObject()
         w.endObject()
