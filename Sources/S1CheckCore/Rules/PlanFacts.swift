@@ -35,9 +35,14 @@ public struct PlanFacts: Sendable {
         self.file = file
         self.lines = lines
         declarations = ArtefactDeclarations(plan, baseline)
+        // Only documents with a conflict or a repeat are grouped (what a fix of their findings lists): most
+        // plans have none, so the check of an ordinary plan builds nothing here.
+        let involved = Set(declarations.conflicts.map { $0.2.ref } + declarations.repeats.map { $0.2.ref })
         var byDocument: [DocumentRef: [DeclaredArtefact]] = [:]
-        for a in plan.artefacts { if let ref = a.ref { byDocument[ref, default: []].append(a) } }
-        declaredMoreThanOnce = byDocument.filter { $0.value.count > 1 }
+        if !involved.isEmpty {
+            for a in plan.artefacts { if let ref = a.ref, involved.contains(ref) { byDocument[ref, default: []].append(a) } }
+        }
+        declaredMoreThanOnce = byDocument
     }
 
     /// "line 12" for a byte offset in the plan file, for messages that point at two places.
