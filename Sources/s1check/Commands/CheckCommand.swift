@@ -73,7 +73,7 @@ enum CheckCommand {
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
         let asOfGiven = try a[Self.asOf] != nil
-        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--as-of".utf8), Array(asOf.description.utf8)]) + a.arguments.map(\.bytes)
+        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--\(Self.asOf.spec.name)".utf8), Array(asOf.description.utf8)]) + a.arguments.map(\.bytes)
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 
