@@ -123,6 +123,9 @@ import S1CheckCore
         let baseline: FilePath? = try i[InitCommand.baseline]
         #expect(baseline?.display == "b.json")
         #expect(try i[InitCommand.deviceModel].isEmpty, "a repeatable option not given reads as none")
+        let results = RepeatedOption<FilePath>.inputFiles("results", help: "r")
+        let r = try ParsedArguments(["--results", "a.xml", "--results=b.xml"].map { Argument(Array($0.utf8)) }, command: "t", options: [results.spec])
+        #expect(try r[results].map(\.display) == ["a.xml", "b.xml"])
         let stdin = try Self.parse(["--phase", "FOC", "--id", "X-1", "--baseline", "-"], as: CommandTable.initPlan)
         do { _ = try stdin[InitCommand.baseline]; Issue.record("--baseline - read as a file") } catch {
             #expect(error.message.hasPrefix("--baseline needs a file; s1check does not read inputs from standard input"))

@@ -115,6 +115,11 @@ extension RepeatedOption where Value == FilePath {
     static func planPaths(_ name: String, help: String) -> Self {
         Self(name, .path, "PATH", help: help, convert: OptionValue.planPath)
     }
+
+    /// Input files, once per file (`--x FILE`): "-" is a usage error, as for `inputFile`.
+    static func inputFiles(_ name: String, _ type: OptionSpec.ValueType = .file, _ valueName: String = "FILE", help: String) -> Self {
+        Self(name, type, valueName, help: help, convert: OptionValue.inputFile)
+    }
 }
 
 extension RepeatedOption where Value: OptionChoice {
