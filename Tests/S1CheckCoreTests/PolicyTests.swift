@@ -99,6 +99,20 @@ import Testing
         #expect(unread.runResults.flatMap(\.findings).isEmpty)
     }
 
+    /// A shared waiver that would waive a failure without an approver met something: the typed fact says
+    /// so (not the finding's words), so it is counted as used, neither expired nor unused.
+    @Test func anUnapprovedSharedWaiverIsUsedNotExpired() throws {
+        let p = try policy(#"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "r", "expires": "2030-01-01"}]}"#).get()
+        let results = check([T.planJSON(id: "A", artefacts: #"[{"document": "AD", "version": "5.0"}]"#)], policy: p)
+        let f = try #require(results[0].findings.first { $0.sharedWaiver == 0 })
+        #expect(f.status == .fail && f.sharedWaiverMeeting == .unapproved)
+        var outcome = RunOutcome(T.settings(policy: p))
+        for r in results { outcome.add(r) }
+        outcome.finish(noPlan: false)
+        #expect(outcome.sharedWaivers.uses == [1] && outcome.sharedWaivers.expiries == [0])
+        #expect(outcome.runResults.flatMap(\.findings).isEmpty, "it met a failure: not unused")
+    }
+
     /// An unused shared waiver whose document names nothing gets the nearest name, as a plan waiver does.
     @Test func anUnusedSharedWaiverWithAMistypedDocumentGetsTheNearestName() throws {
         let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "Apendix AM", "reason": "r", "expires": "2030-01-01"}]}"#).get()

@@ -57,7 +57,9 @@ public struct SharedWaiverUse: RunFact, Sendable {
 /// Adding a fact across plans (a coverage gate, say) is a `RunFact` type and a field of `RunOutcome` (as
 /// `sharedWaivers` is), its contribution made in `RunOutcome.contribution(of:)` (a field of
 /// `PlanSummary`) and added in `RunOutcome.add`; a fact that must be known before plans are checked, as
-/// the plan ids are, is a field here, gathered in `RunPipeline`'s first pass.
+/// the plan ids are, is a field here, gathered in `RunPipeline`'s first pass. What the run finds from a
+/// fact is a run-level rule's findings in a file's result (`RunOutcome.finish` makes `runResults`), so
+/// every report lists them with nothing more.
 public struct RunAccumulator: Sendable {
     public internal(set) var planIDs = PlanIDIndex()
     public private(set) var outcome: RunOutcome
