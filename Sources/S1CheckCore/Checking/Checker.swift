@@ -55,18 +55,22 @@ public struct Checker: Sendable {
     /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
-                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [PlanResult] {
+                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [FileResult] {
         let results = ResultCollector()
-        _ = RunPipeline(baseline: baseline, registry: registry, asOf: asOf, policy: policy).run(MemoryPlanSource(files), into: [results])
-        return results.results
+        var settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "", sha256: ""), registrySource: nil,
+                                   asOf: asOf, strict: false, keepGoing: false, passedOver: [], policy: policy)
+        settings.registry = registry
+        _ = RunPipeline(settings).run(MemoryPlanSource(files), into: [results])
+        // The plans' results; the run-level results (the policy file's) follow them.
+        return Array(results.results.prefix(files.count))
     }
 
     /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
-    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> PlanResult {
+    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> FileResult {
         let digest = SHA256.hex(of: bytes)
         switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
         case .failure(let e):
-            return PlanResult(file: file, location: location, sha256: digest, unreadable: e.all)
+            return FileResult(file: file, location: location, sha256: digest, unreadable: e.all)
         case .success(let plan):
             let lines = LineIndex(bytes)
             var findings = findings(for: plan, file: file, lines: lines)
@@ -74,7 +78,7 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            return PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            return FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
         }
     }
 
