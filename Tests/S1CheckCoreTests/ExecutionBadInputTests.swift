@@ -42,6 +42,26 @@ import Testing
         #expect(undeclared?.description == "undeclared-entity.xml:2:37: /testsuite: the entity &xxe; is not one of XML's five (&amp; &lt; &gt; &quot; &apos;) or a character reference: s1check expands no other entity")
     }
 
+    /// ANSI colour codes in a failure text (a raw ESC, or written as &#27;) are not XML: libxml2 and
+    /// Jenkins refuse them, and so does s1check, naming the character and the likely cause.
+    @Test func aControlCharacterIsRefusedWhereItStands() {
+        let raw = Array(#"<testsuite name="s"><testcase name="c"><failure message="x"/><system-out>red: "#.utf8) + [0x1B]
+            + Array(#"[31m</system-out></testcase></testsuite>"#.utf8)
+        let (inText, _) = Self.refusal("esc.xml", [raw])
+        #expect(inText?.description.hasPrefix("esc.xml:1:79: ") == true, "\(inText?.description ?? "accepted")")
+        #expect(inText?.message.hasPrefix("the control character U+001B in text, which XML 1.0 does not allow") == true, "\(inText?.message ?? "accepted")")
+        let inAttribute = Array(#"<testsuite name="s"><testcase name="c"><failure message="a"#.utf8) + [0x1B] + Array(#"[31m"/></testcase></testsuite>"#.utf8)
+        #expect(Self.refusal("esc.xml", [inAttribute]).error?.message.hasPrefix("the control character U+001B in an attribute value") == true)
+        for reference in ["&#27;", "&#x1b;"] {
+            let written = Array("<testsuite name=\"s\"><testcase name=\"c\"><system-out>\(reference)[31m</system-out></testcase></testsuite>".utf8)
+            let error = Self.refusal("ref.xml", [written]).error
+            #expect(error?.message.hasPrefix("the character reference \(reference) names U+001B, which XML 1.0 does not allow") == true, "\(error?.message ?? "accepted")")
+        }
+        // A tab, a line feed and a CR stay allowed.
+        let fine = Array("<testsuite name=\"s\"><testcase name=\"c\"><system-out>a\tb\r\nc&#9;</system-out></testcase></testsuite>".utf8)
+        #expect(Self.refusal("fine.xml", [fine]).error == nil)
+    }
+
     @Test func aTruncatedFileSaysWhereItEnds() {
         let (error, _) = Self.refusal("truncated.xml", Self.fixtureChunks("truncated.xml", size: 4096))
         #expect(error?.message.hasSuffix("is it truncated?") == true)

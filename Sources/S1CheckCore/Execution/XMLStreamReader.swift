@@ -429,6 +429,8 @@ public struct XMLStreamReader {
             for k in range {
                 let c = b[k]
                 if c == 0x26 || c == 0x0D || (attribute && (c == 0x09 || c == 0x0A || c == 0x3C)) { return (true, ascii) }
+                // A control character XML does not allow: the slow path names it.
+                if c < 0x20 && c != 0x09 && c != 0x0A { return (true, ascii) }
                 if c >= 0x80 { ascii = false }
             }
             return (false, ascii)
@@ -460,6 +462,9 @@ public struct XMLStreamReader {
                 case Array("quot".utf8): out.append(0x22)
                 case Array("apos".utf8): out.append(0x27)
                 default:
+                    if ref.first == 0x23, let value = XMLStreamReader.referencedValue(ref.dropFirst()), !XMLStreamReader.isXMLChar(value) {
+                        throw error("the character reference &\(String(decoding: ref, as: UTF8.self)); names \(XMLStreamReader.codePoint(value)), which XML 1.0 does not allow (ANSI colour codes? turn the harness's colour output off)", at: k)
+                    }
                     guard ref.first == 0x23, let scalar = characterReference(ref.dropFirst()) else {
                         throw error("the entity &\(String(decoding: ref, as: UTF8.self)); is not one of XML's five (&amp; &lt; &gt; &quot; &apos;) or a character reference: s1check expands no other entity", at: k)
                     }
@@ -472,6 +477,9 @@ public struct XMLStreamReader {
                 if k + 1 < range.upperBound, buffer[k + 1] == 0x0A { k += 1 }
                 k += 1
             } else {
+                if c < 0x20 && c != 0x09 && c != 0x0A {
+                    throw error("the control character \(XMLStreamReader.codePoint(UInt32(c))) in \(attribute ? "an attribute value" : "text"), which XML 1.0 does not allow (ANSI colour codes? turn the harness's colour output off)", at: k)
+                }
                 if attribute {
                     if c == 0x3C { throw error("a < in an attribute value: expected &lt;", at: k) }
                     out.append(c == 0x09 || c == 0x0A ? 0x20 : c)
@@ -488,6 +496,24 @@ public struct XMLStreamReader {
     }
 
     private func characterReference(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        guard let value = XMLStreamReader.referencedValue(digits), XMLStreamReader.isXMLChar(value) else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    /// "U+001B".
+    private static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// XML 1.0 Char: tab, LF, CR, and from U+0020 (no surrogates, no U+FFFE/U+FFFF).
+    private static func isXMLChar(_ value: UInt32) -> Bool {
+        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+    }
+
+    /// The number a character reference's digits (after `#`) write, at most U+10FFFF; nil when they are not digits.
+    private static func referencedValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var d = digits
         let hex = d.first == 0x78
@@ -504,10 +530,7 @@ public struct XMLStreamReader {
             value = value * (hex ? 16 : 10) + v
             if value > 0x10FFFF { return nil }
         }
-        // XML 1.0 Char: tab, LF, CR, and from U+0020 (no surrogates, no U+FFFE/U+FFFF).
-        guard value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
-                || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value) else { return nil }
-        return Unicode.Scalar(value)
+        return value
     }
 
     // MARK: - Positions and searching
