@@ -43,6 +43,7 @@ enum CLI {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
+        let exited = ExitSignal(p)
         try p.run()
         let outData = CollectedBytes(), errData = CollectedBytes()
         let group = DispatchGroup()
@@ -50,10 +51,9 @@ enum CLI {
             group.enter()
             DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(5_000) }
-        if p.isRunning { p.terminate(); throw TimedOut(args: args) }
+        if !exited.wait(timeout: timeout) { p.terminate(); throw TimedOut(args: args) }
         group.wait()
+        p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
                       stderr: String(decoding: errData.data, as: UTF8.self))
     }

