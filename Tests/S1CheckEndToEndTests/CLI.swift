@@ -6,7 +6,8 @@ enum CLI {
     static let packageRoot = S1CheckTestSupport.packageRoot
     /// A plan that checks clean (one device, the SEC at its baseline version), for tests about everything
     /// around the plans.
-    static let goodPlan = #"{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}"#
+    static let goodPlan = PlanJSON(id: "OK-1", title: "t", window: nil, devices: #"[{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}]"#,
+                                   combinations: nil, waivers: nil, layout: .oneLine).text
 
     /// The binary SwiftPM built beside the test bundle (the test target depends on it, so it is built).
     static let binary: URL = {

@@ -9,9 +9,8 @@ import S1CheckTestSupport
 /// where a missing privilege is a failure, not a skip.
 enum Gate {
     /// A plan that fails (drift): a finding line on the console.
-    static func failing(_ id: String) -> String {
-        #"{"id": "\#(id)", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "71.0"}]}"#
-    }
+    static let failing = PlanJSON(title: "t", window: nil, devices: #"[{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}]"#,
+                                  combinations: nil, artefacts: #"[{"document": "SEC", "version": "71.0"}]"#, waivers: nil, layout: .oneLine)
 
     static let asRoot = geteuid() == 0
     static var rootOrCI: Bool { asRoot || ExternalTool.inCI }
@@ -191,7 +190,7 @@ enum Gate {
 
     @Test func dashIsStandardOutputAndTheConsoleMovesToStandardError() throws {
         let s = Scratch()
-        s.write("plans/bad.plan.json", Gate.failing("BAD-1"))
+        s.write("plans/bad.plan.json", Gate.failing.with(id: "BAD-1").text)
         s.write("plans/good.plan.json", CLI.goodPlan)
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01", "--json", "-", "--junit", "j.xml"], in: s.url)
         #expect(out.status == 1)
@@ -211,7 +210,7 @@ enum Gate {
         // Some parents leave a pipe non-blocking: a full pipe must be waited on, not taken for a failure,
         // by a report on standard output and by the console lines alike.
         let s = Scratch()
-        for i in 0..<400 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
+        for i in 0..<400 { s.write("plans/p\(i).plan.json", Gate.failing.with(id: "P-\(i)").text) }
         func run(_ extra: [String]) throws -> Data {
             let p = CLI.process(["check", "plans", "--as-of", "2023-06-01"] + extra, in: s.url)
             let out = Pipe()
@@ -261,7 +260,7 @@ enum Gate {
 @Suite struct OverlappingPathTests {
     @Test func eachPlanIsCheckedOnceWhateverTheOrder() throws {
         let s = Scratch()
-        s.write("plans/a.plan.json", Gate.failing("A-1"))
+        s.write("plans/a.plan.json", Gate.failing.with(id: "A-1").text)
         s.write("plans/foc/b.plan.json", CLI.goodPlan.replacingOccurrences(of: "OK-1", with: "B-1"))
         s.write("plans/foc/c.plan.json", CLI.goodPlan.replacingOccurrences(of: "OK-1", with: "C-1"))
         s.write("plans/foc/other.json", "{}")
@@ -464,7 +463,7 @@ enum Gate {
 
     @Test func aFIFOIsWrittenIntoAndOneNobodyReadsIsAnErrorNotAHang() throws {
         let s = Scratch()
-        s.write("bad.plan.json", Gate.failing("BAD-1"))
+        s.write("bad.plan.json", Gate.failing.with(id: "BAD-1").text)
         try Gate.mkfifo(s.path("fifo"))
         let lonely = try Gate.run(["check", "bad.plan.json", "--as-of", "2023-06-01", "--json", "fifo", "--markdown", "r.md"], in: s.url, timeout: 10)
         #expect(lonely.status == 2)
@@ -534,7 +533,7 @@ enum Gate {
     @Test(.enabled(if: Gate.rootOrCI, Gate.needsRoot))
     func aFullDiskReplacesNoReportAndTheFindingsStillComeFirst() throws {
         let s = Scratch()
-        for i in 0..<40 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
+        for i in 0..<40 { s.write("plans/p\(i).plan.json", Gate.failing.with(id: "P-\(i)").text) }
         try FileManager.default.createDirectory(atPath: s.path("disk"), withIntermediateDirectories: true)
         try Gate.requireMount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", s.path("disk")])
         defer { Gate.unmount(s.path("disk")) }
@@ -555,7 +554,7 @@ enum Gate {
 
     @Test func aReportThatCannotStartStillLetsTheFindingsOut() throws {
         let s = Scratch()
-        s.write("bad.plan.json", Gate.failing("BAD-1"))
+        s.write("bad.plan.json", Gate.failing.with(id: "BAD-1").text)
         s.write("file", "in the way")
         let out = try Gate.run(["check", "bad.plan.json", "--as-of", "2023-06-01", "--json", "file/r.json", "--markdown", "r.md"], in: s.url)
         #expect(out.status == 2)
@@ -570,7 +569,7 @@ enum Gate {
     /// complete in their temporary files.
     static func interrupted(_ signo: Int32) throws {
         let s = Scratch()
-        for i in 0..<300 { s.write("plans/p\(i).plan.json", Gate.failing("P-\(i)")) }
+        for i in 0..<300 { s.write("plans/p\(i).plan.json", Gate.failing.with(id: "P-\(i)").text) }
         for name in ["j.xml", "r.md"] { s.write("out/\(name)", "old \(name)") }
         try Gate.mkfifo(s.path("fifo"))
         // A reader that never reads: this test holds the FIFO open; the JSON report is larger than a pipe's buffer.
@@ -676,7 +675,7 @@ enum Gate {
     @Test func aPlanWhoseNameIsNotUTF8IsReadAndShownEscaped() throws {
         let s = Scratch()
         try FileManager.default.createDirectory(atPath: s.path("plans"), withIntermediateDirectories: true)
-        Gate.write(Array((s.path("plans") + "/bad").utf8) + [0xFF] + Array("name.plan.json".utf8), Gate.failing("BAD-1"))
+        Gate.write(Array((s.path("plans") + "/bad").utf8) + [0xFF] + Array("name.plan.json".utf8), Gate.failing.with(id: "BAD-1").text)
         Gate.write(Array((s.path("plans") + "/caf").utf8) + [0xE9] + Array(".json".utf8), "{}")
         let walked = try Gate.run(["check", "plans", "--as-of", "2023-06-01", "--json", "r.json", "--junit", "j.xml"], in: s.url)
         #expect(walked.status == 1, "\(walked.out)")
@@ -697,7 +696,7 @@ enum Gate {
     @Test func controlCharactersInFileNamesNeverReachTheConsoleRaw() throws {
         let s = Scratch()
         let hostile = "plans/x\u{1B}[2J\u{1B}[H\rPASS: 0 plans\nfake.plan.json"
-        s.write(hostile, Gate.failing("BAD-1"))
+        s.write(hostile, Gate.failing.with(id: "BAD-1").text)
         let out = try Gate.run(["check", "plans", "--as-of", "2023-06-01", "--json", "r.json"], in: s.url)
         #expect(out.status == 1)
         let console = out.stdout + out.stderr
