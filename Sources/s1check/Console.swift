@@ -28,8 +28,8 @@ extension Console {
     /// The console's renderer for `check`: `--format`, with `--quiet` or `--verbose`, and `--statistics`.
     /// (`--quiet` with `--verbose` is refused by the table, as contradicting options, before anything runs.)
     static func renderer(_ a: ParsedArguments, format: ConsoleFormat, settings: RunSettings, fd: Int32) -> any ReportRenderer {
-        let detail: ConsoleReport.Detail = a.has("quiet") ? .quiet : a.has("verbose") ? .verbose : .normal
-        let statistics = a.has("statistics") ? ConsoleReport.Statistics() : nil
+        let detail: ConsoleReport.Detail = a[CheckCommand.quiet] ? .quiet : a[CheckCommand.verbose] ? .verbose : .normal
+        let statistics = a[CheckCommand.statistics] ? ConsoleReport.Statistics() : nil
         switch format {
         case .text:
             return ConsoleReport(settings: settings, style: ConsoleReport.Style(colour: colourEnabled(fd), detail: detail), statistics: statistics)

@@ -50,12 +50,12 @@ enum Help {
 
     /// A command's usage on one line, as docs/ quote it: `s1check fix PATH... [--baseline FILE] ...`.
     static func usageLine(_ c: CommandSpec, words: [String]) -> String {
-        (["s1check"] + words + c.positionals.map(\.usage) + c.options.map(\.usage)).joined(separator: " ")
+        (["s1check"] + words + c.positionals.usage + c.options.map(\.usage)).joined(separator: " ")
     }
 
     /// The short form for the list of commands: `s1check init --phase PHASE --id ID [options]`.
     static func synopsis(_ c: CommandSpec, words: [String]) -> String {
-        var parts = ["s1check"] + words + c.positionals.map(\.usage) + c.options.filter(\.required).map(\.label)
+        var parts = ["s1check"] + words + c.positionals.usage + c.options.filter(\.required).map(\.label)
         if c.options.contains(where: { !$0.required }) { parts.append("[options]") }
         return parts.joined(separator: " ")
     }
@@ -93,7 +93,7 @@ enum Help {
     /// `Usage: s1check check PATH... [--baseline FILE] ...`, wrapped at `width` with the options
     /// continuing under the first.
     static func usageLines(_ c: CommandSpec, words: [String], lead: String) -> [String] {
-        let head = lead + (["s1check"] + words + c.positionals.map(\.usage)).joined(separator: " ")
+        let head = lead + (["s1check"] + words + c.positionals.usage).joined(separator: " ")
         let indent = String(repeating: " ", count: head.count + 1)
         var lines = [head]
         for part in c.options.map(\.usage) {

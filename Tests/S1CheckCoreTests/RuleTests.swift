@@ -285,6 +285,18 @@ import S1CheckTestSupport
         #expect(!d.changes.contains { $0.kind == .reversioned && $0.subject == "Schedule 8" })
     }
 
+    /// A former title removed from the baseline is a change: plans that use it stop resolving.
+    @Test func aFormerTitleRemovedIsANameChange() throws {
+        var new = TestData.baseline
+        let i = try #require(new.documents.firstIndex { !$0.formerTitles.isEmpty })
+        let former = new.documents[i].formerTitles[0]
+        new.documents[i].formerTitles.removeFirst()
+        let d = BaselineDiff(old: TestData.baseline, new: new)
+        #expect(d.changes.map(\.kind) == [.nameRemoved])
+        #expect(d.changes.first?.old == former)
+        #expect(d.changes.first?.detail.hasSuffix("(a former title)") == true, "\(d.changes.first?.detail ?? "")")
+    }
+
     @Test func eventsAndVersionsLeavingLegalEffectAreChanges() {
         var new = TestData.baseline
         let al = new.documents.firstIndex { $0.ref == .document(.appendix, "AL") }!

@@ -49,6 +49,38 @@ import S1CheckTestSupport
         #expect(unknown.status == 2 && unknown.stderr == "s1check: no help for \"chek\" (did you mean check?); see s1check --help\n", "\(unknown.stderr)")
     }
 
+    /// The table checks how many arguments a command takes (issue 23.5): too few or too many is a usage
+    /// error naming the command, what it needs, how many were given and its help, before any file is read.
+    @Test func positionalCountsAreCheckedByTheTable() throws {
+        let cases: [([String], String)] = [
+            (["check"], "check needs at least one plan file or folder (e.g. s1check check Plans), found 0; see s1check check --help"),
+            (["check", "--strict", "--as-of", "2023-06-01"],
+             "check needs at least one plan file or folder (e.g. s1check check Plans), found 0; see s1check check --help"),
+            (["fix", "--write"], "fix needs at least one plan file or folder (e.g. s1check fix Plans), found 0; see s1check fix --help"),
+            (["explain"], "explain needs one rule id, such as s1check explain artefact-version (s1check rules lists them), found 0; "
+                + "see s1check explain --help"),
+            (["explain", "artefact-version", "tbrd-version"], "explain needs one rule id, such as s1check explain artefact-version "
+                + "(s1check rules lists them), found 2; see s1check explain --help"),
+            (["baseline", "diff", "@embedded"], "baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found 1; "
+                + "see s1check baseline diff --help"),
+            (["baseline", "diff", "@embedded", "@embedded", "Plans"], "baseline diff needs two baselines: OLD NEW (use @embedded for the "
+                + "embedded one), found 3; see s1check baseline diff --help"),
+            // A third path after --plans is most likely a second plan folder: the error says how to give it.
+            (["baseline", "diff", "--plans", "Plans/ioc", "Plans/moc", "@embedded", "@embedded"], "baseline diff needs two baselines: OLD NEW "
+                + "(use @embedded for the embedded one), found 3; give --plans once per plan path (--plans A --plans B); see s1check baseline diff --help"),
+            (["schema", "plan", "scope"], "schema needs one name, plan, scope, policy, devices, baseline, report (such as s1check schema plan), "
+                + "found 2; see s1check schema --help"),
+        ]
+        for (args, message) in cases {
+            let out = try CLI.run(args)
+            #expect(out.status == 2 && out.stdout.isEmpty, "\(args): exit \(out.status)")
+            #expect(out.stderr == "s1check: \(message)\n", "\(args): \(out.stderr)")
+        }
+        // The right count runs the command.
+        #expect(try CLI.run(["explain", "artefact-version"]).status == 0)
+        #expect(try CLI.run(["baseline", "diff", "@embedded", "@embedded"]).status == 0)
+    }
+
     /// `scope init` cannot run without a registry: its usage line and help say so.
     @Test func scopeInitShowsDevicesAsRequired() throws {
         let out = try CLI.run(["scope", "init", "--help"])

@@ -131,25 +131,33 @@ public struct BaselineDiff: Sendable {
         let oldNameSets = oldNames.mapValues(Set.init), newNameSets = newNames.mapValues(Set.init)
         for (ref, names) in newNames.sorted(by: { $0.key < $1.key }) {
             for name in names where !(oldNameSets[ref]?.contains(name) ?? false) && oldRefs.contains(ref) {
-                changes.append(Change(kind: .nameAdded, subject: ref.description, old: nil, new: name, detail: "\(ref) may also be named \"\(name)\""))
+                changes.append(Change(kind: .nameAdded, subject: ref.description, old: nil, new: name,
+                                      detail: "\(ref) may also be named \"\(name)\"" + BaselineDiff.formerTitleNote(name, ref, new)))
             }
         }
         for (ref, names) in oldNames.sorted(by: { $0.key < $1.key }) {
             for name in names where !(newNameSets[ref]?.contains(name) ?? false) && newRefs.contains(ref) {
-                changes.append(Change(kind: .nameRemoved, subject: ref.description, old: name, new: nil, detail: "\(ref) is no longer named \"\(name)\""))
+                changes.append(Change(kind: .nameRemoved, subject: ref.description, old: name, new: nil,
+                                      detail: "\(ref) is no longer named \"\(name)\"" + BaselineDiff.formerTitleNote(name, ref, old)))
             }
         }
         self.changes = changes
     }
 
-    /// The aliases of each document and part.
+    /// The aliases and former titles of each document, and the names of each part: every name a plan may
+    /// use besides the code and the title (a former title resolves, with a note naming the current one).
     static func names(_ b: Baseline) -> [DocumentRef: [String]] {
         var out: [DocumentRef: [String]] = [:]
         for d in b.documents {
-            if !d.aliases.isEmpty { out[d.ref] = d.aliases }
+            if !d.aliases.isEmpty || !d.formerTitles.isEmpty { out[d.ref] = d.aliases + d.formerTitles }
             for p in d.parts { out[d.ref(of: p)] = [p.name] + p.aliases }
         }
         return out
+    }
+
+    /// ", a former title" when `name` is one of the document's former titles in `baseline`.
+    static func formerTitleNote(_ name: String, _ ref: DocumentRef, _ baseline: Baseline) -> String {
+        baseline.document(ref)?.formerTitles.contains(name) == true ? " (a former title)" : ""
     }
 
     /// The plans the change puts out of date, and why.

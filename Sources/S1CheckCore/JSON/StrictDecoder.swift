@@ -171,7 +171,8 @@ public final class StrictDecoder {
             return nil
         }
         guard let d = CalendarDate(iso: s) else {
-            fail("expected \(what) as a real calendar date \"YYYY-MM-DD\", found \"\(s.prefix(40))\"", at: path, offset: node.offset)
+            let why = CalendarDate.notADate(s).map { ": \($0)" } ?? ""
+            fail("expected \(what) as a real calendar date \"YYYY-MM-DD\", found \"\(s.prefix(40))\"\(why)", at: path, offset: node.offset)
             return nil
         }
         return d

@@ -138,7 +138,15 @@ public enum PlanDecoding {
         }
         // An issue the consolidated SEC identifies by date only (Schedule 9's SMETS2) is declared by its date.
         var issueDate: CalendarDate?
-        if case .string(let s)? = f["version"]?.value { issueDate = CalendarDate(iso: s) }
+        if let n = f["version"], case .string(let s) = n.value {
+            issueDate = CalendarDate(iso: s)
+            // Written as a date but not one: say so, rather than read it as a dotted version gone wrong.
+            if let why = CalendarDate.notADate(s) {
+                d.fail("expected the document version, or for an issue the consolidated SEC identifies by date a real calendar date \"YYYY-MM-DD\", found \"\(s)\": \(why)",
+                       at: path.key("version"), offset: n.offset)
+                return nil
+            }
+        }
         let version = issueDate.flatMap { Version(components: [$0.year, $0.month, $0.day]) }
             ?? f["version"].flatMap { d.version($0, at: path.key("version"), what: "the document version", lenient: true) }
         guard let written, let ref, let version, case .string(let versionText)? = f["version"]?.value else { return nil }

@@ -29,6 +29,20 @@ public struct CalendarDate: Sendable, Comparable, Hashable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text`, written as a date (`YYYY-MM-DD`, digits), is not one: "February 2019 has 28 days",
+    /// "there is no month 13"; nil when it is a real date or not written as a date at all.
+    public static func notADate(_ text: String) -> String? {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              b.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }),
+              CalendarDate(iso: text) == nil else { return nil }
+        let y = Int(text.prefix(4))!, m = Int(text.dropFirst(5).prefix(2))!
+        if y == 0 { return "there is no year 0000" }
+        guard (1...12).contains(m) else { return "there is no month \(text.dropFirst(5).prefix(2))" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(months[m - 1]) \(text.prefix(4)) has \(daysIn(month: m, year: y)) days"
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -34,18 +34,6 @@ struct OptionSpec: Sendable {
     /// What the option does, on its help line (continuation lines are indented to the help column).
     var help: String
 
-    static func flag(_ name: String, help: String) -> OptionSpec {
-        OptionSpec(name: name, kind: .flag, valueName: "", required: false, help: help)
-    }
-
-    static func value(_ name: String, _ type: ValueType, _ valueName: String, required: Bool = false, help: String) -> OptionSpec {
-        OptionSpec(name: name, kind: .value(type), valueName: valueName, required: required, help: help)
-    }
-
-    static func repeatable(_ name: String, _ type: ValueType, _ valueName: String, help: String) -> OptionSpec {
-        OptionSpec(name: name, kind: .repeatable(type), valueName: valueName, required: false, help: help)
-    }
-
     var takesValue: Bool { kind != .flag }
 
     var valueType: ValueType? {
@@ -79,12 +67,43 @@ struct OptionSpec: Sendable {
     var label: String { takesValue ? "--\(name) \(valueName)" : "--\(name)" }
 }
 
-/// A positional argument, for the usage line (`PATH...`, `OLD NEW`, `RULE`).
-struct PositionalSpec: Sendable {
-    enum Arity: Sendable { case one, oneOrMore }
-    var name: String
-    var arity: Arity = .one
-    var usage: String { arity == .oneOrMore ? "\(name)..." : name }
+/// The positional arguments a command takes, declared in its table entry: their names on the usage line
+/// (`PATH...`, `OLD NEW`, `RULE`), how many, and what the error says is expected. The parser checks the
+/// count, so no command counts its own.
+struct Positionals: Sendable {
+    /// Their names on the usage line; with no upper bound, the last is repeated (`PATH...`).
+    var names: [String] = []
+    var min = 0
+    /// nil: any number.
+    var max: Int? = 0
+    /// What a wrong count is told is expected: `check needs EXPECTED, found 0`.
+    var expected = ""
+    /// Added to the error when more are given than the command takes (the likely slip behind it).
+    var tooMany: (@Sendable (ParsedArguments) -> String?)? = nil
+
+    /// One or more (`PATH...`).
+    static func oneOrMore(_ name: String, expected: String) -> Positionals {
+        Positionals(names: [name], min: 1, max: nil, expected: expected)
+    }
+
+    /// Exactly these, in order (`RULE`, `OLD NEW`).
+    static func exactly(_ names: String..., expected: String, tooMany: (@Sendable (ParsedArguments) -> String?)? = nil) -> Positionals {
+        Positionals(names: names, min: names.count, max: names.count, expected: expected, tooMany: tooMany)
+    }
+
+    /// As the usage line spells them.
+    var usage: [String] {
+        guard max == nil, let last = names.last else { return names }
+        return names.dropLast() + ["\(last)..."]
+    }
+
+    /// The usage error for `given` arguments, or nil when the command takes that many: it names the
+    /// command, what it needs, what was given, and where its help is.
+    func check(_ given: Int, command: String, _ a: ParsedArguments) -> Diagnostic? {
+        if given >= min && given <= (max ?? Int.max) { return nil }
+        let hint = given > (max ?? Int.max) ? tooMany?(a).map { "; " + $0 } ?? "" : ""
+        return .usage("\(command) needs \(expected), found \(given)\(hint); see s1check \(command) --help")
+    }
 }
 
 /// One command, declared once: its name, what it takes, its help, and what it runs.
@@ -92,11 +111,11 @@ struct CommandSpec: Sendable {
     var name: String
     /// The line beside it in `s1check --help`.
     var summary: String
-    var positionals: [PositionalSpec] = []
-    var options: [OptionSpec] = []
-    var subcommands: [CommandSpec] = []
+    var positionals: Positionals
+    var options: [OptionSpec]
+    var subcommands: [CommandSpec]
     /// Options that cannot be given together (`--quiet` and `--verbose`): a usage error naming them.
-    var contradicting: [[String]] = []
+    var contradicting: [[OptionSpec]]
     /// The help page's text between the usage lines and the options.
     var discussion: String
     /// The help page's text after the options.
@@ -107,11 +126,29 @@ struct CommandSpec: Sendable {
     var helpFrom: [String]? = nil
     var run: @Sendable (ParsedArguments) throws(Diagnostic) -> Int32
 
-    /// Every command also takes `--help` (or `-h`) and `--version`, which are not listed.
-    static let help = OptionSpec.flag("help", help: "this page")
-    static let version = OptionSpec.flag("version", help: "s1check's version")
+    /// A command from its declarations: its options are the keys its run function reads, in the order its
+    /// help lists them.
+    init(name: String, summary: String, positionals: Positionals = Positionals(), options: [any OptionKey] = [],
+         subcommands: [CommandSpec] = [], contradicting: [[any OptionKey]] = [], discussion: String, epilogue: String? = nil,
+         argumentHint: String? = nil, helpFrom: [String]? = nil, run: @escaping @Sendable (ParsedArguments) throws(Diagnostic) -> Int32) {
+        self.name = name
+        self.summary = summary
+        self.positionals = positionals
+        self.options = options.map(\.spec)
+        self.subcommands = subcommands
+        self.contradicting = contradicting.map { $0.map(\.spec) }
+        self.discussion = discussion
+        self.epilogue = epilogue
+        self.argumentHint = argumentHint
+        self.helpFrom = helpFrom
+        self.run = run
+    }
 
-    var allOptions: [OptionSpec] { options + [CommandSpec.help, CommandSpec.version] }
+    /// Every command also takes `--help` (or `-h`) and `--version`, which are not listed.
+    static let help = Flag("help", help: "this page")
+    static let version = Flag("version", help: "s1check's version")
+
+    var allOptions: [OptionSpec] { options + [CommandSpec.help.spec, CommandSpec.version.spec] }
 
     func option(_ name: String) -> OptionSpec? { allOptions.first { $0.name == name } }
 }
@@ -190,49 +227,43 @@ struct ParsedArguments {
     }
 
     /// The usage error for a required option that is missing (or given blank): `init needs --id ID`.
-    func missing(_ name: String) -> Diagnostic {
-        .usage("\(command) needs \(declared(name).synopsis)")
+    func missing(_ key: some OptionKey) -> Diagnostic {
+        .usage("\(command) needs \(key.spec.synopsis)")
     }
 
-    private func declared(_ name: String) -> OptionSpec {
-        guard let o = spec.first(where: { $0.name == name }) else { preconditionFailure("--\(name) is not declared for \(command)") }
-        return o
+    /// Whether the option was given (a flag, or an option with a value).
+    func given(_ option: OptionSpec) -> Bool { flags.contains(option.name) || values[option.name] != nil }
+
+    func given(_ key: some OptionKey) -> Bool { given(key.spec) }
+
+    /// The values given to a key's option. A key its command does not declare is a slip in the table (its
+    /// option would be refused as unknown when given), not a user's error.
+    private func valuesGiven(to spec: OptionSpec) -> [Argument]? {
+        precondition(self.spec.contains { $0.name == spec.name }, "--\(spec.name) is not declared for \(command)")
+        return values[spec.name]
     }
 
-    /// The single value of an option (given at most once: a second is refused as it is read).
-    func argument(_ name: String) -> Argument? {
-        precondition(declared(name).takesValue, "--\(name) is a flag")
-        return values[name]?.first
+    /// Whether a flag was given.
+    subscript(_ flag: Flag) -> Bool {
+        precondition(spec.contains { $0.name == flag.spec.name }, "--\(flag.spec.name) is not declared for \(command)")
+        return flags.contains(flag.spec.name)
     }
 
-    /// Every value of a repeatable option, in order (nil when it is not given).
-    func all(_ name: String) -> [Argument]? {
-        precondition(declared(name).takesValue)
-        return values[name]
-    }
-
-    /// The single value of an option, as text.
-    func value(_ name: String) -> String? { argument(name)?.text }
-
-    /// The value of an option whose value is one of a few words, as its case.
-    func choice<C: OptionChoice>(_ name: String, _ type: C.Type = C.self, normalise: (String) -> String = { $0 }) throws(Diagnostic) -> C? {
-        guard let text = value(name) else { return nil }
-        return try C.parse(text, option: name, normalise: normalise)
-    }
-
-    /// The value of a date option (`--as-of`, `--start`).
-    func date(_ name: String) throws(Diagnostic) -> CalendarDate? {
-        guard let text = value(name) else { return nil }
-        return try Inputs.date(text, option: "--\(name)")
-    }
-
-    /// The single value of an option that names an input file: "-" (standard input) is not one.
-    func inputPath(_ name: String) throws(Diagnostic) -> FilePath? {
-        guard let a = argument(name) else { return nil }
-        if a.bytes == [UInt8(ascii: "-")] {
-            throw Diagnostic.usage("--\(name) needs a file; s1check does not read inputs from standard input (for a file named -, write ./-)")
+    /// The value of an option given at most once, converted (a date, a choice, an input file), or nil.
+    subscript<Value>(_ key: Option<Value>) -> Value? {
+        get throws(Diagnostic) {
+            guard let a = valuesGiven(to: key.spec)?.first else { return nil }
+            return try key.convert(a, key.spec)
         }
-        return a.path
+    }
+
+    /// Every value of a repeatable option, converted, in order (empty when it is not given).
+    subscript<Value>(_ key: RepeatedOption<Value>) -> [Value] {
+        get throws(Diagnostic) {
+            var out: [Value] = []
+            for a in valuesGiven(to: key.spec) ?? [] { out.append(try key.convert(a, key.spec)) }
+            return out
+        }
     }
 
     static func inputPaths(_ args: [Argument]) throws(Diagnostic) -> [FilePath] {
@@ -243,11 +274,6 @@ struct ParsedArguments {
             }
         }
         return args.map(\.path)
-    }
-
-    func has(_ flag: String) -> Bool {
-        precondition(!declared(flag).takesValue, "--\(flag) takes a value")
-        return flags.contains(flag)
     }
 }
 

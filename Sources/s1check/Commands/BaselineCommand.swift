@@ -12,9 +12,9 @@ import S1CheckReports
 /// `s1check baseline [export | diff OLD NEW]`, as `CommandTable.baseline` declares them.
 enum BaselineCommand {
     static func show(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
-        let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() })
-        let format = try a.choice("format", OutputFormat.self) ?? .text
-        let path = try a.inputPath("baseline")
+        let phase = try a[Self.phase]
+        let format = try a[Self.format] ?? .text
+        let path = try a[Self.baseline]
         let resolved = ResolvedBaseline(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).value })
         switch format {
         case .text: Output.write(BaselineReport.text(resolved, phase: phase))
@@ -26,24 +26,20 @@ enum BaselineCommand {
 
     static func export(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         // Validate first (a broken file is an input error), then print the bytes unchanged.
-        let path = try a.inputPath("baseline")
+        let path = try a[Self.baseline]
         emit(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).bytes })
         return 0
     }
 
     static func diff(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
-        guard a.positionalArguments.count == 2 else {
-            // A third path is most likely a second plan folder after --plans, which takes one path each time.
-            let extra = a.positionalArguments.count > 2 && a.values["plans"] != nil ? "; give --plans once per plan path (--plans A --plans B)" : ""
-            throw Diagnostic.usage("baseline diff needs two baselines: OLD NEW (use @embedded for the embedded one), found \(a.positionalArguments.count)\(extra)")
-        }
-        let format = try a.choice("format", OutputFormat.self) ?? .text
+        // (OLD and NEW: the table checks the count.)
+        let format = try a[Self.format] ?? .text
         let sides = try ParsedArguments.inputPaths(a.positionalArguments)
         let (old, new) = try diagnosing { () throws(Diagnostics) in (try Inputs.baseline(sides[0]).value, try Inputs.baseline(sides[1]).value) }
         let d = BaselineDiff(old: old, new: new)
         var impacts: [BaselineDiff.PlanImpact]?
-        if let paths = a.all("plans") {
-            let discovery = PlanDiscovery(paths: try ParsedArguments.inputPaths(paths))
+        if a.given(Self.plans) {
+            let discovery = PlanDiscovery(paths: try a[Self.plans])
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan, lines: LineIndex?)] = []
             for f in discovery.files {
@@ -72,30 +68,31 @@ enum BaselineCommand {
 enum InitCommand {
     static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         // --phase and --id are required (checked before this runs); an id of spaces is no id.
-        guard let id = a.value("id"), !id.trimmingWhitespace().isEmpty else { throw a.missing("id") }
-        guard let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() }) else { throw a.missing("phase") }
-        let path = try a.inputPath("baseline")
+        guard let id = try a[Self.id], !id.trimmingWhitespace().isEmpty else { throw a.missing(Self.id) }
+        guard let phase = try a[Self.phase] else { throw a.missing(Self.phase) }
+        let path = try a[Self.baseline]
         let resolved = ResolvedBaseline(try diagnosing { () throws(Diagnostics) in try Inputs.baseline(path).value })
-        let title = a.value("title") ?? "\(phase.rawValue) variation test \(id)"
+        let title = try a[Self.title] ?? "\(phase.rawValue) variation test \(id)"
         // A plan always has a window: without one the IOC cessation check could not be made.
-        let startGiven = a.value("start") != nil
-        let start = try a.date("start") ?? Inputs.today()
-        let end = try a.date("end") ?? start
+        let startGiven = try a[Self.start] != nil
+        let start = try a[Self.start] ?? Inputs.today()
+        let end = try a[Self.end] ?? start
         if end < start {
             throw Diagnostic.usage("--end \(end) is before --start \(start)" + (startGiven ? "" : " (today, when --start is not given)"))
         }
-        let devices = try InitCommand.devices(a, phase: phase)
+        let devices = try InitCommand.registryDevices(a, phase: phase)
         let plan = NewPlanFile.render(resolved, phase: phase, id: id, title: title, window: (start, end), devices: devices,
-                                      schema: try schemaPath(a, default: NewPlanFile.defaultSchema))
-        try diagnosing { () throws(Diagnostics) in try validate(plan, names: resolved.names, titleGiven: a.value("title") != nil) }
+                                      schema: try schemaReference(a[Self.schemaPath], default: NewPlanFile.defaultSchema))
+        let titleGiven = try a[Self.title] != nil
+        try diagnosing { () throws(Diagnostics) in try validate(plan, names: resolved.names, titleGiven: titleGiven) }
         BaselineCommand.emit(plan)
         return 0
     }
 
     /// `--schema-path REF` (docs/plans.md, "Schemas in the editor"): the `$schema` to write, a path or a
     /// URL; one of spaces or with a control character is refused rather than written.
-    static func schemaPath(_ a: ParsedArguments, default value: String) throws(Diagnostic) -> String {
-        guard let given = a.value("schema-path") else { return value }
+    static func schemaReference(_ given: String?, default value: String) throws(Diagnostic) -> String {
+        guard let given else { return value }
         if given.trimmingWhitespace().isEmpty || given.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw Diagnostic.usage("--schema-path must be a path or URL for the $schema key, not \"\(given)\"")
         }
@@ -104,20 +101,19 @@ enum InitCommand {
 
     /// The devices, combinations, test type and installation types asked for, from the registry: an id it
     /// does not list (with the nearest), or one not eligible for the phase, is a usage error.
-    static func devices(_ a: ParsedArguments, phase: Phase) throws(Diagnostic) -> NewPlanFile.Devices {
+    static func registryDevices(_ a: ParsedArguments, phase: Phase) throws(Diagnostic) -> NewPlanFile.Devices {
         var out = NewPlanFile.Devices()
-        out.testType = try a.choice("test-type", TestType.self)
-        for t in a.all("installation-type") ?? [] {
-            let type = try InstallationType.parse(t.text, option: "installation-type")
-            if !out.installationTypes.contains(type) { out.installationTypes.append(type) }
+        out.testType = try a[Self.testType]
+        for type in try a[Self.installationType] where !out.installationTypes.contains(type) {
+            out.installationTypes.append(type)
         }
-        let models = a.all("device-model") ?? [], combinations = a.all("combination") ?? []
+        let models = try a[Self.deviceModel], combinations = try a[Self.combination]
         if models.isEmpty && combinations.isEmpty { return out }
-        guard let path = try a.inputPath("devices") else {
+        guard let path = try a[Self.devices] else {
             throw Diagnostic.usage("--device-model and --combination are taken from a device registry: give it with --devices FILE")
         }
         let registry = try diagnosing { () throws(Diagnostics) in try Inputs.registry(path).value }
-        for m in models.map(\.text) {
+        for m in models {
             guard let entry = registry.deviceModels.first(where: { $0.id == m }) else {
                 let near = nearest(to: m, in: registry.deviceModels.map(\.id), limit: 3, maxDistance: 3)
                 throw Diagnostic.usage("--device-model \(m) is not in \(path.display)" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
@@ -127,7 +123,7 @@ enum InitCommand {
             }
             out.models.append(entry)
         }
-        for c in combinations.map(\.text) {
+        for c in combinations {
             guard let entry = registry.combination(id: c) else {
                 let near = registry.nearestCombinations(to: c, limit: 3, maxDistance: 3)
                 throw Diagnostic.usage("--combination \(c) is not in \(path.display)" + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
@@ -162,25 +158,22 @@ enum InitCommand {
 /// `s1check scope init --phase P --devices FILE`: a release scope from the registry.
 enum ScopeCommand {
     static func initScope(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
-        guard let phase = try a.choice("phase", Phase.self, normalise: { $0.uppercased() }) else { throw a.missing("phase") }
-        guard let path = try a.inputPath("devices") else { throw a.missing("devices") }
+        guard let phase = try a[Self.phase] else { throw a.missing(Self.phase) }
+        guard let path = try a[Self.devices] else { throw a.missing(Self.devices) }
         let registry = try diagnosing { () throws(Diagnostics) in try Inputs.registry(path).value }
         // Read as every command reads it: `--baseline -` is a usage error, never the embedded baseline.
-        let baselinePath = try a.inputPath("baseline")
+        let baselinePath = try a[Self.baseline]
         let baseline = try diagnosing { () throws(Diagnostics) in try Inputs.baseline(baselinePath).value }
-        func list<C: OptionChoice & Equatable>(_ name: String, _ type: C.Type) throws(Diagnostic) -> [C] {
+        func list<C: OptionChoice & Equatable>(_ key: RepeatedOption<C>) throws(Diagnostic) -> [C] {
             var out: [C] = []
-            for t in a.all(name) ?? [] {
-                let v = try C.parse(t.text, option: name)
-                if !out.contains(v) { out.append(v) }
-            }
+            for v in try a[key] where !out.contains(v) { out.append(v) }
             return out.isEmpty ? Array(C.allCases) : out
         }
-        let release = a.value("release") ?? "SMETS1 \(phase.rawValue) release"
+        let release = try a[Self.release] ?? "SMETS1 \(phase.rawValue) release"
         let scope = NewScopeFile.render(registry, phase: phase, release: release, tbrd: baseline.tbrd.version,
-                                        testTypes: try list("test-type", TestType.self),
-                                        installationTypes: try list("installation-type", InstallationType.self),
-                                        schema: try InitCommand.schemaPath(a, default: NewScopeFile.defaultSchema))
+                                        testTypes: try list(Self.testType),
+                                        installationTypes: try list(Self.installationType),
+                                        schema: try InitCommand.schemaReference(a[Self.schemaPath], default: NewScopeFile.defaultSchema))
         // What is printed must be a scope check reads (e.g. a phase no combination is eligible for).
         if case .failure(let e) = ScopeDecoding.decode(file: "scope", bytes: scope, registry: registry) {
             throw Diagnostic.usage("the scope would not be valid: " + e.all.map(\.message).joined(separator: "; "))

@@ -14,19 +14,19 @@ import S1CheckReports
 enum CheckCommand {
     /// Runs `check` on its arguments as `CommandTable.check` declares them.
     static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        // (At least one: the table checks the count.)
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
-        if planPaths.isEmpty { throw Diagnostic.usage("check needs at least one plan file or folder (e.g. s1check check Plans)") }
-        let asOf = try a.date("as-of") ?? Inputs.today()
-        let consoleFormat = try a.choice("format", ConsoleFormat.self) ?? .text
+        let asOf = try a[Self.asOf] ?? Inputs.today()
+        let consoleFormat = try a[Self.format] ?? .text
         var requested: [(format: ReportFormat, path: Argument)] = []
-        for format in ReportFormat.files {
-            if let path = a.argument(format.rawValue) { requested.append((format, path)) }
+        for report in Self.reports {
+            if let path = try a[report.key] { requested.append((report.format, path)) }
         }
 
         // Inputs that are not plans must be sound before anything is checked.
-        let baselinePath = try a.inputPath("baseline"), devicesPath = try a.inputPath("devices")
-        let configPath = try Inputs.policyFile(a, inputs: planPaths)
-        let scopePath = try a.inputPath("scope")
+        let baselinePath = try a[Self.baseline], devicesPath = try a[Self.devices]
+        let configPath = try Inputs.policyFile(config: a[Self.config], none: a[Self.noConfig], inputs: planPaths)
+        let scopePath = try a[Self.scope]
         // A scope's combinations are the registry's: without one, no cell could be named (a usage error).
         if scopePath != nil && devicesPath == nil {
             throw Diagnostic.usage("--scope needs --devices: the scope's combinations are checked against the device registry")
@@ -63,8 +63,8 @@ enum CheckCommand {
         // With a report on standard output, the console lines go to standard error.
         let console = targets.contains { $0.kind == .standardOutput } ? STDERR_FILENO : STDOUT_FILENO
         var settings = RunSettings(baseline: baseline, baselineSource: loaded.source,
-                                   registrySource: registry?.source, asOf: asOf, strict: a.has("strict"),
-                                   keepGoing: a.has("keep-going"), passedOver: discovery.passedOver.map(\.display),
+                                   registrySource: registry?.source, asOf: asOf, strict: a[Self.strict],
+                                   keepGoing: a[Self.keepGoing], passedOver: discovery.passedOver.map(\.display),
                                    policy: policy?.value ?? .none, policySource: policy?.source)
         // CI formats place findings relative to where s1check runs (the repository root in CI).
         settings.workingFolder = FileManager.default.currentDirectoryPath
@@ -72,8 +72,8 @@ enum CheckCommand {
         settings.scope = scope?.value
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
-        let asOfGiven = a.value("as-of") != nil
-        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--as-of".utf8), Array(asOf.description.utf8)]) + a.arguments.map(\.bytes)
+        let asOfGiven = try a[Self.asOf] != nil
+        settings.command = [Array("check".utf8)] + (asOfGiven ? [] : [Array("--\(Self.asOf.spec.name)".utf8), Array(asOf.description.utf8)]) + a.arguments.map(\.bytes)
         if !targets.isEmpty { InterruptCleanup.install() }
         let reports = ReportSet(targets, settings: settings, inputs: inputs)
 

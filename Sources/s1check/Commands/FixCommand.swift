@@ -20,15 +20,15 @@ import S1CheckReports
 enum FixCommand {
     /// Runs `fix` on its arguments as `CommandTable.fix` declares them.
     static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+        // (At least one: the table checks the count.)
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
-        if planPaths.isEmpty { throw Diagnostic.usage("fix needs at least one plan file or folder (e.g. s1check fix Plans)") }
-        let write = a.has("write")
-        let baselinePath = try a.inputPath("baseline"), configPath = try Inputs.policyFile(a, inputs: planPaths)
+        let write = a[Self.write]
+        let baselinePath = try a[Self.baseline], configPath = try Inputs.policyFile(config: a[Self.config], none: a[Self.noConfig], inputs: planPaths)
         let fixer: Fixer
         do throws(Diagnostics) {
             let baseline = ResolvedBaseline(try Inputs.baseline(baselinePath).value)
             let policy = try Inputs.policy(configPath, names: baseline.names)
-            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none, confirmTBRD: a.has("confirm-tbrd"))
+            fixer = Fixer(baseline: baseline, asOf: Inputs.today(), policy: policy?.value ?? .none, confirmTBRD: a[Self.confirmTBRD])
         } catch {
             for e in error.all { Console.report(e) }
             return 2

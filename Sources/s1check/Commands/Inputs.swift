@@ -63,10 +63,9 @@ enum Inputs {
     /// root (the folder holding `.git`; without one, up to the file system's root), as ruff and SwiftLint
     /// find theirs. One run has one policy: inputs that find different files (or one a file, another
     /// none) are a usage error naming them, never a policy applied to plans it was not written for.
-    static func policyFile(_ a: ParsedArguments, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
-        let config = try a.inputPath("config")
+    static func policyFile(config: FilePath?, none: Bool, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
         // (Both together are refused by the table, as contradicting options.)
-        if a.has("no-config") { return nil }
+        if none { return nil }
         if let config { return config }
         var found: [(input: FilePath, file: FilePath?)] = []
         for input in inputs where !found.contains(where: { $0.input == input }) {

@@ -4,7 +4,7 @@ import S1CheckReports
 /// `s1check rules` and `s1check explain RULE`: the rule catalogue, rendered by the reports layer.
 enum RulesCommand {
     static func list(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
-        switch try a.choice("format", DocumentFormat.self) ?? .text {
+        switch try a[Self.listFormat] ?? .text {
         case .text: Output.write(RuleCatalogue.text())
         case .markdown: Output.write(RuleCatalogue.markdown())
         }
@@ -12,15 +12,13 @@ enum RulesCommand {
     }
 
     static func explain(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
-        guard a.positionalArguments.count == 1 else {
-            throw Diagnostic.usage("explain needs one rule id, such as s1check explain artefact-version (s1check rules lists them), found \(a.positionalArguments.count)")
-        }
+        // (Exactly one: the table checks the count.)
         let id = a.positionalArguments[0].path.display
         guard let rule = RuleCatalogue.rule(id) else {
             let hint = RuleCatalogue.suggestions(for: id).first.map { " (did you mean \($0)?)" } ?? ""
             throw Diagnostic.usage("unknown rule \"\(id)\"\(hint); s1check rules lists them")
         }
-        switch try a.choice("format", DocumentFormat.self) ?? .text {
+        switch try a[Self.explainFormat] ?? .text {
         case .text: Output.write(RuleCatalogue.explainText(rule))
         case .markdown: Output.write(RuleCatalogue.explainMarkdown(rule))
         }

@@ -22,9 +22,7 @@ enum SchemaCommand {
 
     static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
         let names = Name.allCases.map(\.rawValue)
-        guard a.positionalArguments.count == 1 else {
-            throw Diagnostic.usage("schema needs one name, \(names.joined(separator: ", ")) (such as s1check schema plan), found \(a.positionalArguments.count)")
-        }
+        // (Exactly one: the table checks the count.)
         let word = a.positionalArguments[0].path.display
         guard let name = Name(rawValue: word.lowercased()) else {
             let hint = nearest(to: word.lowercased(), in: names, limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
