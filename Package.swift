@@ -24,6 +24,13 @@ let package = Package(
             name: "s1check", dependencies: ["S1CheckCore", "S1CheckReports"],
             resources: ["plan", "scope", "policy", "devices", "baseline", "report"].map { .embedInCode("Schemas/\($0).schema.json") }
         ),
+        // `swift run s1check-generate`: regenerates every generated file (the schemas' rule-id enums, the
+        // verdict fixtures, docs/rules.md, the docs' usage lines, Reports/), running the real binary for
+        // what it prints; a development tool, not in the release. Depending on `s1check` builds it first.
+        .executableTarget(
+            name: "s1check-generate",
+            dependencies: ["s1check", "S1CheckCore", "S1CheckReports", "S1CheckTestSupport"]
+        ),
         // Helpers shared by the test targets (external validators, scratch folders).
         .target(name: "S1CheckTestSupport", dependencies: ["S1CheckCore"], path: "Tests/S1CheckTestSupport"),
         .testTarget(name: "S1CheckCoreTests", dependencies: ["S1CheckCore", "S1CheckTestSupport"]),

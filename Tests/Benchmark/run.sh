@@ -14,7 +14,10 @@
 # MiB, made by Tests/Benchmark/superlinear.py: a 40,000-cell scope with 40,000 exclusions (check, the
 # console and with both evidence packs), a baseline with 40,000 versions in legal effect, aliases and parts,
 # `baseline diff` to 20,000 versions in legal effect, and one plan declaring a document at 20,000 versions
-# (target: each under 2 s).
+# (target: each under 2 s); and the cases whose wall-clock bounds the end-to-end tests once held (no test
+# depends on a clock now): a 16 MiB plan of 40,000 repeats and 40,000 waivers, 3,000 plans sharing an id
+# (with JUnit), a 16 MiB one-line plan full of errors (target: each under 2 s), and 1,000 plans against a
+# 5,000-entry registry matching none (target: under 2.5 s). A row over its target is marked OVER.
 #
 # usage: Tests/Benchmark/run.sh [SIZES...]      (default: 100 1000 10000 100000; RUNS=3 runs each)
 # needs: python3, the plan generator (../shared/bench/gen_plans.py, or GEN=path), check-jsonschema (PyPI)
@@ -132,6 +135,23 @@ if [ "${SUPERLINEAR:-1}" != 0 ]; then
   srow "plan: 1 doc at 20k versions" "$w" "$m"
   read -r w m < <(measure "$bin" check "$sl/versions/plans" --as-of 2023-06-01)
   srow "plan: 1 doc at 40k versions" "$w" "$m"
+  # Once bounds in the end-to-end tests (GateTests, GateIntegrityTests): each against its target.
+  python3 Tests/Benchmark/superlinear.py repeats 40000 "$sl/repeats"
+  python3 Tests/Benchmark/superlinear.py sharedid 3000 "$sl/sharedid"
+  python3 Tests/Benchmark/superlinear.py errors $((16 << 20)) "$sl/errors"
+  python3 Tests/Benchmark/superlinear.py registry 5000 "$sl/registry"
+  bounded() { # name target wall rss
+    printf "%-28s %10.3f %10.1f  target %s s%s\n" "$1" "$3" "$(python3 -c "print($4/1024)")" "$2" \
+      "$(python3 -c "print('  OVER' if $3 > $2 else '')")"
+  }
+  read -r w m < <(measure "$bin" check "$sl/repeats/plans" --as-of 2023-06-01)
+  bounded "16 MiB: 40k repeats+waivers" 2 "$w" "$m"
+  read -r w m < <(measure "$bin" check "$sl/sharedid/plans" --as-of 2023-06-01 --junit "$work/shared.xml")
+  bounded "3,000 plans sharing an id" 2 "$w" "$m"
+  read -r w m < <(measure "$bin" check "$sl/errors/plans" --as-of 2023-06-01)
+  bounded "16 MiB one line of errors" 2 "$w" "$m"
+  read -r w m < <(measure "$bin" check "$sl/registry/plans" --devices "$sl/registry/devices.json" --as-of 2023-06-01)
+  bounded "1,000 plans, 5k registry" 2.5 "$w" "$m"
 fi
 
 # Test execution evidence: the JUnit results reader over a million cases (~500 MB) and a tenth of it,

@@ -13,6 +13,19 @@ usage: Tests/Benchmark/superlinear.py KIND N OUT_DIR
   diff N       OUT_DIR/old.json and OUT_DIR/new.json: Schedule 8 with one version in legal effect in the
                old, N in the new (N - 1 of them entering legal effect).
   versions N   OUT_DIR/plans/versions.plan.json: one plan declaring Appendix AD at N distinct versions.
+
+The wall-clock bounds the end-to-end tests once held (moved here so no test depends on a clock; the
+tests keep the behaviour, and a timeout only as a safety net):
+
+  repeats N    OUT_DIR/plans/big.plan.json: N repeats of one artefact and N waivers of it, padded to
+               exactly 16 MiB with a long title (PlanCostTests.manyRepeatsAndManyWaiversAreLinear).
+  sharedid N   OUT_DIR/plans/pNNNN.plan.json: N copies of one plan, sharing its id
+               (manyPlansSharingAnIDNameAFewOthersAndCountTheRest).
+  errors N     OUT_DIR/plans/big.plan.json: a one-line plan of at most N bytes, full of errors
+               (a16MiBOneLinePlanFullOfErrorsIsAnsweredQuickly; N is 16 MiB there).
+  registry N   OUT_DIR/devices.json with N device models and N combinations, and OUT_DIR/plans/ with N/5
+               plans none of which the registry holds, and one near miss
+               (aThousandPlansAgainstFiveThousandRegistryEntriesWithNoMatch).
 """
 import json, os, sys
 
@@ -58,6 +71,13 @@ def write(path, value):
     assert size <= 16 << 20, f"{path} is {size} bytes, over 16 MiB"
 
 
+def text(path, value):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(value)
+    assert os.path.getsize(path) <= 16 << 20, f"{path} is over 16 MiB"
+
+
 def plan(pid, artefacts, **extra):
     p = {"id": pid, "title": "superlinear benchmark", "phase": "FOC", "tbrd": "1.24",
          "deviceModels": [{"type": "ESME", "manufacturer": "Maker 1", "model": "M-1", "firmware": "1"}],
@@ -97,8 +117,40 @@ def main():
     elif kind == "versions":
         write(os.path.join(out, "plans", "versions.plan.json"), plan(
             "VERSIONS-1", [{"document": "Appendix AD", "version": version(i)} for i in range(n)]))
+    elif kind == "repeats":
+        artefact = '{"document": "SEC", "version": "72.0"}'
+        waiver = '{"rule": "duplicate-document", "document": "SEC", "reason": "r"}'
+        body = (', "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": ['
+                + ", ".join([artefact] * n) + '], "waivers": [' + ", ".join([waiver] * n) + "]}")
+        head = '{"id": "BIG-1", "title": "'
+        text(os.path.join(out, "plans", "big.plan.json"), head + "t" * ((16 << 20) - len(head) - len(body) - 1) + '"' + body)
+    elif kind == "sharedid":
+        one = '{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}'
+        for i in range(n):
+            text(os.path.join(out, "plans", "p%04d.plan.json" % i), one)
+    elif kind == "errors":
+        parts = ['{"id": "BIG-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [']
+        size, i = len(parts[0]), 0
+        while size < n - 200:
+            item = '{"document": "SEC", "version": 5.%d, "vesrion": "1"}, ' % i
+            parts.append(item); size += len(item); i += 1
+        parts.append('{"document": "SEC", "version": "72.0"}]}')
+        text(os.path.join(out, "plans", "big.plan.json"), "".join(parts))
+    elif kind == "registry":
+        write(os.path.join(out, "devices.json"), {
+            "deviceModels": [{"id": f"DM-{i}", "type": "ESME", "manufacturer": f"Maker {i} Meters Ltd", "model": f"EM-{i * 7}", "firmware": ["1.0"], "phases": ["FOC"]} for i in range(n)],
+            "combinations": [{"id": f"DMC-{i}", "deviceModels": [f"DM-{i}"], "phases": ["FOC"]} for i in range(n)]})
+        for i in range(n // 5):
+            write(os.path.join(out, "plans", f"p{i}.plan.json"), {
+                "id": f"P-{i}", "title": "t", "phase": "FOC", "tbrd": "1.24",
+                "deviceModels": [{"type": "ESME", "manufacturer": f"Nobody Anywhere Corporation {i}", "model": f"QQ-{i}", "firmware": "9"}],
+                "deviceModelCombinations": [f"XYZ-{i}"], "artefacts": [{"document": "SEC", "version": "72.0"}]})
+        write(os.path.join(out, "plans", "near.plan.json"), {
+            "id": "NEAR", "title": "t", "phase": "FOC", "tbrd": "1.24",
+            "deviceModels": [{"type": "ESME", "manufacturer": "Makr 123 Meters Ltd", "model": "EM-861", "firmware": "1.0"}],
+            "deviceModelCombinations": ["DMC-12x"], "artefacts": [{"document": "SEC", "version": "72.0"}]})
     else:
-        sys.exit(f"unknown kind {kind}: coverage, baseline, diff or versions")
+        sys.exit(f"unknown kind {kind}: coverage, baseline, diff, versions, repeats, sharedid, errors or registry")
 
 
 if __name__ == "__main__":

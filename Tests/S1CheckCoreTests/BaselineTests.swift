@@ -253,7 +253,7 @@ import S1CheckTestSupport
         #expect(r[.document(.appendix, "AD")]?.relevant == [v("5.1"), v("5.2")])
         #expect(r[.document(.schedule, "8")]?.relevant == [v("3.2"), v("4.0"), v("4.1")])
         func statuses(_ artefacts: String) -> [Status] {
-            let result = TestData.check(TestData.planJSON(artefacts: artefacts), baseline: r)
+            let result = TestData.check(PlanJSON(artefacts: artefacts).text, baseline: r)
             return result.findings.filter { $0.rule.id == "artefact-version" }.map(\.status)
         }
         #expect(statuses(#"[{"document": "DUIS", "version": "4.0"}]"#) == [.fail])

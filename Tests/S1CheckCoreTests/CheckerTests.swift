@@ -78,7 +78,7 @@ import S1CheckTestSupport
                             waivers: [waiver], waiverLines: [3])
         let context = CheckContext(baseline: TestData.resolved, registry: nil, asOf: TestData.asOf, policy: policy)
         let checker = Checker(context: context, rules: RuleRegistry.all + [SilentRule()])
-        let plan = try PlanDecoding.decode(file: "t.plan.json", bytes: Array(TestData.planJSON().utf8),
+        let plan = try PlanDecoding.decode(file: "t.plan.json", bytes: Array(PlanJSON().text.utf8),
                                            names: TestData.resolved.names).get()
         let findings = checker.findings(for: plan, file: "t.plan.json")
         let errors = findings.filter { $0.rule.id == "internal-error" }

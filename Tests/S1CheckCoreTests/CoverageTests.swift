@@ -14,12 +14,11 @@ import S1CheckTestSupport
     /// A FOC plan with coverage keys; `artefacts` lets a test make it fail.
     func plan(_ id: String, combinations: [String], testType: String?, installation: [String]?,
               artefacts: String = #"[{"document": "SEC", "version": "72.0"}]"#) -> (String, [UInt8]) {
-        var json = T.planJSON(id: id, combinations: "[" + combinations.map { "\"\($0)\"" }.joined(separator: ", ") + "]", artefacts: artefacts)
         var extra = ""
         if let testType { extra += "\"testType\": \"\(testType)\", " }
         if let installation { extra += "\"installationTypes\": [" + installation.map { "\"\($0)\"" }.joined(separator: ", ") + "], " }
-        json = json.replacingOccurrences(of: "\"tbrd\": \"1.24\",", with: "\"tbrd\": \"1.24\", " + extra)
-        return ("\(id).plan.json", Array(json.utf8))
+        let json = PlanJSON(id: id, extra: extra, combinations: "[" + combinations.map { "\"\($0)\"" }.joined(separator: ", ") + "]", artefacts: artefacts)
+        return ("\(id).plan.json", json.bytes)
     }
 
     func run(_ plans: [(String, [UInt8])]) throws -> CoverageResult {

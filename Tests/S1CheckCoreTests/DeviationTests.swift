@@ -12,7 +12,7 @@ import S1CheckTestSupport
     static let drift = #"[{"document": "AD", "version": "5.0"}]"#
 
     @Test func aWaiverOfAFailureWithoutAnApproverFailsAndTheFailureStands() {
-        let r = T.check(T.planJSON(artefacts: Self.drift, waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "device only supports DUIS 5.0"}]"#))
+        let r = T.check(PlanJSON(artefacts: Self.drift, waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "device only supports DUIS 5.0"}]"#).text)
         let drift = r.findings.first { $0.rule.id == "artefact-version" && $0.documentRef != nil && $0.declared == "5.0" }
         #expect(drift?.status == .fail && drift?.waiver == nil)
         let waiver = r.findings.first { $0.rule.id == "waiver" }
@@ -21,26 +21,26 @@ import S1CheckTestSupport
     }
 
     @Test func anApprovedWaiverIsADeviation() {
-        let r = T.check(T.planJSON(artefacts: Self.drift, waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "device only supports DUIS 5.0", "approvedBy": "QA lead"}]"#))
+        let r = T.check(PlanJSON(artefacts: Self.drift, waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "device only supports DUIS 5.0", "approvedBy": "QA lead"}]"#).text)
         #expect(r.status == .pass)
         #expect(r.tally.waivedDeviations == 1 && r.tally.deviations == 1)
         #expect(r.findings.contains { $0.status == .waived && $0.deviation == .waived && $0.waiver?.approvedBy == "QA lead" })
     }
 
     @Test func aWaiverOfAWarningNeedsNoApprover() {
-        let r = T.check(T.planJSON(tbrd: "1.23", waivers: #"[{"rule": "tbrd-version", "reason": "re-confirmed"}]"#))
+        let r = T.check(PlanJSON(tbrd: "1.23", waivers: #"[{"rule": "tbrd-version", "reason": "re-confirmed"}]"#).text)
         #expect(r.status == .pass && r.tally.waivedDeviations == 1)
     }
 
     @Test func aPolicyLevelThatLowersIsADeviationWithItsOwnLevelKept() {
         let policy = Policy(file: "s1check.json", levels: ["artefact-version": .allow])
-        let r = Checker.checkAll([("t.plan.json", Array(T.planJSON(artefacts: Self.drift).utf8))], baseline: T.resolved, asOf: T.asOf, policy: policy)[0]
+        let r = Checker.checkAll([("t.plan.json", Array(PlanJSON(artefacts: Self.drift).text.utf8))], baseline: T.resolved, asOf: T.asOf, policy: policy)[0]
         let f = r.findings.first { $0.rule.id == "artefact-version" && $0.declared == "5.0" }
         #expect(f?.status == .pass && f?.level?.originalStatus == .fail && f?.level?.file == "s1check.json")
         #expect(f?.deviation == .policy)
         #expect(r.status == .pass && r.tally.policyDeviations == 1)
         // Raising a level is not a deviation.
-        let deny = Checker.checkAll([("t.plan.json", Array(T.planJSON(tbrd: "1.23").utf8))], baseline: T.resolved, asOf: T.asOf,
+        let deny = Checker.checkAll([("t.plan.json", Array(PlanJSON(tbrd: "1.23").text.utf8))], baseline: T.resolved, asOf: T.asOf,
                                     policy: Policy(file: "p.json", levels: ["tbrd-version": .deny]))[0]
         #expect(deny.status == .fail && deny.tally.deviations == 0)
     }
@@ -48,7 +48,7 @@ import S1CheckTestSupport
     @Test func aSharedWaiverOfAFailureNeedsAnApproverToo() throws {
         let text = #"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "accepted", "expires": "2099-01-01"}]}"#
         let policy = try PolicyDecoding.decode(file: "s1check.json", bytes: Array(text.utf8), names: T.resolved.names).get()
-        let r = Checker.checkAll([("t.plan.json", Array(T.planJSON(artefacts: Self.drift).utf8))], baseline: T.resolved, asOf: T.asOf, policy: policy)[0]
+        let r = Checker.checkAll([("t.plan.json", Array(PlanJSON(artefacts: Self.drift).text.utf8))], baseline: T.resolved, asOf: T.asOf, policy: policy)[0]
         #expect(r.status == .fail)
         #expect(r.findings.contains { $0.rule.id == "waiver" && $0.status == .fail && $0.sharedWaiver == 0 && $0.message.contains("names no approver") })
         // It met something: it is not reported as unused, nor as expired.
@@ -156,7 +156,7 @@ import S1CheckTestSupport
     @Test func thePipelineDecidesNoPlanFound() {
         let none = RunPipeline(TestData.settings()).run(MemoryPlanSource([]), into: []).outcome
         #expect(none.noPlanFound && none.exitCode == 2)
-        let one = RunPipeline(TestData.settings()).run(MemoryPlanSource([("a.plan.json", Array(TestData.planJSON(id: "A").utf8))]), into: []).outcome
+        let one = RunPipeline(TestData.settings()).run(MemoryPlanSource([("a.plan.json", Array(PlanJSON(id: "A").text.utf8))]), into: []).outcome
         #expect(!one.noPlanFound && one.planCount == 1)
     }
 }

@@ -106,7 +106,7 @@ import S1CheckTestSupport
     /// A former title is named, in a pass-level note, with the current one; the declaration is checked as
     /// the document itself.
     @Test func aFormerTitleAddsANoteNamingTheCurrentOne() throws {
-        let json = TestData.planJSON(artefacts: #"[{"document": "Communication Hub Technical Specifications", "version": "1.5"}]"#)
+        let json = PlanJSON(artefacts: #"[{"document": "Communication Hub Technical Specifications", "version": "1.5"}]"#).text
         let notes = try TestData.findings(json, rule: UnknownDocumentRule.description)
         #expect(notes.map(\.status) == [.pass])
         #expect(notes.first?.message.contains("Communications Hub Technical Specifications") == true)

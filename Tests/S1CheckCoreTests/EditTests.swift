@@ -1,5 +1,6 @@
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// The seams for edits: every JSON node's bytes (start and end), and byte edits applied to a file.
 @Suite struct JSONSpanTests {
@@ -81,7 +82,7 @@ import Testing
     /// The seam a fix command needs: a plan's value replaced by its span, the rest of the file kept byte
     /// for byte, and the edited plan checked again.
     @Test func aVersionReplacedByItsSpanFixesDrift() throws {
-        let plan = Array(TestData.planJSON(artefacts: #"[{"document": "AD", "version": "5.0"}]"#).utf8)
+        let plan = Array(PlanJSON(artefacts: #"[{"document": "AD", "version": "5.0"}]"#).text.utf8)
         #expect(TestData.check(String(decoding: plan, as: UTF8.self)).status == .fail)
         let root = try JSONReader.parse(plan)
         guard case .object(let m) = root.value, case .array(let artefacts) = m.first(where: { $0.key == "artefacts" })?.value.value,

@@ -22,7 +22,7 @@ import S1CheckTestSupport
     }
 
     @Test func aDriftedVersionWithOneRelevantVersionIsChangedAndNothingElse() throws {
-        let json = TestData.planJSON(artefacts: artefacts([("DUIS", "5.0"), ("SEC", "72.0"), ("MMC", "v2.0"), ("Appendix AM", "Version 11.0")]))
+        let json = PlanJSON(artefacts: artefacts([("DUIS", "5.0"), ("SEC", "72.0"), ("MMC", "v2.0"), ("Appendix AM", "Version 11.0")])).text
         let p = try fix(json)
         #expect(p.changed)
         #expect(text(p) == json.replacingOccurrences(of: #""5.0""#, with: #""5.1""#).replacingOccurrences(of: #""v2.0""#, with: #""v5.1""#)
@@ -37,34 +37,34 @@ import S1CheckTestSupport
     /// Raising `tbrd` says the plan was re-confirmed against the baseline's TBRD issue, which only a person
     /// can say: left and listed, unless confirmed (`--confirm-tbrd`). A newer one is left.
     @Test func anOlderTBRDIsRaisedOnlyWhenConfirmedANewerOneIsLeft() throws {
-        let left = try fix(TestData.planJSON(tbrd: "v1.23"))
+        let left = try fix(PlanJSON(tbrd: "v1.23").text)
         #expect(!left.changed && left.fixed == left.original)
         #expect(left.fix.choices.map(\.reason) == [.reconfirm])
         #expect(left.fix.choices.map(\.message) == ["TBRD v1.23: the baseline is TBRD 1.24; left as it is: re-confirm the plan against TBRD v1.24, then record it with s1check fix --confirm-tbrd"])
-        let older = try fix(TestData.planJSON(tbrd: "v1.23"), fixer: FixTests.confirming)
+        let older = try fix(PlanJSON(tbrd: "v1.23").text, fixer: FixTests.confirming)
         #expect(text(older).contains(#""tbrd": "v1.24""#))
         #expect(older.fix.changes.map(\.description) == ["TBRD v1.23 → v1.24 (line 2)"])
         #expect(older.fix.choices.isEmpty)
-        let newer = try fix(TestData.planJSON(tbrd: "1.25"))
+        let newer = try fix(PlanJSON(tbrd: "1.25").text)
         #expect(!newer.changed && newer.fixed == newer.original && newer.fix.choices.isEmpty)
     }
 
     /// A version newer than any the baseline knows is a warning, not a drift: never lowered.
     @Test func aNewerVersionIsNeverLowered() throws {
-        let p = try fix(TestData.planJSON(artefacts: artefacts([("DUIS", "5.2"), ("GBCS", "5.0"), ("Schedule 9", "4.1")])))
+        let p = try fix(PlanJSON(artefacts: artefacts([("DUIS", "5.2"), ("GBCS", "5.0"), ("Schedule 9", "4.1")])).text)
         #expect(!p.changed && p.fix.choices.isEmpty)
     }
 
     /// Versions side by side: listed with the choices, never guessed.
     @Test func sideBySideVersionsAreListedWithTheirChoices() throws {
-        let p = try fix(TestData.planJSON(artefacts: artefacts([("CHTS", "1.3.1"), ("DUIS", "5.0")])))
+        let p = try fix(PlanJSON(artefacts: artefacts([("CHTS", "1.3.1"), ("DUIS", "5.0")])).text)
         #expect(p.fix.changes.map(\.subject) == ["Appendix AD"])
         #expect(p.fix.choices.map(\.message) == ["Schedule 10 at 1.3.1: relevant versions are 1.0, 1.1, 1.2, 1.3, 1.4, 1.5: choose one"])
         #expect(p.fix.choices.map(\.reason) == [.sideBySide])
         // A baseline whose Annex A lists GBCS 3.2: 3.2, 4.0 and 4.1 stay relevant side by side.
         let gbcs = try #require(RuleExample.baselineText(["8": #""annexA": "3.2""#]))
         let baseline = ResolvedBaseline(try BaselineDecoding.decode(file: "b.json", bytes: Array(gbcs.utf8)).get())
-        let q = try fix(TestData.planJSON(artefacts: artefacts([("Schedule 8", "2.0")])), fixer: Fixer(baseline: baseline, asOf: TestData.asOf))
+        let q = try fix(PlanJSON(artefacts: artefacts([("Schedule 8", "2.0")])).text, fixer: Fixer(baseline: baseline, asOf: TestData.asOf))
         #expect(!q.changed)
         #expect(q.fix.choices.map(\.message) == ["Schedule 8 at 2.0: relevant versions are 3.2, 4.0, 4.1: choose one"])
     }
@@ -72,19 +72,19 @@ import S1CheckTestSupport
     /// A document declared more than once, one of them drifted: which to keep is the author's call.
     @Test func duplicateDeclarationsAreListedNotChanged() throws {
         for pair in [[("DUIS", "4.0"), ("Appendix AD", "5.0")], [("DUIS", "5.0"), ("AD", "5.1")], [("AD", "5.0"), ("AD", "5.0")]] {
-            let p = try fix(TestData.planJSON(artefacts: artefacts(pair)))
+            let p = try fix(PlanJSON(artefacts: artefacts(pair)).text)
             #expect(!p.changed, "\(pair)")
             #expect(p.fix.choices.count == 1 && p.fix.choices[0].reason == .duplicate, "\(pair)")
             #expect(p.fix.choices.first?.message == "Appendix AD at \(pair[0].1) (line 5) and \(pair[1].1) (line 5): declared more than once; the relevant version is 5.1: choose which declaration to keep")
         }
         // Relevant versions side by side declared together are no duplicate to fix.
-        #expect(try fix(TestData.planJSON(artefacts: artefacts([("GBCS", "3.2"), ("Schedule 8", "4.1")]))).fix.choices.isEmpty)
+        #expect(try fix(PlanJSON(artefacts: artefacts([("GBCS", "3.2"), ("Schedule 8", "4.1")])).text).fix.choices.isEmpty)
     }
 
     /// A waiver is a recorded decision to stay: the waived drift is left, and said so.
     @Test func aWaivedDriftIsLeftAsItIs() throws {
         let waiver = #"[{"rule": "artefact-version", "document": "DUIS", "reason": "Accepted by the test lead", "approvedBy": "QA", "expires": "2099-12-31"}, {"rule": "tbrd-version", "reason": "Re-confirmed", "expires": "2099-12-31"}]"#
-        let p = try fix(TestData.planJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0")]), waivers: waiver))
+        let p = try fix(PlanJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0")]), waivers: waiver).text)
         #expect(!p.changed)
         #expect(p.fix.choices.map(\.message) == [
             "TBRD 1.23: the baseline is TBRD 1.24; left as it is, since a waiver waives the tbrd-version finding (Re-confirmed, expires 2099-12-31)",
@@ -93,7 +93,7 @@ import S1CheckTestSupport
         // A shared waiver of the policy file counts like the plan's own; the policy's levels do not.
         let shared = Waiver(rule: "artefact-version", document: "AD", documentRef: .document(.appendix, "AD"), reason: "Shared", expires: nil, offset: 0, approvedBy: "QA")
         let policy = Policy(file: "s1check.json", levels: ["artefact-version": .allow], waivers: [shared], waiverLines: [3])
-        let q = try fix(TestData.planJSON(artefacts: artefacts([("AD", "5.0"), ("MMC", "5.0")])), fixer: Fixer(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy))
+        let q = try fix(PlanJSON(artefacts: artefacts([("AD", "5.0"), ("MMC", "5.0")])).text, fixer: Fixer(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy))
         #expect(q.fix.changes.map(\.subject) == ["Appendix AF"])
         #expect(q.fix.choices.map(\.reason) == [.waived])
     }
@@ -101,7 +101,7 @@ import S1CheckTestSupport
     /// A policy level changes how a finding gates, not whether the version drifted: a result checked with
     /// levels gets the same fix.
     @Test func policyLevelsDoNotChangeTheFix() throws {
-        let json = TestData.planJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0"), ("AF", "5.0")]))
+        let json = PlanJSON(tbrd: "1.23", artefacts: artefacts([("AD", "5.0"), ("AF", "5.0")])).text
         let policy = Policy(file: "s1check.json", levels: ["artefact-version": .warn, "tbrd-version": .allow])
         let result = Checker(baseline: TestData.resolved, asOf: TestData.asOf, policy: policy).check(file: "t.plan.json", bytes: Array(json.utf8))
         #expect(result.findings.allSatisfy { $0.status != .fail })

@@ -1,11 +1,13 @@
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// Free text (a title, a waiver's reason) may hold tabs and line feeds; other control characters, C1 (U+0080–U+009F)
 /// included, stay errors.
 @Suite struct FreeTextTests {
     static func plan(title: String, reason: String) -> [UInt8] {
-        Array(#"{"id": "X", "title": "\#(title)", "phase": "FOC", "tbrd": "1.24", "deviceModelCombinations": ["D"], "artefacts": [{"document": "AM", "version": "12.0"}], "waivers": [{"rule": "consultation", "document": "AM", "reason": "\#(reason)", "expires": "2099-01-01"}]}"#.utf8)
+        PlanJSON(id: "X", title: title, window: nil, devices: nil, combinations: #"["D"]"#, artefacts: #"[{"document": "AM", "version": "12.0"}]"#,
+                 waivers: #"[{"rule": "consultation", "document": "AM", "reason": "\#(reason)", "expires": "2099-01-01"}]"#, layout: .oneLine).bytes
     }
 
     @Test func tabsAndLineFeedsAreAcceptedInTitlesAndReasons() throws {

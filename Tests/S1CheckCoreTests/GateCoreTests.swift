@@ -90,7 +90,7 @@ import S1CheckTestSupport
 @Suite struct ErrorBoundTests {
     static func plan(artefacts n: Int) -> [UInt8] {
         let items = (0..<n).map { #"{"document": "SEC", "version": 5.\#($0), "vesrion": "1"}"# }.joined(separator: ", ")
-        return Array(#"{"id": "X", "title": "t", "phase": "FOC", "tbrd": "1.24", "artefacts": [\#(items)]}"#.utf8)
+        return PlanJSON(id: "X", title: "t", window: nil, devices: nil, combinations: nil, artefacts: "[\(items)]", waivers: nil, layout: .oneLine).bytes
     }
 
     @Test func aFileWithManyErrorsGivesTheFirstAndCountsTheRest() throws {

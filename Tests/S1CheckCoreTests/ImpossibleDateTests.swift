@@ -1,5 +1,6 @@
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// A value written as a date that is not one ("2019-02-30") is named as such, wherever a date is read.
 @Suite struct ImpossibleDateTests {
@@ -26,7 +27,7 @@ import Testing
     /// A document version written as a date that is not one is an input error saying why, not the
     /// dotted-number error about a leading zero it used to get.
     @Test func aVersionWrittenAsAnImpossibleDateSaysWhy() throws {
-        let json = TestData.planJSON(artefacts: #"[{"document": "SMETS2", "version": "2019-02-30"}]"#)
+        let json = PlanJSON(artefacts: #"[{"document": "SMETS2", "version": "2019-02-30"}]"#).text
         guard case .failure(let errors) = PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names) else {
             Issue.record("a version 2019-02-30 was accepted"); return
         }

@@ -1,5 +1,6 @@
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 @Suite struct PlanDecodingTests {
     func decode(_ json: String) -> Result<Plan, Diagnostics> {
@@ -12,35 +13,35 @@ import Testing
     }
 
     @Test func normalisesNamesAndVersions() throws {
-        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#)).get()
+        let plan = try decode(PlanJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#).text).get()
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
         #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
         #expect(plan.artefacts[0].versionText == "Version 5.1")
     }
 
     @Test func namesPeopleUseResolveAndAnAmbiguousNameIsAnInputError() throws {
-        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#)).get()
+        let plan = try decode(PlanJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#).text).get()
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.schedule, "8"), .document(.appendix, "AL"), .part(.schedule, "9", "SMETS2")])
         // A bare SVTAD is as ambiguous as a bare TMAD: AJ, AK, AN, AQ and AR are all SVTADs.
-        let svtad = errors(TestData.planJSON(artefacts: #"[{"document": "SVTAD", "version": "10.0"}]"#))
+        let svtad = errors(PlanJSON(artefacts: #"[{"document": "SVTAD", "version": "10.0"}]"#).text)
         #expect(svtad.first?.message == "\"SVTAD\" could mean Appendix AJ, Appendix AK, Appendix AN, Appendix AQ, Appendix AR; name the one meant")
-        let e = errors(TestData.planJSON(artefacts: #"[{"document": "TMAD", "version": "25.0"}]"#))
+        let e = errors(PlanJSON(artefacts: #"[{"document": "TMAD", "version": "25.0"}]"#).text)
         #expect(e.count == 1)
         #expect(e.first?.path == "$.artefacts[0].document")
         #expect(e.first?.message == "\"TMAD\" could mean Appendix AL, Appendix AS, Appendix AU; name the one meant")
         #expect(e.first?.position?.line == 5)
         // Waiver documents are read the same way.
-        let w = errors(TestData.planJSON(waivers: #"[{"rule": "consultation", "document": "tmad", "reason": "r"}]"#))
+        let w = errors(PlanJSON(waivers: #"[{"rule": "consultation", "document": "tmad", "reason": "r"}]"#).text)
         #expect(w.first?.path == "$.waivers[0].document")
     }
 
     @Test func allowsSchemaKey() throws {
-        let json = TestData.planJSON().replacingOccurrences(of: "\"id\":", with: "\"$schema\": \"./plan.schema.json\", \"id\":")
+        let json = PlanJSON().text.replacingOccurrences(of: "\"id\":", with: "\"$schema\": \"./plan.schema.json\", \"id\":")
         #expect(throws: Never.self) { try decode(json).get() }
     }
 
     @Test func unknownKeyNamesPathLineAndSuggestion() {
-        let json = TestData.planJSON().replacingOccurrences(of: "\"artefacts\":", with: "\"artefact\": [],\n  \"artefacts\":")
+        let json = PlanJSON().text.replacingOccurrences(of: "\"artefacts\":", with: "\"artefact\": [],\n  \"artefacts\":")
         let e = errors(json)
         #expect(e.count == 1)
         #expect(e[0].path == "$.artefact")
@@ -56,8 +57,8 @@ import Testing
     }
 
     @Test func badValuesNameTheirPath() {
-        let json = TestData.planJSON(phase: "EOC", window: #"{"start": "2023-02-30", "end": "2023-06-01"}"#,
-                                     artefacts: #"[{"document": "SEC", "version": 72.0}, {"document": "AD", "version": "five"}]"#)
+        let json = PlanJSON(phase: "EOC", window: #"{"start": "2023-02-30", "end": "2023-06-01"}"#,
+                                     artefacts: #"[{"document": "SEC", "version": 72.0}, {"document": "AD", "version": "five"}]"#).text
         let e = errors(json)
         #expect(e.contains { $0.path == "$.phase" && $0.message.contains("IOC, MOC, FOC") })
         #expect(e.contains { $0.path == "$.window.start" && $0.message.contains("real calendar date") })
@@ -66,13 +67,13 @@ import Testing
     }
 
     @Test func versionAsNumberExplainsTrailingZeros() {
-        let e = errors(TestData.planJSON(artefacts: #"[{"document": "AD", "version": 5.10}]"#))
+        let e = errors(PlanJSON(artefacts: #"[{"document": "AD", "version": 5.10}]"#).text)
         #expect(e.first?.message.contains("5.10 would read as 5.1") == true)
     }
 
     /// "5.01" is refused, not read as 5.1 (which it may not mean), in a plan's artefacts and its tbrd.
     @Test func aVersionWithALeadingZeroIsRefused() {
-        let e = errors(TestData.planJSON(tbrd: "01.24", artefacts: #"[{"document": "AD", "version": "5.01"}, {"document": "AF", "version": "v5.1"}]"#))
+        let e = errors(PlanJSON(tbrd: "01.24", artefacts: #"[{"document": "AD", "version": "5.01"}, {"document": "AF", "version": "v5.1"}]"#).text)
         #expect(e.map(\.path) == ["$.tbrd", "$.artefacts[0].version"])
         #expect(e.last?.message.hasSuffix(#"found "5.01": its part "01" has a leading zero, and s1check refuses it rather than read it as 5.1"#) == true,
                 "\(e.last?.message ?? "")")
@@ -81,17 +82,17 @@ import Testing
 
     /// A phase in the wrong case is one edit from the right one, so it is suggested; an unclear one is not.
     @Test func aPhaseInLowerCaseSuggestsTheRightOne() {
-        #expect(errors(TestData.planJSON(phase: "moc")).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "moc" (did you mean "MOC"?)"#)
-        #expect(errors(TestData.planJSON(phase: "XOC")).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "XOC""#)
+        #expect(errors(PlanJSON(phase: "moc").text).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "moc" (did you mean "MOC"?)"#)
+        #expect(errors(PlanJSON(phase: "XOC").text).first?.message == #"expected the capability phase, one of IOC, MOC, FOC, found "XOC""#)
     }
 
     @Test func windowMustNotEndBeforeItStarts() {
-        let e = errors(TestData.planJSON(window: #"{"start": "2023-06-30", "end": "2023-06-01"}"#))
+        let e = errors(PlanJSON(window: #"{"start": "2023-06-30", "end": "2023-06-01"}"#).text)
         #expect(e.first?.path == "$.window.end")
     }
 
     @Test func waiverRuleMustBeAWaivableRuleID() {
-        let e = errors(TestData.planJSON(waivers: #"[{"rule": "consultaton", "document": "AM", "reason": "r"}, {"rule": "waiver", "reason": "r"}]"#))
+        let e = errors(PlanJSON(waivers: #"[{"rule": "consultaton", "document": "AM", "reason": "r"}, {"rule": "waiver", "reason": "r"}]"#).text)
         #expect(e.contains { $0.path == "$.waivers[0].rule" && $0.message.contains("did you mean \"consultation\"") })
         #expect(e.contains { $0.path == "$.waivers[1].rule" && $0.message.contains("cannot be waived") })
     }
@@ -99,20 +100,20 @@ import Testing
     /// `approvedBy` is optional; when given it is text, and it reaches the finding the waiver waives.
     @Test func waiverMayNameItsApprover() throws {
         let waivers = #"[{"rule": "consultation", "document": "AM", "reason": "r", "approvedBy": "J. Bloggs"}, {"rule": "consultation", "document": "AL", "reason": "r"}]"#
-        let plan = try decode(TestData.planJSON(waivers: waivers)).get()
+        let plan = try decode(PlanJSON(waivers: waivers).text).get()
         #expect(plan.waivers.map(\.approvedBy) == ["J. Bloggs", nil])
-        let e = errors(TestData.planJSON(waivers: #"[{"rule": "consultation", "reason": "r", "approvedBy": " "}, {"rule": "consultation", "reason": "r", "approvedBy": 7}]"#))
+        let e = errors(PlanJSON(waivers: #"[{"rule": "consultation", "reason": "r", "approvedBy": " "}, {"rule": "consultation", "reason": "r", "approvedBy": 7}]"#).text)
         #expect(e.map(\.path) == ["$.waivers[0].approvedBy", "$.waivers[1].approvedBy"])
-        let r = Checker.checkAll([("p.plan.json", Array(TestData.planJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#, waivers: waivers).utf8))],
+        let r = Checker.checkAll([("p.plan.json", Array(PlanJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#, waivers: waivers).text.utf8))],
                                  baseline: TestData.resolved, asOf: TestData.asOf)[0]
         #expect(r.findings.first { $0.status == .waived }?.waiver?.approvedBy == "J. Bloggs")
     }
 
     @Test func controlCharactersAndBlankStringsAreRejected() {
-        let e = errors(TestData.planJSON(id: #"a\u0000b"#))
+        let e = errors(PlanJSON(id: #"a\u0000b"#).text)
         #expect(e.first?.message.contains("control character U+0000") == true)
-        #expect(errors(TestData.planJSON(id: " ")).first?.message.contains("empty") == true)
-        #expect(errors(TestData.planJSON(artefacts: "[]")).first?.message.contains("at least one artefact") == true)
+        #expect(errors(PlanJSON(id: " ").text).first?.message.contains("empty") == true)
+        #expect(errors(PlanJSON(artefacts: "[]").text).first?.message.contains("at least one artefact") == true)
     }
 
     @Test(arguments: ["[]", "\"plan\"", "42", "null"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// The policy file: per-rule levels and shared waivers, through the library.
 @Suite struct PolicyTests {
@@ -31,7 +32,7 @@ import Testing
     @Test func sharedWaiverMayNameItsApprover() throws {
         let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2030-01-01", "approvedBy": "Test assurance lead"}]}"#).get()
         #expect(p.waivers[0].approvedBy == "Test assurance lead")
-        let r = check([T.planJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#)], policy: p)[0]
+        let r = check([PlanJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text], policy: p)[0]
         #expect(r.findings.first { $0.status == .waived }?.waiver == AppliedWaiver(reason: "r", expires: CalendarDate(iso: "2030-01-01"), originalStatus: .warn,
                                                                                      shared: 0, approvedBy: "Test assurance lead"))
         guard case .failure = policy(#"{"waivers": [{"rule": "consultation", "reason": "r", "expires": "2030-01-01", "approvedBy": ""}]}"#) else {
@@ -41,7 +42,7 @@ import Testing
 
     @Test func levelsChangeStatusesAndKeepTheFinding() throws {
         let p = try policy(#"{"rules": {"unversioned-document": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
-        let plan = T.planJSON(phase: "MOC", artefacts: #"[{"document": "Appendix A", "version": "1.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#)
+        let plan = PlanJSON(phase: "MOC", artefacts: #"[{"document": "Appendix A", "version": "1.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#).text
         let r = check([plan], policy: p)[0]
         func finding(_ rule: RuleDescription) -> Finding? { r.findings.first { $0.rule == rule } }
         #expect(finding(UnversionedDocumentRule.description)?.status == .fail)
@@ -60,8 +61,8 @@ import Testing
         let text = try String(contentsOf: Paths.fixture("Policy/gate.s1check.json"), encoding: .utf8)
         let p = try policy(text).get()
         #expect(p.waivers.count == 2 && p.waiverLines == [8, 9])
-        let am = T.planJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#)
-        let plain = T.planJSON(id: "B")
+        let am = PlanJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text
+        let plain = PlanJSON(id: "B").text
         let results = check([am, plain], policy: p)
         let c = try #require(results[0].findings.first { $0.rule == ConsultationRule.description })
         #expect(c.status == .waived && c.waiver?.shared == 0)
@@ -80,7 +81,7 @@ import Testing
 
     @Test func anExpiredSharedWaiverFailsOnlyWhereItWouldWaive() throws {
         let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2023-05-31"}]}"#).get()
-        let results = check([T.planJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#), T.planJSON(id: "B")], policy: p)
+        let results = check([PlanJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text, PlanJSON(id: "B").text], policy: p)
         let expired = results[0].findings.filter { $0.rule == WaiverRule.description }
         #expect(expired.map(\.status) == [.fail] && expired[0].message.contains("expired on 2023-05-31"))
         #expect(results[0].findings.first { $0.rule == ConsultationRule.description }?.status == .warn)

@@ -1,5 +1,6 @@
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// Every row of the verdict table (docs/verdicts.md), through the library. (The end-to-end suite runs each row
 /// through the binary too.)
@@ -11,7 +12,7 @@ import Testing
     func statuses(_ fs: [Finding]) -> [Status] { fs.map(\.status) }
 
     @Test func artefactVersionPassFailWarn() throws {
-        let f = try T.findings(T.planJSON(artefacts: artefacts([("SEC", "72.0"), ("Appendix AD", "5.0"), ("AF", "5.2"), ("AK", "10.0"), ("AM", "11.0"), ("Section N", "72.0")])),
+        let f = try T.findings(PlanJSON(artefacts: artefacts([("SEC", "72.0"), ("Appendix AD", "5.0"), ("AF", "5.2"), ("AK", "10.0"), ("AM", "11.0"), ("Section N", "72.0")])).text,
                            rule: ArtefactVersionRule.description)
         #expect(f.map(\.subject) == ["SEC", "Appendix AD", "Appendix AF", "Appendix AK", "Appendix AM", "Section N"])
         #expect(statuses(f) == [.pass, .fail, .warn, .pass, .fail, .pass])
@@ -26,17 +27,17 @@ import Testing
     }
 
     @Test func consultationWarnsAtTheConsultationVersionOnly() throws {
-        let f = try T.findings(T.planJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0"), ("AD", "5.1")])), rule: ConsultationRule.description)
+        let f = try T.findings(PlanJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0"), ("AD", "5.1")])).text, rule: ConsultationRule.description)
         #expect(f.map(\.subject) == ["Appendix AM", "Appendix AL"])
         #expect(statuses(f) == [.warn, .warn])
         #expect(f[0].message.contains("supplemented by a consultation on proposed changes to the document, which closed on 2023-02-10"))
         #expect(!f[0].message.contains("under consultation"))
-        #expect(try T.findings(T.planJSON(artefacts: artefacts([("AM", "13.0")])), rule: ConsultationRule.description).isEmpty)
+        #expect(try T.findings(PlanJSON(artefacts: artefacts([("AM", "13.0")])).text, rule: ConsultationRule.description).isEmpty)
     }
 
     @Test func consultationWaived() {
-        let json = T.planJSON(artefacts: artefacts([("AM", "12.0")]),
-                              waivers: #"[{"rule": "consultation", "document": "Appendix AM", "reason": "booked", "expires": "2023-12-31"}]"#)
+        let json = PlanJSON(artefacts: artefacts([("AM", "12.0")]),
+                              waivers: #"[{"rule": "consultation", "document": "Appendix AM", "reason": "booked", "expires": "2023-12-31"}]"#).text
         let r = T.check(json)
         let c = r.findings.first { $0.rule == ConsultationRule.description }!
         #expect(c.status == .waived)
@@ -46,53 +47,53 @@ import Testing
     }
 
     @Test func unknownDocumentSuggestsNearestNames() throws {
-        let f = try T.findings(T.planJSON(artefacts: artefacts([("Appendix AZ", "1.0"), ("Shedule 9", "1.0"), ("SEC", "72.0")])), rule: UnknownDocumentRule.description)
+        let f = try T.findings(PlanJSON(artefacts: artefacts([("Appendix AZ", "1.0"), ("Shedule 9", "1.0"), ("SEC", "72.0")])).text, rule: UnknownDocumentRule.description)
         #expect(statuses(f) == [.fail, .fail])
         #expect(f[0].message.contains("nearest: Appendix A, Appendix Z, Appendix AA"))
         #expect(f[1].message.contains("Schedule 9"))
         // Pasted from the TBRD with its title, the title mistyped: unknown, but the suggestion names the
         // document its code names. (With the title right, the name is read: see DocumentNameTests.)
-        let pasted = try T.findings(T.planJSON(artefacts: artefacts([("SEC Appendix AD – DCC User Interface Spec", "5.1")])), rule: UnknownDocumentRule.description)
+        let pasted = try T.findings(PlanJSON(artefacts: artefacts([("SEC Appendix AD – DCC User Interface Spec", "5.1")])).text, rule: UnknownDocumentRule.description)
         #expect(pasted.first?.message.contains("nearest: Appendix AD") == true, "\(pasted.first?.message ?? "")")
         // A code that others extend suggests those first; a bare code is compared as the code it names.
         for written in ["Appendix AP", "AP"] {
-            let ap = try T.findings(T.planJSON(artefacts: artefacts([(written, "2.0")])), rule: UnknownDocumentRule.description)
+            let ap = try T.findings(PlanJSON(artefacts: artefacts([(written, "2.0")])).text, rule: UnknownDocumentRule.description)
             #expect(ap.first?.message.contains("nearest: Appendix AP1, Appendix AP2,") == true, "\(ap.first?.message ?? "")")
         }
     }
 
     @Test func unversionedDocumentWarns() throws {
-        let f = try T.findings(T.planJSON(artefacts: artefacts([("SMETS2", "4.0"), ("Appendix A", "1.0"), ("Schedule 9", "1.2")])), rule: UnversionedDocumentRule.description)
+        let f = try T.findings(PlanJSON(artefacts: artefacts([("SMETS2", "4.0"), ("Appendix A", "1.0"), ("Schedule 9", "1.2")])).text, rule: UnversionedDocumentRule.description)
         #expect(statuses(f) == [.warn, .warn])
         #expect(f.map(\.subject) == ["Schedule 9 (SMETS2)", "Appendix A"])
         #expect(f[0].message.contains("cannot be verified"))
     }
 
     @Test func duplicateDocumentFailsOnlyOnVersionsNotSideBySide() throws {
-        let f = try T.findings(T.planJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0"), ("AF", "5.1"), ("SEC Appendix AF", "v5.1"),
-                                                                ("GBCS", "4.1"), ("Schedule 8", "3.2")])),
+        let f = try T.findings(PlanJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0"), ("AF", "5.1"), ("SEC Appendix AF", "v5.1"),
+                                                                ("GBCS", "4.1"), ("Schedule 8", "3.2")])).text,
                            rule: DuplicateDocumentRule.description)
         #expect(f.map(\.subject) == ["Appendix AD", "Appendix AF"])
         #expect(statuses(f) == [.fail, .warn])
         #expect(f[1].message.contains("as \"AF\" (line 5) and as \"SEC Appendix AF\" (line 5)"))
         // One artefact per line, as people write plans: each declaration is named at its own line.
-        let lines = try T.findings(T.planJSON(artefacts: artefacts([("AF", "5.1"), ("SEC Appendix AF", "5.1")]).replacingOccurrences(of: "},{", with: "},\n{")),
+        let lines = try T.findings(PlanJSON(artefacts: artefacts([("AF", "5.1"), ("SEC Appendix AF", "5.1")]).replacingOccurrences(of: "},{", with: "},\n{")).text,
                                    rule: DuplicateDocumentRule.description)
         #expect(lines.first?.message.contains("as \"AF\" (line 5) and as \"SEC Appendix AF\" (line 6)") == true, "\(lines.first?.message ?? "")")
         // Versions in legal effect side by side are each checked.
-        let gbcs = try T.findings(T.planJSON(artefacts: artefacts([("GBCS", "4.1"), ("Schedule 8", "3.2")])), rule: ArtefactVersionRule.description)
+        let gbcs = try T.findings(PlanJSON(artefacts: artefacts([("GBCS", "4.1"), ("Schedule 8", "3.2")])).text, rule: ArtefactVersionRule.description)
         #expect(statuses(gbcs) == [.pass, .pass] && gbcs.map(\.check) == ["artefact-version · Schedule 8", "artefact-version · Schedule 8 (2)"], "\(gbcs.map(\.check))")
         // The repeat is not checked again against the baseline (one artefact-version per document).
-        let versions = try T.findings(T.planJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0")])), rule: ArtefactVersionRule.description)
+        let versions = try T.findings(PlanJSON(artefacts: artefacts([("AD", "5.1"), ("Appendix AD", "5.0")])).text, rule: ArtefactVersionRule.description)
         #expect(versions.count == 1 && versions[0].status == .pass)
     }
 
     @Test func phaseApplicability() throws {
-        let ioc = try T.findings(T.planJSON(phase: "IOC", window: nil, artefacts: artefacts([("AP2", "2.0"), ("AP1", "2.0")])), rule: PhaseApplicabilityRule.description)
+        let ioc = try T.findings(PlanJSON(phase: "IOC", window: nil, artefacts: artefacts([("AP2", "2.0"), ("AP1", "2.0")])).text, rule: PhaseApplicabilityRule.description)
         // No clause restricts AP2 to FOC (paragraph 2): outside FOC it is a note, a pass that says so.
         #expect(statuses(ioc) == [.pass])
         #expect(ioc[0].message.hasPrefix("Note: ") && ioc[0].message.contains("TBRD 1.24 lists it with no phase restriction"))
-        let foc = try T.findings(T.planJSON(phase: "FOC", artefacts: artefacts([("AP2", "2.0")])), rule: PhaseApplicabilityRule.description)
+        let foc = try T.findings(PlanJSON(phase: "FOC", artefacts: artefacts([("AP2", "2.0")])).text, rule: PhaseApplicabilityRule.description)
         #expect(statuses(foc) == [.pass])
     }
 
@@ -100,7 +101,7 @@ import Testing
     /// the order, and names both; versions side by side are both checked; cost is linear in declarations.
     @Test func duplicateDeclarationsBlameTheVersionThatIsNotRelevant() throws {
         for order in [[("AD", "5.0"), ("AD", "5.1")], [("AD", "5.1"), ("AD", "5.0")]] {
-            let json = T.planJSON(artefacts: artefacts(order))
+            let json = PlanJSON(artefacts: artefacts(order)).text
             let dup = try T.findings(json, rule: DuplicateDocumentRule.description)
             #expect(dup.map(\.declared) == ["5.0"] && dup.map(\.status) == [.fail])
             #expect(dup[0].message.contains("5.0 is not a relevant version") && !dup[0].message.contains("side by side"))
@@ -109,7 +110,7 @@ import Testing
         }
         // Thousands of distinct versions of one document: one pass over them (quadratic before).
         let many = (0..<20_000).map { ("AD", "4.\($0)") }
-        let r = T.check(T.planJSON(artefacts: artefacts(many)))
+        let r = T.check(PlanJSON(artefacts: artefacts(many)).text)
         #expect(r.findings.filter { $0.rule == DuplicateDocumentRule.description }.count == 19_999)
     }
 
@@ -118,36 +119,36 @@ import Testing
         var b = T.baseline
         let at = try #require(b.documents.firstIndex { $0.ref == .document(.appendix, "AT") })
         b.documents[at].phases = [.FOC]
-        let r = T.check(T.planJSON(phase: "MOC", artefacts: artefacts([("AT", "2.0")])), baseline: ResolvedBaseline(b))
+        let r = T.check(PlanJSON(phase: "MOC", artefacts: artefacts([("AT", "2.0")])).text, baseline: ResolvedBaseline(b))
         #expect(r.findings.filter { $0.rule == PhaseApplicabilityRule.description }.map(\.status) == [.warn])
     }
 
     @Test func tbrdVersion() throws {
-        #expect(statuses(try T.findings(T.planJSON(tbrd: "1.24"), rule: TBRDVersionRule.description)) == [.pass])
-        #expect(statuses(try T.findings(T.planJSON(tbrd: "1.23"), rule: TBRDVersionRule.description)) == [.warn])
-        #expect(statuses(try T.findings(T.planJSON(tbrd: "v1.25"), rule: TBRDVersionRule.description)) == [.warn])
-        #expect(statuses(try T.findings(T.planJSON(tbrd: "1.240"), rule: TBRDVersionRule.description)) == [.warn])
+        #expect(statuses(try T.findings(PlanJSON(tbrd: "1.24").text, rule: TBRDVersionRule.description)) == [.pass])
+        #expect(statuses(try T.findings(PlanJSON(tbrd: "1.23").text, rule: TBRDVersionRule.description)) == [.warn])
+        #expect(statuses(try T.findings(PlanJSON(tbrd: "v1.25").text, rule: TBRDVersionRule.description)) == [.warn])
+        #expect(statuses(try T.findings(PlanJSON(tbrd: "1.240").text, rule: TBRDVersionRule.description)) == [.warn])
     }
 
     @Test func iocCessation() throws {
-        let past = try T.findings(T.planJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-29"}"#), rule: IOCCessationRule.description)
+        let past = try T.findings(PlanJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-29"}"#).text, rule: IOCCessationRule.description)
         #expect(statuses(past) == [.warn])
         #expect(past[0].subject == "Appendix AL")
         // The cohort is closed from 28 May 2023: a window ending that day reaches it.
-        let onTheDay = try T.findings(T.planJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-28"}"#), rule: IOCCessationRule.description)
+        let onTheDay = try T.findings(PlanJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-28"}"#).text, rule: IOCCessationRule.description)
         #expect(statuses(onTheDay) == [.warn])
-        let before = try T.findings(T.planJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-27"}"#), rule: IOCCessationRule.description)
+        let before = try T.findings(PlanJSON(phase: "IOC", window: #"{"start": "2023-05-01", "end": "2023-05-27"}"#).text, rule: IOCCessationRule.description)
         #expect(statuses(before) == [.pass])
-        #expect(try T.findings(T.planJSON(phase: "FOC", window: #"{"start": "2023-05-01", "end": "2023-12-28"}"#), rule: IOCCessationRule.description).isEmpty)
+        #expect(try T.findings(PlanJSON(phase: "FOC", window: #"{"start": "2023-05-01", "end": "2023-12-28"}"#).text, rule: IOCCessationRule.description).isEmpty)
         // No window: the check cannot be made, and the plan is told so (no rule passes by omission).
-        let noWindow = try T.findings(T.planJSON(phase: "IOC", window: nil), rule: IOCCessationRule.description)
+        let noWindow = try T.findings(PlanJSON(phase: "IOC", window: nil).text, rule: IOCCessationRule.description)
         #expect(statuses(noWindow) == [.warn] && noWindow[0].message.contains("gives no test window"))
     }
 
     @Test func devicesDeclared() throws {
-        #expect(statuses(try T.findings(T.planJSON(devices: "[]", combinations: "[]"), rule: DevicesDeclaredRule.description)) == [.fail])
-        #expect(statuses(try T.findings(T.planJSON(devices: "[]", combinations: #"["DMC-1"]"#), rule: DevicesDeclaredRule.description)) == [.pass])
-        #expect(statuses(try T.findings(T.planJSON(), rule: DevicesDeclaredRule.description)) == [.pass])
+        #expect(statuses(try T.findings(PlanJSON(devices: "[]", combinations: "[]").text, rule: DevicesDeclaredRule.description)) == [.fail])
+        #expect(statuses(try T.findings(PlanJSON(devices: "[]", combinations: #"["DMC-1"]"#).text, rule: DevicesDeclaredRule.description)) == [.pass])
+        #expect(statuses(try T.findings(PlanJSON().text, rule: DevicesDeclaredRule.description)) == [.pass])
     }
 
     @Test func deviceEligibility() throws {
@@ -162,7 +163,7 @@ import Testing
          {"type": "IHD", "manufacturer": "Maker Ltd", "model": "EM-1", "firmware": "1.0"},
          {"type": "ESME", "manufacturer": "Makr Ltd", "model": "EM-2", "firmware": "1.0"}]
         """#
-        let f = try T.findings(T.planJSON(devices: devices, combinations: #"["DMC-1", "DMC-2", "DMC-9"]"#), rule: DeviceEligibilityRule.description, registry: registry)
+        let f = try T.findings(PlanJSON(devices: devices, combinations: #"["DMC-1", "DMC-2", "DMC-9"]"#).text, rule: DeviceEligibilityRule.description, registry: registry)
         #expect(statuses(f) == [.pass, .fail, .fail, .fail, .fail, .pass, .fail, .fail])
         #expect(f[1].message.contains("firmware 1.2") && f[1].message.contains("DM-1 (firmware 1.0, 1.1)"))
         #expect(f[2].message.contains("eligible for MOC only, not FOC"))
@@ -173,16 +174,16 @@ import Testing
         let nfd = DeviceRegistry(deviceModels: [.init(id: "DM-9", type: .ESME, manufacturer: "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale",
                                                       model: "E-1", firmware: ["1"], phases: [.FOC])], combinations: [])
         let nfc = #"[{"type": "ESME", "manufacturer": "Soci\#u{E9}t\#u{E9} G\#u{E9}n\#u{E9}rale", "model": "E-1", "firmware": "1"}]"#
-        #expect(statuses(try T.findings(T.planJSON(devices: nfc), rule: DeviceEligibilityRule.description, registry: nfd)) == [.pass])
+        #expect(statuses(try T.findings(PlanJSON(devices: nfc).text, rule: DeviceEligibilityRule.description, registry: nfd)) == [.pass])
         // Without a registry nothing is checked (and the reports say so).
-        #expect(try T.findings(T.planJSON(devices: devices), rule: DeviceEligibilityRule.description).isEmpty)
+        #expect(try T.findings(PlanJSON(devices: devices).text, rule: DeviceEligibilityRule.description).isEmpty)
     }
 
     @Test func waiverWithoutReasonOrExpiredFailsAndLeavesTheFinding() {
-        let json = T.planJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0")]), waivers: #"""
+        let json = PlanJSON(artefacts: artefacts([("AM", "12.0"), ("AL", "25.0")]), waivers: #"""
         [{"rule": "consultation", "document": "AM", "reason": "  "},
          {"rule": "consultation", "document": "AL", "reason": "old", "expires": "2023-05-31"}]
-        """#)
+        """#).text
         let r = T.check(json)
         let waivers = r.findings.filter { $0.rule == WaiverRule.description }
         #expect(statuses(waivers) == [.fail, .fail])
@@ -195,22 +196,22 @@ import Testing
     }
 
     @Test func unusedWaiverWarns() {
-        let r = T.check(T.planJSON(artefacts: artefacts([("AD", "5.1")]),
-                                   waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "just in case"}]"#))
+        let r = T.check(PlanJSON(artefacts: artefacts([("AD", "5.1")]),
+                                   waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "just in case"}]"#).text)
         let w = r.findings.first { $0.rule == WaiverRule.description }!
         #expect(w.status == .warn)
         #expect(w.message.contains("matches no warn or fail finding"))
     }
 
     @Test func waiverWithoutDocumentMatchesPlanWideFindings() {
-        let r = T.check(T.planJSON(tbrd: "1.23", waivers: #"[{"rule": "tbrd-version", "reason": "migrating"}]"#))
+        let r = T.check(PlanJSON(tbrd: "1.23", waivers: #"[{"rule": "tbrd-version", "reason": "migrating"}]"#).text)
         #expect(r.findings.first { $0.rule == TBRDVersionRule.description }?.status == .waived)
         #expect(r.status == .pass)
     }
 
     @Test func duplicatePlanIDNamesBothFiles() {
-        let results = Checker.checkAll([("a.plan.json", Array(T.planJSON(id: "SAME").utf8)), ("b.plan.json", Array(T.planJSON(id: "SAME").utf8)),
-                                        ("c.plan.json", Array(T.planJSON(id: "OTHER").utf8))], baseline: T.resolved, asOf: T.asOf)
+        let results = Checker.checkAll([("a.plan.json", Array(PlanJSON(id: "SAME").text.utf8)), ("b.plan.json", Array(PlanJSON(id: "SAME").text.utf8)),
+                                        ("c.plan.json", Array(PlanJSON(id: "OTHER").text.utf8))], baseline: T.resolved, asOf: T.asOf)
         let dup = results.map { $0.findings.first { $0.rule == DuplicatePlanIDRule.description }! }
         #expect(dup.map(\.status) == [.fail, .fail, .pass])
         #expect(dup[0].message.contains("b.plan.json") && dup[1].message.contains("a.plan.json"))
@@ -218,28 +219,28 @@ import Testing
     }
 
     @Test func checkNamesAreUniqueWithinAPlan() {
-        let r = T.check(T.planJSON(artefacts: artefacts([("AM", "12.0")]), waivers: #"""
+        let r = T.check(PlanJSON(artefacts: artefacts([("AM", "12.0")]), waivers: #"""
         [{"rule": "consultation", "document": "AM", "reason": "a"}, {"rule": "consultation", "document": "AM", "reason": "b"}]
-        """#))
+        """#).text)
         let names = r.findings.map(\.check)
         #expect(Set(names).count == names.count)
         #expect(names.contains("waiver · consultation · Appendix AM (2)"))
         // Every rule that can repeat a name gets numbered: unknown names, conflicting declarations, devices.
         let device = #"{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1.0"}"#
-        let many = T.check(T.planJSON(devices: "[\(device), \(device)]",
-                                      artefacts: artefacts([("AZ", "1"), ("AZ", "2"), ("AD", "5.1"), ("AD", "5.0"), ("AD", "4.0")])))
+        let many = T.check(PlanJSON(devices: "[\(device), \(device)]",
+                                      artefacts: artefacts([("AZ", "1"), ("AZ", "2"), ("AD", "5.1"), ("AD", "5.0"), ("AD", "4.0")])).text)
         let all = many.findings.map(\.check)
         #expect(Set(all).count == all.count, "\(all)")
         #expect(all.contains("unknown-document · Appendix AZ (2)") && all.contains("duplicate-document · Appendix AD (2)"))
     }
 
     @Test func findingsCarryLines() {
-        let r = T.check(T.planJSON(artefacts: artefacts([("AD", "5.0")])))
+        let r = T.check(PlanJSON(artefacts: artefacts([("AD", "5.0")])).text)
         #expect(r.findings.first { $0.rule == ArtefactVersionRule.description }?.line == 5)
     }
 
     @Test func parallelCheckingKeepsOrder() {
-        let jsons = (0..<200).map { T.planJSON(id: "P-\($0)") }
+        let jsons = (0..<200).map { PlanJSON(id: "P-\($0)").text }
         let results = Checker.checkAll(jsons.enumerated().map { ("\($0.offset).plan.json", Array($0.element.utf8)) }, baseline: T.resolved, asOf: T.asOf)
         #expect(results.map(\.id) == (0..<200).map { "P-\($0)" })
     }
@@ -261,8 +262,8 @@ import Testing
     }
 
     @Test func diffFindsThePlansItPutsOutOfDate() throws {
-        let plan = try PlanDecoding.decode(file: "p", bytes: Array(TestData.planJSON(
-            artefacts: #"[{"document": "AD", "version": "5.1"}, {"document": "AM", "version": "12.0"}, {"document": "AF", "version": "5.1"}]"#).utf8),
+        let plan = try PlanDecoding.decode(file: "p", bytes: Array(PlanJSON(
+            artefacts: #"[{"document": "AD", "version": "5.1"}, {"document": "AM", "version": "12.0"}, {"document": "AF", "version": "5.1"}]"#).text.utf8),
             names: TestData.resolved.names).get()
         let impacts = BaselineDiff(old: TestData.baseline, new: next).impact(on: [("p", plan)])
         #expect(impacts.map(\.subject) == ["TBRD", "Appendix AD", "Appendix AM"])
@@ -320,8 +321,8 @@ import Testing
     @Test(arguments: Phase.allCases)
     func initTemplateChecksCleanApartFromConsultation(phase: Phase) {
         let artefacts = PlanTemplate.artefacts(for: phase, in: TestData.resolved)
-        let json = TestData.planJSON(phase: phase.rawValue, window: nil,
-                                     artefacts: "[" + artefacts.map { #"{"document": "\#($0.ref)", "version": "\#($0.version!)"}"# }.joined(separator: ",") + "]")
+        let json = PlanJSON(phase: phase.rawValue, window: nil,
+                                     artefacts: "[" + artefacts.map { #"{"document": "\#($0.ref)", "version": "\#($0.version!)"}"# }.joined(separator: ",") + "]").text
         let r = TestData.check(json)
         #expect(r.findings.filter { $0.status == .fail }.isEmpty)
         // IOC plans also meet the IOC cessation: a template has no window yet, and the check says so.

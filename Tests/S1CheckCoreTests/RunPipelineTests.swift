@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 @testable import S1CheckCore
+import S1CheckTestSupport
 
 /// The run pipeline the CLI runs, through sources and sinks held in memory: plan order across waves,
 /// the kept-bytes budget, ids shared across waves, refused and unreadable plans, and the run's facts.
@@ -35,7 +36,7 @@ import Testing
     }
 
     static func plans(_ n: Int, id: (Int) -> String = { "P-\($0)" }) -> [(name: String, bytes: [UInt8])] {
-        (0..<n).map { ("\($0).plan.json", Array(T.planJSON(id: id($0)).utf8)) }
+        (0..<n).map { ("\($0).plan.json", Array(PlanJSON(id: id($0)).text.utf8)) }
     }
 
     static func pipeline(waveSize: Int, keptBudget: Int, policy: Policy = .none) -> RunPipeline {
@@ -90,7 +91,7 @@ import Testing
     /// A plan not kept is checked on its second read, whatever the first said.
     @Test func aPlanIsCheckedOnItsLastRead() {
         let files = Self.plans(2)
-        let source = CountingSource(files, reread: [1: Array(T.planJSON(id: "P-1", tbrd: "1.23").utf8)])
+        let source = CountingSource(files, reread: [1: Array(PlanJSON(id: "P-1", tbrd: "1.23").text.utf8)])
         let r = ResultCollector()
         _ = Self.pipeline(waveSize: 8, keptBudget: files[0].bytes.count).run(source, into: [r])
         #expect(r.results[0].findings.first { $0.rule.id == "tbrd-version" }?.status == .pass)
@@ -100,7 +101,7 @@ import Testing
     /// A refused plan's id still counts (its twin is told), but it is never checked.
     @Test func refusedAndUnreadablePlans() {
         struct Source: PlanSource {
-            let bytes = Array(TestData.planJSON(id: "SAME").utf8)
+            let bytes = Array(PlanJSON(id: "SAME").text.utf8)
             var count: Int { 3 }
             func name(_ index: Int) -> String { ["a.plan.json", "b.plan.json", "missing"][index] }
             func read(_ index: Int) -> PlanRead {
@@ -128,7 +129,7 @@ import Testing
         let policy = try PolicyDecoding.decode(file: "s1check.json", bytes: Array(#"{"waivers": [\#(waiver), \#(waiver)]}"#.utf8),
                                                names: T.resolved.names).get()
         let files = Self.plans(9).enumerated().map { i, f in
-            i % 4 == 0 ? (f.name, Array(T.planJSON(id: "P-\(i)", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).utf8)) : f
+            i % 4 == 0 ? (f.name, Array(PlanJSON(id: "P-\(i)", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text.utf8)) : f
         } + [("bad.plan.json", Array("{".utf8))]
         let r = ResultCollector()
         let outcome = Self.pipeline(waveSize: 3, keptBudget: 0, policy: policy).run(MemoryPlanSource(files), into: [r]).outcome

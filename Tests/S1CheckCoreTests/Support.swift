@@ -22,24 +22,6 @@ enum TestData {
                     policySource: policy.file.isEmpty ? nil : InputDigest(role: "policy", file: policy.file, sha256: ""))
     }
 
-    /// A valid FOC plan as JSON text, with replaceable parts, for rule tests.
-    static func planJSON(id: String = "T-1", phase: String = "FOC", tbrd: String = "1.24",
-                         window: String? = #"{"start": "2023-06-01", "end": "2023-06-30"}"#,
-                         devices: String = #"[{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1.0"}]"#,
-                         combinations: String = "[]",
-                         artefacts: String = #"[{"document": "SEC", "version": "72.0"}]"#,
-                         waivers: String = "[]") -> String {
-        """
-        {
-          "id": "\(id)", "title": "test plan", "phase": "\(phase)", "tbrd": "\(tbrd)",
-          \(window.map { "\"window\": \($0)," } ?? "")
-          "deviceModels": \(devices), "deviceModelCombinations": \(combinations),
-          "artefacts": \(artefacts),
-          "waivers": \(waivers)
-        }
-        """
-    }
-
     static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf,
                       baseline: ResolvedBaseline = resolved) -> PlanResult {
         Checker.checkAll([("t.plan.json", Array(json.utf8))], baseline: baseline, registry: registry, asOf: asOf)[0]

@@ -30,7 +30,7 @@ import S1CheckTestSupport
     /// passes. Adding the version alone, as the old hint said, is refused (exit 2): the hint says why.
     @Test func theNewerVersionHintCanBeFollowedAsWritten() throws {
         let s = Scratch()
-        let plan = s.write("p.plan.json", RuleExampleText.plan(#"[{"document": "Appendix AD", "version": "5.2"}]"#))
+        let plan = s.write("p.plan.json", RuleExampleText.plan.with(artefacts: #"[{"document": "Appendix AD", "version": "5.2"}]"#).text)
         let out = try CLI.run(["check", plan, "--as-of", "2023-06-01", "--json", s.path("r.json")])
         let findings = try #require(((try CLI.json(s.url.appendingPathComponent("r.json"))["plans"] as? [[String: Any]])?.first?["findings"]) as? [[String: Any]])
         let hint = try #require(findings.first { $0["check"] as? String == "artefact-version · Appendix AD" }?["hint"] as? String, "\(out.all)")
@@ -64,7 +64,7 @@ import S1CheckTestSupport
     /// version of footnote 1, a consultation Annex A lists.
     @Test func noHintEditsOrDeletesATBRDFact() throws {
         let s = Scratch()
-        let plan = s.write("p.plan.json", RuleExampleText.plan(#"[{"document": "SEC", "version": "73.0"}, {"document": "Appendix AK", "version": "11.0"}, {"document": "Appendix AM", "version": "13.0"}]"#))
+        let plan = s.write("p.plan.json", RuleExampleText.plan.with(artefacts: #"[{"document": "SEC", "version": "73.0"}, {"document": "Appendix AK", "version": "11.0"}, {"document": "Appendix AM", "version": "13.0"}]"#).text)
         _ = try CLI.run(["check", plan, "--as-of", "2023-06-01", "--json", s.path("r.json")])
         let findings = try #require(((try CLI.json(s.url.appendingPathComponent("r.json"))["plans"] as? [[String: Any]])?.first?["findings"]) as? [[String: Any]])
         let hints = findings.filter { $0["rule"] as? String == "artefact-version" }.compactMap { $0["hint"] as? String }
@@ -80,11 +80,6 @@ import S1CheckTestSupport
 
 /// A plan file's text around the given artefacts (the rule examples' plan).
 enum RuleExampleText {
-    static func plan(_ artefacts: String) -> String {
-        """
-        {"id": "W-1", "title": "words", "phase": "FOC", "tbrd": "1.24", "window": {"start": "2023-06-05", "end": "2023-06-30"},
-         "deviceModels": [{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}],
-         "artefacts": \(artefacts)}
-        """
-    }
+    static let plan = PlanJSON(id: "W-1", title: "words", window: #"{"start": "2023-06-05", "end": "2023-06-30"}"#, devices: PlanJSON.exampleDevice,
+                               combinations: nil, waivers: nil, layout: .threeLines)
 }

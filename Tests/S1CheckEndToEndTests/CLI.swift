@@ -6,7 +6,8 @@ enum CLI {
     static let packageRoot = S1CheckTestSupport.packageRoot
     /// A plan that checks clean (one device, the SEC at its baseline version), for tests about everything
     /// around the plans.
-    static let goodPlan = #"{"id": "OK-1", "title": "t", "phase": "FOC", "tbrd": "1.24", "deviceModels": [{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}], "artefacts": [{"document": "SEC", "version": "72.0"}]}"#
+    static let goodPlan = PlanJSON(id: "OK-1", title: "t", window: nil, devices: #"[{"type": "ESME", "manufacturer": "m", "model": "x", "firmware": "1"}]"#,
+                                   combinations: nil, waivers: nil, layout: .oneLine).text
 
     /// The binary SwiftPM built beside the test bundle (the test target depends on it, so it is built).
     static let binary: URL = {
@@ -43,6 +44,7 @@ enum CLI {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
+        let exited = ExitSignal(p)
         try p.run()
         let outData = CollectedBytes(), errData = CollectedBytes()
         let group = DispatchGroup()
@@ -50,10 +52,9 @@ enum CLI {
             group.enter()
             DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(5_000) }
-        if p.isRunning { p.terminate(); throw TimedOut(args: args) }
+        if !exited.wait(timeout: timeout) { p.terminate(); throw TimedOut(args: args) }
         group.wait()
+        p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
                       stderr: String(decoding: errData.data, as: UTF8.self))
     }

@@ -4,16 +4,12 @@ import S1CheckTestSupport
 
 /// The README's main job and the committed example reports.
 @Suite struct GoldenReportTests {
-    static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01"]
+    static let mainJob = Generated.mainJob
 
     /// Every report the README's main command writes, into `folder`.
-    static func reportOptions(folder: String) -> [String] {
-        ["--junit", "\(folder)/junit.xml", "--markdown", "\(folder)/report.md", "--json", "\(folder)/report.json",
-         "--sarif", "\(folder)/s1check.sarif", "--codequality", "\(folder)/codequality.json", "--summary", "\(folder)/summary.md",
-         "--html", "\(folder)/report.html"]
-    }
+    static func reportOptions(folder: String) -> [String] { Generated.reportOptions(folder: folder) }
 
-    static let reportNames = ["junit.xml", "report.md", "report.json", "s1check.sarif", "codequality.json", "summary.md", "report.html"]
+    static let reportNames = Generated.reportNames
 
     /// The README's main command exactly, run in a working folder of its own with a copy of Plans/: the
     /// evidence pack prints the command, so the reports must be written by the same one.
@@ -30,10 +26,7 @@ import S1CheckTestSupport
         for name in Self.reportNames {
             let fresh = try Data(contentsOf: reports.appendingPathComponent(name))
             let committed = try? Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)"))
-            #expect(fresh == committed, """
-                Reports/\(name) is out of date. Regenerate the example reports with the README's main command:
-                swift run s1check \((Self.mainJob + Self.reportOptions(folder: "Reports")).joined(separator: " "))
-                """)
+            #expect(fresh == committed, "\(Generated.stale("Reports/\(name)", "it is what the README's main job writes"))")
         }
     }
 

@@ -212,13 +212,14 @@ import S1CheckTestSupport
         let plan = s.write("plans/p.plan.json", Self.drifted)
         let hook = s.url.appendingPathComponent("hook")
         try FileManager.default.createDirectory(at: hook, withIntermediateDirectories: true)
+        let paused = try Marker(path: hook.appendingPathComponent("paused").path)
         let p = CLI.process(["fix", "plans", "--write"], in: s.url, env: ["S1CHECK_TEST_FIX_PAUSE": hook.path])
         let err = Pipe(), out = Pipe()
         p.standardError = err
         p.standardOutput = out
+        _ = ExitSignal(p, also: paused.hangUp)
         try p.run()
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path) && Date() < deadline { usleep(10_000) }
+        #expect(paused.wait(timeout: 30)?.isEmpty == false, "fix never paused before its rename")
         let edited = Self.drifted.replacingOccurrences(of: "Example plan", with: "Edited meanwhile")
         try Data(edited.utf8).write(to: URL(fileURLWithPath: plan))
         FileManager.default.createFile(atPath: hook.appendingPathComponent("resume").path, contents: Data())
@@ -283,14 +284,15 @@ import S1CheckTestSupport
     static func pausedFix(in dir: URL, at: Int, extra: [String] = []) throws -> Process {
         let hook = dir.appendingPathComponent("hook-\(at)")
         try FileManager.default.createDirectory(at: hook, withIntermediateDirectories: true)
+        let paused = try Marker(path: hook.appendingPathComponent("paused").path)
         let p = CLI.process(["fix", "plans", "--write"] + extra, in: dir,
                             env: ["S1CHECK_TEST_FIX_PAUSE": hook.path, "S1CHECK_TEST_FIX_PAUSE_AT": "\(at)"])
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
+        // Woken by the pause (the plan's path written into the marker) or by the exit, whichever comes first.
+        _ = ExitSignal(p, also: paused.hangUp)
         try p.run()
-        let deadline = Date().addingTimeInterval(120)
-        while !FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path) && p.isRunning && Date() < deadline { usleep(10_000) }
-        #expect(FileManager.default.fileExists(atPath: hook.appendingPathComponent("paused").path), "fix never reached plan \(at)")
+        #expect(paused.wait(timeout: 120)?.isEmpty == false, "fix never reached plan \(at)")
         return p
     }
 

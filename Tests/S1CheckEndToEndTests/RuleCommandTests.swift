@@ -63,7 +63,7 @@ import S1CheckCore
         let out = try CLI.run(["rules", "--format", "markdown"])
         #expect(out.status == 0)
         let committed = try? String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
-        #expect(committed == out.stdout, "docs/rules.md is out of date; regenerate it with: swift run s1check rules --format markdown > docs/rules.md")
+        #expect(committed == out.stdout, "\(Generated.stale("docs/rules.md", "it is s1check rules --format markdown"))")
         for id in Self.ids { #expect(out.stdout.contains("\n## \(id)\n"), "\(id)") }
         let one = try CLI.run(["explain", "consultation", "--format", "markdown"])
         #expect(out.stdout.contains(one.stdout))

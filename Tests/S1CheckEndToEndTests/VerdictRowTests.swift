@@ -7,25 +7,20 @@ import S1CheckTestSupport
 /// test checks they are current), and the binary's JSON report, console lines and exit status must agree
 /// with the examples and with the library.
 @Suite struct VerdictRowTests {
-    /// `S1CHECK_WRITE_FIXTURES=1 swift test --filter verdictFixturesAreCurrent` rewrites them.
+    /// `swift run s1check-generate` rewrites them (and removes those no example makes).
     @Test func verdictFixturesAreCurrent() throws {
         let root = CLI.packageRoot
-        let write = ProcessInfo.processInfo.environment["S1CHECK_WRITE_FIXTURES"] == "1"
         var expected: Set<String> = []
         for fixture in ExampleFixture.all {
             for (path, text) in fixture.files {
                 expected.insert(path)
                 let url = root.appendingPathComponent(path)
-                if write {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(text.utf8).write(to: url)
-                }
-                #expect((try? String(contentsOf: url, encoding: .utf8)) == text, "\(path) is not current: run S1CHECK_WRITE_FIXTURES=1 swift test --filter verdictFixturesAreCurrent")
+                #expect((try? String(contentsOf: url, encoding: .utf8)) == text, "\(Generated.stale(path, "not as \(fixture) makes it"))")
             }
         }
         let onDisk = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent(ExampleFixture.root).path)
             .filter { $0.hasSuffix(".json") }.map { "\(ExampleFixture.root)/\($0)" }
-        #expect(Set(onDisk) == expected, "files under \(ExampleFixture.root) that no example makes: \(Set(onDisk).subtracting(expected).sorted())")
+        #expect(Set(onDisk) == expected, "files under \(ExampleFixture.root) that no example makes: \(Set(onDisk).subtracting(expected).sorted()); run `\(Generated.command)`")
     }
 
     @Test(arguments: ExampleFixture.all)

@@ -50,7 +50,7 @@ import S1CheckTestSupport
           arguments: [false, true])
     func validAgainstTheOASISSchema(strict: Bool) throws {
         #expect(try PinnedSchema.sarif.verified(), "the SARIF schema on disk is not the pinned one")
-        for run in [CIRuns.mixed(strict: strict), Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "AD", "version": "5.1"}]"#))])] {
+        for run in [CIRuns.mixed(strict: strict), Sample.run([("p.plan.json", Sample.plan.with(id: "P", artefacts: #"[{"document": "AD", "version": "5.1"}]"#).text)])] {
             let r = try CIRuns.validate(render(run), schema: PinnedSchema.sarif.path, name: "s1check.sarif")
             #expect(r.status == 0, "\(r.out)")
         }
@@ -118,7 +118,7 @@ import S1CheckTestSupport
         let a = try results(render(CIRuns.mixed()))
         let prints = a.map { (($0["partialFingerprints"] as! [String: Any])["s1check/v1"] as! String) }
         #expect(Set(prints).count == prints.count)
-        let moved = Sample.run([("plans/a.plan.json", "\n\n" + Sample.plan(id: "A"))])
+        let moved = Sample.run([("plans/a.plan.json", "\n\n" + Sample.plan.with(id: "A").text)])
         let b = try results(render(moved))
         let ad = b.first { $0["ruleId"] as? String == "artefact-version" }!
         #expect((ad["partialFingerprints"] as! [String: Any])["s1check/v1"] as? String == a.first {
@@ -128,7 +128,7 @@ import S1CheckTestSupport
 
     @Test func neverMoreThan25000ResultsKeepingTheMostSevereAndSayingHowManyWereLeftOut() throws {
         // 260 plans, each with a fail, a waived finding and 100 warnings: 26,520 results.
-        let plans = (0..<260).map { ("p\($0).plan.json", Sample.plan(id: "P\($0)", waivers: CIRuns.waiveAM)) }
+        let plans = (0..<260).map { ("p\($0).plan.json", Sample.plan.with(id: "P\($0)", waivers: CIRuns.waiveAM).text) }
         let run = Sample.run(plans) { results in
             for i in results.indices {
                 let warn = Finding(rule: ConsultationRule.description, status: .warn, subject: "x", message: "provisional")
@@ -166,7 +166,7 @@ import S1CheckTestSupport
 
     @Test(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
     func everyEntryIsOneGitLabAccepts() throws {
-        for run in [CIRuns.mixed(), CIRuns.mixed(strict: true), Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])] {
+        for run in [CIRuns.mixed(), CIRuns.mixed(strict: true), Sample.run([("p.plan.json", Sample.plan.with(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#).text)])] {
             let r = try CIRuns.validate(render(run), schema: Self.gitlabSchema, name: "gl-code-quality-report.json")
             #expect(r.status == 0, "\(r.out)")
         }
@@ -194,13 +194,13 @@ import S1CheckTestSupport
     }
 
     @Test func twoPlansSharingAnIDStillHaveUniqueFingerprints() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "SAME")), ("b.plan.json", Sample.plan(id: "SAME"))])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "SAME").text), ("b.plan.json", Sample.plan.with(id: "SAME").text)])
         let prints = (try CIRuns.json(render(run)) as! [[String: Any]]).map { $0["fingerprint"] as! String }
         #expect(prints.count > 4 && Set(prints).count == prints.count)
     }
 
     @Test func anEmptyRunIsAnEmptyArray() throws {
-        let run = Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])
+        let run = Sample.run([("p.plan.json", Sample.plan.with(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#).text)])
         #expect(String(decoding: render(run), as: UTF8.self) == "[]\n")
     }
 }
@@ -239,7 +239,7 @@ import S1CheckTestSupport
     /// plan, and says how many rows it left out.
     @Test func neverOverOneMebibyte() throws {
         let long = String(repeating: "drift & <more> | ", count: 40)
-        let run = Sample.run((0..<5_000).map { ("plans/p\($0).plan.json", Sample.plan(id: "P\($0)")) }) { results in
+        let run = Sample.run((0..<5_000).map { ("plans/p\($0).plan.json", Sample.plan.with(id: "P\($0)").text) }) { results in
             for i in results.indices { for j in results[i].findings.indices { results[i].findings[j].message += long } }
         }
         let bytes = render(run)
@@ -254,7 +254,7 @@ import S1CheckTestSupport
 
     @Test func hugeInputsStillFit() throws {
         let huge = String(repeating: "|<&>*_", count: 400_000)
-        var run = Sample.run([("plans/a.plan.json", Sample.plan(id: "A"))]) { results in
+        var run = Sample.run([("plans/a.plan.json", Sample.plan.with(id: "A").text)]) { results in
             results[0].findings = Array(repeating: results[0].findings.first { $0.status == .fail }!, count: 3)
             for j in 0..<3 { results[0].findings[j].message = huge }
         }
@@ -268,7 +268,7 @@ import S1CheckTestSupport
     }
 
     @Test func noRowsSaysSo() {
-        let run = Sample.run([("p.plan.json", Sample.plan(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#))])
+        let run = Sample.run([("p.plan.json", Sample.plan.with(id: "P", artefacts: #"[{"document": "SEC", "version": "72.0"}]"#).text)])
         let md = String(decoding: render(run), as: UTF8.self)
         #expect(md.contains("No plan has a fail, warn, waived or allowed finding, and every plan could be read.") && !md.contains("| Status |"), "\(md)")
     }

@@ -9,10 +9,10 @@ enum CIRuns {
     static let waiveAM = #"[{"rule": "consultation", "document": "AM", "reason": "booked, 50% done: see ticket #1", "expires": "2023-12-31"}]"#
 
     static func mixed(strict: Bool = false, keepGoing: Bool = false) -> RunResult {
-        Sample.run([("plans/a.plan.json", Sample.plan(id: "A")),
-                    ("./plans/b.plan.json", Sample.plan(id: "B.R2", waivers: waiveAM)),
+        Sample.run([("plans/a.plan.json", Sample.plan.with(id: "A").text),
+                    ("./plans/b.plan.json", Sample.plan.with(id: "B.R2", waivers: waiveAM).text),
                     ("plans/c.plan.json", #"{"id": 1}"#),
-                    ("plans/h.plan.json", Sample.plan(id: "H"))], strict: strict, keepGoing: keepGoing) { results in
+                    ("plans/h.plan.json", Sample.plan.with(id: "H").text)], strict: strict, keepGoing: keepGoing) { results in
             results[3].plan!.title = Sample.hostile + Sample.controls
             results[3].plan!.id = Sample.hostile
             results[3].findings[results[3].findings.firstIndex { $0.status == .fail }!].message = Sample.hostile + Sample.controls

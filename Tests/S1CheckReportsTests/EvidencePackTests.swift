@@ -26,25 +26,19 @@ enum PackRuns {
 
     static let approvedWaiver = #"[{"rule": "consultation", "document": "AM", "reason": "re-test booked", "expires": "2023-12-31", "approvedBy": "J. Bloggs, DCC test assurance"}]"#
 
-    static func plan(id: String, title: String = "t", phase: String = "FOC", devices: String = #"[{"type": "ESME", "manufacturer": "Example Meters Ltd", "model": "EM-100", "firmware": "4.2.1"}]"#,
-                     combinations: String = #"["DMC-0007"]"#, artefacts: String, waivers: String = "[]") -> String {
-        """
-        {"id": "\(id)", "title": "\(title)", "phase": "\(phase)", "tbrd": "1.24", "window": {"start": "2023-06-05", "end": "2023-06-30"},
-         "deviceModels": \(devices), "deviceModelCombinations": \(combinations),
-         "artefacts": \(artefacts), "waivers": \(waivers)}
-        """
-    }
+    static let plan = PlanJSON(title: "t", window: #"{"start": "2023-06-05", "end": "2023-06-30"}"#, devices: PlanJSON.exampleDevice,
+                               combinations: #"["DMC-0007"]"#, artefacts: "[]", layout: .threeLines)
 
     static func full(command: [String]? = ["check", "plans", "--html", "pack.html"]) -> RunResult {
         let policy = try! PolicyDecoding.decode(file: "s1check.json", bytes: Array(policyText.utf8), names: Sample.baseline.names).get()
         let files: [(String, String)] = [
-            ("plans/fail.plan.json", plan(id: "FAIL-1", artefacts: #"[{"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#, waivers: approvedWaiver)),
-            ("plans/warn.plan.json", plan(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#,
-                                          waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "just in case"}]"#)),
-            ("plans/ioc.plan.json", plan(id: "IOC-1", phase: "IOC", combinations: #"["DMC-0003"]"#, artefacts: #"[{"document": "AL", "version": "25.0"}]"#)),
-            ("plans/pass.plan.json", plan(id: "PASS-1", artefacts: #"[{"document": "AD", "version": "5.1"}]"#)),
+            ("plans/fail.plan.json", plan.with(id: "FAIL-1", artefacts: #"[{"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#, waivers: approvedWaiver).text),
+            ("plans/warn.plan.json", plan.with(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#,
+                                          waivers: #"[{"rule": "artefact-version", "document": "AD", "reason": "just in case"}]"#).text),
+            ("plans/ioc.plan.json", plan.with(id: "IOC-1", phase: "IOC", combinations: #"["DMC-0003"]"#, artefacts: #"[{"document": "AL", "version": "25.0"}]"#).text),
+            ("plans/pass.plan.json", plan.with(id: "PASS-1", artefacts: #"[{"document": "AD", "version": "5.1"}]"#).text),
             ("plans/broken.plan.json", "{ broken"),
-            ("plans/hostile.plan.json", plan(id: "HOSTILE-1", combinations: #"["DMC-9999"]"#, artefacts: #"[{"document": "AD", "version": "5.0"}]"#)),
+            ("plans/hostile.plan.json", plan.with(id: "HOSTILE-1", combinations: #"["DMC-9999"]"#, artefacts: #"[{"document": "AD", "version": "5.0"}]"#).text),
         ]
         let checked = Checker.checkAll(files.map { ($0.0, Array($0.1.utf8)) }, baseline: Sample.baseline, registry: registry,
                                        asOf: Sample.asOf, policy: policy)
@@ -324,7 +318,7 @@ struct PackSizeTests {
 struct MarkdownAutolinkTests {
     @Test func aURLInATitleIsNotALink() throws {
         let title = "see https://example.com/x and WWW.example.org, ftp://host/y"
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "A"))]) { $0[0].plan!.title = title }
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "A").text)]) { $0[0].plan!.title = title }
         let md = ReportRendering.render(.markdown, run)
         let html = try MarkdownRenderer.cmarkGFM.html(md)
         #expect(!html.contains("href=\"http") && !html.contains("href=\"ftp") && !html.contains("href=\"mailto"), "\(html)")

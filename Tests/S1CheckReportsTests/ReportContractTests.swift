@@ -123,7 +123,7 @@ struct MarkdownRenderingTests {
     }
 
     static func hostileRun() -> RunResult {
-        Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: CIRuns.waiveAM)), ("h.plan.json", Sample.plan(id: "H"))]) { results in
+        Sample.run([("a.plan.json", Sample.plan.with(id: "A", waivers: CIRuns.waiveAM).text), ("h.plan.json", Sample.plan.with(id: "H").text)]) { results in
             results[1].plan!.title = "Security & Net Zero " + Sample.hostile
             results[1].plan!.id = Sample.hostile
             results[1].findings[0].message = Sample.hostile
@@ -146,11 +146,11 @@ struct MarkdownRenderingTests {
     }
 
     @Test func summaryIsWorstFirstAndFailRowsStandOut() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "PASS-1", artefacts: #"[{"document": "AD", "version": "5.1"}]"#)),
-                              ("b.plan.json", Sample.plan(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#)),
-                              ("c.plan.json", Sample.plan(id: "FAIL-1")), ("d.plan.json", "{"),
-                              ("e.plan.json", Sample.plan(id: "PASS-2", artefacts: #"[{"document": "AD", "version": "5.1"}]"#)),
-                              ("f.plan.json", Sample.plan(id: "FAIL-2"))])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "PASS-1", artefacts: #"[{"document": "AD", "version": "5.1"}]"#).text),
+                              ("b.plan.json", Sample.plan.with(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text),
+                              ("c.plan.json", Sample.plan.with(id: "FAIL-1").text), ("d.plan.json", "{"),
+                              ("e.plan.json", Sample.plan.with(id: "PASS-2", artefacts: #"[{"document": "AD", "version": "5.1"}]"#).text),
+                              ("f.plan.json", Sample.plan.with(id: "FAIL-2").text)])
         let md = String(decoding: ReportRendering.render(.markdown, run), as: UTF8.self)
         let table = md.components(separatedBy: "### Plans checked")[1].components(separatedBy: "## Plans")[0]
         let rows = table.split(separator: "\n").filter { $0.hasPrefix("| [") }
@@ -161,8 +161,8 @@ struct MarkdownRenderingTests {
     @Test(arguments: MarkdownRenderer.allCases)
     func everySummaryRowLinksToItsOwnSection(renderer: MarkdownRenderer) throws {
         // Two plans share an id, one has a hostile id, one cannot be read: every anchor is still unique.
-        let run = Sample.run([("x/a.plan.json", Sample.plan(id: "SAME")), ("y/a.plan.json", Sample.plan(id: "SAME")),
-                              ("z.plan.json", "[]"), ("h.plan.json", Sample.plan(id: "H"))]) { $0[3].plan!.id = Sample.hostile }
+        let run = Sample.run([("x/a.plan.json", Sample.plan.with(id: "SAME").text), ("y/a.plan.json", Sample.plan.with(id: "SAME").text),
+                              ("z.plan.json", "[]"), ("h.plan.json", Sample.plan.with(id: "H").text)]) { $0[3].plan!.id = Sample.hostile }
         let html = try renderer.html(ReportRendering.render(.markdown, run))
         let links = html.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         // The plans checked link to their sections, and so does each row of what blocks the release; a plan

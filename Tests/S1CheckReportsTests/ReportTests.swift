@@ -18,8 +18,8 @@ struct JUnitTests {
     func read(_ xml: [UInt8]) throws -> XMLDocument { try XMLDocument(data: Data(xml)) }
 
     @Test func mapsStatusesToJUnitElements() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked"}]"#)),
-                              ("b.plan.json", Sample.plan(id: "B")), ("c.plan.json", "{ broken")])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked"}]"#).text),
+                              ("b.plan.json", Sample.plan.with(id: "B").text), ("c.plan.json", "{ broken")])
         let xml = ReportRendering.render(.junit, run)
         try validate(xml)
         let doc = try read(xml)
@@ -67,7 +67,7 @@ struct JUnitTests {
     }
 
     @Test func strictTurnsWarningsIntoFailuresAndKeepGoingErrorsIntoFailures() throws {
-        let run = Sample.run([("b.plan.json", Sample.plan(id: "B")), ("c.plan.json", "[]")], strict: true, keepGoing: true)
+        let run = Sample.run([("b.plan.json", Sample.plan.with(id: "B").text), ("c.plan.json", "[]")], strict: true, keepGoing: true)
         let xml = ReportRendering.render(.junit, run)
         try validate(xml)
         let suites = try read(xml).rootElement()!.elements(forName: "testsuite")
@@ -77,7 +77,7 @@ struct JUnitTests {
     }
 
     @Test func hostileTextStaysTextAndTheXMLStaysValid() throws {
-        let run = Sample.run([("h.plan.json", Sample.plan(id: "H"))]) { results in
+        let run = Sample.run([("h.plan.json", Sample.plan.with(id: "H").text)]) { results in
             results[0].plan!.title = Sample.hostile + Sample.controls
             results[0].plan!.id = Sample.hostile + Sample.controls
             results[0].findings[0].message = Sample.controls + Sample.hostile
@@ -104,7 +104,7 @@ struct MarkdownTests {
     }
 
     @Test func tablesRenderWithTheRightShape() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "A")), ("b.plan.json", Sample.plan(id: "B"))])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "A").text), ("b.plan.json", Sample.plan.with(id: "B").text)])
         let html = try render(ReportRendering.render(.markdown, run))
         // Verdict facts, failures, warnings, TBRD facts, artefacts, inputs, plans checked, sign-off. A plan's
         // failures and warnings are named in a line of its section, given in full among what blocks the release.
@@ -115,7 +115,7 @@ struct MarkdownTests {
     }
 
     @Test func hostileTextIsEscapedInEveryPlace() throws {
-        let run = Sample.run([("h.plan.json", Sample.plan(id: "H"))]) { results in
+        let run = Sample.run([("h.plan.json", Sample.plan.with(id: "H").text)]) { results in
             results[0].plan!.title = Sample.hostile + Sample.controls
             results[0].plan!.id = Sample.hostile
             results[0].findings[0].message = Sample.hostile + Sample.controls
@@ -144,9 +144,9 @@ struct MarkdownTests {
     }
 
     @Test func recordsDigestsAsOfAndWaivers() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#))])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#).text)])
         let md = String(decoding: ReportRendering.render(.markdown, run), as: UTF8.self)
-        #expect(md.contains(SHA256.hex(of: Array(Sample.plan(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#).utf8))))
+        #expect(md.contains(SHA256.hex(of: Array(Sample.plan.with(id: "A", waivers: #"[{"rule": "consultation", "document": "AM", "reason": "booked", "expires": "2023-12-31"}]"#).text.utf8))))
         #expect(md.contains("| As of | 2023-06-01"))
         #expect(md.contains("| consultation · Appendix AM | booked | **not recorded** | 2023-12-31 | in use | a.plan.json:"))
         #expect(md.contains("**Waived**"))
@@ -156,7 +156,7 @@ struct MarkdownTests {
 
 @Suite struct JSONReportTests {
     @Test func shapeAndContent() throws {
-        let run = Sample.run([("a.plan.json", Sample.plan(id: "A")), ("bad.plan.json", #"{"id": 1}"#)])
+        let run = Sample.run([("a.plan.json", Sample.plan.with(id: "A").text), ("bad.plan.json", #"{"id": 1}"#)])
         let bytes = ReportRendering.render(.json, run)
         let json = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
         let plans = json["plans"] as! [[String: Any]]
@@ -179,13 +179,13 @@ struct MarkdownTests {
     }
 
     @Test func hostileTextRoundTrips() throws {
-        let run = Sample.run([("h.plan.json", Sample.plan(id: "H"))]) { $0[0].plan!.title = Sample.hostile + Sample.controls }
+        let run = Sample.run([("h.plan.json", Sample.plan.with(id: "H").text)]) { $0[0].plan!.title = Sample.hostile + Sample.controls }
         let json = try JSONSerialization.jsonObject(with: Data(ReportRendering.render(.json, run))) as! [String: Any]
         #expect(((json["plans"] as! [[String: Any]])[0]["title"] as? String) == Sample.hostile + Sample.controls)
     }
 
     @Test func everyReportIsDeterministic() {
-        let plans = (0..<50).map { ("p\($0).plan.json", Sample.plan(id: "P\($0)")) }
+        let plans = (0..<50).map { ("p\($0).plan.json", Sample.plan.with(id: "P\($0)").text) }
         let a = Sample.run(plans), b = Sample.run(plans)
         #expect(ReportRendering.render(.json, a) == ReportRendering.render(.json, b))
         #expect(ReportRendering.render(.junit, a) == ReportRendering.render(.junit, b))

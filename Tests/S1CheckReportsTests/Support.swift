@@ -12,14 +12,9 @@ enum Sample {
     static let baseline = ResolvedBaseline(EmbeddedBaseline.load())
     static let asOf = CalendarDate(iso: "2023-06-01")!
 
-    static func plan(id: String, title: String = "t", artefacts: String = #"[{"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#,
-                     waivers: String = "[]") -> String {
-        """
-        {"id": "\(id)", "title": "\(title)", "phase": "FOC", "tbrd": "1.24",
-         "deviceModels": [{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1"}],
-         "artefacts": \(artefacts), "waivers": \(waivers)}
-        """
-    }
+    /// The reports' tests' plan (`Sample.plan.with(id: "A").text`): AD 5.0 (drifted) and AM 12.0.
+    static let plan = PlanJSON(title: "t", window: nil, devices: #"[{"type": "ESME", "manufacturer": "M", "model": "X", "firmware": "1"}]"#, combinations: nil,
+                               artefacts: #"[{"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#, layout: .threeLines)
 
     /// A plan's result with its parts open to change, for tests that put text where no input could.
     struct Editable {

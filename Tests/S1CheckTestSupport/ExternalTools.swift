@@ -41,6 +41,7 @@ public enum ExternalTool: String, Sendable {
         p.standardInput = inPipe
         p.standardOutput = outPipe
         p.standardError = errPipe
+        let exited = ExitSignal(p)
         try p.run()
         let writer = Thread {
             inPipe.fileHandleForWriting.write(Data(input))
@@ -54,9 +55,7 @@ public enum ExternalTool: String, Sendable {
             DispatchQueue.global().async { let d = pipe.fileHandleForReading.readDataToEndOfFile(); box.bytes.withLock { $0 = d }; group.leave() }
         }
         if let timeout {
-            let deadline = Date().addingTimeInterval(timeout)
-            while p.isRunning && Date() < deadline { usleep(20_000) }
-            if p.isRunning { p.terminate(); p.waitUntilExit(); throw TimedOut(tool: rawValue, seconds: timeout) }
+            if !exited.wait(timeout: timeout) { p.terminate(); p.waitUntilExit(); throw TimedOut(tool: rawValue, seconds: timeout) }
         }
         group.wait()
         p.waitUntilExit()

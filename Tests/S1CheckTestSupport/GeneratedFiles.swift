@@ -3,14 +3,14 @@ import S1CheckCore
 
 /// Parts of the repository generated from the code, so they cannot drift from it: the rule-id enums of
 /// the JSON schemas under `Plans/schemas/`, from `RuleRegistry`. `GeneratedFilesValidityTests` holds
-/// them current (in the style of swift-format's `GeneratedFilesValidityTests`); the command below
-/// rewrites them.
+/// them current (in the style of swift-format's `GeneratedFilesValidityTests`); `swift run
+/// s1check-generate` (`Generated.command`) rewrites them with every other generated file.
 ///
 /// Only the enums are generated: each is found by its place in the schema and replaced by its span
 /// (`JSONNode.span`, `ByteEdit`), in the layout it was written in, so the rest of the file stays as
 /// written by hand.
 public struct GeneratedFile: Sendable, CustomStringConvertible {
-    public static let regenerateCommand = "S1CHECK_WRITE_GENERATED=1 swift test --filter GeneratedFiles"
+    public static let regenerateCommand = Generated.command
 
     /// Relative to the package root.
     public let path: String
