@@ -104,7 +104,7 @@ import S1CheckTestSupport
     /// so (not the finding's words), so it is counted as used, neither expired nor unused.
     @Test func anUnapprovedSharedWaiverIsUsedNotExpired() throws {
         let p = try policy(#"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "r", "expires": "2030-01-01"}]}"#).get()
-        let results = check([T.planJSON(id: "A", artefacts: #"[{"document": "AD", "version": "5.0"}]"#)], policy: p)
+        let results = check([PlanJSON(id: "A", artefacts: #"[{"document": "AD", "version": "5.0"}]"#).text], policy: p)
         let f = try #require(results[0].findings.first { $0.sharedWaiver == 0 })
         #expect(f.status == .fail && f.sharedWaiverMeeting == .unapproved)
         var outcome = RunOutcome(T.settings(policy: p))
