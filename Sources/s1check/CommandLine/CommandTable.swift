@@ -21,6 +21,12 @@ enum CommandTable {
     /// `--no-config`, where a policy file is found from the inputs.
     static let noConfig = OptionSpec.flag("no-config", help: "use no policy file, even if an s1check.json is found")
 
+    /// `--results PATH`, where test results are read (check, fix): docs/execution.md.
+    static let results = OptionSpec.repeatable("results", .path, "PATH", help: """
+        JUnit XML test results (a file, or a folder searched for *.xml; once per
+        path): each plan's linked tests must have run and passed (docs/execution.md)
+        """)
+
     static let check = CommandSpec(
         name: "check", summary: "check plans: files, or folders of *.plan.json",
         positionals: [PositionalSpec(name: "PATH", arity: .oneOrMore)],
@@ -33,6 +39,7 @@ enum CommandTable {
                 (default: the nearest s1check.json from the inputs up to the repository root)
                 """),
             noConfig,
+            results,
         ] + ReportFormat.files.map { .value($0.rawValue, .file, "FILE", help: $0.help) } + [
             .value("format", ConsoleFormat.choices, "FORMAT", help: "console output: text (default) or github (Actions workflow commands)"),
             .flag("quiet", help: "console: only the findings that fail or warn, and the summary (reports keep all)"),
@@ -74,6 +81,7 @@ enum CommandTable {
                 person has re-confirmed the plans against that issue (else tbrd is listed)
                 """),
             noConfig,
+            results,
         ],
         contradicting: [["config", "no-config"]],
         discussion: """

@@ -53,10 +53,31 @@ enum CheckCommand {
             return 2
         }
 
-        let discovery = PlanDiscovery(paths: planPaths)
+        var discovery = PlanDiscovery(paths: planPaths)
+        // Test results (docs/execution.md): a path or file that cannot be read is an input error reported
+        // after the plans, as an unreadable plan is; it hides none of the plans' results.
+        var resultsFiles: ResultsFiles?
+        if let given = a.all("results") { resultsFiles = ResultsFiles(paths: try ResultsFiles.paths(given)) }
+        var results: [JUnitResultsFile]?
+        if let resultsFiles {
+            var read: [JUnitResultsFile] = []
+            for (k, r) in resultsFiles.read().enumerated() {
+                switch r {
+                case .success(let f): read.append(f)
+                case .failure(let e):
+                    discovery.problems.append(e)
+                    discovery.problemLocations[e.file ?? ""] = resultsFiles.files[k].bytes
+                }
+            }
+            discovery.problems += resultsFiles.problems
+            discovery.problemLocations.merge(resultsFiles.problemLocations) { a, _ in a }
+            results = read
+        }
         // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
         let inputs = discovery.seenFiles.union([loaded.file, registry?.file, scope?.file, policy?.file].compactMap { $0 })
+            .union(resultsFiles?.seenFiles ?? [])
         var inputNames = discovery.planPaths.mapValues(\.display)
+        for (id, path) in resultsFiles?.paths ?? [:] { inputNames[id] = path.display }
         for (id, name) in [(loaded.file, loaded.source.file), (registry?.file, registry?.source.file), (scope?.file, scope?.source.file),
                            (policy?.file, policy?.source.file)] { if let id, let name { inputNames[id] = name } }
         let targets = try ReportTarget.resolve(requested, inputs: inputs, searched: discovery.searchedFolders, inputNames: inputNames)
