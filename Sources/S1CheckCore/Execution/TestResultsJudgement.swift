@@ -1,8 +1,8 @@
 /// The verdicts of rule `test-results` on a plan's execution evidence (docs/execution.md, "The rule"): a
 /// pure function of the plan's id, window and declared combinations, its evidence and the run's date.
 ///
-/// Not yet registered in `RuleRegistry` (the rule needs the results files, which the run does not read
-/// yet): the pipeline calls `findings` per plan when `--results` is given, and `unknownPlans` once per run.
+/// Not yet registered in `RuleRegistry` (the pipeline does not link results yet): the CLI reads them
+/// (`--results`); the pipeline will call `findings` per plan, and `unknownPlans` once per run.
 public enum TestResultsJudgement {
     public static let rule = RuleDescription(
         id: "test-results",
@@ -21,20 +21,20 @@ public enum TestResultsJudgement {
     /// The plan's findings, worst first within each kind: failures of execution, then combinations, then
     /// dates. `execution` nil: no case is linked to the plan.
     public static func findings(planID: String, window: ClosedRange<CalendarDate>?, combinations declared: [String],
-                                execution: PlanExecution?, asOf: CalendarDate) -> [Judged] {
+                                execution: PlanExecution?, asOf: CalendarDate, offset: Int? = nil) -> [Judged] {
         var out: [Judged] = []
         func add(_ status: Status, _ subject: String?, _ message: String, at: ResultsLocation?, declared d: String? = nil, expected e: String? = nil) {
-            out.append(Judged(finding: Finding(rule: rule, status: status, subject: subject, declared: d, expected: e, message: message), at: at))
+            out.append(Judged(finding: Finding(rule: rule, status: status, subject: subject, declared: d, expected: e, message: message, offset: offset), at: at))
         }
         guard let execution, execution.evidence.counts.linked > 0 else {
-            add(.fail, "execution", "not executed: no test case in the results is linked to \(planID) (link one with the property \(JUnitReader.planProperty)=\(planID) on the testcase or testsuite, or a testsuite named \(planID))", at: nil)
+            add(.fail, executionSubject, "not executed: no test case in the results is linked to \(planID) (link one with the property \(JUnitReader.planProperty)=\(planID) on the testcase or testsuite, or a testsuite named \(planID))", at: nil)
             return out
         }
         let e = execution.evidence
         let c = e.counts
         if c.executed == 0 {
             let all = c.linked == 1 ? "the 1 test case linked to \(planID) was skipped" : "all \(c.linked) test cases linked to \(planID) were skipped"
-            add(.fail, "execution", "not executed: \(all) (first: \(e.first!.name) at \(e.first!.at))", at: e.first?.at)
+            add(.fail, executionSubject, "not executed: \(all) (first: \(e.first!.name) at \(e.first!.at))", at: e.first?.at)
         }
         for f in e.failures {
             let what = f.outcome == .errored ? "errored" : "failed"
@@ -67,15 +67,16 @@ public enum TestResultsJudgement {
         if c.executed > 0 && c.failed == 0 && c.errored == 0 {
             let files = execution.files.map { "\($0.file) (sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
             let skipped = c.skipped > 0 ? ", \(c.skipped) skipped" : ""
-            add(.pass, "execution", "executed: \(cases(c.linked)) linked, \(c.passed) passed\(skipped); results \(files)", at: nil)
+            add(.pass, executionSubject, "executed: \(cases(c.linked)) linked, \(c.passed) passed\(skipped); results \(files)", at: nil)
         }
         return out
     }
 
-    /// The plan's findings from the run's index: its window, its declared combinations.
+    /// The plan's findings from the run's index: its window, its declared combinations; placed in the plan
+    /// at its id (the results file's place, where there is one, is `Judged.at`).
     public static func findings(for plan: Plan, in index: ExecutionIndex, asOf: CalendarDate) -> [Judged] {
         findings(planID: plan.id, window: plan.window.map { $0.start...$0.end }, combinations: plan.combinations.map(\.value),
-                 execution: index[plan.id], asOf: asOf)
+                 execution: index[plan.id], asOf: asOf, offset: plan.idOffset)
     }
 
     /// Warnings for cases linked to a plan id that no plan of the run has, one per id, at its first case.
@@ -85,6 +86,21 @@ public enum TestResultsJudgement {
             let message = "\(cases(link.evidence.counts.linked)) linked to \(link.planID), which no plan in this run has (first: \(first.name) at \(first.at)); a plan renamed or not given?"
             return Judged(finding: Finding(rule: rule, status: .warn, subject: link.planID, declared: link.planID, message: message), at: first.at)
         }
+    }
+
+    /// The subject of the rule's finding on whether the plan's tests ran: a pass exactly when they ran and
+    /// none failed or errored (`countsForCoverage`).
+    public static let executionSubject = "execution"
+
+    /// From a plan's findings: nil when rule test-results made none (the run reads no results), else
+    /// whether its tests ran and passed (its execution finding passes), what counts for coverage.
+    public static func testsPassed(in findings: [Finding]) -> Bool? {
+        var judged = false
+        for f in findings where f.rule.id == rule.id {
+            if f.subject == executionSubject && f.status == .pass { return true }
+            judged = true
+        }
+        return judged ? false : nil
     }
 
     /// Whether the plan counts for coverage when results are given: its linked cases ran and passed.
