@@ -1,0 +1,98 @@
+/// How many findings (or plans) have each status.
+public struct StatusCounts: Sendable, Hashable {
+    /// Indexed by the status's severity: one fixed-size value, no allocation.
+    private var counts = SIMD4<Int>()
+
+    public init() {}
+
+    public subscript(status: Status) -> Int {
+        get { counts[status.severity] }
+        set { counts[status.severity] = newValue }
+    }
+}
+
+/// What a `FileResult` is about: every result of a run is a file's, and every finding is in one.
+public enum FileKind: String, Sendable, Hashable, CaseIterable {
+    /// A plan: its findings are its checks.
+    case plan
+    /// The release scope (`--scope`): its findings are the coverage cells, at their lines.
+    case scope
+    /// The run's policy file: its findings are the run's own about it (each shared waiver that waived
+    /// nothing, a warning at its line).
+    case policy
+    /// A test results file (`--results`, docs/execution.md): its findings are about what it links.
+    case testResults = "test-results"
+    /// An input that could not be read or decoded (a plan, or one a report would replace): its findings
+    /// are `input-error`s, each at file:line:column.
+    case unreadable
+}
+
+/// The verdict on one file of the run: its kind, its findings (of registered rules), and its counts.
+/// Immutable: its counts and status are worked out once, from the findings it was made with.
+///
+/// Plans reach the sinks in plan order; the run-level results (the scope's, the policy's) after them,
+/// once the last plan is in (`RunPipeline.run`).
+public struct FileResult: Sendable {
+    public let kind: FileKind
+    public let file: String
+    /// The file's path as the file system has it (it need not be UTF-8), for the formats that place a
+    /// finding on its file: `file` is display text, escaped.
+    public let location: [UInt8]
+    /// SHA-256 of the file's bytes, hex, for the evidence pack (empty when the file could not be read).
+    public let sha256: String
+    public let plan: Plan?
+    public let findings: [Finding]
+    public let inputErrors: [Diagnostic]
+    /// The file's findings by status, and its deviations (`Tally`).
+    public let tally: Tally
+    public var counts: StatusCounts { tally.findings }
+    /// fail > warn > pass; waived findings do not worsen a file. A file that could not be read is `fail`
+    /// (reports also say it was an input error).
+    public let status: Status
+    /// The release scope's coverage, when this result is the scope file's (its findings are its cells).
+    public private(set) var scope: CoverageResult? = nil
+
+    /// `location`: the path's bytes, when `file` is not simply their text (nil: the UTF-8 of `file`).
+    public init(kind: FileKind, file: String, location: [UInt8]? = nil, sha256: String, plan: Plan? = nil, findings: [Finding],
+                inputErrors: [Diagnostic] = []) {
+        self.kind = kind
+        self.file = file
+        self.location = location ?? Array(file.utf8)
+        self.sha256 = sha256
+        self.plan = plan
+        self.findings = findings
+        self.inputErrors = inputErrors
+        let tally = Tally(findings)
+        self.tally = tally
+        let counts = tally.findings
+        if !inputErrors.isEmpty || counts[.fail] > 0 { status = .fail }
+        else { status = counts[.warn] > 0 ? .warn : .pass }
+    }
+
+    public init(file: String, location: [UInt8]? = nil, sha256: String, plan: Plan?, findings: [Finding], inputErrors: [Diagnostic]) {
+        self.init(kind: inputErrors.isEmpty ? .plan : .unreadable, file: file, location: location, sha256: sha256, plan: plan,
+                  findings: findings, inputErrors: inputErrors)
+    }
+
+    public init(file: String, location: [UInt8]? = nil, sha256: String, plan: Plan, findings: [Finding]) {
+        self.init(kind: .plan, file: file, location: location, sha256: sha256, plan: plan, findings: findings)
+    }
+
+    /// A file that could not be read or decoded as a plan.
+    public init(file: String, location: [UInt8]? = nil, sha256: String = "", unreadable errors: [Diagnostic]) {
+        self.init(kind: .unreadable, file: file, location: location, sha256: sha256, findings: [], inputErrors: errors)
+    }
+
+    /// The scope file's result: one finding per cell, at its line.
+    public init(scope: CoverageResult, location: [UInt8]?) {
+        self.init(kind: .scope, file: scope.file, location: location, sha256: scope.sha256, findings: scope.findings)
+        self.scope = scope
+    }
+
+    public var isScope: Bool { kind == .scope }
+    public var id: String? { plan?.id }
+    public var isInputError: Bool { kind == .unreadable }
+}
+
+/// Until the parallel branches merge (they still say `PlanResult`): the lead removes it at merge.
+public typealias PlanResult = FileResult
