@@ -6,9 +6,10 @@ public struct Checker: Sendable {
     let rules: [any Rule]
 
     public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate,
-                planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none) {
-        self.init(context: CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy),
-                  rules: RuleRegistry.all)
+                planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none, execution: ExecutionIndex? = nil) {
+        var context = CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy)
+        context.execution = execution
+        self.init(context: context, rules: RuleRegistry.all)
     }
 
     init(context: CheckContext, rules: [any Rule]) {
@@ -55,10 +56,14 @@ public struct Checker: Sendable {
     /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
-                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [PlanResult] {
-        let results = ResultCollector()
-        _ = RunPipeline(baseline: baseline, registry: registry, asOf: asOf, policy: policy).run(MemoryPlanSource(files), into: [results])
-        return results.results
+                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none,
+                                results: TestResults? = nil) -> [PlanResult] {
+        let collected = ResultCollector()
+        var pipeline = RunPipeline(baseline: baseline, registry: registry, asOf: asOf, policy: policy)
+        pipeline.results = results
+        _ = pipeline.run(MemoryPlanSource(files), into: [collected])
+        // The plans' results; the results files' own results follow them.
+        return Array(collected.results.prefix(files.count))
     }
 
     /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
@@ -74,7 +79,9 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            return PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            var result = PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            if let execution = context.execution { result.execution = execution[plan.id] ?? .none(plan.id) }
+            return result
         }
     }
 

@@ -310,3 +310,30 @@ public struct LinkedPlanIDs: Sendable {
     /// Cases linked to `planID` and the first of them; nil when none is.
     public subscript(planID: String) -> (cases: Int, first: ResultsLocation?)? { links[planID] }
 }
+
+extension PlanExecution {
+    /// A plan of a run with results that no case is linked to: not executed.
+    public static func none(_ planID: String) -> PlanExecution {
+        PlanExecution(planID: planID, evidence: ExecutionEvidence(listLimit: ExecutionEvidence.casesListedForPlans), files: [])
+    }
+
+    /// What the reports say of the plan's execution: its linked cases ran and none failed or errored
+    /// (what counts for coverage), none ran (no case linked, or every linked case skipped), or some failed.
+    public enum Verdict: String, Sendable { case passed, failed, notExecuted = "not-executed" }
+
+    public var verdict: Verdict {
+        if evidence.counts.executed == 0 { return .notExecuted }
+        return evidence.passed ? .passed : .failed
+    }
+}
+
+extension ExecutionIndex {
+    /// Cases in every results file read.
+    public var totalCases: Int { files.reduce(0) { $0 + $1.cases } }
+    /// Plan ids of the run whose linked cases ran (not all skipped).
+    public var executedPlans: Int { plans.values.reduce(0) { $0 + ($1.evidence.counts.executed > 0 ? 1 : 0) } }
+    /// Plan ids of the run whose linked cases ran and none failed or errored.
+    public var passedPlans: Int { plans.values.reduce(0) { $0 + ($1.evidence.passed ? 1 : 0) } }
+    /// Cases linked to a plan id no plan of the run has.
+    public var unknownPlanCases: Int { unknownPlans.reduce(0) { $0 + $1.evidence.counts.linked } }
+}

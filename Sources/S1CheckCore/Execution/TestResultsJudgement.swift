@@ -1,15 +1,11 @@
 /// The verdicts of rule `test-results` on a plan's execution evidence (docs/execution.md, "The rule"): a
 /// pure function of the plan's id, window and declared combinations, its evidence and the run's date.
 ///
-/// Not yet registered in `RuleRegistry` (the pipeline does not link results yet): the CLI reads them
-/// (`--results`); the pipeline will call `findings` per plan, and `unknownPlans` once per run.
+/// The rule is `TestResultsRule` in the registry: the pipeline links the results files to the run's plans
+/// (`ExecutionIndex`) after its id pass, the rule calls `findings` per plan, and each results file's own
+/// result comes from `fileResults` (`unknownPlans` among them).
 public enum TestResultsJudgement {
-    public static let rule = RuleDescription(
-        id: "test-results",
-        summary: "With --results, the plan's linked test cases ran and passed, on combinations it declares, within its window",
-        clause: "TBRD paragraph 1: the versions apply to the testing carried out in respect of IOC, MOC or FOC; the evidence that it was carried out is the harness's JUnit results (docs/execution.md)",
-        waivable: false,
-        examples: [])
+    public static var rule: RuleDescription { TestResultsRule.description }
 
     /// A finding of the rule and, where it concerns a place in a results file, that place (reports put
     /// the finding there: SARIF, Code Quality, annotations).
@@ -108,5 +104,5 @@ public enum TestResultsJudgement {
         execution?.evidence.passed ?? false
     }
 
-    private static func cases(_ n: Int) -> String { n == 1 ? "1 test case" : "\(n) test cases" }
+    static func cases(_ n: Int) -> String { n == 1 ? "1 test case" : "\(n) test cases" }
 }

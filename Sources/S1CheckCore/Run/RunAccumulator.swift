@@ -60,6 +60,8 @@ public struct SharedWaiverUse: RunFact, Sendable {
 /// the plan ids are, is a field here, gathered in `RunPipeline`'s first pass.
 public struct RunAccumulator: Sendable {
     public internal(set) var planIDs = PlanIDIndex()
+    /// Every plan id of the run (from the first pass), for linking test results by suite name.
+    public internal(set) var allPlanIDs: Set<String> = []
     public private(set) var outcome: RunOutcome
 
     public init(outcome: RunOutcome) {
@@ -71,4 +73,10 @@ public struct RunAccumulator: Sendable {
     public mutating func add(_ contribution: RunOutcome.Contribution) { outcome.add(contribution) }
 
     public mutating func judgeCoverage(asOf: CalendarDate, baseline: ResolvedBaseline? = nil) { outcome.judgeCoverage(asOf: asOf, baseline: baseline) }
+
+    /// The run's test results linked to its plans, and the results files' own results.
+    mutating func setExecution(_ index: ExecutionIndex?, files: [FileResult]) {
+        outcome.execution = index
+        outcome.resultsFiles = files
+    }
 }

@@ -28,6 +28,8 @@ public struct RunPipeline: Sendable {
     public let keepGoing: Bool
     /// The release scope the run's coverage is judged against, if any.
     public var scope: ScopeInput?
+    /// The test results the run reads (`--results`), if any.
+    public var results: TestResults?
     let waveSize: Int
     let keptBudget: Int
 
@@ -42,6 +44,7 @@ public struct RunPipeline: Sendable {
         self.init(baseline: settings.baseline, registry: registry, asOf: settings.asOf, policy: settings.policy,
                   strict: settings.strict, keepGoing: settings.keepGoing)
         scope = settings.scope
+        results = settings.results
     }
 
     /// Tests give smaller waves and budgets, to run across their edges with a few plans.
@@ -63,7 +66,10 @@ public struct RunPipeline: Sendable {
         if let scope { settingsOutcome.setScope(scope) }
         var run = RunAccumulator(outcome: settingsOutcome)
         var kept = keptReads(source, &run)
-        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: run.planIDs, policy: policy)
+        // Test results are linked once every plan id is known: a suite named as a plan links by its id.
+        let execution = results.map { ExecutionIndex(files: $0.files, planIDs: run.allPlanIDs) }
+        if let results, let execution { run.setExecution(execution, files: TestResultsJudgement.fileResults(results, execution)) }
+        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: run.planIDs, policy: policy, execution: execution)
         let queue = SinkQueue(sinks)
         let accumulator = run
         for range in RunPipeline.waves(source.count, size: waveSize) {
@@ -88,6 +94,8 @@ public struct RunPipeline: Sendable {
         if let coverage = run.outcome.coverage {
             queue.hand([queue.parts(for: PlanResult(scope: coverage, location: scope?.source.location))])
         }
+        // The results files' own results (unknown plan ids, unlinked cases), after the scope's.
+        if !run.outcome.resultsFiles.isEmpty { queue.hand(run.outcome.resultsFiles.map { queue.parts(for: $0) }) }
         queue.finish()
         return run
     }
@@ -124,6 +132,7 @@ public struct RunPipeline: Sendable {
                 if keptBytes + size <= keptBudget { kept[k] = r; keptBytes += size }
             }
         }
+        run.allPlanIDs = Set(ids.compactMap(\.id))
         // Files sharing an id are decoded in full to confirm it: from the kept bytes when there are some.
         let indexByName = Dictionary(zip(ids.map(\.file), ids.indices), uniquingKeysWith: { a, _ in a })
         run.planIDs = PlanIDIndex(ids).confirmed(names: baseline.names) { name in

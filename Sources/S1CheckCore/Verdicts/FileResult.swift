@@ -51,6 +51,9 @@ public struct FileResult: Sendable {
     public let status: Status
     /// The release scope's coverage, when this result is the scope file's (its findings are its cells).
     public private(set) var scope: CoverageResult? = nil
+    /// A plan's test execution evidence when the run reads results (`--results`): its linked cases
+    /// (none: not executed); nil when the run reads none, or for a file that is not a plan.
+    public internal(set) var execution: PlanExecution? = nil
 
     /// `location`: the path's bytes, when `file` is not simply their text (nil: the UTF-8 of `file`).
     public init(kind: FileKind, file: String, location: [UInt8]? = nil, sha256: String, plan: Plan? = nil, findings: [Finding],

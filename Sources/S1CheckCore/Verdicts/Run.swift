@@ -55,6 +55,8 @@ public struct RunSettings: Sendable {
     public var command: [[UInt8]]? = nil
     /// The release scope whose coverage the run judges (`--scope`), if any.
     public var scope: ScopeInput? = nil
+    /// The test results the run reads (`--results`, docs/execution.md), if any.
+    public var results: TestResults? = nil
 }
 
 /// What the run-wide parts of the reports need of one plan (summary and input tables): kept for every
@@ -142,6 +144,11 @@ public struct RunOutcome: RunFact {
     private var coverageFacts: CoverageAccumulator?
     public private(set) var coverage: CoverageResult?
 
+    /// The run's test results linked to its plans (`--results`), set by the pipeline after its id pass; and
+    /// each results file's own result (unknown plan ids, unlinked cases), reported after the plans.
+    public internal(set) var execution: ExecutionIndex?
+    public internal(set) var resultsFiles: [FileResult] = []
+
     /// Gathers coverage of `scope` from the plans added after this.
     public mutating func setScope(_ scope: ScopeInput) {
         self.scope = scope
@@ -185,6 +192,7 @@ public struct RunOutcome: RunFact {
     public var hasListedFindings: Bool {
         inputErrorCount > 0 || allowedFindings > 0 || [Status.fail, .warn, .waived].contains { findingsByStatus[$0] > 0 }
             || (coverage?.cells.contains { $0.finding.status != .pass } ?? false)
+            || resultsFiles.contains { $0.status != .pass }
     }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
 
@@ -204,6 +212,7 @@ public struct RunOutcome: RunFact {
         t.plans = plansByStatus
         t.inputErrors = inputErrorCount
         if let c = coverage { for f in c.findings { t.add(f) } }
+        for r in resultsFiles { for f in r.findings { t.add(f) } }
         t.findings[.warn] += unusedSharedWaivers.count
         return t
     }
@@ -229,7 +238,9 @@ public struct RunOutcome: RunFact {
     }
 
     /// Whether any checked plan warns, or a shared waiver waived nothing (a passing run "with warnings").
-    public var hasWarnings: Bool { plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty || coverage?.status == .warn }
+    public var hasWarnings: Bool {
+        plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty || coverage?.status == .warn || resultsFiles.contains { $0.status == .warn }
+    }
 }
 
 /// A whole run held in memory: the settings, every plan's result, and the outcome. Library users and tests

@@ -91,6 +91,10 @@ enum CheckCommand {
         settings.workingFolder = FileManager.default.currentDirectoryPath
         settings.registry = registry?.value
         settings.scope = scope?.value
+        if let results, let resultsFiles {
+            settings.results = TestResults(files: results, passedOver: resultsFiles.passedOver.map(\.display),
+                                           locations: Dictionary(resultsFiles.files.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a }))
+        }
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
         let asOfGiven = a.value("as-of") != nil
