@@ -105,3 +105,48 @@ import S1CheckTestSupport
         #expect(try String(contentsOfFile: plan, encoding: .utf8) == Self.drifted)
     }
 }
+
+/// The sample with its results (Plans/results): the JSON report's `execution`, per plan and for the run,
+/// valid against the report schema (format 1.6).
+@Suite struct ResultsJSONTests {
+    static let sample = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01", "--results", "Plans/results"]
+
+    @Test func theSampleRunsExecutionIsInTheJSONReport() throws {
+        let s = Scratch()
+        let out = try CLI.run(Self.sample + ["--json", s.path("r.json")])
+        #expect(out.status == 1, "SVT-MOC-0030's test fails")
+        let json = try CLI.json(s.url.appendingPathComponent("r.json"))
+        #expect(json["formatVersion"] as? String == "1.6")
+        let run = try #require(json["execution"] as? [String: Any])
+        let cases = try #require(run["cases"] as? [String: Int])
+        #expect(cases == ["total": 23, "linked": 21, "passed": 19, "unlinked": 1, "unknownPlans": 1])
+        #expect(run["plans"] as? [String: Int] == ["executed": 10, "passed": 9, "notExecuted": 1])
+        #expect((run["unknownPlans"] as? [[String: Any]])?.first?["id"] as? String == "SVT-FOC-0099")
+        #expect(run["passedOver"] as? [String] == ["Plans/results/README.md"])
+        let plans = try #require(json["plans"] as? [[String: Any]])
+        func execution(_ id: String) -> [String: Any]? { plans.first { $0["id"] as? String == id }?["execution"] as? [String: Any] }
+        #expect(execution("SVT-MOC-0030")?["status"] as? String == "failed")
+        #expect(execution("SVT-IOC-0014")?["status"] as? String == "not-executed")
+        #expect(execution("SVT-FOC-0042")?["status"] as? String == "passed")
+        let failure = try #require((execution("SVT-MOC-0030")?["failures"] as? [[String: Any]])?.first)
+        #expect(failure["message"] as? String == "AssertionError: threshold anomaly: register off by 0.5 at the boundary")
+        // The results file is not a plan: it is not in `plans`.
+        #expect(!plans.contains { ($0["file"] as? String)?.hasSuffix(".xml") == true })
+    }
+
+    @Test func withoutResultsExecutionIsNull() throws {
+        let s = Scratch()
+        _ = try CLI.run(Array(Self.sample.dropLast(2)) + ["--json", s.path("r.json")])
+        let json = try CLI.json(s.url.appendingPathComponent("r.json"))
+        #expect(json["execution"] is NSNull)
+        #expect((json["plans"] as? [[String: Any]])?.allSatisfy { $0["execution"] is NSNull } == true)
+    }
+
+    @Test(.enabled(if: ExternalTool.checkJSONSchema.shouldRun, Comment(rawValue: ExternalTool.checkJSONSchema.skipReason)))
+    func theReportIsValidAgainstItsSchema() throws {
+        let s = Scratch()
+        _ = try CLI.run(Self.sample + ["--json", s.path("r.json")])
+        let v = try ExternalTool.checkJSONSchema.run(["--schemafile", "Plans/schemas/report.schema.json", s.path("r.json")], in: CLI.packageRoot)
+        #expect(v.status == 0, "\(v.out)\(v.err)")
+    }
+}

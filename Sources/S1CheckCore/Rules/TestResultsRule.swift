@@ -7,7 +7,7 @@
 public struct TestResultsRule: UnwaivableRule {
     public static let description = describe(
         id: "test-results",
-        summary: "With --results, the plan's linked test cases ran and passed, on combinations it declares, within its window",
+        summary: "With --results, the plan's linked test cases ran and passed, on combinations it declares, within its window.",
         clause: "TBRD paragraph 1: the versions apply to the testing carried out in respect of IOC, MOC or FOC; the evidence that it was carried out is the harness's JUnit results (docs/execution.md)",
         examples: [
             RuleExample("passed", plan: TestResultsRule.window, results: TestResultsRule.passed, expect: [

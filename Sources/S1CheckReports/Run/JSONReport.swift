@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.5"
+    public static let formatVersion = "1.6"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -47,8 +47,9 @@ public struct JSONReport: ReportRenderer {
     }
 
     public func section(_ plan: PlanResult) -> ReportSection {
-        // The scope's cells are the report's `coverage`, written in the tail.
-        if plan.isScope { return ReportSection([], items: 0) }
+        // The scope's cells are the report's `coverage`, and the results files' own results its
+        // `execution`, written in the tail.
+        if plan.isScope || plan.kind == .testResults { return ReportSection([], items: 0) }
         var w = JSONWriter(itemAt: JSONReport.planDepth, first: true, out: TextBuffer(capacity: 1 << 13))
         JSONReport.writePlan(&w, plan)
         return ReportSection(w.out.finish())
@@ -59,6 +60,8 @@ public struct JSONReport: ReportRenderer {
         w.endArray()
         w.stringArray("passedOver", settings.passedOver)
         writeCoverage(&w, outcome)
+        JSONReport.writeRunExecution(&w, outcome.execution, passedOver: settings.results?.passedOver ?? [],
+                                     plans: outcome.planCount - outcome.inputErrorCount)
         w.beginObject("summary")
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
@@ -267,6 +270,7 @@ public struct JSONReport: ReportRenderer {
             w.endObject()
         }
         w.endArray()
+        writePlanExecution(&w, p.execution)
         w.endObject()
     }
 }
