@@ -110,4 +110,53 @@ import S1CheckTestSupport
         #expect(Checker.silentRule == RunLevelRules.internalError)
         #expect(RunLevelRules.all.allSatisfy { !$0.waivable && RunLevelRules.statuses[$0.id] != nil })
     }
+
+    /// One model (issue 23 item 1): every result is a file's findings, so no renderer goes round it to the
+    /// scope, the input errors or the unused shared waivers, and no writer makes an outcome of its own.
+    @Test func noRendererTakesASeparateRoad() throws {
+        let banned = ["isScope", ".inputErrors", ".unusedSharedWaivers", "sharedWaiverUses", "sharedWaiverExpiries", "RunOutcome(",
+                      "inputErrorCheck", "noPlanFound = "]
+        // What may read alike: the tally's count of unreadable files, and the annotations of the inputs
+        // that stop a run before any plan (the baseline, the registry, the policy, the scope).
+        let allowed = ["t.inputErrors", "tally.inputErrors", "GitHubAnnotations.inputErrors("]
+        var offending: [String] = []
+        for folder in ["Sources/S1CheckReports", "Sources/s1check"] {
+            let root = Paths.packageRoot.appendingPathComponent(folder)
+            let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+            #expect(!files.isEmpty, "no source found in \(folder)")
+            for file in files {
+                var text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+                for a in allowed { text = text.replacingOccurrences(of: a, with: "") }
+                for name in banned where text.contains(name) { offending.append("\(folder)/\(file): \(name)") }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending)")
+    }
+
+    /// An unreadable file's input errors are findings of `input-error`, at line and column, counted as
+    /// its unreadable file and not as findings; the file is a result of its own kind.
+    @Test func inputErrorsAreFindingsOfTheRegisteredRule() {
+        let e1 = Diagnostic.input(file: "x.plan.json", path: "$.id", position: SourcePosition(line: 3, column: 9), message: "expected a string")
+        let e2 = Diagnostic.input(file: "x.plan.json", message: "no title")
+        let r = FileResult(file: "x.plan.json", unreadable: [e1, e2])
+        #expect(r.kind == .unreadable && r.status == .fail)
+        #expect(r.findings.map(\.rule) == [RunLevelRules.inputError, RunLevelRules.inputError])
+        #expect(r.findings.map(\.check) == ["input-error", "input-error · 2"])
+        #expect(r.findings.map(\.line) == [3, nil] && r.findings.map(\.column) == [9, nil])
+        #expect(r.findings.map(\.message) == ["$.id: expected a string", "$: no title"])
+        #expect(r.findings.compactMap(\.inputError) == [e1, e2])
+        #expect(r.tally.findings[.fail] == 0, "counted as an unreadable file, not as findings")
+        var outcome = RunOutcome(TestData.settings())
+        outcome.add(r)
+        outcome.finish(noPlan: false)
+        #expect(outcome.tally.inputErrors == 1 && outcome.tally.findings[.fail] == 0 && outcome.exitCode == 2)
+    }
+
+    /// The pipeline, not its caller, decides that a run found no plan (issue 23 item 4).
+    @Test func thePipelineDecidesNoPlanFound() {
+        let none = RunPipeline(TestData.settings()).run(MemoryPlanSource([]), into: []).outcome
+        #expect(none.noPlanFound && none.exitCode == 2)
+        let one = RunPipeline(TestData.settings()).run(MemoryPlanSource([("a.plan.json", Array(TestData.planJSON(id: "A").utf8))]), into: []).outcome
+        #expect(!one.noPlanFound && one.planCount == 1)
+    }
 }

@@ -21,9 +21,10 @@ import Testing
         let file = try JUnitReader.read(file: "r.xml", bytes: Array(Self.results.utf8))
         let plans = [("a.plan.json", TestData.planJSON(id: "A-1")), ("b.plan.json", TestData.planJSON(id: "B-2"))].map { ($0.0, Array($0.1.utf8)) }
         let collected = ResultCollector()
-        var pipeline = RunPipeline(baseline: TestData.resolved, asOf: TestData.asOf)
-        pipeline.results = TestResults(files: [file])
-        let run = pipeline.run(MemoryPlanSource(plans), into: [collected])
+        var settings = RunSettings(baseline: TestData.resolved, baselineSource: InputDigest(role: "baseline", file: "", sha256: ""),
+                                   registrySource: nil, asOf: TestData.asOf, strict: false, keepGoing: false, passedOver: [])
+        settings.results = TestResults(files: [file])
+        let run = RunPipeline(settings).run(MemoryPlanSource(plans), into: [collected])
         return (collected.results, run.outcome)
     }
 

@@ -39,13 +39,12 @@ import Testing
     }
 
     static func pipeline(waveSize: Int, keptBudget: Int, policy: Policy = .none) -> RunPipeline {
-        RunPipeline(baseline: T.resolved, registry: nil, asOf: T.asOf, policy: policy, strict: false, keepGoing: false,
-                    waveSize: waveSize, keptBudget: keptBudget)
+        RunPipeline(T.settings(policy: policy), waveSize: waveSize, keptBudget: keptBudget)
     }
 
     static func signature(_ results: [PlanResult]) -> [String] {
         results.map { r in r.file + " " + r.findings.map { "\($0.check)=\($0.status.rawValue):\($0.message)" }.joined(separator: "|")
-            + r.inputErrors.map(\.description).joined(separator: "|") }
+            + r.inputErrors.map(\.description).joined(separator: "|") + " " + r.kind.rawValue }
     }
 
     @Test func wavesReachEverySinkInPlanOrder() {
@@ -70,7 +69,7 @@ import Testing
             _ = p.run(MemoryPlanSource(files), into: [r])
             return Self.signature(r.results)
         }
-        let standard = results(RunPipeline(baseline: T.resolved, asOf: T.asOf))
+        let standard = results(RunPipeline(T.settings()))
         #expect(results(Self.pipeline(waveSize: 4, keptBudget: 0)) == standard)
         #expect(results(Self.pipeline(waveSize: 1, keptBudget: 700)) == standard)
         #expect(standard.filter { $0.contains("duplicate-plan-id=fail") }.count == 6)
@@ -133,13 +132,16 @@ import Testing
         } + [("bad.plan.json", Array("{".utf8))]
         let r = ResultCollector()
         let outcome = Self.pipeline(waveSize: 3, keptBudget: 0, policy: policy).run(MemoryPlanSource(files), into: [r]).outcome
-        var expected = RunOutcome(strict: false, keepGoing: false, sharedWaivers: 2)
-        for p in r.results { expected.add(p) }
+        var expected = RunOutcome(T.settings(policy: policy))
+        for p in r.results where p.kind == .plan || p.kind == .unreadable { expected.add(p) }
         #expect(outcome.summaries.map(\.file) == expected.summaries.map(\.file))
         #expect(outcome.plansByStatus == expected.plansByStatus && outcome.findingsByStatus == expected.findingsByStatus)
         #expect(outcome.inputErrorCount == 1 && outcome.exitCode == 2)
         // The first of two identical shared waivers waives; the second meets nothing left to waive.
-        #expect(outcome.sharedWaiverUses == [3, 0] && outcome.unusedSharedWaivers == [1])
+        #expect(outcome.sharedWaivers.uses == [3, 0] && outcome.runResults.flatMap(\.findings).map(\.sharedWaiver) == [1])
+        // The policy file's result reaches the sinks after the plans, as the outcome has it.
+        #expect(r.results.map(\.kind) == Array(repeating: .plan, count: 9) + [.unreadable, .policy])
+        #expect(outcome.runResults.map(\.file) == ["s1check.json"] && r.results.last?.findings.map(\.check) == outcome.runResults[0].findings.map(\.check))
     }
 
     @Test func deliverHandsResultsAlreadyMadeInOrder() {

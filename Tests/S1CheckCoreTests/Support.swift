@@ -15,6 +15,13 @@ enum TestData {
     static let resolved = ResolvedBaseline(baseline)
     static let asOf = CalendarDate(iso: "2023-06-01")!
 
+    /// The settings of a library run against the embedded baseline (no registry, no scope).
+    static func settings(policy: Policy = .none, strict: Bool = false, keepGoing: Bool = false) -> RunSettings {
+        RunSettings(baseline: resolved, baselineSource: InputDigest(role: "baseline", file: "b", sha256: ""), registrySource: nil,
+                    asOf: asOf, strict: strict, keepGoing: keepGoing, passedOver: [], policy: policy,
+                    policySource: policy.file.isEmpty ? nil : InputDigest(role: "policy", file: policy.file, sha256: ""))
+    }
+
     /// A valid FOC plan as JSON text, with replaceable parts, for rule tests.
     static func planJSON(id: String = "T-1", phase: String = "FOC", tbrd: String = "1.24",
                          window: String? = #"{"start": "2023-06-01", "end": "2023-06-30"}"#,

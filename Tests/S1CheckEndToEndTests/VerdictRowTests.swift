@@ -46,8 +46,10 @@ import S1CheckTestSupport
         let library = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf, results: fixture.testResults)
         let mine = try #require(library.first { $0.file == fixture.plan })
         #expect(findings.map { "\($0["check"]!) \($0["status"]!) \($0["message"]!)" } == mine.findings.map { "\($0.check) \($0.status.rawValue) \($0.message)" })
-        var outcome = RunOutcome(strict: false, keepGoing: false)
+        var outcome = RunOutcome(RunSettings(baseline: fixture.resolvedBaseline, baselineSource: InputDigest(role: "baseline", file: "b", sha256: ""),
+                                             registrySource: nil, asOf: RuleExample.asOf, strict: false, keepGoing: false, passedOver: []))
         for r in library { outcome.add(r) }
+        outcome.finish(noPlan: library.isEmpty)
         #expect(out.status == outcome.exitCode, "\(out.all)")
 
         // Each finding that is not a pass is a console line: file:line: label: message [rule].

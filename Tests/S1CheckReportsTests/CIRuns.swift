@@ -32,6 +32,6 @@ enum CIRuns {
 
     /// Non-pass findings plus input errors: the rows every CI format carries.
     static func rowCount(_ run: RunResult) -> Int {
-        run.plans.reduce(0) { $0 + $1.inputErrors.count + $1.findings.filter { $0.status != .pass }.count }
+        run.plans.reduce(0) { $0 + $1.findings.filter { $0.status != .pass }.count }
     }
 }

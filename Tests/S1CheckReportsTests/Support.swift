@@ -36,7 +36,8 @@ enum Sample {
     static func run(_ plans: [(String, String)], strict: Bool = false, keepGoing: Bool = false,
                     mutate: (inout [Editable]) -> Void = { _ in }) -> RunResult {
         let checked = Checker.checkAll(plans.map { ($0.0, Array($0.1.utf8)) }, baseline: baseline, asOf: asOf)
-        var editable = checked.map { Editable(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings, inputErrors: $0.inputErrors) }
+        var editable = checked.map { Editable(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings.filter { $0.inputError == nil },
+                                              inputErrors: $0.inputErrors) }
         mutate(&editable)
         var s = settings
         s.strict = strict

@@ -57,21 +57,23 @@ public struct Checker: Sendable {
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
                                 registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none,
-                                results: TestResults? = nil) -> [PlanResult] {
+                                results: TestResults? = nil) -> [FileResult] {
         let collected = ResultCollector()
-        var pipeline = RunPipeline(baseline: baseline, registry: registry, asOf: asOf, policy: policy)
-        pipeline.results = results
-        _ = pipeline.run(MemoryPlanSource(files), into: [collected])
-        // The plans' results; the results files' own results follow them.
+        var settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "", sha256: ""), registrySource: nil,
+                                   asOf: asOf, strict: false, keepGoing: false, passedOver: [], policy: policy)
+        settings.registry = registry
+        settings.results = results
+        _ = RunPipeline(settings).run(MemoryPlanSource(files), into: [collected])
+        // The plans' results; the run-level results (the policy file's, the results files') follow them.
         return Array(collected.results.prefix(files.count))
     }
 
     /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
-    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> PlanResult {
+    public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> FileResult {
         let digest = SHA256.hex(of: bytes)
         switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
         case .failure(let e):
-            return PlanResult(file: file, location: location, sha256: digest, unreadable: e.all)
+            return FileResult(file: file, location: location, sha256: digest, unreadable: e.all)
         case .success(let plan):
             let lines = LineIndex(bytes)
             var findings = findings(for: plan, file: file, lines: lines)
@@ -79,7 +81,7 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            var result = PlanResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            var result = FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
             if let execution = context.execution { result.execution = execution[plan.id] ?? .none(plan.id) }
             return result
         }

@@ -25,7 +25,7 @@ public struct Fixer: Sendable {
     /// One plan's fix, checked.
     public func fix(file: String, bytes: [UInt8]) -> FixedPlan {
         let result = checker.check(file: file, bytes: bytes)
-        if result.isInputError { return FixedPlan(file: file, original: bytes, fixed: bytes, fix: PlanFix(), problems: result.inputErrors) }
+        if result.kind == .unreadable { return FixedPlan(file: file, original: bytes, fixed: bytes, fix: PlanFix(), problems: result.inputErrors) }
         let fix = PlanFixer.fix(bytes: bytes, result: result, confirmTBRD: confirmTBRD)
         if fix.isEmpty { return FixedPlan(file: file, original: bytes, fixed: bytes, fix: fix, problems: []) }
         let fixed: [UInt8]
@@ -38,7 +38,7 @@ public struct Fixer: Sendable {
 
     /// Why the fixed bytes cannot be written, or nil: they must decode as a plan, leave nothing to fix, and
     /// fail no check that did not fail `before`.
-    func verify(file: String, fixed: [UInt8], before: PlanResult) -> String? {
+    func verify(file: String, fixed: [UInt8], before: FileResult) -> String? {
         let again = checker.check(file: file, bytes: fixed)
         if let e = again.inputErrors.first { return "the fixed plan does not decode (\(e.pathAndMessage))" }
         let second = PlanFixer.fix(bytes: fixed, result: again, confirmTBRD: confirmTBRD)

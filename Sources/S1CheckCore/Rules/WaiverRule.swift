@@ -73,7 +73,7 @@ public struct WaiverRule: UnwaivableRule {
                 var f = Finding(rule: rule, status: .fail, subject: label, declared: expires.description, expected: "on or after \(c.asOf)",
                                 message: "the shared waiver for \(w.label) in \(c.policy.file) expired on \(expires) (as of \(c.asOf)); renew it or fix the finding",
                                 offset: findings[target].offset)
-                f.sharedWaiver = index
+                f.meetsSharedWaiver(index, .expired)
                 findings.append(f)
                 continue
             }
@@ -81,14 +81,14 @@ public struct WaiverRule: UnwaivableRule {
             if unapproved > 0 {
                 var f = Finding(rule: rule, status: .fail, subject: label, expected: WaiverRule.needsApprover,
                                 message: WaiverRule.unapprovedMessage("the shared waiver for \(w.label) in \(c.policy.file)", unapproved))
-                f.sharedWaiver = index
+                f.meetsSharedWaiver(index, .unapproved)
                 findings.append(f)
                 continue
             }
             if matched > 0 {
                 var f = Finding(rule: rule, status: .pass, subject: label,
                                 message: "the shared waiver for \(w.label) in \(c.policy.file) waives \(matched) finding\(matched == 1 ? "" : "s"): \(w.reason ?? "")")
-                f.sharedWaiver = index
+                f.meetsSharedWaiver(index, .waived)
                 findings.append(f)
             }
         }

@@ -7,6 +7,9 @@
 /// the one it is checked on.
 public protocol PlanSource: Sendable {
     var count: Int { get }
+    /// How many of the `count` entries are plans found; the others are paths given that could not be used
+    /// (each reported as an unreadable file). None found: the run is an input error ("no plan found").
+    var plansFound: Int { get }
     /// The plan's name in every output: its path as the user gave it.
     func name(_ index: Int) -> String
     /// The plan's path as the file system has its bytes, when `name` is not their text (the machine
@@ -17,6 +20,7 @@ public protocol PlanSource: Sendable {
 
 extension PlanSource {
     public func location(_ index: Int) -> [UInt8]? { nil }
+    public var plansFound: Int { count }
 }
 
 /// What reading one plan gave.

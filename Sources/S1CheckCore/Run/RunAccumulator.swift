@@ -7,7 +7,7 @@
 /// it needs of them, and a run's memory does not grow with its findings.
 public protocol RunFact: Sendable {
     associatedtype Contribution: Sendable
-    func contribution(of plan: PlanResult) -> Contribution
+    func contribution(of plan: FileResult) -> Contribution
     mutating func add(_ contribution: Contribution)
 }
 
@@ -28,17 +28,17 @@ public struct SharedWaiverUse: RunFact, Sendable {
         public var used: Set<Int> = []
         public var expired: Set<Int> = []
 
-        public init(_ plan: PlanResult) {
+        public init(_ plan: FileResult) {
             for f in plan.findings {
                 guard let i = f.sharedWaiver else { continue }
-                // The waiver rule's own finding: a pass when it waived something, a failure when it had expired.
-                // (One that would waive a failure without an approver met something: it is used, and fails there.)
-                if f.status == .fail && f.expected != WaiverRule.needsApprover { expired.insert(i) } else { used.insert(i) }
+                // The waiver rule's own finding says how: one that would waive a failure without an approver
+                // met something (it is used, and fails there); one past its expiry met something too late.
+                if f.sharedWaiverMeeting == .expired { expired.insert(i) } else { used.insert(i) }
             }
         }
     }
 
-    public func contribution(of plan: PlanResult) -> InPlan { InPlan(plan) }
+    public func contribution(of plan: FileResult) -> InPlan { InPlan(plan) }
 
     public mutating func add(_ p: InPlan) {
         for i in p.used where i < uses.count { uses[i] += 1 }
@@ -68,11 +68,12 @@ public struct RunAccumulator: Sendable {
         self.outcome = outcome
     }
 
-    public func contribution(of plan: PlanResult) -> RunOutcome.Contribution { outcome.contribution(of: plan) }
+    public func contribution(of plan: FileResult) -> RunOutcome.Contribution { outcome.contribution(of: plan) }
 
     public mutating func add(_ contribution: RunOutcome.Contribution) { outcome.add(contribution) }
 
-    public mutating func judgeCoverage(asOf: CalendarDate, baseline: ResolvedBaseline? = nil) { outcome.judgeCoverage(asOf: asOf, baseline: baseline) }
+    /// Ends the run (`RunOutcome.finish`): after the last plan.
+    public mutating func finish(noPlan: Bool) { outcome.finish(noPlan: noPlan) }
 
     /// The run's test results linked to its plans, and the results files' own results.
     mutating func setExecution(_ index: ExecutionIndex?, files: [FileResult]) {

@@ -20,56 +20,34 @@ public struct RunPipeline: Sendable {
     /// Bytes of plan files kept between the id pass and the check: 10,000 typical plans take about 15 MB.
     public static let keptBudget = 24 << 20
 
-    public let baseline: ResolvedBaseline
-    public let registry: DeviceRegistry?
-    public let asOf: CalendarDate
-    public let policy: Policy
-    public let strict: Bool
-    public let keepGoing: Bool
-    /// The release scope the run's coverage is judged against, if any.
-    public var scope: ScopeInput?
-    /// The test results the run reads (`--results`), if any.
-    public var results: TestResults?
+    /// The run's settings: baseline, registry, date, policy, scope, strictness. Given once.
+    public let settings: RunSettings
     let waveSize: Int
     let keptBudget: Int
 
-    public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none,
-                strict: Bool = false, keepGoing: Bool = false) {
-        self.init(baseline: baseline, registry: registry, asOf: asOf, policy: policy, strict: strict, keepGoing: keepGoing,
-                  waveSize: RunPipeline.waveSize, keptBudget: RunPipeline.keptBudget)
-    }
-
-    /// The run `settings` describe, with the registry they name.
-    public init(_ settings: RunSettings, registry: DeviceRegistry?) {
-        self.init(baseline: settings.baseline, registry: registry, asOf: settings.asOf, policy: settings.policy,
-                  strict: settings.strict, keepGoing: settings.keepGoing)
-        scope = settings.scope
-        results = settings.results
+    /// The run `settings` describe (their `registry`, `policy` and `scope` included).
+    public init(_ settings: RunSettings) {
+        self.init(settings, waveSize: RunPipeline.waveSize, keptBudget: RunPipeline.keptBudget)
     }
 
     /// Tests give smaller waves and budgets, to run across their edges with a few plans.
-    init(baseline: ResolvedBaseline, registry: DeviceRegistry?, asOf: CalendarDate, policy: Policy, strict: Bool, keepGoing: Bool,
-         waveSize: Int, keptBudget: Int) {
-        self.baseline = baseline
-        self.registry = registry
-        self.asOf = asOf
-        self.policy = policy
-        self.strict = strict
-        self.keepGoing = keepGoing
+    init(_ settings: RunSettings, waveSize: Int, keptBudget: Int) {
+        self.settings = settings
         self.waveSize = waveSize
         self.keptBudget = keptBudget
     }
 
-    /// Checks every plan of `source`, handing the results to `sinks` in plan order; returns the run's facts.
+    /// Checks every plan of `source`, handing the results to `sinks` in plan order, then the run-level
+    /// results (`RunOutcome.runResults`); returns the run's facts. A source with no plan at all makes the
+    /// run an input error (`RunOutcome.noPlanFound`).
     public func run(_ source: some PlanSource, into sinks: [any PlanSink]) -> RunAccumulator {
-        var settingsOutcome = RunOutcome(strict: strict, keepGoing: keepGoing, sharedWaivers: policy.waivers.count)
-        if let scope { settingsOutcome.setScope(scope) }
-        var run = RunAccumulator(outcome: settingsOutcome)
+        var run = RunAccumulator(outcome: RunOutcome(settings))
         var kept = keptReads(source, &run)
         // Test results are linked once every plan id is known: a suite named as a plan links by its id.
-        let execution = results.map { ExecutionIndex(files: $0.files, planIDs: run.allPlanIDs) }
-        if let results, let execution { run.setExecution(execution, files: TestResultsJudgement.fileResults(results, execution)) }
-        let checker = Checker(baseline: baseline, registry: registry, asOf: asOf, planIDs: run.planIDs, policy: policy, execution: execution)
+        let execution = settings.results.map { ExecutionIndex(files: $0.files, planIDs: run.allPlanIDs) }
+        if let results = settings.results, let execution { run.setExecution(execution, files: TestResultsJudgement.fileResults(results, execution)) }
+        let checker = Checker(baseline: settings.baseline, registry: settings.registry, asOf: settings.asOf, planIDs: run.planIDs,
+                              policy: settings.policy, execution: execution)
         let queue = SinkQueue(sinks)
         let accumulator = run
         for range in RunPipeline.waves(source.count, size: waveSize) {
@@ -77,32 +55,29 @@ public struct RunPipeline: Sendable {
             let done = parallelMap(range.count) { i -> (parts: [any Sendable], contribution: RunOutcome.Contribution) in
                 let k = range.lowerBound + i
                 let name = source.name(k), location = source.location(k)
-                let result: PlanResult
+                let result: FileResult
                 switch reads[i] ?? source.read(k) {
                 case .bytes(let bytes): result = checker.check(file: name, location: location, bytes: bytes)
-                case .refused(_, let reason): result = PlanResult(file: name, location: location, unreadable: [reason])
-                case .unreadable(let errors): result = PlanResult(file: name, location: location, unreadable: errors)
+                case .refused(_, let reason): result = FileResult(file: name, location: location, unreadable: [reason])
+                case .unreadable(let errors): result = FileResult(file: name, location: location, unreadable: errors)
                 }
                 return (queue.parts(for: result), accumulator.contribution(of: result))
             }
             for d in done { run.add(d.contribution) }
             queue.hand(done.map(\.parts))
         }
-        // Coverage is a fact of the whole run: judged once the last plan is in, before any report's head,
-        // and its cells reach the sinks after the plans, as the scope file's result.
-        run.judgeCoverage(asOf: asOf, baseline: baseline)
-        if let coverage = run.outcome.coverage {
-            queue.hand([queue.parts(for: PlanResult(scope: coverage, location: scope?.source.location))])
-        }
-        // The results files' own results (unknown plan ids, unlinked cases), after the scope's.
-        if !run.outcome.resultsFiles.isEmpty { queue.hand(run.outcome.resultsFiles.map { queue.parts(for: $0) }) }
+        // The run-level results are facts of the whole run: made once the last plan is in, before any
+        // report's head, and handed to the sinks after the plans.
+        run.finish(noPlan: source.plansFound == 0)
+        let runResults = run.outcome.runResults
+        if !runResults.isEmpty { queue.hand(runResults.map { queue.parts(for: $0) }) }
         queue.finish()
         return run
     }
 
     /// Hands results already made to `sinks`, as `run` hands the results it makes: parts on every core,
     /// consumed in plan order a wave at a time.
-    public static func deliver(_ results: [PlanResult], to sinks: [any PlanSink], waveSize: Int = RunPipeline.waveSize) {
+    public static func deliver(_ results: [FileResult], to sinks: [any PlanSink], waveSize: Int = RunPipeline.waveSize) {
         let queue = SinkQueue(sinks)
         for range in waves(results.count, size: waveSize) {
             queue.hand(parallelMap(range.count) { queue.parts(for: results[range.lowerBound + $0]) })
@@ -135,7 +110,7 @@ public struct RunPipeline: Sendable {
         run.allPlanIDs = Set(ids.compactMap(\.id))
         // Files sharing an id are decoded in full to confirm it: from the kept bytes when there are some.
         let indexByName = Dictionary(zip(ids.map(\.file), ids.indices), uniquingKeysWith: { a, _ in a })
-        run.planIDs = PlanIDIndex(ids).confirmed(names: baseline.names) { name in
+        run.planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in
             guard let k = indexByName[name] else { return nil }
             return (kept[k] ?? source.read(k)).bytes
         }
@@ -155,7 +130,7 @@ private final class SinkQueue: Sendable {
     }
 
     /// Each sink's part for one plan, in sink order.
-    func parts(for plan: PlanResult) -> [any Sendable] { sinks.map { $0.part(plan) } }
+    func parts(for plan: FileResult) -> [any Sendable] { sinks.map { $0.part(plan) } }
 
     /// Hands a wave (each plan's parts, in plan order) to the sinks.
     func hand(_ wave: [[any Sendable]]) {

@@ -29,7 +29,7 @@ public struct AppliedWaiver: Sendable, Hashable {
 /// One check made on one plan: which rule, about what, the result and why.
 ///
 /// A value: the checker builds a plan's findings (applying waivers, lines and unique names as it goes),
-/// then hands them to an immutable `PlanResult`, whose counts are worked out once from them.
+/// then hands them to an immutable `FileResult`, whose counts are worked out once from them.
 public struct Finding: Sendable {
     public let rule: RuleDescription
     public internal(set) var status: Status
@@ -53,11 +53,16 @@ public struct Finding: Sendable {
     public internal(set) var level: AppliedLevel?
     /// For a finding about one of the policy's shared waivers, its place in the policy file.
     public internal(set) var sharedWaiver: Int?
+    /// For a finding about one of the policy's shared waivers, how the plan met it: the typed fact the
+    /// run's use of shared waivers is gathered from (`SharedWaiverUse`).
+    public internal(set) var sharedWaiverMeeting: SharedWaiverMeeting?
     /// A stable name, unique within its plan: "rule · subject". CI history keys on it.
     public internal(set) var check: String
     /// Edits of the plan file that would resolve the finding, when the rule knows them (for a `fix`
     /// command; no report shows them yet).
     public let fix: Fix?
+    /// For an `input-error` finding, the input error it reports (held apart: most findings have none).
+    private var input: InputErrorFact? = nil
 
     public init(rule: RuleDescription, status: Status, subject: String? = nil, documentRef: DocumentRef? = nil,
                 declared: String? = nil, expected: String? = nil, message: String, clause: String? = nil,
@@ -83,6 +88,46 @@ public struct Finding: Sendable {
         return rule.id == UnknownDocumentRule.description.id ? subject : nil
     }
 
+    /// Records that this finding is about the policy's `index`th shared waiver, met as `how`.
+    mutating func meetsSharedWaiver(_ index: Int, _ how: SharedWaiverMeeting) {
+        sharedWaiver = index
+        sharedWaiverMeeting = how
+    }
+
+    /// A finding of `input-error` (a fail): the `index`th problem that stopped a file being read or decoded,
+    /// at its line; its check name is unique within the file ("input-error", "input-error · 2", …).
+    public static func reporting(_ e: Diagnostic, index: Int = 0) -> Finding {
+        var f = Finding(rule: RunLevelRules.inputError, status: .fail, message: e.pathAndMessage)
+        f.line = e.position?.line
+        f.check = index == 0 ? RunLevelRules.inputError.id : "\(RunLevelRules.inputError.id) · \(index + 1)"
+        f.input = InputErrorFact(e)
+        return f
+    }
+
+    /// The input error an `input-error` finding reports (its JSON path, line and column, its kind); nil for
+    /// every other finding. Formats that keep input errors apart (JUnit's `<error>`, the JSON report's
+    /// `inputErrors`) read it; so does the tally, which counts unreadable files, not their errors.
+    public var inputError: Diagnostic? { input?.diagnostic }
+    var isInputError: Bool { input != nil }
+    /// The column, where the finding's source knows it (an input error's position).
+    public var column: Int? { input?.diagnostic.position?.column }
+
     /// A warning or failure that a policy level recorded as a pass: listed wherever non-passes are.
     public var isAllowed: Bool { status == .pass && level != nil }
+}
+
+/// How a plan met one of the policy's shared waivers (`Finding.sharedWaiverMeeting`).
+public enum SharedWaiverMeeting: String, Sendable, Hashable {
+    /// It waived something in the plan (approved or not: an unapproved one still met something).
+    case waived
+    /// It would have waived something, but had expired: the plan fails on it.
+    case expired
+    /// It would waive a failure without naming who approved it: met, and failing there.
+    case unapproved
+}
+
+/// An input error kept by reference, so a `Finding` stays small for the many findings that have none.
+final class InputErrorFact: Sendable {
+    let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 }

@@ -82,7 +82,7 @@ public struct PlanSummary: Sendable {
     public let coverage: CoverageFacts?
 
     /// `coverage`: whether the run has a release scope, so the plan's coverage facts are worth keeping.
-    public init(_ p: PlanResult, coverage: Bool = false) {
+    public init(_ p: FileResult, coverage: Bool = false) {
         file = p.file
         sha256 = p.sha256
         id = p.plan?.id
@@ -94,7 +94,7 @@ public struct PlanSummary: Sendable {
             DeviationNote(plan: p.plan?.id ?? p.file, check: $0.check, kind: $0.deviation!, originalStatus: $0.waiver?.originalStatus ?? $0.level?.originalStatus ?? $0.status,
                           level: $0.level?.level.rawValue, reason: $0.waiver?.reason, approvedBy: $0.waiver?.approvedBy)
         }
-        isInputError = p.isInputError
+        isInputError = p.kind == .unreadable
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
         self.coverage = coverage ? CoverageFacts(p) : nil
@@ -113,59 +113,70 @@ public struct DeviationNote: Sendable {
     public var approvedBy: String?
 }
 
-/// A run's totals and its plans' summaries, gathered plan by plan as results stream past: what the
-/// reports' heads and tails and the exit status know of the run. A `RunFact` whose contribution is the
-/// plan's `PlanSummary`; the shared waivers' use is a fact of its own, kept here because reports state it.
+/// A run's totals and its plans' summaries, gathered plan by plan as results stream past, and its
+/// run-level results once the last plan is in: what the reports' heads and tails and the exit status know
+/// of the run. A `RunFact` whose contribution is the plan's `PlanSummary`; the shared waivers' use is a
+/// fact of its own, kept here because the policy file's result is made from it.
 public struct RunOutcome: RunFact {
+    /// The run's settings, given once (`RunPipeline` takes them and makes the outcome from them).
+    public let settings: RunSettings
     public private(set) var summaries: [PlanSummary] = []
     /// Plans by status (unreadable plans are counted in `inputErrorCount` instead).
     public private(set) var plansByStatus = StatusCounts()
     public private(set) var findingsByStatus = StatusCounts()
     public private(set) var inputErrorCount = 0
-    public let strict: Bool
-    public let keepGoing: Bool
+    public var strict: Bool { settings.strict }
+    public var keepGoing: Bool { settings.keepGoing }
     /// What the policy's shared waivers met in the plans.
     public private(set) var sharedWaivers: SharedWaiverUse
 
-    public init(strict: Bool, keepGoing: Bool, sharedWaivers: Int = 0) {
-        self.strict = strict
-        self.keepGoing = keepGoing
-        self.sharedWaivers = SharedWaiverUse(count: sharedWaivers)
-    }
-
+    /// The outcome of a run of `settings`, before any plan: the one way an outcome is made.
     public init(_ settings: RunSettings) {
-        self.init(strict: settings.strict, keepGoing: settings.keepGoing, sharedWaivers: settings.policy.waivers.count)
-        if let scope = settings.scope { setScope(scope) }
+        self.settings = settings
+        sharedWaivers = SharedWaiverUse(count: settings.policy.waivers.count)
+        if let scope = settings.scope { coverageFacts = CoverageAccumulator(scope: scope.scope) }
     }
 
-    /// The release scope, and the coverage gathered plan by plan; `coverage` is judged once every plan is
-    /// in (`judgeCoverage`), so every report's head and tail state the same cells.
-    public private(set) var scope: ScopeInput?
+    /// The release scope (`settings.scope`), and the coverage gathered plan by plan; `coverage` is judged
+    /// once every plan is in (`finish`), so every report's head and tail state the same cells.
+    public var scope: ScopeInput? { settings.scope }
     private var coverageFacts: CoverageAccumulator?
     public private(set) var coverage: CoverageResult?
 
     /// The run's test results linked to its plans (`--results`), set by the pipeline after its id pass; and
-    /// each results file's own result (unknown plan ids, unlinked cases), reported after the plans.
+    /// each results file's own result (unknown plan ids, unlinked cases), among the run-level results.
     public internal(set) var execution: ExecutionIndex?
-    public internal(set) var resultsFiles: [FileResult] = []
+    var resultsFiles: [FileResult] = []
 
-    /// Gathers coverage of `scope` from the plans added after this.
-    public mutating func setScope(_ scope: ScopeInput) {
-        self.scope = scope
-        coverageFacts = CoverageAccumulator(scope: scope.scope)
+    /// The results of the run's own files, made once the last plan is in (`finish`), in the order they
+    /// reach the sinks after the plans: the scope file's (its cells), then the policy file's (each
+    /// shared waiver that waived nothing in any plan, a warning at its line). Counted in `tally` as every
+    /// plan's findings are.
+    public private(set) var runResults: [FileResult] = []
+
+    /// Ends the run: `noPlan` when the source had no plan at all (the run is an input error); judges the
+    /// scope's cells against the plans gathered and makes the run-level results. The pipeline calls it
+    /// after the last plan.
+    public mutating func finish(noPlan: Bool) {
+        noPlanFound = noPlan
+        if let scope = settings.scope, let facts = coverageFacts {
+            let baseline = settings.baseline
+            let c = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: settings.asOf,
+                                 baseline: (baseline.baseline.tbrd.version, baseline.baseline.tbrd.date))
+            coverage = c
+            runResults.append(FileResult(scope: c, location: scope.source.location))
+        }
+        if !settings.policy.waivers.isEmpty {
+            let source = settings.policySource ?? InputDigest(role: "policy", file: settings.policy.file, sha256: "")
+            runResults.append(FileResult(policy: source, findings: unusedSharedWaiverFindings, sharedWaivers: sharedWaivers))
+        }
+        // The results files' own results (`--results`): after the scope's and the policy's.
+        runResults += resultsFiles
     }
 
-    /// Judges the scope's cells against the plans gathered (the pipeline calls it after the last plan).
-    /// `baseline`: the run's, so the scope's own `tbrd` is judged against its TBRD issue.
-    public mutating func judgeCoverage(asOf: CalendarDate, baseline: ResolvedBaseline? = nil) {
-        guard let scope, let facts = coverageFacts else { return }
-        coverage = facts.result(file: scope.source.file, sha256: scope.source.sha256, lines: scope.lines, asOf: asOf,
-                                baseline: baseline.map { ($0.baseline.tbrd.version, $0.baseline.tbrd.date) })
-    }
+    public func contribution(of plan: FileResult) -> PlanSummary { PlanSummary(plan, coverage: coverageFacts != nil) }
 
-    public func contribution(of plan: PlanResult) -> PlanSummary { PlanSummary(plan, coverage: coverageFacts != nil) }
-
-    public mutating func add(_ p: PlanResult) { add(contribution(of: p)) }
+    public mutating func add(_ p: FileResult) { add(contribution(of: p)) }
 
     public mutating func add(_ p: PlanSummary) {
         summaries.append(p)
@@ -178,21 +189,15 @@ public struct RunOutcome: RunFact {
         if let c = p.coverage { coverageFacts?.add(c) }
     }
 
-    /// How many plans each of the policy's shared waivers waived something in, and how many it would
-    /// have but had expired in.
-    public var sharedWaiverUses: [Int] { sharedWaivers.uses }
-    public var sharedWaiverExpiries: [Int] { sharedWaivers.expiries }
-
     public var planCount: Int { summaries.count }
     public func plans(withStatus s: Status) -> Int { plansByStatus[s] }
     /// Passes a policy allowed, over the run.
     public private(set) var allowedFindings = 0
-    /// Whether any plan has something the CI formats list: an input error, a fail, warn or waived
+    /// Whether any file has something the CI formats list: an input error, a fail, warn or waived
     /// finding, or a pass a policy allowed.
     public var hasListedFindings: Bool {
         inputErrorCount > 0 || allowedFindings > 0 || [Status.fail, .warn, .waived].contains { findingsByStatus[$0] > 0 }
-            || (coverage?.cells.contains { $0.finding.status != .pass } ?? false)
-            || resultsFiles.contains { $0.status != .pass }
+            || runResults.contains { r in r.findings.contains { $0.status != .pass || $0.isAllowed } }
     }
     public func findings(withStatus s: Status) -> Int { findingsByStatus[s] }
 
@@ -204,58 +209,63 @@ public struct RunOutcome: RunFact {
     /// The plans' findings and deviations, added as they come.
     private var planTally = Tally()
 
-    /// The run's counts, as every report states them: the plans' findings, the scope's cells and the
-    /// run's own findings (each shared waiver that waived nothing is a warning), plans by verdict and the
-    /// plans that could not be read.
+    /// The run's counts, as every report states them: the plans' findings and the run-level results'
+    /// (the scope's cells, the policy's unused shared waivers), plans by verdict and the plans that could
+    /// not be read.
     public var tally: Tally {
         var t = planTally
         t.plans = plansByStatus
         t.inputErrors = inputErrorCount
-        if let c = coverage { for f in c.findings { t.add(f) } }
-        for r in resultsFiles { for f in r.findings { t.add(f) } }
-        t.findings[.warn] += unusedSharedWaivers.count
+        for r in runResults { t.add(r.tally) }
         return t
     }
 
-    /// The shared waivers that met nothing in any plan checked (their places in the policy file): each is a
-    /// warning of the run, as an unused plan waiver is of its plan. None when no plan could be checked:
-    /// a waiver cannot be judged unused by a run that read nothing.
-    public var unusedSharedWaivers: [Int] {
+    /// The shared waivers that met nothing in any plan, each a warning of the `waiver` rule at its line of
+    /// the policy file (as an unused plan waiver is of its plan). None when no plan could be checked: a
+    /// waiver cannot be judged unused by a run that read nothing.
+    private var unusedSharedWaiverFindings: [Finding] {
         guard planCount > inputErrorCount else { return [] }
-        return sharedWaivers.unused
+        let policy = settings.policy
+        return sharedWaivers.unused.map { i in
+            var f = Finding(rule: WaiverRule.description, status: .warn, subject: "\(policy.waivers[i].label) (shared, line \(policy.waiverLines[i]))",
+                            message: policy.unusedMessage(i, in: settings.baseline))
+            f.line = policy.waiverLines[i]
+            f.check = policy.checkName(i)
+            f.sharedWaiver = i
+            return f
+        }
     }
 
-    /// Set when the run found no plan to check at all (a mistyped path): the run is an input error.
-    public var noPlanFound = false
+    /// Whether the run found no plan to check at all (a mistyped path): the run is an input error.
+    public private(set) var noPlanFound = false
 
     /// 0: no fail; 1: a fail (or a warn under --strict, or an unreadable plan under --keep-going);
     /// 2: an unreadable plan without --keep-going, or no plan found at all.
     public var exitCode: Int32 {
         if noPlanFound || (inputErrorCount > 0 && !keepGoing) { return 2 }
-        if plansByStatus[.fail] > 0 || inputErrorCount > 0 || coverage?.status == .fail { return 1 }
+        if plansByStatus[.fail] > 0 || inputErrorCount > 0 || runResults.contains(where: { $0.status == .fail }) { return 1 }
         if strict && hasWarnings { return 1 }
         return 0
     }
 
-    /// Whether any checked plan warns, or a shared waiver waived nothing (a passing run "with warnings").
-    public var hasWarnings: Bool {
-        plansByStatus[.warn] > 0 || !unusedSharedWaivers.isEmpty || coverage?.status == .warn || resultsFiles.contains { $0.status == .warn }
-    }
+    /// Whether any checked plan warns, or a run-level result does (a shared waiver that waived nothing, a
+    /// cell covered only with warnings): a passing run "with warnings".
+    public var hasWarnings: Bool { plansByStatus[.warn] > 0 || runResults.contains { $0.status == .warn } }
 }
 
 /// A whole run held in memory: the settings, every plan's result, and the outcome. Library users and tests
 /// build one; the CLI streams plans through the reports instead and keeps only the outcome.
 public struct RunResult: Sendable {
     public var settings: RunSettings
-    public let plans: [PlanResult]
+    public let plans: [FileResult]
     public let outcome: RunOutcome
 
-    public init(settings: RunSettings, plans: [PlanResult]) {
+    public init(settings: RunSettings, plans: [FileResult]) {
         self.settings = settings
         self.plans = plans
         var outcome = RunOutcome(settings)
         for p in plans { outcome.add(p) }
-        outcome.judgeCoverage(asOf: settings.asOf, baseline: settings.baseline)
+        outcome.finish(noPlan: plans.isEmpty)
         self.outcome = outcome
     }
 

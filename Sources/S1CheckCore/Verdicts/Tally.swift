@@ -22,6 +22,8 @@ public struct Tally: Sendable, Hashable {
     public var deviations: Int { waivedDeviations + policyDeviations }
 
     public mutating func add(_ f: Finding) {
+        // An input error is counted as its unreadable file (`inputErrors`), not as a finding.
+        if f.isInputError { return }
         findings[f.status] += 1
         switch f.deviation {
         case .waived?: waivedDeviations += 1

@@ -7,7 +7,4 @@ public enum Fingerprint {
     public static func of(path: RepositoryPath, check: String) -> String {
         SHA256.hex(of: Array("s1check/v1\u{0}\(path.display)\u{0}\(check)".utf8))
     }
-
-    /// The check name of a plan's `index`th input error (its own id when nothing in it could be checked).
-    public static func inputErrorCheck(_ index: Int) -> String { index == 0 ? "input-error" : "input-error · \(index + 1)" }
 }

@@ -1,7 +1,7 @@
 import S1CheckCore
 
-/// What every report says of the run's policy file: its name and levels, what a level or a waiver did to a
-/// finding, and the shared waivers that waived nothing.
+/// What every report says of the run's policy file: its name and levels, and what a level or a waiver did
+/// to a finding. (The shared waivers that waived nothing are the policy file's findings, listed as any are.)
 public enum PolicyText {
     /// The policy as the reports name it: "s1check.json (consultation warn); 2 shared waivers"; nil without one.
     public static func label(_ run: RunSettings) -> String? {
@@ -32,16 +32,5 @@ public enum PolicyText {
         if let note = levelNote(f) { message += " (\(note))" }
         if let w = f.waiver { message += " (waived \(w.originalStatus.rawValue): \(w.reason)\(w.approvedBy.map { "; approved by \($0)" } ?? ""))" }
         return message
-    }
-
-    /// The policy's shared waivers that waived nothing in any plan: each a warning of the run, at its line
-    /// of the policy file; `status` is how CI formats report it (a failure under `--strict`).
-    /// `location`: the policy file's path as bytes, for the formats that place it.
-    public static func unusedSharedWaivers(_ run: RunSettings, _ outcome: RunOutcome)
-        -> [(file: String, location: [UInt8], line: Int, label: String, message: String, status: Status)] {
-        outcome.unusedSharedWaivers.map { i in
-            (run.policy.file, run.policySource?.location ?? Array(run.policy.file.utf8), run.policy.waiverLines[i], run.policy.checkName(i),
-             run.policy.unusedMessage(i, in: run.baseline), Gate.status(.warn, strict: run.strict))
-        }
     }
 }

@@ -2,7 +2,18 @@ import S1CheckCore
 
 // The evidence pack's anchors: stable links to each plan's section. See EvidencePack.swift for the layout.
 extension EvidencePack {
-    static func anchor(_ p: PlanResult) -> String { anchor(id: p.id, file: p.file) }
+    static func anchor(_ p: FileResult) -> String { anchor(id: p.id, file: p.file) }
+
+    /// The pack's section about a file: a plan's own; the release scope's is the coverage, the policy
+    /// file's the waivers (its shared waivers' table); a test results file's the plans.
+    static func section(of p: FileResult) -> String {
+        switch p.kind {
+        case .plan, .unreadable: return anchor(p)
+        case .scope: return "coverage"
+        case .policy: return "waivers"
+        case .testResults: return "plans"
+        }
+    }
 
     /// The id of a plan's section: readable (from the plan id, or the file name of an unreadable plan) and
     /// unique (a digest of the file path, which is unique in a run, so two plans sharing an id differ).

@@ -2,16 +2,16 @@ import S1CheckCore
 
 // The evidence pack, section 5. Each plan: its devices, its findings that are not passes, its passes folded. See EvidencePack.swift for the layout.
 extension EvidencePack {
-    func planSection(_ w: inout Syntax, _ p: PlanResult) {
+    func planSection(_ w: inout Syntax, _ p: FileResult) {
         w.heading(3, id: Self.anchor(p)) { w in
-            if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.verdict(p.status, deviations: p.tally.deviations), Self.tone(p.status)) }
+            if p.kind == .unreadable { w.status("INPUT ERROR", .fail) } else { w.status(Gate.verdict(p.status, deviations: p.tally.deviations), Self.tone(p.status)) }
             w.text(" ", p.id ?? p.file)
             if let t = p.plan?.title { w.text(": ", t) }
         }
         guard let plan = p.plan else {
             w.paragraph { $0.text(p.file, ": this file could not be read as a plan, so nothing in it was checked.") }
             w.beginTable(["Line", "Column", "JSON path", "Problem"], kind: .list)
-            for e in p.inputErrors {
+            for e in p.findings.compactMap(\.inputError) {
                 w.row(e.position.map { String($0.line) } ?? "", e.position.map { String($0.column) } ?? "", e.path ?? "$", e.message)
             }
             w.endTable()

@@ -96,17 +96,12 @@ extension EvidencePack {
             if has(.failures) { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
         case .warnings:
             if has(.failures) { w.endTable() }
-            let unused = PolicyText.unusedSharedWaivers(settings, outcome).count
             let warns = outcome.tally.findings[.warn]
             w.heading(3, id: nil) { $0.text("Warnings: \(warns) finding\(warns == 1 ? "" : "s")") }
             if settings.strict && warns > 0 { w.paragraph("Under --strict each of these fails the run.") }
-            if has(.warnings) || unused > 0 { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
+            if has(.warnings) { w.beginTable(Self.blockerColumns, kind: .list) } else { w.paragraph("None.") }
         case .waivers:
-            let unused = PolicyText.unusedSharedWaivers(settings, outcome)
-            for u in unused {
-                w.row("policy", u.label, u.message, WaiverRule.description.clause, Self.location(u.file, u.line))
-            }
-            if has(.warnings) || !unused.isEmpty { w.endTable() }
+            if has(.warnings) { w.endTable() }
             w.endSection()
             coverage(&w, outcome)
             // A new printed page only when there is more to it than a line or two.
@@ -152,12 +147,12 @@ extension EvidencePack {
 
     static func location(_ file: String, _ line: Int?) -> String { line.map { "\(file):\($0)" } ?? file }
 
-    /// A plan's rows of the failures (input errors, then failing findings) or warnings table.
-    func blockerRows(_ w: inout Syntax, _ p: PlanResult, _ status: Status) -> Int {
+    /// A file's rows of the failures or warnings table: its findings of that status, whatever the file.
+    func blockerRows(_ w: inout Syntax, _ p: FileResult, _ status: Status) -> Int {
         var n = 0
         func row(_ check: String, _ why: (inout Syntax) -> Void, _ clause: String, _ line: Int?) {
             w.beginRow()
-            w.cell { $0.link(to: p.isScope ? "coverage" : Self.anchor(p)) { $0.text(p.id ?? p.file) } }
+            w.cell { $0.link(to: Self.section(of: p)) { $0.text(p.id ?? p.file) } }
             w.cell(check)
             w.cell(why)
             w.cell(clause)
@@ -165,12 +160,11 @@ extension EvidencePack {
             w.endRow()
             n += 1
         }
-        if status == .fail {
-            for (i, e) in p.inputErrors.enumerated() {
-                row(Fingerprint.inputErrorCheck(i), { $0.text("\(e.path ?? "$"): \(e.message)") }, "the plan format (Plans/schemas/plan.schema.json)", e.position?.line)
-            }
+        for f in p.findings where f.status == status {
+            // An input error rests on the plan format, not on a clause of the baseline.
+            if f.inputError != nil { row(f.check, { $0.text(f.message) }, "the plan format (Plans/schemas/plan.schema.json)", f.line); continue }
+            row(f.check, { Self.why(&$0, f) }, f.clause, f.line)
         }
-        for f in p.findings where f.status == status { row(f.check, { Self.why(&$0, f) }, f.clause, f.line) }
         return n
     }
 }

@@ -15,7 +15,7 @@ extension EvidencePack {
             w.cell(wv.reason ?? "")
             Self.approverCell(&w, wv.approvedBy)
             w.cell(wv.expires?.description ?? "")
-            let uses = outcome.sharedWaiverUses[i], expired = outcome.sharedWaiverExpiries[i]
+            let uses = outcome.sharedWaivers.uses[i], expired = outcome.sharedWaivers.expiries[i]
             w.cell { w in
                 if expired > 0 { w.strong { $0.text("expired: \(expired == 1 ? "1 plan fails" : "\(expired) plans fail") on it") } }
                 else if uses == 0 { w.strong { $0.text("none: remove it") } }
@@ -32,7 +32,7 @@ extension EvidencePack {
     }
 
     /// A plan's own waivers, each with the state its waiver finding gave it (in use, expired, unused).
-    func waiverRows(_ w: inout Syntax, _ p: PlanResult) -> Int {
+    func waiverRows(_ w: inout Syntax, _ p: FileResult) -> Int {
         guard let plan = p.plan, !plan.waivers.isEmpty else { return 0 }
         // The waiver rule makes one finding per plan waiver, in order, before those of shared waivers.
         let findings = p.findings.filter { $0.rule.id == WaiverRule.description.id && $0.sharedWaiver == nil }

@@ -31,7 +31,7 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
         self.models = models
     }
 
-    public func section(_ plan: PlanResult) -> ReportSection {
+    public func section(_ plan: FileResult) -> ReportSection {
         var parts: [[UInt8]] = [], items: [Int] = []
         for stream in Stream.allCases {
             var w = Syntax(capacity: stream == .plans ? 1 << 12 : 1 << 9)
@@ -39,8 +39,9 @@ public struct EvidencePack<Syntax: PackSyntax>: ReportRenderer {
             case .failures: items.append(blockerRows(&w, plan, .fail))
             case .warnings: items.append(blockerRows(&w, plan, .warn))
             case .waivers: items.append(waiverRows(&w, plan))
-            // The scope's cells are rows of the blockers and of the coverage section, not a plan.
-            case .plans: if plan.isScope { items.append(0) } else { planSection(&w, plan); items.append(1) }
+            // Only a plan (read or not) has a section of its own here; the run-level results' findings are
+            // rows of the blockers, their files' sections are the coverage and the waivers.
+            case .plans: if Self.section(of: plan) == Self.anchor(plan) { planSection(&w, plan); items.append(1) } else { items.append(0) }
             }
             parts.append(w.finish())
         }

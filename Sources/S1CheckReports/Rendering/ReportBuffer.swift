@@ -13,7 +13,7 @@ public final class ReportBuffer: PlanSink {
         state = Mutex((ReportAssembler(renderer), Array(repeating: [], count: type(of: renderer).streams)))
     }
 
-    public func part(for plan: PlanResult) -> ReportSection { renderer.section(plan) }
+    public func part(for plan: FileResult) -> ReportSection { renderer.section(plan) }
 
     public func consume(_ parts: [ReportSection]) {
         state.withLock { st in
@@ -43,9 +43,8 @@ public enum ReportRendering {
 
     public static func render(_ renderer: any ReportRenderer, _ run: RunResult) -> [UInt8] {
         let report = ReportBuffer(renderer)
-        // The scope's cells follow the plans, as the pipeline hands them on.
-        let scope = run.outcome.coverage.map { [PlanResult(scope: $0, location: run.settings.scope?.source.location)] } ?? []
-        RunPipeline.deliver(run.plans + scope, to: [report])
+        // The run-level results follow the plans, as the pipeline hands them on.
+        RunPipeline.deliver(run.plans + run.outcome.runResults, to: [report])
         return report.finish(run.outcome)
     }
 }

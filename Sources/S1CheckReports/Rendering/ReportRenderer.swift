@@ -25,8 +25,11 @@ public protocol ReportRenderer: Sendable {
     static var headNeedsOutcome: Bool { get }
 
     /// One plan's part of each stream. Pure: called concurrently, in any order.
-    func section(_ plan: PlanResult) -> ReportSection
+    func section(_ plan: FileResult) -> ReportSection
     func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8]
+    /// The head of a report whose head does not depend on the run (`headNeedsOutcome` false), from the
+    /// settings the renderer was made with: written before the first plan. Its `head` is the same bytes.
+    func opening() -> [UInt8]
     /// What goes just before stream `stream`'s parts (after the head, or after the stream before): a
     /// heading, a table's closing and the next one's opening. `kept`: the bytes each stream keeps, so a
     /// table is opened only for rows that are there. Most formats have none.
@@ -40,6 +43,7 @@ extension ReportRenderer {
     public static var limit: ReportLimit? { nil }
     public static var headNeedsOutcome: Bool { true }
     public func lead(_ stream: Int, _ outcome: RunOutcome, kept: [Int]) -> [UInt8] { [] }
+    public func opening() -> [UInt8] { [] }
 }
 
 /// One plan's part of a report: bytes for each stream, and how many items (results, rows) each holds.

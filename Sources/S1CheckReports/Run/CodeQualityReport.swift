@@ -19,20 +19,17 @@ public struct CodeQualityReport: ReportRenderer {
     public static var separator: [UInt8] { Array(",".utf8) }
     public static var headNeedsOutcome: Bool { false }
 
-    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { Array("[".utf8) }
+    public func opening() -> [UInt8] { Array("[".utf8) }
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { opening() }
 
-    public func section(_ p: PlanResult) -> ReportSection {
+    public func section(_ p: FileResult) -> ReportSection {
         let path = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder)
         var w = JSONWriter(itemAt: 1, first: true, out: TextBuffer(capacity: 1 << 11))
         var items = 0
-        for (i, e) in p.inputErrors.enumerated() {
-            entry(&w, description: e.pathAndMessage, check: RunLevelRules.inputError.id, severity: "critical",
-                  fingerprint: Fingerprint.of(path: path, check: Fingerprint.inputErrorCheck(i)), path: path, line: e.position?.line)
-            items += 1
-        }
         for f in p.findings where Gate.isListed(f) {
+            // An input error is the one "critical": nothing in its file was checked.
             entry(&w, description: PolicyText.messageWithWaiver(f), check: f.rule.id,
-                  severity: CodeQualityReport.severity(Gate.status(f, strict: settings.strict)),
+                  severity: f.inputError != nil ? "critical" : CodeQualityReport.severity(Gate.status(f, strict: settings.strict)),
                   fingerprint: Fingerprint.of(path: path, check: f.check), path: path, line: f.line)
             items += 1
         }
@@ -67,14 +64,7 @@ public struct CodeQualityReport: ReportRenderer {
 
     public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
         var any = outcome.hasListedFindings
-        // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
         var w = JSONWriter(itemAt: 1, first: !any, out: TextBuffer(capacity: 1 << 10))
-        for u in PolicyText.unusedSharedWaivers(settings, outcome) {
-            let path = RepositoryPath(bytes: u.location, workingFolder: settings.workingFolder)
-            entry(&w, description: u.message, check: WaiverRule.description.id, severity: CodeQualityReport.severity(u.status),
-                  fingerprint: Fingerprint.of(path: path, check: u.label), path: path, line: u.line)
-            any = true
-        }
         // The one place Code Quality can say a run's note: an info entry at the baseline file.
         if let note = BaselineText.supersededNote(settings) {
             let path = RepositoryPath(bytes: settings.baselineSource.location, workingFolder: settings.workingFolder)

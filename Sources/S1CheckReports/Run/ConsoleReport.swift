@@ -51,7 +51,7 @@ public struct ConsoleReport: ReportRenderer {
 
     public static var headNeedsOutcome: Bool { false }
 
-    public func section(_ plan: PlanResult) -> ReportSection {
+    public func section(_ plan: FileResult) -> ReportSection {
         statistics?.add(plan)
         return ReportSection(ConsoleReport.lines(plan, style: style))
     }
@@ -72,11 +72,10 @@ public struct ConsoleReport: ReportRenderer {
 
         public init() {}
 
-        func add(_ p: PlanResult) {
+        func add(_ p: FileResult) {
             var local: [Key: Int] = [:]
-            if !p.inputErrors.isEmpty { local[Key(rule: "input-error", status: "error"), default: 0] += p.inputErrors.count }
             for f in p.findings {
-                local[Key(rule: f.rule.id, status: f.isAllowed ? "allowed" : f.status.rawValue), default: 0] += 1
+                local[Key(rule: f.rule.id, status: f.inputError != nil ? "error" : f.isAllowed ? "allowed" : f.status.rawValue), default: 0] += 1
             }
             counts.withLock { c in for (k, n) in local { c[k, default: 0] += n } }
         }
@@ -96,8 +95,8 @@ public struct ConsoleReport: ReportRenderer {
         }
     }
 
-    /// The lines for one plan's input errors and its findings that are not a pass.
-    public static func lines(_ p: PlanResult, style: Style) -> [UInt8] {
+    /// The lines for one file's findings that are not a pass (an unreadable file's input errors among them).
+    public static func lines(_ p: FileResult, style: Style) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         lines(p, style: style, into: &out)
         return out.finish()
@@ -105,20 +104,22 @@ public struct ConsoleReport: ReportRenderer {
 
     /// Text from the inputs (file names, JSON paths, messages quoting a plan) goes through
     /// `ConsoleText`; only s1check's own words and colours are written as they are.
-    static func lines(_ p: PlanResult, style: Style, into out: inout TextBuffer) {
-        for e in p.inputErrors {
-            out.console(p.file)
-            if let position = e.position { out.write(":\(position.line):\(position.column)") }
-            out.write(": \(style.paint("error", "1;31")): ")
-            // A JSON path where the error is in the document; none where the file as a whole is unusable.
-            if let path = e.path { out.console(path); out.write(": ") }
-            out.console(e.message)
-            out.write(" [\(e.kind.tag)]\n")
-        }
+    static func lines(_ p: FileResult, style: Style, into out: inout TextBuffer) {
         // Passes are not printed (but with --verbose), except those a policy allowed: a finding is never
         // hidden; --quiet leaves out all but what fails or warns (every report still lists them).
         let shown = style.detail == .verbose ? ConsoleReport.inLineOrder(p.findings) : Gate.listed(p.findings)
         for f in shown where style.detail.shows(f) {
+            if let e = f.inputError {
+                // An input error is placed at line:column, and tagged with its kind.
+                out.console(p.file)
+                if let position = e.position { out.write(":\(position.line):\(position.column)") }
+                out.write(": \(style.paint("error", "1;31")): ")
+                // A JSON path where the error is in the document; none where the file as a whole is unusable.
+                if let path = e.path { out.console(path); out.write(": ") }
+                out.console(e.message)
+                out.write(" [\(e.kind.tag)]\n")
+                continue
+            }
             out.console(p.file)
             if let line = f.line { out.write(":\(line)") }
             let label: String
@@ -143,8 +144,7 @@ public struct ConsoleReport: ReportRenderer {
 
     /// `name` is applied to every file name from the inputs: escaped for the console (ConsoleText), and for
     /// the GitHub format also as workflow-command data.
-    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = ConsoleText.escaped,
-                               unusedWaiversAsAnnotations: Bool = false) -> String {
+    public static func summary(_ run: RunSettings, _ outcome: RunOutcome, style: Style, name: (String) -> String = ConsoleText.escaped) -> String {
         let verdict = Gate.verdict(outcome)
         let painted = style.paint(verdict, outcome.exitCode == 0 ? "1;32" : "1;31")
         let checked = outcome.planCount - outcome.inputErrorCount
@@ -167,11 +167,6 @@ public struct ConsoleReport: ReportRenderer {
                 + "\(t.equivalent) through an equivalent, \(t.warned) only with warnings, \(t.excluded) excluded, \(t.notCovered) not covered"
                 + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell")
                 + "; scope prepared against TBRD \(c.scope.tbrd?.description ?? "(not stated)")\n"
-        }
-        if !unusedWaiversAsAnnotations {
-            for u in PolicyText.unusedSharedWaivers(run, outcome) {
-                s += "\(name(u.file)):\(u.line): \(style.paint("warning", "1;33")): \(u.message) [\(WaiverRule.description.id)]\n"
-            }
         }
         if !run.passedOver.isEmpty {
             s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.map(name).joined(separator: ", "))\n"

@@ -26,7 +26,7 @@ public struct GitHubAnnotations: ReportRenderer {
 
     public static var headNeedsOutcome: Bool { false }
 
-    public func section(_ plan: PlanResult) -> ReportSection {
+    public func section(_ plan: FileResult) -> ReportSection {
         statistics?.add(plan)
         return ReportSection(GitHubAnnotations.lines(plan, settings: settings, detail: detail))
     }
@@ -39,13 +39,13 @@ public struct GitHubAnnotations: ReportRenderer {
     /// never an annotation (a pull request is not the place for a decision already taken): it is a plain
     /// log line, `waived: FILE:LINE: message [rule]`, which no runner reads as a command; so is a pass
     /// under `--verbose`. `--quiet` keeps only what fails or warns.
-    public static func lines(_ p: PlanResult, settings: RunSettings, detail: ConsoleReport.Detail = .normal) -> [UInt8] {
+    public static func lines(_ p: FileResult, settings: RunSettings, detail: ConsoleReport.Detail = .normal) -> [UInt8] {
         var out = TextBuffer(capacity: 1 << 10)
         let file = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder).path
-        for e in p.inputErrors { inputErrorCommand(&out, e, file: file) }
         // Passes are not annotated, except those a policy allowed: a finding is never hidden.
         let shown = detail == .verbose ? ConsoleReport.inLineOrder(p.findings) : Gate.listed(p.findings)
         for f in shown where detail.shows(f) {
+            if let e = f.inputError { inputErrorCommand(&out, e, file: file); continue }
             if f.status == .waived || (f.status == .pass && !f.isAllowed) {
                 out.write(f.status == .waived ? "waived: " : "pass: ")
                 // Where the annotations place findings (the repository path), shown as the console shows text.
@@ -83,14 +83,7 @@ public struct GitHubAnnotations: ReportRenderer {
     /// The run's summary, as the text format prints it, with every name from the inputs escaped as a
     /// message is, so no line break in a file name can start a workflow command.
     public static func summary(_ run: RunSettings, _ outcome: RunOutcome) -> String {
-        // A shared waiver that waived nothing is a warning of the run, on its line of the policy file.
-        var out = TextBuffer(capacity: 1 << 10)
-        for u in PolicyText.unusedSharedWaivers(run, outcome) {
-            let path = RepositoryPath(bytes: u.location, workingFolder: run.workingFolder)
-            command(&out, commandName(u.status), file: path.path, line: u.line, column: nil, title: "policy · \(u.label)", message: u.message)
-        }
-        return out.string + ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: { ConsoleText.escaped(escapeData($0)) },
-                                                  unusedWaiversAsAnnotations: true)
+        ConsoleReport.summary(run, outcome, style: ConsoleReport.Style(colour: false), name: { ConsoleText.escaped(escapeData($0)) })
     }
 
     /// A status as reported to the CI (after `--strict`): fail `error`, warn `warning`, waived or allowed `notice`.

@@ -24,9 +24,11 @@ public struct JSONReport: ReportRenderer {
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
-    static func status(_ p: PlanResult) -> String { p.isInputError ? "input-error" : p.status.rawValue }
+    static func status(_ p: FileResult) -> String { p.kind == .unreadable ? "input-error" : p.status.rawValue }
 
-    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
+    public func head(_ outcome: RunOutcome, omitted: Int) -> [UInt8] { opening() }
+
+    public func opening() -> [UInt8] {
         let run = settings
         var w = JSONWriter()
         w.beginObject()
@@ -46,10 +48,11 @@ public struct JSONReport: ReportRenderer {
         return w.out.finish()
     }
 
-    public func section(_ plan: PlanResult) -> ReportSection {
-        // The scope's cells are the report's `coverage`, and the results files' own results its
-        // `execution`, written in the tail.
-        if plan.isScope || plan.kind == .testResults { return ReportSection([], items: 0) }
+    public func section(_ plan: FileResult) -> ReportSection {
+        // `plans` lists the plans (read or not); the run-level results have their own keys, written in the
+        // tail from `RunOutcome.runResults`: the scope's cells are `coverage`, the policy's findings
+        // the summary's `unusedSharedWaivers`.
+        guard plan.kind == .plan || plan.kind == .unreadable else { return ReportSection([], items: 0) }
         var w = JSONWriter(itemAt: JSONReport.planDepth, first: true, out: TextBuffer(capacity: 1 << 13))
         JSONReport.writePlan(&w, plan)
         return ReportSection(w.out.finish())
@@ -70,8 +73,10 @@ public struct JSONReport: ReportRenderer {
         w.tallyFields(outcome.tally, order: Status.allCases)
         // Shared waivers of the policy that waived nothing in any plan: warnings of the run.
         w.beginArray("unusedSharedWaivers")
-        for u in PolicyText.unusedSharedWaivers(settings, outcome) {
-            w.beginCompactObject(); w.string("file", u.file); w.number("line", u.line); w.string("message", u.message); w.endObject()
+        for r in outcome.runResults where r.kind == .policy {
+            for f in r.findings {
+                w.beginCompactObject(); w.string("file", r.file); w.number("line", f.line); w.string("message", f.message); w.endObject()
+            }
         }
         w.endArray()
         w.string("result", Gate.verdict(outcome))
@@ -214,7 +219,7 @@ public struct JSONReport: ReportRenderer {
         if let phases { w.stringArray("phases", phases.map(\.rawValue)) } else { w.null("phases") }
     }
 
-    static func writePlan(_ w: inout JSONWriter, _ p: PlanResult) {
+    static func writePlan(_ w: inout JSONWriter, _ p: FileResult) {
         w.beginObject()
         w.string("id", p.id)
         w.string("file", p.file)
@@ -225,7 +230,8 @@ public struct JSONReport: ReportRenderer {
         w.string("phase", p.plan?.phase.rawValue)
         w.string("tbrd", p.plan?.tbrdText)
         w.beginArray("inputErrors")
-        for e in p.inputErrors {
+        for f in p.findings {
+            guard let e = f.inputError else { continue }
             w.beginObject()
             w.string("path", e.path ?? "$")
             w.number("line", e.position?.line)
@@ -235,7 +241,7 @@ public struct JSONReport: ReportRenderer {
         }
         w.endArray()
         w.beginArray("findings")
-        for f in p.findings {
+        for f in p.findings where f.inputError == nil {
             // One line per finding: easy to grep and diff, and a quarter smaller than fully indented.
             w.beginCompactObject()
             w.string("check", f.check)

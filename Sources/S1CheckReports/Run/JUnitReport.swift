@@ -33,11 +33,9 @@ public struct JUnitReport: ReportRenderer {
             failures += c.failures
             errors += c.errors
         }
-        let policy = policyCounts(outcome)
-        tests += policy.tests
-        failures += policy.failures
-        if let c = outcome.coverage {
-            let k = counts(isInputError: false, c.counts)
+        // The run-level results, each a suite after the plans'.
+        for r in outcome.runResults {
+            let k = suiteCounts(r)
             tests += k.tests
             failures += k.failures
         }
@@ -66,40 +64,40 @@ public struct JUnitReport: ReportRenderer {
     }
 
     public func tail(_ outcome: RunOutcome, omitted: Int) -> [UInt8] {
-        var out = TextBuffer(capacity: 1 << 10)
-        writePolicySuite(outcome, into: &out)
-        out.write("</testsuites>\n")
-        return out.finish()
+        Array("</testsuites>\n".utf8)
     }
 
-    /// The policy's shared waivers, as the run's last suite: one case each, passing when it waived
-    /// something in some plan, a warning (a failure under --strict) when it waived nothing.
-    func policyCounts(_ outcome: RunOutcome) -> (tests: Int, failures: Int) {
-        let expired = outcome.sharedWaiverExpiries.filter { $0 > 0 }.count
-        return (settings.policy.waivers.count, expired + (settings.strict ? outcome.unusedSharedWaivers.count : 0))
+    /// A suite's counts: a plan's by its findings' statuses, an unreadable file's one case, and the policy
+    /// file's a case per shared waiver (`writePolicySuite`).
+    func suiteCounts(_ r: FileResult) -> (tests: Int, failures: Int, errors: Int, skipped: Int) {
+        guard let use = r.sharedWaivers else { return counts(isInputError: r.kind == .unreadable, r.counts) }
+        let expired = use.expiries.filter { $0 > 0 }.count
+        return (settings.policy.waivers.count, expired + (settings.strict ? r.findings.count : 0), 0, 0)
     }
 
-    func writePolicySuite(_ outcome: RunOutcome, into out: inout TextBuffer) {
-        guard let source = settings.policySource, !settings.policy.waivers.isEmpty else { return }
-        let c = policyCounts(outcome)
-        JUnitReport.openSuite("policy: \(source.file)", file: source.file, counts: (c.tests, c.failures, 0, 0),
+    /// The policy file's result, as the run's last suite: one case per shared waiver, passing when it
+    /// waived something in some plan, failing where it had expired, and the file's own findings (a
+    /// shared waiver that waived nothing: a warning, a failure under --strict).
+    func writePolicySuite(_ p: FileResult, _ use: SharedWaiverUse, into out: inout TextBuffer) {
+        guard let source = settings.policySource else { return }
+        let c = suiteCounts(p)
+        JUnitReport.openSuite("policy: \(source.file)", file: source.file, counts: c,
                               properties: [("file", source.file), ("sha256", source.sha256), ("policy", PolicyText.label(settings) ?? "")],
                               into: &out)
-        let unused = Set(outcome.unusedSharedWaivers)
+        let unused = Dictionary(p.findings.compactMap { f in f.sharedWaiver.map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
         for (i, w) in settings.policy.waivers.enumerated() {
             JUnitReport.openCase(settings.policy.checkName(i), classname: JUnitReport.classname("policy"), into: &out)
             out.write(">\n")
             let location = "location: \(source.file):\(settings.policy.waiverLines[i])"
-            let expiredIn = outcome.sharedWaiverExpiries[i]
+            let expiredIn = use.expiries[i]
             if expiredIn > 0 {
                 // Past its expiry where it would have waived something: those plans fail, and so does this case.
                 let message = "[waiver] the shared waiver for \(w.label) expired on \(w.expires?.description ?? "?") (as of \(settings.asOf)); \(expiredIn == 1 ? "1 plan fails" : "\(expiredIn) plans fail") on it"
                 JUnitReport.element("failure", type: WaiverRule.description.id, message: message, detail: "\(message)\n\(location)", into: &out)
-            } else if unused.contains(i) {
-                let message = settings.policy.unusedMessage(i, in: settings.baseline)
-                writeWarning(rule: WaiverRule.description.id, message: message, detail: "\(message)\nrule: \(WaiverRule.description.id)\n\(location)", into: &out)
+            } else if let f = unused[i] {
+                writeWarning(rule: f.rule.id, message: f.message, detail: "\(f.message)\nrule: \(f.rule.id)\n\(location)", into: &out)
             } else {
-                let uses = outcome.sharedWaiverUses[i]
+                let uses = use.uses[i]
                 JUnitReport.systemOut("used in \(uses) plan\(uses == 1 ? "" : "s"): \(w.reason ?? "")" + (w.approvedBy.map { " (approved by \($0))" } ?? ""), into: &out)
             }
             out.write("    </testcase>\n")
@@ -107,7 +105,7 @@ public struct JUnitReport: ReportRenderer {
         out.write("  </testsuite>\n")
     }
 
-    public func section(_ plan: PlanResult) -> ReportSection {
+    public func section(_ plan: FileResult) -> ReportSection {
         var out = TextBuffer(capacity: 1 << 12)
         write(plan, into: &out)
         return ReportSection(out.finish())
@@ -121,13 +119,14 @@ public struct JUnitReport: ReportRenderer {
     }
 
     /// One `<testsuite>` for a plan, written straight from its findings.
-    func write(_ p: PlanResult, into out: inout TextBuffer) {
+    func write(_ p: FileResult, into out: inout TextBuffer) {
         var properties: [(String, String)] = [("file", p.file), ("sha256", p.sha256), ("status", p.status.rawValue)]
-        if !p.isInputError {
+        if p.kind != .unreadable {
             // A plan that passes by a team's decision never reads as a bare PASS (docs/verdicts.md, "Deviations").
             properties += [("verdict", Gate.verdict(p.status, deviations: p.tally.deviations)), ("deviations", String(p.tally.deviations))]
         }
         let suite: String, classname: String
+        if let use = p.sharedWaivers { writePolicySuite(p, use, into: &out); return }
         if let scope = p.scope {
             // The release scope: a case per cell. No plan id maps to "~coverage" (classname keeps `~` doubled).
             properties += [("release", scope.scope.release), ("scope-tbrd", scope.scope.tbrd?.description ?? "not stated")] + runProperties
@@ -139,14 +138,16 @@ public struct JUnitReport: ReportRenderer {
             suite = plan.id
             classname = JUnitReport.classname(plan.id)
         } else {
-            // A plan that could not be read: one case, an <error> (a <failure> with --keep-going).
+            // A plan that could not be read: one case, an <error> (a <failure> with --keep-going), holding
+            // every input error of the file.
+            let errors = p.findings.compactMap(\.inputError)
             properties.append(("input-error", "true"))
             JUnitReport.openSuite(p.file, file: p.file, counts: counts(isInputError: true, p.counts), properties: properties, into: &out)
             JUnitReport.openCase("input-error · \(p.file)", classname: JUnitReport.classname(p.file), into: &out)
             out.write(">\n")
             JUnitReport.element(settings.keepGoing ? "failure" : "error", type: "input-error",
-                                message: p.inputErrors.first?.message ?? "unreadable",
-                                detail: p.inputErrors.map(\.description).joined(separator: "\n"), into: &out)
+                                message: errors.first?.message ?? "unreadable",
+                                detail: errors.map(\.description).joined(separator: "\n"), into: &out)
             out.write("    </testcase>\n  </testsuite>\n")
             return
         }

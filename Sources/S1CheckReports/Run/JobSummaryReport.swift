@@ -49,12 +49,6 @@ public struct JobSummaryReport: ReportRenderer {
         md.write("| Policy | ")
         if let label = PolicyText.label(run) { md.markdown(JobSummaryReport.clip(label)) } else { md.write("none") }
         md.write(" |\n")
-        // At most five, so the head stays within its budget whatever the policy file holds.
-        let unused = PolicyText.unusedSharedWaivers(run, outcome)
-        for u in unused.prefix(5) {
-            md.write("| Policy warning | "); md.markdown(JobSummaryReport.clip("\(u.file):\(u.line): \(u.message)")); md.write(" |\n")
-        }
-        if unused.count > 5 { md.write("| Policy warnings | … \(unused.count - 5) more: see the full report |\n") }
         if !run.passedOver.isEmpty {
             md.write("| Passed over | \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named &#42;.plan.json (listed in the full report) |\n")
         }
@@ -83,16 +77,17 @@ public struct JobSummaryReport: ReportRenderer {
         md.write(" |\n")
     }
 
-    public func section(_ p: PlanResult) -> ReportSection {
+    public func section(_ p: FileResult) -> ReportSection {
         // Rows for each stream: input errors, fails, warnings, waived and allowed findings.
         var rows = [TextBuffer](repeating: TextBuffer(capacity: 0), count: 4)
         var items = [0, 0, 0, 0]
-        for e in p.inputErrors {
-            row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: RunLevelRules.inputError.id, document: nil,
-                message: e.pathAndMessage, location: e.location ?? p.file)
-            items[0] += 1
-        }
         for f in p.findings where Gate.isListed(f) {
+            if let e = f.inputError {
+                row(&rows[0], status: "**INPUT ERROR**", plan: p.id ?? p.file, rule: f.rule.id, document: nil,
+                    message: f.message, location: e.location ?? p.file)
+                items[0] += 1
+                continue
+            }
             let s: Int, status: String
             switch f.status {
             case .fail: (s, status) = (1, "**FAIL**")

@@ -71,7 +71,7 @@ public struct SARIFReport: ReportRenderer {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    public func section(_ p: PlanResult) -> ReportSection {
+    public func section(_ p: FileResult) -> ReportSection {
         let path = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder)
         let uri = path.uri
         // A writer per stream (fail, warn, waived), made when its first result comes.
@@ -88,15 +88,16 @@ public struct SARIFReport: ReportRenderer {
             items[stream] += 1
             ends[stream].append(writers[stream]!.out.bytes.count)
         }
-        for (i, e) in p.inputErrors.enumerated() {
-            result(0, rule: RuleCatalogue.inputError, level: "error", message: e.pathAndMessage,
-                   line: e.position?.line, column: e.position?.column, check: Fingerprint.inputErrorCheck(i)) { w in
-                w.beginObject("properties")
-                w.string("status", "input-error")
-                w.endObject()
-            }
-        }
         for f in p.findings where Gate.isListed(f) {
+            if f.inputError != nil {
+                // Nothing in the file was checked: an error at line:column, its own status.
+                result(0, rule: f.rule, level: "error", message: f.message, line: f.line, column: f.column, check: f.check) { w in
+                    w.beginObject("properties")
+                    w.string("status", "input-error")
+                    w.endObject()
+                }
+                continue
+            }
             let gate = Gate.status(f, strict: settings.strict)
             // Streams by severity for the cut: fails, then warnings (raised or not), then waived and allowed.
             let stream = f.status == .fail ? 0 : gate == .fail || gate == .warn ? 1 : 2
@@ -185,12 +186,6 @@ public struct SARIFReport: ReportRenderer {
         }
         if run.registrySource == nil {
             notification(&w, id: "device-eligibility-not-checked", level: "note", "Device eligibility was not checked (no --devices registry given).")
-        }
-        // A shared waiver of the policy that waived nothing in any plan: a warning of the run, on its line.
-        for u in PolicyText.unusedSharedWaivers(run, outcome) {
-            let path = RepositoryPath(bytes: u.location, workingFolder: run.workingFolder)
-            notification(&w, id: "unused-shared-waiver", level: SARIFReport.level(u.status), u.message,
-                         location: (path.uri, path.isRelative, u.line))
         }
         if !run.passedOver.isEmpty {
             notification(&w, id: "passed-over", level: "note",

@@ -105,9 +105,8 @@ enum CheckCommand {
         let consoleOutput = ConsoleSink(Console.renderer(a, format: consoleFormat, settings: settings, fd: console), fd: console)
         let source = FilePlanSource(discovery, reportIDs: Set(targets.compactMap(\.id)))
         // Findings reach the console as plans are checked, before any report is written.
-        var outcome = RunPipeline(settings, registry: registry?.value).run(source, into: [consoleOutput, ReportSink(reports)]).outcome
-        // No plan at all is an input error, whatever else: the reports say so too.
-        if discovery.files.isEmpty { outcome.noPlanFound = true }
+        // No plan at all is an input error, whatever else: the pipeline says so, and the reports too.
+        let outcome = RunPipeline(settings).run(source, into: [consoleOutput, ReportSink(reports)]).outcome
         // A report path that turned out to be a plan as read (the same open file): nothing is written.
         let written: Diagnostic?
         if let clash = source.reportClash, let t = targets.first(where: { $0.id == clash.id }) {

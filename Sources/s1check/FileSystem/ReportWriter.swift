@@ -79,7 +79,7 @@ final class ReportWriter: Sendable {
         var state = State(assembler: ReportAssembler(renderer), temp: temp)
         // The head can go first only when it cannot depend on the run (see `headNeedsOutcome`).
         if type.streams == 1 && !type.headNeedsOutcome && type.limit == nil {
-            state.write(renderer.head(RunOutcome(strict: settings.strict, keepGoing: settings.keepGoing), omitted: 0), toSpool: nil)
+            state.write(renderer.opening(), toSpool: nil)
         } else {
             for s in 0..<type.streams {
                 do { state.spools.append(try TempFile.anonymous(in: folder, for: name, purpose: "spool\(s)")) } catch {

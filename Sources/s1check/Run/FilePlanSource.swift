@@ -38,6 +38,7 @@ final class FilePlanSource: PlanSource {
     }
 
     var count: Int { files.count + unusable.count }
+    var plansFound: Int { files.count }
 
     func name(_ index: Int) -> String { index < files.count ? names[index] : unusable[index - files.count].file }
 

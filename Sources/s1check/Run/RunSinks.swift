@@ -24,10 +24,10 @@ final class ConsoleSink: PlanSink {
         self.renderer = renderer
         self.fd = fd
         assembler = Mutex(ReportAssembler(renderer))
-        Output.write(renderer.head(RunOutcome(strict: false, keepGoing: false), omitted: 0), to: fd)
+        Output.write(renderer.opening(), to: fd)
     }
 
-    func part(for plan: PlanResult) -> ReportSection { renderer.section(plan) }
+    func part(for plan: FileResult) -> ReportSection { renderer.section(plan) }
 
     func consume(_ parts: [ReportSection]) {
         let bytes = assembler.withLock { a in parts.flatMap { a.add($0)[0] } }
@@ -51,7 +51,7 @@ struct ReportSink: PlanSink {
         renderers = reports.renderers
     }
 
-    func part(for plan: PlanResult) -> [ReportSection] { renderers.map { $0.section(plan) } }
+    func part(for plan: FileResult) -> [ReportSection] { renderers.map { $0.section(plan) } }
 
     func consume(_ parts: [[ReportSection]]) { reports.append(parts) }
 }
