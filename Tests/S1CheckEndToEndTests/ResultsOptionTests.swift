@@ -150,3 +150,31 @@ import S1CheckTestSupport
         #expect(v.status == 0, "\(v.out)\(v.err)")
     }
 }
+
+/// Every human report carries the execution evidence (docs/execution.md, "In the reports").
+@Suite struct ResultsReportsTests {
+    @Test func consoleSummaryAndPackSayWhatRanAndPassed() throws {
+        let s = Scratch()
+        let out = try CLI.run(ResultsJSONTests.sample + ["--summary", s.path("s.md"), "--markdown", s.path("p.md")])
+        #expect(out.stdout.contains("execution: 1 results file, 23 test cases: 21 linked to plans (19 passed), 1 to an unknown plan id, 1 to none; 10 of 11 plans executed, 9 passed\n"), "\(out.stdout)")
+        #expect(out.stdout.contains("execution: 1 test case linked to no plan: test_sample_plans.test_harness_self_check (Plans/results/harness.xml:10:972)"))
+        #expect(out.stdout.contains("Plans/results/harness.xml:10: warning: 1 test case linked to SVT-FOC-0099, which no plan in this run has"))
+        #expect(out.stdout.contains("error: test case test_sample_plans.test_threshold_anomaly failed at Plans/results/harness.xml:1:4891"))
+        let summary = try String(contentsOfFile: s.path("s.md"), encoding: .utf8)
+        #expect(summary.contains("| Execution | 1 results file, 23 test cases: 21 linked to plans (19 passed)"))
+        let pack = try String(contentsOfFile: s.path("p.md"), encoding: .utf8)
+        #expect(pack.contains("0 pass, 4 warn, 7 fail; 19 of 21 linked tests passed (exit status 1)."))
+        #expect(pack.contains("| Plan | Status | Fail | Warn | Waived | Execution | File | SHA-256 |"))
+        #expect(pack.contains("Test execution: not executed: no linked test."))
+        #expect(pack.contains("Test execution: failed: 1 of 2 tests failed; dated 2023-06-01; Plans/results/harness.xml (2 linked), SHA-256 `"))
+    }
+
+    @Test func withoutResultsThePackSaysExecutionWasNotChecked() throws {
+        let s = Scratch()
+        let out = try CLI.run(Array(ResultsJSONTests.sample.dropLast(2)) + ["--markdown", s.path("p.md")])
+        #expect(!out.stdout.contains("execution:"))
+        let pack = try String(contentsOfFile: s.path("p.md"), encoding: .utf8)
+        #expect(pack.contains("test execution was not checked"))
+        #expect(!pack.contains("| Execution |"))
+    }
+}

@@ -80,6 +80,8 @@ public struct PlanSummary: Sendable {
     public let allowed: Int
     /// What a release scope's coverage needs of the plan (a few values; nil for an unreadable plan, or a run without a scope).
     public let coverage: CoverageFacts?
+    /// The plan's linked test cases counted, when the run reads results (`--results`); nil otherwise.
+    public let execution: CaseCounts?
 
     /// `coverage`: whether the run has a release scope, so the plan's coverage facts are worth keeping.
     public init(_ p: FileResult, coverage: Bool = false) {
@@ -98,6 +100,7 @@ public struct PlanSummary: Sendable {
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
         self.coverage = coverage ? CoverageFacts(p) : nil
+        execution = p.execution?.evidence.counts
     }
 }
 

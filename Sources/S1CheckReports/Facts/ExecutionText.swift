@@ -45,11 +45,13 @@ public enum ExecutionText {
         }.joined(separator: ", ")
     }
 
-    /// A plan's execution in a table cell: "passed: 2 of 2", "failed: 1 of 2 failed", "not executed".
-    public static func cell(_ x: PlanExecution) -> String {
-        let c = x.evidence.counts
+    /// A plan's execution in a table cell: "passed: 2 of 2 tests", "failed: 1 of 2 tests failed", "not executed".
+    public static func cell(_ x: PlanExecution) -> String { cell(x.evidence.counts) }
+
+    public static func cell(_ c: CaseCounts) -> String {
         let skipped = c.skipped > 0 ? ", \(c.skipped) skipped" : ""
-        switch x.verdict {
+        let verdict: PlanExecution.Verdict = c.executed == 0 ? .notExecuted : (c.failed + c.errored == 0 ? .passed : .failed)
+        switch verdict {
         case .passed: return "passed: \(c.passed) of \(n(c.linked, "test"))\(skipped)"
         case .failed: return "failed: \(c.failed + c.errored) of \(n(c.linked, "test")) failed\(c.errored > 0 ? " or errored" : "")\(skipped)"
         case .notExecuted: return c.linked == 0 ? "not executed: no linked test" : "not executed: \(n(c.linked, "linked test")) skipped"
