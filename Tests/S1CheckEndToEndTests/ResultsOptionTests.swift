@@ -178,3 +178,20 @@ import S1CheckTestSupport
         #expect(!pack.contains("| Execution |"))
     }
 }
+
+/// The sample's HTML pack with its results, in a real browser (headless Chromium, printed to PDF and read
+/// back): the verdict line's test counts and the plans table's Execution column are what a reviewer sees.
+@Suite(.enabled(if: Browser.shouldRun, Comment(rawValue: Browser.skipReason)))
+struct ResultsBrowserTests {
+    @Test func thePrintedPackShowsTheExecutionColumn() throws {
+        let s = Scratch()
+        _ = try CLI.run(ResultsJSONTests.sample + ["--html", s.path("pack.html")])
+        let r = try Browser.run(["--no-pdf-header-footer", "--print-to-pdf=\(s.path("pack.pdf"))", Browser.url(s.path("pack.html"))], profile: s.path("profile"))
+        #expect(FileManager.default.fileExists(atPath: s.path("pack.pdf")), "no PDF: \(r.err)")
+        let text = try ExternalTool.pdftotext.run([s.path("pack.pdf"), "-"], timeout: 60).out
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("19 of 21 linked tests passed"), "the verdict line")
+        #expect(words.contains("Waived Execution File"), "the plans table's Execution column")
+        #expect(words.contains("not executed: no linked test") && words.contains("failed: 1 of 2 tests failed"))
+    }
+}
