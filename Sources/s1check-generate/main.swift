@@ -80,14 +80,14 @@ func generate() throws -> (files: [(path: String, bytes: [UInt8])], remove: [Str
     // The schemas' rule-id enums, edited in place.
     for file in GeneratedFile.all { files.append((file.path, try file.generate(from: try read(file.path)))) }
 
-    // The verdict fixtures, from the rules' examples; any other .json under their folder goes.
+    // The verdict fixtures, from the rules' examples; any other .json or .xml under their folder goes.
     var made: Set<String> = []
     for fixture in ExampleFixture.all {
         for (path, text) in fixture.files { files.append((path, Array(text.utf8))); made.insert(path) }
     }
     let fixtures = root.appendingPathComponent(ExampleFixture.root)
     let onDisk = ((try? FileManager.default.subpathsOfDirectory(atPath: fixtures.path)) ?? [])
-        .filter { $0.hasSuffix(".json") }.map { "\(ExampleFixture.root)/\($0)" }
+        .filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.map { "\(ExampleFixture.root)/\($0)" }
     let remove = onDisk.filter { !made.contains($0) }.sorted()
 
     // docs/rules.md: `s1check rules --format markdown`.

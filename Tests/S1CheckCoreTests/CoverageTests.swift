@@ -53,6 +53,41 @@ import S1CheckTestSupport
         #expect(r.uncovering.map(\.why) == ["none of its cells is in the scope", "it gives no testType"])
     }
 
+    /// With --results, a plan whose tests did not run and pass covers nothing, and the cell says why
+    /// (docs/coverage.md); a plan without results (nil) covers as before.
+    @Test func withResultsOnlyPlansWhoseTestsPassedCover() throws {
+        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry).get()
+        let checked = Checker.checkAll([
+            plan("P1", combinations: ["DMC-A"], testType: "SRVT", installation: ["Active", "Dormant"]),
+            plan("P5", combinations: ["DMC-A"], testType: "SRVT", installation: ["Dormant"]),
+        ], baseline: T.resolved, registry: nil, asOf: T.asOf)
+        func judged(_ passed: [Bool?]) -> CoverageResult {
+            var acc = CoverageAccumulator(scope: scope)
+            for (r, p) in zip(checked, passed) {
+                var facts = try! #require(CoverageFacts(r))
+                facts.testsPassed = p
+                acc.add(facts)
+            }
+            return acc.result(file: "scope.json", sha256: "", lines: LineIndex(Self.scopeBytes), asOf: T.asOf)
+        }
+        #expect(judged([nil, nil]).cells.prefix(2).map(\.kind) == ["covered", "covered"])
+        #expect(judged([true, true]).cells.prefix(2).map(\.kind) == ["covered", "covered"])
+        let r = judged([false, true])
+        #expect(r.cells.prefix(2).map(\.kind) == ["untested", "covered"])
+        #expect(r.cells[0].finding.status == .fail)
+        #expect(r.cells[0].finding.message == "DMC-A in FOC, SRVT testing on Active installations is not covered: the tests of its plan (P1) did not run and pass in the results given (--results); the cell is not tested until one plan's do")
+        #expect(r.cells[1].plans == ["P5"], "a plan whose tests passed still covers")
+        // Through an equivalent too: DMC-C is covered through DMC-A.
+        #expect(judged([false, false]).cells[4].kind == "untested")
+    }
+
+    /// Whether a plan's tests passed, from rule test-results' findings: nil when it made none.
+    @Test func testsPassedIsReadFromTheRulesExecutionFinding() {
+        let none = TestResultsJudgement.findings(planID: "P", window: nil, combinations: [], execution: nil, asOf: T.asOf).map(\.finding)
+        #expect(TestResultsJudgement.testsPassed(in: none) == false)
+        #expect(TestResultsJudgement.testsPassed(in: []) == nil)
+    }
+
     @Test func anExpiredExclusionFails() throws {
         let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry).get()
         let acc = CoverageAccumulator(scope: scope)

@@ -97,6 +97,14 @@ import S1CheckTestSupport
         #expect(e.contains { $0.path == "$.waivers[1].rule" && $0.message.contains("cannot be waived") })
     }
 
+    /// A failed test cannot be waived into a pass: a waiver of test-results is refused as the plan is read,
+    /// and so is a policy level for it (docs/execution.md).
+    @Test func testResultsCannotBeWaived() {
+        let e = errors(PlanJSON(waivers: #"[{"rule": "test-results", "reason": "flaky rig", "approvedBy": "QA"}]"#).text)
+        #expect(e.contains { $0.path == "$.waivers[0].rule" && $0.message == #"rule "test-results" cannot be waived"# })
+        #expect(!Policy.levelledRuleIDs.contains("test-results"))
+    }
+
     /// `approvedBy` is optional; when given it is text, and it reaches the finding the waiver waives.
     @Test func waiverMayNameItsApprover() throws {
         let waivers = #"[{"rule": "consultation", "document": "AM", "reason": "r", "approvedBy": "J. Bloggs"}, {"rule": "consultation", "document": "AL", "reason": "r"}]"#

@@ -11,7 +11,7 @@ import S1CheckTestSupport
         PolicyDecoding.decode(file: "s1check.json", bytes: Array(json.utf8), names: T.resolved.names)
     }
 
-    func check(_ plans: [String], policy: Policy) -> [PlanResult] {
+    func check(_ plans: [String], policy: Policy) -> [FileResult] {
         Checker.checkAll(plans.enumerated().map { ("p\($0.offset).plan.json", Array($0.element.utf8)) }, baseline: T.resolved,
                          asOf: T.asOf, policy: policy)
     }

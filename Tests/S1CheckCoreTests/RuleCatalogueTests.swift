@@ -12,7 +12,7 @@ import S1CheckTestSupport
         if let text = fixture.example.registry {
             registry = try DeviceRegistryDecoding.decode(file: "registry.json", bytes: Array(text.utf8)).get()
         }
-        let results = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf)
+        let results = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf, results: fixture.testResults)
         let result = try #require(results.first { $0.file == fixture.plan })
         try #require(result.inputErrors.isEmpty, "the example plan does not decode: \(result.inputErrors)")
         let made = result.findings.filter { $0.rule == fixture.rule }.map { RuleExample.Expected(status: $0.status, message: $0.message) }

@@ -31,7 +31,7 @@ import S1CheckTestSupport
     /// Records each wave it is given, to see plan order and wave boundaries.
     final class WaveRecorder: PlanSink {
         let waves = Mutex<[[String]]>([])
-        func part(for plan: PlanResult) -> String { plan.file }
+        func part(for plan: FileResult) -> String { plan.file }
         func consume(_ parts: [String]) { waves.withLock { $0.append(parts) } }
     }
 
@@ -43,7 +43,7 @@ import S1CheckTestSupport
         RunPipeline(T.settings(policy: policy), waveSize: waveSize, keptBudget: keptBudget)
     }
 
-    static func signature(_ results: [PlanResult]) -> [String] {
+    static func signature(_ results: [FileResult]) -> [String] {
         results.map { r in r.file + " " + r.findings.map { "\($0.check)=\($0.status.rawValue):\($0.message)" }.joined(separator: "|")
             + r.inputErrors.map(\.description).joined(separator: "|") + " " + r.kind.rawValue }
     }
@@ -146,7 +146,7 @@ import S1CheckTestSupport
     }
 
     @Test func deliverHandsResultsAlreadyMadeInOrder() {
-        let results = (0..<11).map { PlanResult(file: "\($0)", unreadable: [.input(file: "\($0)", message: "x")]) }
+        let results = (0..<11).map { FileResult(file: "\($0)", unreadable: [.input(file: "\($0)", message: "x")]) }
         let sink = WaveRecorder()
         RunPipeline.deliver(results, to: [sink], waveSize: 4)
         #expect(sink.waves.withLock { $0 } == [["0", "1", "2", "3"], ["4", "5", "6", "7"], ["8", "9", "10"]])

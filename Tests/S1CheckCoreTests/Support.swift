@@ -23,7 +23,7 @@ enum TestData {
     }
 
     static func check(_ json: String, registry: DeviceRegistry? = nil, asOf: CalendarDate = asOf,
-                      baseline: ResolvedBaseline = resolved) -> PlanResult {
+                      baseline: ResolvedBaseline = resolved) -> FileResult {
         Checker.checkAll([("t.plan.json", Array(json.utf8))], baseline: baseline, registry: registry, asOf: asOf)[0]
     }
 

@@ -19,7 +19,7 @@ import S1CheckTestSupport
             }
         }
         let onDisk = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent(ExampleFixture.root).path)
-            .filter { $0.hasSuffix(".json") }.map { "\(ExampleFixture.root)/\($0)" }
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".xml") }.map { "\(ExampleFixture.root)/\($0)" }
         #expect(Set(onDisk) == expected, "files under \(ExampleFixture.root) that no example makes: \(Set(onDisk).subtracting(expected).sorted()); run `\(Generated.command)`")
     }
 
@@ -38,7 +38,7 @@ import S1CheckTestSupport
         // The library, run on the same files, makes the same findings and the same exit status.
         var registry: DeviceRegistry?
         if let text = fixture.example.registry { registry = try DeviceRegistryDecoding.decode(file: "r", bytes: Array(text.utf8)).get() }
-        let library = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf)
+        let library = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf, results: fixture.testResults)
         let mine = try #require(library.first { $0.file == fixture.plan })
         #expect(findings.map { "\($0["check"]!) \($0["status"]!) \($0["message"]!)" } == mine.findings.map { "\($0.check) \($0.status.rawValue) \($0.message)" })
         var outcome = RunOutcome(RunSettings(baseline: fixture.resolvedBaseline, baselineSource: InputDigest(role: "baseline", file: "b", sha256: ""),

@@ -18,7 +18,7 @@ extension ThreeStreamTestArray {
 /// Each plan's part is the plan's file name in the streams its `items` say.
 struct ThreeStreamArray: ThreeStreamTestArray {
     init(settings: RunSettings) {}
-    func section(_ plan: PlanResult) -> ReportSection {
+    func section(_ plan: FileResult) -> ReportSection {
         // "s1-2.plan.json": one item in stream 1 and one in stream 2.
         let streams = plan.file.dropLast(".plan.json".count).dropFirst().split(separator: "-").compactMap { Int($0) }
         return ReportSection(parts: (0..<3).map { s in streams.contains(s) ? Array("\"\(s)\(plan.file.prefix(1))\"".utf8) : [] },
@@ -28,7 +28,7 @@ struct ThreeStreamArray: ThreeStreamTestArray {
 
 @Suite struct ReportAssemblerTests {
     func render(_ files: [String], with renderer: any ReportRenderer = ThreeStreamArray(settings: Sample.settings)) -> String {
-        let run = RunResult(settings: Sample.settings, plans: files.map { PlanResult(file: $0, unreadable: [.input(file: $0, message: "x")]) })
+        let run = RunResult(settings: Sample.settings, plans: files.map { FileResult(file: $0, unreadable: [.input(file: $0, message: "x")]) })
         return String(decoding: ReportRendering.render(renderer, run), as: UTF8.self)
     }
 
@@ -51,7 +51,7 @@ struct ThreeStreamArray: ThreeStreamTestArray {
 /// 0 and one in stream 1, and a part may be cut between two items.
 struct CuttableThreeStreamArray: ThreeStreamTestArray {
     init(settings: RunSettings) {}
-    func section(_ plan: PlanResult) -> ReportSection {
+    func section(_ plan: FileResult) -> ReportSection {
         var counts = [0, 0, 0]
         for spec in plan.file.dropLast(".plan.json".count).dropFirst().split(separator: "-") {
             let p = spec.split(separator: "x")

@@ -50,7 +50,7 @@ enum PackRuns {
         var findings = results[h].findings
         let fail = findings.firstIndex { $0.status == .fail }!
         findings[fail].message = script + image + Sample.controls
-        results[h] = PlanResult(file: "plans/" + image + ".plan.json", sha256: results[h].sha256, plan: hostilePlan, findings: findings, inputErrors: [])
+        results[h] = FileResult(file: "plans/" + image + ".plan.json", sha256: results[h].sha256, plan: hostilePlan, findings: findings, inputErrors: [])
         var settings = Sample.settings
         // The unreadable plan fails the run (exit 1) rather than making it an input error.
         settings.keepGoing = true

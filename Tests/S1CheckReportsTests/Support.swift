@@ -38,7 +38,7 @@ enum Sample {
         s.strict = strict
         s.keepGoing = keepGoing
         return RunResult(settings: s, plans: editable.map {
-            PlanResult(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings, inputErrors: $0.inputErrors)
+            FileResult(file: $0.file, sha256: $0.sha256, plan: $0.plan, findings: $0.findings, inputErrors: $0.inputErrors)
         })
     }
 

@@ -20,6 +20,13 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
     public var plan: String { "\(folder)/plan.plan.json" }
     public var registry: String? { example.registry == nil ? nil : "\(folder)/registry.json" }
     public var baselineFile: String? { example.baseline.isEmpty ? nil : "\(folder)/baseline.json" }
+    /// The example's test results (`--results`), when it has some.
+    public var resultsFile: String? { example.results == nil ? nil : "\(folder)/\(RuleExample.resultsFileName)" }
+    /// The results as the library reads them (as `--results` would give them).
+    public var testResults: TestResults? {
+        guard let resultsFile, let text = example.results else { return nil }
+        return TestResults(files: [try! JUnitReader.read(file: resultsFile, bytes: Array(text.utf8))])
+    }
     /// The baseline the example is checked against: the embedded one, or it with the example's facts added.
     public var resolvedBaseline: ResolvedBaseline {
         guard let text = RuleExample.baselineText(example.baseline) else { return ResolvedBaseline(EmbeddedBaseline.load()) }
@@ -30,7 +37,7 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
     }
     /// `--devices` and `--baseline` as the binary takes them.
     public var extraArguments: [String] {
-        (registry.map { ["--devices", $0] } ?? []) + (baselineFile.map { ["--baseline", $0] } ?? [])
+        (registry.map { ["--devices", $0] } ?? []) + (baselineFile.map { ["--baseline", $0] } ?? []) + (resultsFile.map { ["--results", $0] } ?? [])
     }
 
     /// Every file of the fixture, relative to the package root, with its text.
@@ -41,6 +48,7 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
         }
         if let registry, let text = example.registry { out.append((registry, text + "\n")) }
         if let baselineFile, let text = RuleExample.baselineText(example.baseline) { out.append((baselineFile, text)) }
+        if let resultsFile, let text = example.results { out.append((resultsFile, text)) }
         return out
     }
 

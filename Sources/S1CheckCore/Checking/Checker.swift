@@ -6,9 +6,10 @@ public struct Checker: Sendable {
     let rules: [any Rule]
 
     public init(baseline: ResolvedBaseline, registry: DeviceRegistry? = nil, asOf: CalendarDate,
-                planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none) {
-        self.init(context: CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy),
-                  rules: RuleRegistry.all)
+                planIDs: PlanIDIndex = PlanIDIndex(), policy: Policy = .none, execution: ExecutionIndex? = nil) {
+        var context = CheckContext(baseline: baseline, registry: registry, asOf: asOf, planIDs: planIDs, policy: policy)
+        context.execution = execution
+        self.init(context: context, rules: RuleRegistry.all)
     }
 
     init(context: CheckContext, rules: [any Rule]) {
@@ -55,14 +56,16 @@ public struct Checker: Sendable {
     /// Checks a whole run held in memory through the pipeline the CLI runs (`RunPipeline`): the plan ids
     /// of every file first (for the cross-plan rule), then every plan on every core; results in file order.
     public static func checkAll(_ files: [(name: String, bytes: [UInt8])], baseline: ResolvedBaseline,
-                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none) -> [FileResult] {
-        let results = ResultCollector()
+                                registry: DeviceRegistry? = nil, asOf: CalendarDate, policy: Policy = .none,
+                                results: TestResults? = nil) -> [FileResult] {
+        let collected = ResultCollector()
         var settings = RunSettings(baseline: baseline, baselineSource: InputDigest(role: "baseline", file: "", sha256: ""), registrySource: nil,
                                    asOf: asOf, strict: false, keepGoing: false, passedOver: [], policy: policy)
         settings.registry = registry
-        _ = RunPipeline(settings).run(MemoryPlanSource(files), into: [results])
-        // The plans' results; the run-level results (the policy file's) follow them.
-        return Array(results.results.prefix(files.count))
+        settings.results = results
+        _ = RunPipeline(settings).run(MemoryPlanSource(files), into: [collected])
+        // The plans' results; the run-level results (the policy file's, the results files') follow them.
+        return Array(collected.results.prefix(files.count))
     }
 
     /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
@@ -78,7 +81,9 @@ public struct Checker: Sendable {
                 findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
             }
             Checker.makeCheckNamesUnique(&findings)
-            return FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            var result = FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+            if let execution = context.execution { result.execution = execution[plan.id] ?? .none(plan.id) }
+            return result
         }
     }
 

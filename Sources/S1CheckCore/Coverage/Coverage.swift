@@ -35,8 +35,12 @@ public struct CoverageFacts: Sendable {
     public var status: Status
     /// The plan's deviations: a plan that passes with deviations covers a cell only with a warning.
     public var deviations: Int
+    /// With `--results`: whether the plan's linked tests ran and none failed or errored (rule
+    /// `test-results` passed its execution: `TestResultsJudgement.countsForCoverage`); a plan whose tests
+    /// did not covers no cell (docs/coverage.md). Nil: the run reads no results.
+    public var testsPassed: Bool?
 
-    public init?(_ r: PlanResult) {
+    public init?(_ r: FileResult) {
         guard let plan = r.plan else { return nil }
         id = plan.id
         file = r.file
@@ -46,6 +50,7 @@ public struct CoverageFacts: Sendable {
         installationTypes = plan.installationTypes
         status = r.status
         deviations = r.tally.deviations
+        testsPassed = TestResultsJudgement.testsPassed(in: r.findings)
     }
 
     /// The cells this plan covers: its phase × each combination × its test type × each installation type.
@@ -72,6 +77,9 @@ public struct CellResult: Sendable {
         case invalidExclusion(Scope.Exclusion, why: String)
         /// Only failing plans cover it.
         case onlyFailing(plans: [String])
+        /// With `--results`: only plans whose tests did not run and pass cover it (not executed, a test
+        /// failed or errored), and no exclusion applies.
+        case untested(plans: [String])
         /// No plan covers it.
         case gap
     }
@@ -90,6 +98,7 @@ public struct CellResult: Sendable {
         case .excluded: return "excluded"
         case .invalidExclusion: return "invalid-exclusion"
         case .onlyFailing: return "only-failing"
+        case .untested: return "untested"
         case .gap: return "gap"
         }
     }
@@ -97,7 +106,7 @@ public struct CellResult: Sendable {
     /// The plan ids that cover the cell, directly or through the equivalent (failing ones included).
     public var plans: [String] {
         switch outcome {
-        case .covered(let p), .equivalent(_, let p), .onlyFailing(let p), .onlyWarning(let p, _), .unapprovedEquivalent(_, let p): return p
+        case .covered(let p), .equivalent(_, let p), .onlyFailing(let p), .onlyWarning(let p, _), .unapprovedEquivalent(_, let p), .untested(let p): return p
         default: return []
         }
     }
@@ -136,7 +145,7 @@ public struct CoverageResult: Sendable {
             case .equivalent: t.equivalent += 1
             case .excluded: t.excluded += 1
             case .onlyWarning: t.warned += 1
-            case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .gap: t.notCovered += 1
+            case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .untested, .gap: t.notCovered += 1
             }
         }
         return t
@@ -156,7 +165,7 @@ public struct CoverageAccumulator: Sendable {
         exclusions = ExclusionIndex(scope.exclusions)
     }
 
-    public mutating func add(_ r: PlanResult) { CoverageFacts(r).map { add($0) } }
+    public mutating func add(_ r: FileResult) { CoverageFacts(r).map { add($0) } }
 
     public mutating func add(_ f: CoverageFacts) {
         let i = facts.count
@@ -238,7 +247,11 @@ public struct CoverageAccumulator: Sendable {
     /// Plans that pass with no deviation: only these cover a cell with a pass (docs/coverage.md).
     private func clean(_ indices: [Int]) -> [Int] { indices.filter { facts[$0].status == .pass && facts[$0].deviations == 0 } }
 
-    private func judge(_ cell: Cell, direct: [Int], equivalent: Scope.Equivalent?, equivalentPlans: [Int], asOf: CalendarDate) -> CellResult.Outcome {
+    private func judge(_ cell: Cell, direct all: [Int], equivalent: Scope.Equivalent?, equivalentPlans allThrough: [Int], asOf: CalendarDate) -> CellResult.Outcome {
+        // With --results, a plan whose tests did not run and pass covers nothing (docs/coverage.md).
+        let untested = (all + allThrough).filter { facts[$0].testsPassed == false }
+        let direct = untested.isEmpty ? all : all.filter { facts[$0].testsPassed != false }
+        let equivalentPlans = untested.isEmpty ? allThrough : allThrough.filter { facts[$0].testsPassed != false }
         let passingDirect = passing(direct), passingThrough = passing(equivalentPlans)
         let approved = equivalent.flatMap { $0.approvedBy == nil ? nil : $0 }
         if case let c = clean(direct), !c.isEmpty { return .covered(plans: ids(c)) }
@@ -255,6 +268,7 @@ public struct CoverageAccumulator: Sendable {
             return .excluded(x)
         }
         if let equivalent, approved == nil, !passingThrough.isEmpty { return .unapprovedEquivalent(equivalent, plans: ids(passingThrough)) }
+        if !untested.isEmpty { return .untested(plans: ids(untested)) }
         let failing = direct + equivalentPlans
         if !failing.isEmpty { return .onlyFailing(plans: ids(failing)) }
         return .gap
@@ -265,7 +279,7 @@ public struct CoverageAccumulator: Sendable {
         case .covered, .equivalent: return .pass
         case .onlyWarning: return .warn
         case .excluded: return .waived
-        case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .gap: return .fail
+        case .invalidExclusion, .onlyFailing, .unapprovedEquivalent, .untested, .gap: return .fail
         }
     }
 
@@ -292,6 +306,8 @@ public struct CoverageAccumulator: Sendable {
         case .invalidExclusion(_, let why):
             return "\(what) is not covered, and its exclusion \(why): an exclusion needs a reason, an approver and an expiry that has not passed"
         case .onlyFailing(let p): return "\(what) is covered only by plans that fail (\(Self.list(p))): the cell is not tested until one passes"
+        case .untested(let p):
+            return "\(what) is not covered: the tests of \(p.count == 1 ? "its plan" : "its plans") (\(Self.list(p))) did not run and pass in the results given (--results); the cell is not tested until one plan's do"
         case .gap: return "no plan in this run covers \(what)"
         }
     }

@@ -282,3 +282,58 @@ public struct ExecutionIndex: Sendable {
     /// Linked cases that passed.
     public var passedCases: Int { plans.values.reduce(0) { $0 + $1.evidence.counts.passed } }
 }
+
+/// The plan ids results files link cases to, for `fix --results` (docs/execution.md, "fix"), which reads
+/// plans one at a time and so cannot know every plan id of the run first: an id counts when a case names it
+/// by an `s1check.plan` property or stands in a suite of that name (at any depth: a superset of what the
+/// run's linking gives, so fix refuses rather than rewrites when in doubt).
+public struct LinkedPlanIDs: Sendable {
+    /// Per id: cases linked and the first of them.
+    public private(set) var links: [String: (cases: Int, first: ResultsLocation?)] = [:]
+
+    public init(files: [JUnitResultsFile]) {
+        for file in files {
+            for (key, evidence) in file.groups {
+                let ids: [String]
+                switch key {
+                case .plan(let id): ids = [id]
+                case .suites(let names): ids = Array(Set(names))
+                }
+                for id in ids {
+                    let known = links[id]
+                    links[id] = ((known?.cases ?? 0) + evidence.counts.linked, known?.first ?? evidence.first?.at)
+                }
+            }
+        }
+    }
+
+    /// Cases linked to `planID` and the first of them; nil when none is.
+    public subscript(planID: String) -> (cases: Int, first: ResultsLocation?)? { links[planID] }
+}
+
+extension PlanExecution {
+    /// A plan of a run with results that no case is linked to: not executed.
+    public static func none(_ planID: String) -> PlanExecution {
+        PlanExecution(planID: planID, evidence: ExecutionEvidence(listLimit: ExecutionEvidence.casesListedForPlans), files: [])
+    }
+
+    /// What the reports say of the plan's execution: its linked cases ran and none failed or errored
+    /// (what counts for coverage), none ran (no case linked, or every linked case skipped), or some failed.
+    public enum Verdict: String, Sendable { case passed, failed, notExecuted = "not-executed" }
+
+    public var verdict: Verdict {
+        if evidence.counts.executed == 0 { return .notExecuted }
+        return evidence.passed ? .passed : .failed
+    }
+}
+
+extension ExecutionIndex {
+    /// Cases in every results file read.
+    public var totalCases: Int { files.reduce(0) { $0 + $1.cases } }
+    /// Plan ids of the run whose linked cases ran (not all skipped).
+    public var executedPlans: Int { plans.values.reduce(0) { $0 + ($1.evidence.counts.executed > 0 ? 1 : 0) } }
+    /// Plan ids of the run whose linked cases ran and none failed or errored.
+    public var passedPlans: Int { plans.values.reduce(0) { $0 + ($1.evidence.passed ? 1 : 0) } }
+    /// Cases linked to a plan id no plan of the run has.
+    public var unknownPlanCases: Int { unknownPlans.reduce(0) { $0 + $1.evidence.counts.linked } }
+}

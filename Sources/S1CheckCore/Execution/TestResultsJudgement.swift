@@ -1,15 +1,11 @@
 /// The verdicts of rule `test-results` on a plan's execution evidence (docs/execution.md, "The rule"): a
 /// pure function of the plan's id, window and declared combinations, its evidence and the run's date.
 ///
-/// Not yet registered in `RuleRegistry` (the rule needs the results files, which the run does not read
-/// yet): the pipeline calls `findings` per plan when `--results` is given, and `unknownPlans` once per run.
+/// The rule is `TestResultsRule` in the registry: the pipeline links the results files to the run's plans
+/// (`ExecutionIndex`) after its id pass, the rule calls `findings` per plan, and each results file's own
+/// result comes from `fileResults` (`unknownPlans` among them).
 public enum TestResultsJudgement {
-    public static let rule = RuleDescription(
-        id: "test-results",
-        summary: "With --results, the plan's linked test cases ran and passed, on combinations it declares, within its window",
-        clause: "TBRD paragraph 1: the versions apply to the testing carried out in respect of IOC, MOC or FOC; the evidence that it was carried out is the harness's JUnit results (docs/execution.md)",
-        waivable: false,
-        examples: [])
+    public static var rule: RuleDescription { TestResultsRule.description }
 
     /// A finding of the rule and, where it concerns a place in a results file, that place (reports put
     /// the finding there: SARIF, Code Quality, annotations).
@@ -21,20 +17,20 @@ public enum TestResultsJudgement {
     /// The plan's findings, worst first within each kind: failures of execution, then combinations, then
     /// dates. `execution` nil: no case is linked to the plan.
     public static func findings(planID: String, window: ClosedRange<CalendarDate>?, combinations declared: [String],
-                                execution: PlanExecution?, asOf: CalendarDate) -> [Judged] {
+                                execution: PlanExecution?, asOf: CalendarDate, offset: Int? = nil) -> [Judged] {
         var out: [Judged] = []
         func add(_ status: Status, _ subject: String?, _ message: String, at: ResultsLocation?, declared d: String? = nil, expected e: String? = nil) {
-            out.append(Judged(finding: Finding(rule: rule, status: status, subject: subject, declared: d, expected: e, message: message), at: at))
+            out.append(Judged(finding: Finding(rule: rule, status: status, subject: subject, declared: d, expected: e, message: message, offset: offset), at: at))
         }
         guard let execution, execution.evidence.counts.linked > 0 else {
-            add(.fail, "execution", "not executed: no test case in the results is linked to \(planID) (link one with the property \(JUnitReader.planProperty)=\(planID) on the testcase or testsuite, or a testsuite named \(planID))", at: nil)
+            add(.fail, executionSubject, "not executed: no test case in the results is linked to \(planID) (link one with the property \(JUnitReader.planProperty)=\(planID) on the testcase or testsuite, or a testsuite named \(planID))", at: nil)
             return out
         }
         let e = execution.evidence
         let c = e.counts
         if c.executed == 0 {
             let all = c.linked == 1 ? "the 1 test case linked to \(planID) was skipped" : "all \(c.linked) test cases linked to \(planID) were skipped"
-            add(.fail, "execution", "not executed: \(all) (first: \(e.first!.name) at \(e.first!.at))", at: e.first?.at)
+            add(.fail, executionSubject, "not executed: \(all) (first: \(e.first!.name) at \(e.first!.at))", at: e.first?.at)
         }
         for f in e.failures {
             let what = f.outcome == .errored ? "errored" : "failed"
@@ -67,15 +63,16 @@ public enum TestResultsJudgement {
         if c.executed > 0 && c.failed == 0 && c.errored == 0 {
             let files = execution.files.map { "\($0.file) (sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
             let skipped = c.skipped > 0 ? ", \(c.skipped) skipped" : ""
-            add(.pass, "execution", "executed: \(cases(c.linked)) linked, \(c.passed) passed\(skipped); results \(files)", at: nil)
+            add(.pass, executionSubject, "executed: \(cases(c.linked)) linked, \(c.passed) passed\(skipped); results \(files)", at: nil)
         }
         return out
     }
 
-    /// The plan's findings from the run's index: its window, its declared combinations.
+    /// The plan's findings from the run's index: its window, its declared combinations; placed in the plan
+    /// at its id (the results file's place, where there is one, is `Judged.at`).
     public static func findings(for plan: Plan, in index: ExecutionIndex, asOf: CalendarDate) -> [Judged] {
         findings(planID: plan.id, window: plan.window.map { $0.start...$0.end }, combinations: plan.combinations.map(\.value),
-                 execution: index[plan.id], asOf: asOf)
+                 execution: index[plan.id], asOf: asOf, offset: plan.idOffset)
     }
 
     /// Warnings for cases linked to a plan id that no plan of the run has, one per id, at its first case.
@@ -87,10 +84,25 @@ public enum TestResultsJudgement {
         }
     }
 
+    /// The subject of the rule's finding on whether the plan's tests ran: a pass exactly when they ran and
+    /// none failed or errored (`countsForCoverage`).
+    public static let executionSubject = "execution"
+
+    /// From a plan's findings: nil when rule test-results made none (the run reads no results), else
+    /// whether its tests ran and passed (its execution finding passes), what counts for coverage.
+    public static func testsPassed(in findings: [Finding]) -> Bool? {
+        var judged = false
+        for f in findings where f.rule.id == rule.id {
+            if f.subject == executionSubject && f.status == .pass { return true }
+            judged = true
+        }
+        return judged ? false : nil
+    }
+
     /// Whether the plan counts for coverage when results are given: its linked cases ran and passed.
     public static func countsForCoverage(_ execution: PlanExecution?) -> Bool {
         execution?.evidence.passed ?? false
     }
 
-    private static func cases(_ n: Int) -> String { n == 1 ? "1 test case" : "\(n) test cases" }
+    static func cases(_ n: Int) -> String { n == 1 ? "1 test case" : "\(n) test cases" }
 }

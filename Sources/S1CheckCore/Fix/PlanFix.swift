@@ -59,7 +59,7 @@ public struct PlanFix: Sendable {
 /// plan's bytes, for the lines of the edits). It knows no rule: it applies the safe fixes (and those
 /// needing confirmation, when confirmed), and lists the rest, each once.
 public enum PlanFixer {
-    public static func fix(bytes: [UInt8], result: PlanResult, confirmTBRD: Bool = false) -> PlanFix {
+    public static func fix(bytes: [UInt8], result: FileResult, confirmTBRD: Bool = false) -> PlanFix {
         // Most plans have nothing to fix: found out from the findings alone.
         guard result.findings.contains(where: { $0.fix != nil }) else { return PlanFix() }
         var lines: LineIndex?

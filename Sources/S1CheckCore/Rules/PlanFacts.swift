@@ -6,6 +6,9 @@ public struct CheckContext: Sendable {
     public var asOf: CalendarDate
     public var planIDs: PlanIDIndex
     public var policy: Policy
+    /// The run's test results linked to its plans (`--results`); nil: the run reads none, and rule
+    /// `test-results` says nothing.
+    public var execution: ExecutionIndex? = nil
 
     public init(baseline: ResolvedBaseline, registry: DeviceRegistry?, asOf: CalendarDate, planIDs: PlanIDIndex = PlanIDIndex(),
                 policy: Policy = .none) {

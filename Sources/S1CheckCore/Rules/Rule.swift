@@ -90,6 +90,9 @@ public struct RuleExample: Sendable {
     /// document id to JSON members (`"AT": #""phases": ["FOC"]"#`), for rules whose verdicts depend on a
     /// fact TBRD 1.24 does not state.
     public let baseline: [String: String]
+    /// A JUnit XML results file (its text) the run reads, as `--results` would give
+    /// (`resultsFileName` in the fixture's folder); nil: the run reads no results.
+    public let results: String?
     /// This rule's findings on the first plan, in order.
     public let expected: [Expected]
     /// For an example a fix mends (SwiftLint's `corrections:`), the plan as `s1check fix --confirm-tbrd`
@@ -102,16 +105,20 @@ public struct RuleExample: Sendable {
     }
 
     public init(_ name: String, plan: [String: String?] = [:], otherPlans: [[String: String?]] = [],
-                registry: String? = nil, baseline: [String: String] = [:], expect expected: [(Status, String)],
+                registry: String? = nil, baseline: [String: String] = [:], results: String? = nil, expect expected: [(Status, String)],
                 fixed: [String: String?]? = nil) {
         self.name = name
         self.plan = plan
         self.otherPlans = otherPlans
         self.registry = registry
         self.baseline = baseline
+        self.results = results
         self.expected = expected.map { Expected(status: $0.0, message: $0.1) }
         self.fixed = fixed
     }
+
+    /// The name of an example's results file in its fixture folder.
+    public static let resultsFileName = "results.xml"
 
     /// The date examples are checked as of (waivers are judged against it).
     public static let asOf = CalendarDate(year: 2023, month: 6, day: 1)!

@@ -17,7 +17,7 @@ public enum RuleRegistry {
 
     /// After the waivers: the rules whose findings no waiver can waive (checks across plans).
     public static let afterWaivers: [any UnwaivableRule] = [
-        DuplicatePlanIDRule(),
+        DuplicatePlanIDRule(), TestResultsRule(),
     ]
 
     /// Every rule, in the order they run.

@@ -62,6 +62,8 @@ public struct SharedWaiverUse: RunFact, Sendable {
 /// every report lists them with nothing more.
 public struct RunAccumulator: Sendable {
     public internal(set) var planIDs = PlanIDIndex()
+    /// Every plan id of the run (from the first pass), for linking test results by suite name.
+    public internal(set) var allPlanIDs: Set<String> = []
     public private(set) var outcome: RunOutcome
 
     public init(outcome: RunOutcome) {
@@ -74,4 +76,10 @@ public struct RunAccumulator: Sendable {
 
     /// Ends the run (`RunOutcome.finish`): after the last plan.
     public mutating func finish(noPlan: Bool) { outcome.finish(noPlan: noPlan) }
+
+    /// The run's test results linked to its plans, and the results files' own results.
+    mutating func setExecution(_ index: ExecutionIndex?, files: [FileResult]) {
+        outcome.execution = index
+        outcome.resultsFiles = files
+    }
 }

@@ -43,8 +43,11 @@ public struct RunPipeline: Sendable {
     public func run(_ source: some PlanSource, into sinks: [any PlanSink]) -> RunAccumulator {
         var run = RunAccumulator(outcome: RunOutcome(settings))
         var kept = keptReads(source, &run)
+        // Test results are linked once every plan id is known: a suite named as a plan links by its id.
+        let execution = settings.results.map { ExecutionIndex(files: $0.files, planIDs: run.allPlanIDs) }
+        if let results = settings.results, let execution { run.setExecution(execution, files: TestResultsJudgement.fileResults(results, execution)) }
         let checker = Checker(baseline: settings.baseline, registry: settings.registry, asOf: settings.asOf, planIDs: run.planIDs,
-                              policy: settings.policy)
+                              policy: settings.policy, execution: execution)
         let queue = SinkQueue(sinks)
         let accumulator = run
         for range in RunPipeline.waves(source.count, size: waveSize) {
@@ -104,6 +107,7 @@ public struct RunPipeline: Sendable {
                 if keptBytes + size <= keptBudget { kept[k] = r; keptBytes += size }
             }
         }
+        run.allPlanIDs = Set(ids.compactMap(\.id))
         // Files sharing an id are decoded in full to confirm it: from the kept bytes when there are some.
         let indexByName = Dictionary(zip(ids.map(\.file), ids.indices), uniquingKeysWith: { a, _ in a })
         run.planIDs = PlanIDIndex(ids).confirmed(names: settings.baseline.names) { name in

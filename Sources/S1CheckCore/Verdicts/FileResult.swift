@@ -55,6 +55,9 @@ public struct FileResult: Sendable {
     /// How the policy's shared waivers fared over the run, when this result is the policy file's: for the
     /// formats that list every shared waiver (JUnit's policy suite, the pack's waiver table).
     public private(set) var sharedWaivers: SharedWaiverUse? = nil
+    /// A plan's test execution evidence when the run reads results (`--results`): its linked cases
+    /// (none: not executed); nil when the run reads none, or for a file that is not a plan.
+    public internal(set) var execution: PlanExecution? = nil
 
     /// `location`: the path's bytes, when `file` is not simply their text (nil: the UTF-8 of `file`).
     public init(kind: FileKind, file: String, location: [UInt8]? = nil, sha256: String, plan: Plan? = nil, findings: [Finding]) {
@@ -106,6 +109,3 @@ public struct FileResult: Sendable {
     /// The input errors that stopped the file being checked (its `input-error` findings' errors).
     public var inputErrors: [Diagnostic] { findings.compactMap(\.inputError) }
 }
-
-/// Until the parallel branches merge (they still say `PlanResult`): the lead removes it at merge.
-public typealias PlanResult = FileResult

@@ -55,6 +55,8 @@ public struct RunSettings: Sendable {
     public var command: [[UInt8]]? = nil
     /// The release scope whose coverage the run judges (`--scope`), if any.
     public var scope: ScopeInput? = nil
+    /// The test results the run reads (`--results`, docs/execution.md), if any.
+    public var results: TestResults? = nil
 }
 
 /// What the run-wide parts of the reports need of one plan (summary and input tables): kept for every
@@ -78,6 +80,8 @@ public struct PlanSummary: Sendable {
     public let allowed: Int
     /// What a release scope's coverage needs of the plan (a few values; nil for an unreadable plan, or a run without a scope).
     public let coverage: CoverageFacts?
+    /// The plan's linked test cases counted, when the run reads results (`--results`); nil otherwise.
+    public let execution: CaseCounts?
 
     /// `coverage`: whether the run has a release scope, so the plan's coverage facts are worth keeping.
     public init(_ p: FileResult, coverage: Bool = false) {
@@ -96,6 +100,7 @@ public struct PlanSummary: Sendable {
         sharedWaivers = SharedWaiverUse.InPlan(p)
         allowed = p.findings.reduce(0) { $0 + ($1.isAllowed ? 1 : 0) }
         self.coverage = coverage ? CoverageFacts(p) : nil
+        execution = p.execution?.evidence.counts
     }
 }
 
@@ -141,6 +146,11 @@ public struct RunOutcome: RunFact {
     private var coverageFacts: CoverageAccumulator?
     public private(set) var coverage: CoverageResult?
 
+    /// The run's test results linked to its plans (`--results`), set by the pipeline after its id pass; and
+    /// each results file's own result (unknown plan ids, unlinked cases), among the run-level results.
+    public internal(set) var execution: ExecutionIndex?
+    var resultsFiles: [FileResult] = []
+
     /// The results of the run's own files, made once the last plan is in (`finish`), in the order they
     /// reach the sinks after the plans: the scope file's (its cells), then the policy file's (each
     /// shared waiver that waived nothing in any plan, a warning at its line). Counted in `tally` as every
@@ -163,6 +173,8 @@ public struct RunOutcome: RunFact {
             let source = settings.policySource ?? InputDigest(role: "policy", file: settings.policy.file, sha256: "")
             runResults.append(FileResult(policy: source, findings: unusedSharedWaiverFindings, sharedWaivers: sharedWaivers))
         }
+        // The results files' own results (`--results`): after the scope's and the policy's.
+        runResults += resultsFiles
     }
 
     public func contribution(of plan: FileResult) -> PlanSummary { PlanSummary(plan, coverage: coverageFacts != nil) }

@@ -91,6 +91,7 @@ extension EvidencePack {
         case .onlyWarning(let plans, let e): w.text(" only plans that warn" + (e.map { " through \($0.coveredBy)" } ?? "") + ": " + CoverageAccumulator.list(plans))
         case .unapprovedEquivalent(let e, _): w.text(" through \(e.coveredBy), not approved")
         case .onlyFailing(let plans): w.text(" only failing plans: " + CoverageAccumulator.list(plans))
+        case .untested(let plans): w.text(" tests did not run and pass: " + CoverageAccumulator.list(plans))
         case .gap: w.text(" no plan")
         }
     }

@@ -48,7 +48,8 @@ extension EvidencePack {
         // Worst first: unreadable plans (nothing in them was checked), then fail, warn, pass; plan order
         // within each. Each links to its section.
         w.heading(3, id: nil) { $0.text("Plans checked: \(outcome.planCount), worst first") }
-        w.beginTable(["Plan", "Status", "Fail", "Warn", "Waived", "File", "SHA-256"], kind: .list)
+        let executed = outcome.execution != nil
+        w.beginTable(["Plan", "Status", "Fail", "Warn", "Waived"] + (executed ? ["Execution"] : []) + ["File", "SHA-256"], kind: .list)
         for p in Self.worstFirst(outcome.summaries) {
             w.beginRow()
             w.cell { $0.link(to: Self.anchor(id: p.id, file: p.file)) { $0.text(p.id ?? "(unreadable)") } }
@@ -56,6 +57,7 @@ extension EvidencePack {
                 if p.isInputError { w.status("INPUT ERROR", .fail) } else { w.status(Gate.verdict(p.status, deviations: p.tally.deviations), Self.tone(p.status)) }
             }
             w.cell(String(p.counts[.fail])); w.cell(String(p.counts[.warn])); w.cell(String(p.counts[.waived]))
+            if executed { w.cell(p.execution.map { ExecutionText.cell($0) } ?? "") }
             w.cell(p.file)
             w.cell { w in if p.sha256.isEmpty { w.text("(unreadable)") } else { w.code(p.sha256) } }
             w.endRow()

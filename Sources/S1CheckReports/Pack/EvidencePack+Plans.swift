@@ -27,6 +27,16 @@ extension EvidencePack {
             w.text("Device models: ", plan.deviceModels.isEmpty ? "none" : plan.deviceModels.map(\.label).joined(separator: "; "))
             w.text(". Combinations: ", plan.combinations.isEmpty ? "none" : plan.combinations.map { combination($0.value) }.joined(separator: "; "), ".")
         }
+        if let x = p.execution {
+            // The test results linked to the plan (--results): counts, dates, and each file with its digest.
+            w.paragraph { w in
+                w.text("Test execution: ", ExecutionText.cell(x))
+                let dates = ExecutionText.dates(x.evidence)
+                if !dates.isEmpty { w.text("; dated ", dates) }
+                for f in x.files { w.text("; ", f.file, " (\(f.cases) linked), SHA-256 "); w.code(f.sha256) }
+                w.text(".")
+            }
+        }
         // A failure or warning is given in full (why, clause, where) once, in what blocks the release;
         // here it is named.
         let blocking = p.findings.filter { $0.status == .fail || $0.status == .warn }

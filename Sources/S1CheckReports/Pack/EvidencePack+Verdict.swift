@@ -12,13 +12,15 @@ extension EvidencePack {
             w.strong { $0.text(verdict) }
             w.text(": \(outcome.planCount) plan\(outcome.planCount == 1 ? "" : "s") checked against \(BaselineText.label(run)) as of \(run.asOf): ")
             w.text(Gate.planCounts(outcome.tally))
+            if let tests = ExecutionText.verdictClause(outcome.execution) { w.text("; \(tests)") }
             w.text(" (exit status \(outcome.exitCode)).")
         }
         w.paragraph { w in
             w.strong { $0.text("What a PASS shows:") }
             w.text(" the plans' declared baseline agrees with TBRD \(run.baseline.baseline.tbrd.version)"
                    + (run.scope.map { " and the cells of the release scope \($0.source.file) are covered" } ?? "")
-                   + "; it does not show that the tests ran or passed: test execution was not checked.")
+                   + (outcome.execution == nil ? "; it does not show that the tests ran or passed: test execution was not checked."
+                        : ", and each plan's linked tests in the results given (--results) ran and passed."))
         }
         if let note = BaselineText.supersededNote(run) { w.paragraph { $0.strong { $0.text("Later TBRD:") }; $0.text(" ", note) } }
         w.beginFacts()
@@ -33,6 +35,13 @@ extension EvidencePack {
                 // The registry is an input, not a seed: its own word on what its entries are.
                 w.text(run.registry?.note.map { "; its note: “\($0)”" } ?? "; it gives no note on where its entries come from")
             } else { w.strong { $0.text("not checked") }; w.text(" (no device registry given)") }
+        }
+        if let x = outcome.execution {
+            w.fact("Test execution") { w in
+                w.text(ExecutionText.summary(x, plans: outcome.planCount - outcome.inputErrorCount))
+                for f in x.files { w.text("; ", f.file, " SHA-256 "); w.code(f.sha256) }
+                for extra in [ExecutionText.unlinked(x), ExecutionText.unknownPlans(x)].compactMap({ $0 }) { w.text("; ", extra) }
+            }
         }
         w.fact("Policy") { w in
             w.text(PolicyText.label(run) ?? "none (every rule at its own level, no shared waiver)")

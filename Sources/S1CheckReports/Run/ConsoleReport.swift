@@ -168,6 +168,13 @@ public struct ConsoleReport: ReportRenderer {
                 + (c.uncovering.isEmpty ? "" : "; \(c.uncovering.count) plan\(c.uncovering.count == 1 ? " covers" : "s cover") no cell")
                 + "; scope prepared against TBRD \(c.scope.tbrd?.description ?? "(not stated)")\n"
         }
+        if let x = outcome.execution {
+            // Test results (--results): what was linked and ran; nothing dropped silently.
+            s += "execution: \(name(ExecutionText.summary(x, plans: outcome.planCount - outcome.inputErrorCount)))\n"
+            if let u = ExecutionText.unlinked(x) { s += "execution: \(name(u))\n" }
+            if let u = ExecutionText.unknownPlans(x) { s += "execution: \(name(u))\n" }
+            if let p = run.results?.passedOver, !p.isEmpty { s += "execution: passed over \(p.count) file\(p.count == 1 ? "" : "s") not named *.xml: \(p.map(name).joined(separator: ", "))\n" }
+        }
         if !run.passedOver.isEmpty {
             s += "passed over \(run.passedOver.count) .json file\(run.passedOver.count == 1 ? "" : "s") not named *.plan.json: \(run.passedOver.map(name).joined(separator: ", "))\n"
         }

@@ -20,7 +20,7 @@ public struct JSONReport: ReportRenderer {
 
     /// The report's shape: the major number changes when a reader of the old shape would misread the new
     /// one, the minor number when keys or values are only added.
-    public static let formatVersion = "1.5"
+    public static let formatVersion = "1.6"
 
     /// A plan's status in the report: its verdict, or `input-error` for a file that could not be read
     /// (so the plans' statuses add up to the summary's counts).
@@ -63,6 +63,8 @@ public struct JSONReport: ReportRenderer {
         w.endArray()
         w.stringArray("passedOver", settings.passedOver)
         writeCoverage(&w, outcome)
+        JSONReport.writeRunExecution(&w, outcome.execution, passedOver: settings.results?.passedOver ?? [],
+                                     plans: outcome.planCount - outcome.inputErrorCount)
         w.beginObject("summary")
         w.number("plans", outcome.planCount)
         for s in [Status.pass, .warn, .fail] { w.number(s.rawValue, outcome.plans(withStatus: s)) }
@@ -274,6 +276,7 @@ public struct JSONReport: ReportRenderer {
             w.endObject()
         }
         w.endArray()
+        writePlanExecution(&w, p.execution)
         w.endObject()
     }
 }

@@ -37,6 +37,14 @@ public struct JobSummaryReport: ReportRenderer {
         md.write("| Findings | \(Gate.findingCounts(tally)) |\n")
         md.write("| Deviations | \(Gate.deviationCounts(tally)) |\n")
         if let c = outcome.coverage { coverageRow(&md, c) }
+        if let x = outcome.execution {
+            md.write("| Execution | ")
+            md.markdown(JobSummaryReport.clip(ExecutionText.summary(x, plans: outcome.planCount - outcome.inputErrorCount)))
+            for extra in [ExecutionText.unlinked(x), ExecutionText.unknownPlans(x)].compactMap({ $0 }) {
+                md.write(". "); md.markdown(JobSummaryReport.clip(extra))
+            }
+            md.write(" |\n")
+        }
         md.write("| Baseline | "); md.markdown(JobSummaryReport.clip(BaselineText.label(run)))
         md.write(" |\n| Baseline file | "); md.markdown(JobSummaryReport.clip(run.baselineSource.file))
         md.write(", SHA-256 `\(JobSummaryReport.clip(run.baselineSource.sha256, 64))` |\n")

@@ -23,10 +23,17 @@ enum CommandTable {
     /// `--no-config`, where a policy file is found from the inputs.
     static let noConfig = Flag("no-config", help: "use no policy file, even if an s1check.json is found")
 
+    /// `--results PATH`, where test results are read (check, fix): docs/execution.md.
+    static let results = RepeatedOption<FilePath>.inputFiles("results", .path, "PATH", help: """
+        JUnit XML test results (a file, or a folder searched for *.xml; once per
+        path): each plan's linked tests must have run and passed (docs/execution.md)
+        """)
+
     static let check = CommandSpec(
         name: "check", summary: "check plans: files, or folders of *.plan.json",
         positionals: .oneOrMore("PATH", expected: "at least one plan file or folder (e.g. s1check check Plans)"),
-        options: [CheckCommand.baseline, CheckCommand.devices, CheckCommand.scope, CheckCommand.config, CheckCommand.noConfig]
+        options: [CheckCommand.baseline, CheckCommand.devices, CheckCommand.scope, CheckCommand.config, CheckCommand.noConfig,
+                  CheckCommand.results]
             + CheckCommand.reports.map(\.key)
             + [CheckCommand.format, CheckCommand.quiet, CheckCommand.verbose, CheckCommand.statistics, CheckCommand.strict,
                CheckCommand.keepGoing, CheckCommand.asOf],
@@ -47,7 +54,7 @@ enum CommandTable {
     static let fix = CommandSpec(
         name: "fix", summary: "a patch bringing drifted versions onto the baseline",
         positionals: .oneOrMore("PATH", expected: "at least one plan file or folder (e.g. s1check fix Plans)"),
-        options: [FixCommand.baseline, FixCommand.config, FixCommand.write, FixCommand.confirmTBRD, FixCommand.noConfig],
+        options: [FixCommand.baseline, FixCommand.config, FixCommand.write, FixCommand.confirmTBRD, FixCommand.noConfig, FixCommand.results],
         contradicting: [[FixCommand.config, FixCommand.noConfig]],
         discussion: """
             Brings plans onto the baseline: changes the version of each drifted artefact (an artefact-version
@@ -251,6 +258,7 @@ extension CheckCommand {
         (default: the nearest s1check.json from the inputs up to the repository root)
         """)
     static let noConfig = CommandTable.noConfig
+    static let results = CommandTable.results
     /// `--junit FILE`, `--markdown FILE`, …: one per report format, "-" being standard output.
     static let reports: [(format: ReportFormat, key: Option<Argument>)] = ReportFormat.files.map { ($0, .report($0.rawValue, help: $0.help)) }
     static let format = Option<ConsoleFormat>.choice("format", "FORMAT", help: "console output: text (default) or github (Actions workflow commands)")
@@ -277,6 +285,7 @@ extension FixCommand {
         person has re-confirmed the plans against that issue (else tbrd is listed)
         """)
     static let noConfig = CommandTable.noConfig
+    static let results = CommandTable.results
 }
 
 extension BaselineCommand {

@@ -53,10 +53,31 @@ enum CheckCommand {
             return 2
         }
 
-        let discovery = PlanDiscovery(paths: planPaths)
+        var discovery = PlanDiscovery(paths: planPaths)
+        // Test results (docs/execution.md): a path or file that cannot be read is an input error reported
+        // after the plans, as an unreadable plan is; it hides none of the plans' results.
+        var resultsFiles: ResultsFiles?
+        if case let given = try a[Self.results], !given.isEmpty { resultsFiles = ResultsFiles(paths: given) }
+        var results: [JUnitResultsFile]?
+        if let resultsFiles {
+            var read: [JUnitResultsFile] = []
+            for (k, r) in resultsFiles.read().enumerated() {
+                switch r {
+                case .success(let f): read.append(f)
+                case .failure(let e):
+                    discovery.problems.append(e)
+                    discovery.problemLocations[e.file ?? ""] = resultsFiles.files[k].bytes
+                }
+            }
+            discovery.problems += resultsFiles.problems
+            discovery.problemLocations.merge(resultsFiles.problemLocations) { a, _ in a }
+            results = read
+        }
         // Report paths are checked against the inputs as opened (the baseline and registry) and as found.
         let inputs = discovery.seenFiles.union([loaded.file, registry?.file, scope?.file, policy?.file].compactMap { $0 })
+            .union(resultsFiles?.seenFiles ?? [])
         var inputNames = discovery.planPaths.mapValues(\.display)
+        for (id, path) in resultsFiles?.paths ?? [:] { inputNames[id] = path.display }
         for (id, name) in [(loaded.file, loaded.source.file), (registry?.file, registry?.source.file), (scope?.file, scope?.source.file),
                            (policy?.file, policy?.source.file)] { if let id, let name { inputNames[id] = name } }
         let targets = try ReportTarget.resolve(requested, inputs: inputs, searched: discovery.searchedFolders, inputNames: inputNames)
@@ -70,6 +91,10 @@ enum CheckCommand {
         settings.workingFolder = FileManager.default.currentDirectoryPath
         settings.registry = registry?.value
         settings.scope = scope?.value
+        if let results, let resultsFiles {
+            settings.results = TestResults(files: results, passedOver: resultsFiles.passedOver.map(\.display),
+                                           locations: Dictionary(resultsFiles.files.map { ($0.display, $0.bytes) }, uniquingKeysWith: { a, _ in a }))
+        }
         // The evidence pack's command that reproduces the run: these arguments, on the date they were
         // judged (put first, so it stays an option even after a `--`).
         let asOfGiven = try a[Self.asOf] != nil

@@ -9,14 +9,16 @@ import Glibc
 import S1CheckCore
 import S1CheckReports
 
-/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd]`: brings plans onto the baseline
+/// `s1check fix PATH... [--baseline FILE] [--config FILE] [--write] [--confirm-tbrd] [--results PATH]...`: brings plans onto the baseline
 /// (docs/plans.md, "Bringing plans onto the baseline"). The fixes are built and checked in the library
 /// (`Fixer`), the diff rendered by the reports layer (`UnifiedDiff`); this is the file I/O around them.
 ///
 /// Standard output carries the patch (or, with `--write`, a line per plan written); standard error the
 /// declarations left for a person, the errors and the summary. Exit status: without `--write`, 1 when
 /// something would change, 0 when nothing would; with `--write`, 0 once every change is written; 2 for
-/// a usage or input error, or a plan that could not be written (the other plans are still fixed).
+/// a usage or input error, or a plan that could not be written (the other plans are still fixed). With
+/// `--results`, a plan whose tests have run is not changed (an input error naming its first linked case:
+/// docs/execution.md, "fix --results"); a results file that cannot be read stops fix before any plan.
 enum FixCommand {
     /// Runs `fix` on its arguments as `CommandTable.fix` declares them.
     static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
@@ -33,6 +35,28 @@ enum FixCommand {
             for e in error.all { Console.report(e) }
             return 2
         }
+
+        // With --results, a plan whose tests have run keeps its versions (docs/execution.md, "fix"). A results
+        // file that cannot be read leaves that unknown: nothing is fixed.
+        var readLinks: LinkedPlanIDs?
+        if case let given = try a[Self.results], !given.isEmpty {
+            let found = ResultsFiles(paths: given)
+            var files: [JUnitResultsFile] = [], problems = found.problems
+            for r in found.read() {
+                switch r {
+                case .success(let f): files.append(f)
+                case .failure(let e): problems.append(e)
+                }
+            }
+            if !problems.isEmpty {
+                for e in problems { Console.report(e) }
+                Output.write("s1check fix: nothing was fixed: with --results, fix must know every plan whose tests have run, and a results path above could not be read\n",
+                             to: STDERR_FILENO)
+                return 2
+            }
+            readLinks = LinkedPlanIDs(files: files)
+        }
+        let linked = readLinks
 
         let discovery = PlanDiscovery(paths: planPaths)
         if write {
@@ -54,10 +78,10 @@ enum FixCommand {
         // plan order: memory holds one wave.
         for start in stride(from: 0, to: discovery.files.count, by: RunPipeline.waveSize) {
             let wave = Array(discovery.files[start..<min(start + RunPipeline.waveSize, discovery.files.count)])
-            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names, scope: scope) }
+            let done = parallelMap(wave.count) { i in fixOne(wave[i], fixer, write: write, names: names, scope: scope, linked: linked) }
             if write { AtomicFile.syncFolders(Set(zip(wave, done).filter { $0.1.written }.map { $0.0.parent })) }
             for d in done {
-                if let plan = d.plan { totals.add(plan, applied: !write || d.written) }
+                if let plan = d.plan { totals.add(plan, applied: !d.executed && (!write || d.written)) }
                 if !d.diff.isEmpty { Output.write(d.diff) }
                 if d.written, let plan = d.plan { Output.write(FixText.written(file: plan.file, plan.fix)) }
                 if let plan = d.plan { Output.write(FixText.choices(file: plan.file, plan.fix), to: STDERR_FILENO) }
@@ -87,9 +111,11 @@ enum FixCommand {
         var diff: [UInt8] = []
         var written = false
         var problems: [Diagnostic] = []
+        /// A change refused because the plan's tests have run (`--results`).
+        var executed = false
     }
 
-    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames, scope: WriteScope) -> Done {
+    static func fixOne(_ path: FilePath, _ fixer: Fixer, write: Bool, names: DiffNames, scope: WriteScope, linked: LinkedPlanIDs? = nil) -> Done {
         if write, let outside = scope.outside(path) {
             return Done(problems: [.input(file: path.display, message: "is reached through a symlinked folder and lies outside every path given (it is \(FilePath.display(outside))); s1check fix --write writes only where it was pointed: give that file or its folder to fix it")])
         }
@@ -101,6 +127,18 @@ enum FixCommand {
         let plan = fixer.fix(file: path.display, bytes: file.bytes)
         var done = Done(plan: plan, problems: plan.problems)
         guard plan.changed else { return done }
+        if let linked, let id = JSONReader.topLevelString(file.bytes, key: "id"), let link = linked[id] {
+            done.executed = true
+            let n = plan.fix.changes.count
+            let first = link.first.map { " (first at \($0))" } ?? ""
+            done.problems.append(.unusable(file: path.display, """
+                not changed: plan \(id) has test results, \(link.cases == 1 ? "1 test case" : "\(link.cases) test cases") linked to it\(first), \
+                and they ran on the versions it declares; fix would change \(n == 1 ? "1 version" : "\(n) versions"), and the plan would \
+                then claim results for versions it was not tested on. To bring it onto the baseline: run s1check fix without --results \
+                for this plan, re-run its tests on the new versions, and check it with the new results
+                """))
+            return done
+        }
         if !write {
             done.diff = UnifiedDiff.render(old: plan.original, edits: plan.fix.fix.edits, path: names.name(path))
             return done
