@@ -75,7 +75,7 @@ import S1CheckTestSupport
         let r = judged([false, true])
         #expect(r.cells.prefix(2).map(\.kind) == ["untested", "covered"])
         #expect(r.cells[0].finding.status == .fail)
-        #expect(r.cells[0].finding.message == "DMC-A in FOC, SRVT testing on Active installations is not covered: the tests of its plan (P1) did not run and pass in the results given (--results); the cell is not tested until one plan's do")
+        #expect(r.cells[0].finding.message == "DMC-A in FOC, SRVT testing on Active installations is not covered: the tests of its plan (P1) did not run and pass in the results given (--results); the cell is not tested until a plan's tests run and pass")
         #expect(r.cells[1].plans == ["P5"], "a plan whose tests passed still covers")
         // Through an equivalent too: DMC-C is covered through DMC-A.
         #expect(judged([false, false]).cells[4].kind == "untested")

@@ -58,12 +58,15 @@ import Testing
         }
     }
 
-    // MARK: - The committed sample (Plans/results/harness.xml, written by the pytest harness)
+    // MARK: - The committed sample (Plans/results/rig-*.xml, three runs of the pytest harness)
+
+    static let sampleFiles = ["rig-2023-05-15.xml", "rig-2023-06-12.xml", "rig-2023-07-03.xml"].map { "Plans/results/\($0)" }
 
     @Test func theSampleResultsTellTheirStory() throws {
-        let bytes = Paths.bytes(Paths.packageRoot.appendingPathComponent("Plans/results/harness.xml"))
-        let file = try JUnitReader.read(file: "Plans/results/harness.xml", bytes: bytes)
-        let index = ExecutionIndex(files: [file], planIDs: Self.samplePlanIDs)
+        let files = try Self.sampleFiles.map { name in
+            try JUnitReader.read(file: name, bytes: Paths.bytes(Paths.packageRoot.appendingPathComponent(name)))
+        }
+        let index = ExecutionIndex(files: files, planIDs: Self.samplePlanIDs)
         #expect(index.plans.count == 10)
         #expect(index["SVT-IOC-0014"] == nil)
         #expect(index["SVT-FOC-0042"]?.evidence.counts.skipped == 1)
@@ -72,7 +75,8 @@ import Testing
         #expect(index.unknownPlans.map(\.planID) == ["SVT-FOC-0099"])
         #expect(index.unlinked.cases.map(\.name) == ["test_sample_plans.test_harness_self_check"])
         #expect(index.linkedCases == 21 && index.passedCases == 19)
-        let asOf = CalendarDate(iso: "2023-06-01")!
+        let asOf = CalendarDate(iso: "2023-07-31")!
+        #expect(index["SVT-MOC-0030"]?.evidence.earliest == CalendarDate(iso: "2023-07-03"))
         let failing = TestResultsJudgement.findings(planID: "SVT-MOC-0030", window: CalendarDate(iso: "2023-05-01")!...CalendarDate(iso: "2023-07-21")!,
                                                     combinations: ["DMC-0012"], execution: index["SVT-MOC-0030"], asOf: asOf)
         let at = try #require(failing.first?.at)
@@ -82,7 +86,7 @@ import Testing
         #expect(at.position.line == 1)
         let notRun = TestResultsJudgement.findings(planID: "SVT-IOC-0014", window: nil, combinations: [], execution: index["SVT-IOC-0014"], asOf: asOf)
         #expect(Self.messages(notRun) == ["fail: not executed: no test case in the results is linked to SVT-IOC-0014 (link one with the property s1check.plan=SVT-IOC-0014 on the testcase or testsuite, or a testsuite named SVT-IOC-0014)"])
-        #expect(Self.messages(TestResultsJudgement.unknownPlans(index)).first?.hasPrefix("warn: 1 test case linked to SVT-FOC-0099, which no plan in this run has (first: test_sample_plans.test_retired_plan at Plans/results/harness.xml:") == true)
+        #expect(Self.messages(TestResultsJudgement.unknownPlans(index)).first?.hasPrefix("warn: 1 test case linked to SVT-FOC-0099, which no plan in this run has (first: test_sample_plans.test_retired_plan at Plans/results/rig-2023-06-12.xml:") == true)
         #expect(TestResultsJudgement.countsForCoverage(index["SVT-FOC-0042"]))
         #expect(!TestResultsJudgement.countsForCoverage(index["SVT-MOC-0030"]))
         #expect(!TestResultsJudgement.countsForCoverage(index["SVT-IOC-0014"]))

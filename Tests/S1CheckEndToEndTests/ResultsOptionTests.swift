@@ -109,7 +109,7 @@ import S1CheckTestSupport
 /// The sample with its results (Plans/results): the JSON report's `execution`, per plan and for the run,
 /// valid against the report schema (format 1.6).
 @Suite struct ResultsJSONTests {
-    static let sample = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01", "--results", "Plans/results"]
+    static let sample = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-07-31", "--results", "Plans/results"]
 
     @Test func theSampleRunsExecutionIsInTheJSONReport() throws {
         let s = Scratch()
@@ -156,17 +156,17 @@ import S1CheckTestSupport
     @Test func consoleSummaryAndPackSayWhatRanAndPassed() throws {
         let s = Scratch()
         let out = try CLI.run(ResultsJSONTests.sample + ["--summary", s.path("s.md"), "--markdown", s.path("p.md")])
-        #expect(out.stdout.contains("execution: 1 results file, 23 test cases: 21 linked to plans (19 passed), 1 to an unknown plan id, 1 to none; 10 of 11 plans executed, 9 passed\n"), "\(out.stdout)")
-        #expect(out.stdout.contains("execution: 1 test case linked to no plan: test_sample_plans.test_harness_self_check (Plans/results/harness.xml:10:972)"))
-        #expect(out.stdout.contains("Plans/results/harness.xml:10: warning: 1 test case linked to SVT-FOC-0099, which no plan in this run has"))
-        #expect(out.stdout.contains("error: test case test_sample_plans.test_threshold_anomaly failed at Plans/results/harness.xml:1:4891"))
+        #expect(out.stdout.contains("execution: 3 results files, 23 test cases: 21 linked to plans (19 passed), 1 to an unknown plan id, 1 to none; 10 of 11 plans executed, 9 passed\n"), "\(out.stdout)")
+        #expect(out.stdout.contains("execution: 1 test case linked to no plan: test_sample_plans.test_harness_self_check (Plans/results/rig-2023-06-12.xml:1:3305)"))
+        #expect(out.stdout.contains("Plans/results/rig-2023-06-12.xml:1: warning: 1 test case linked to SVT-FOC-0099, which no plan in this run has"))
+        #expect(out.stdout.contains("error: test case test_sample_plans.test_threshold_anomaly failed at Plans/results/rig-2023-07-03.xml:1:1327"))
         let summary = try String(contentsOfFile: s.path("s.md"), encoding: .utf8)
-        #expect(summary.contains("| Execution | 1 results file, 23 test cases: 21 linked to plans (19 passed)"))
+        #expect(summary.contains("| Execution | 3 results files, 23 test cases: 21 linked to plans (19 passed)"))
         let pack = try String(contentsOfFile: s.path("p.md"), encoding: .utf8)
-        #expect(pack.contains("0 pass, 4 warn, 7 fail; 19 of 21 linked tests passed (exit status 1)."))
+        #expect(pack.contains("2 pass, 2 warn, 7 fail; 19 of 21 linked tests passed (exit status 1)."))
         #expect(pack.contains("| Plan | Status | Fail | Warn | Waived | Execution | File | SHA-256 |"))
         #expect(pack.contains("Test execution: not executed: no linked test."))
-        #expect(pack.contains("Test execution: failed: 1 of 2 tests failed; dated 2023-06-01; Plans/results/harness.xml (2 linked), SHA-256 `"))
+        #expect(pack.contains("Test execution: failed: 1 of 2 tests failed; dated 2023-07-03; Plans/results/rig-2023-07-03.xml (2 linked), SHA-256 `"))
     }
 
     @Test func withoutResultsThePackSaysExecutionWasNotChecked() throws {

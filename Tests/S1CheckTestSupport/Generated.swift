@@ -16,7 +16,7 @@ public enum Generated {
     }
 
     /// The README's main job, run in a folder holding a copy of `Plans/`: it writes `Reports/`.
-    public static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--as-of", "2023-06-01"]
+    public static let mainJob = ["check", "Plans", "--devices", "Plans/devices.json", "--scope", "Plans/scope.json", "--results", "Plans/results", "--as-of", "2023-07-31"]
     /// Every report the main job writes, into `folder`.
     public static func reportOptions(folder: String) -> [String] {
         ["--junit", "\(folder)/junit.xml", "--markdown", "\(folder)/report.md", "--json", "\(folder)/report.json",

@@ -307,7 +307,7 @@ public struct CoverageAccumulator: Sendable {
             return "\(what) is not covered, and its exclusion \(why): an exclusion needs a reason, an approver and an expiry that has not passed"
         case .onlyFailing(let p): return "\(what) is covered only by plans that fail (\(Self.list(p))): the cell is not tested until one passes"
         case .untested(let p):
-            return "\(what) is not covered: the tests of \(p.count == 1 ? "its plan" : "its plans") (\(Self.list(p))) did not run and pass in the results given (--results); the cell is not tested until one plan's do"
+            return "\(what) is not covered: the tests of \(p.count == 1 ? "its plan" : "its plans") (\(Self.list(p))) did not run and pass in the results given (--results); the cell is not tested until a plan's tests run and pass"
         case .gap: return "no plan in this run covers \(what)"
         }
     }

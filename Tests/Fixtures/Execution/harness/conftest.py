@@ -1,4 +1,4 @@
-"""A fixed clock for the committed sample (Plans/results/harness.xml), so it can be regenerated exactly.
+"""A fixed clock for the committed sample (Plans/results/rig-*.xml), so it can be regenerated exactly.
 
 With S1CHECK_HARNESS_TIME set (seconds since the epoch, UTC), pytest's session start, which becomes the
 <testsuite timestamp>, is that instant; without it the timestamp is the real time, as in any harness.

@@ -5,10 +5,8 @@ The story the committed results tell: most plans pass; one test fails (SVT-MOC-0
 test at all (SVT-IOC-0014: not executed); one test names a plan id no plan has (SVT-FOC-0099); one test
 is skipped (its plan has others that ran); one test names no plan (counted as unlinked).
 
-Regenerate Plans/results/harness.xml (from the repository root):
-    cd Tests/Fixtures/Execution/harness && TZ=UTC S1CHECK_HARNESS_TIME=1685613600 \
-      python3 -m pytest -q -p no:cacheprovider --junitxml=../../../../Plans/results/harness.xml
-(1685613600 is 2023-06-01T10:00:00Z, the README's --as-of day.)
+The committed sample (Plans/results/rig-*.xml) is three runs of this suite, each with its clock pinned
+and its plans selected with -k: Plans/results/README.md gives the commands.
 """
 import pytest
 
