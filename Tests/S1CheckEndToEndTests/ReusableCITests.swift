@@ -52,7 +52,7 @@ struct ReusableCITests {
         func committed(_ name: String) throws -> Data { try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(name)")) }
     }
 
-    static let args = "--devices Plans/devices.json --scope Plans/scope.json --as-of 2023-06-01"
+    static let args = "--devices Plans/devices.json --scope Plans/scope.json --results Plans/results --as-of 2023-07-31"
 
     func action(_ repo: Repository, _ extra: [String: String] = [:]) throws -> (status: Int32, out: String, summary: String, outputs: String) {
         let summary = repo.scratch.url.appendingPathComponent("step-summary.md"), outputs = repo.scratch.url.appendingPathComponent("outputs")

@@ -137,6 +137,12 @@ public struct JUnitReport: ReportRenderer {
             properties += runProperties
             suite = plan.id
             classname = JUnitReport.classname(plan.id)
+        } else if p.kind == .testResults {
+            // A test results file (--results): a case per finding (the file read, unknown plan ids, cases
+            // linked to no plan).
+            properties += runProperties
+            suite = p.file
+            classname = JUnitReport.classname(p.file)
         } else {
             // A plan that could not be read: one case, an <error> (a <failure> with --keep-going), holding
             // every input error of the file.

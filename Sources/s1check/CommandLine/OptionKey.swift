@@ -50,7 +50,7 @@ enum OptionValue {
     /// A file read as an input: "-" (standard input) is not one.
     static func inputFile(_ a: Argument, _ o: OptionSpec) throws(Diagnostic) -> FilePath {
         if a.bytes == [UInt8(ascii: "-")] {
-            throw Diagnostic.usage("--\(o.name) needs a file; s1check does not read inputs from standard input (for a file named -, write ./-)")
+            throw Diagnostic.usage("--\(o.name) needs \(o.valueType == .path ? "a file or folder" : "a file"); s1check does not read inputs from standard input (for a file named -, write ./-)")
         }
         return a.path
     }

@@ -17,9 +17,14 @@ import Synchronization
 /// armed (the handler removes the file). A slot is claimed from free by compare-and-swap, written, then
 /// armed; disarming frees it for the next file, so any number of files, one after another, are covered
 /// (a run of `fix --write` over thousands of plans holds a few at a time). The handler reads only armed
-/// slots, whose paths are not being written. It calls only `unlink`, `signal` and `raise`. (A file made
-/// after the handler ran, or one that found every slot taken, is left to the next run's stale-file
-/// cleanup.)
+/// slots, whose paths are not being written. It calls only `unlink`, `nanosleep`, `signal` and `raise`.
+///
+/// Other threads keep running while the handler does (a `fix --write` rewrites plans on every core), so a
+/// file is made through `making`, which counts the makers at work: the handler first says the run is
+/// ending, then waits (at most a second) until no maker is between its check and its `open`, and only then
+/// removes the armed files; a maker that comes later makes nothing and waits for the end. So no file made
+/// by a live thread outlives the interruption. (One that found every slot taken is left to the next run's
+/// stale-file cleanup.)
 enum InterruptCleanup {
     /// More than the files a run holds at once: a temporary file per report, spool and kept report, and
     /// one per plan being rewritten on each core.
@@ -42,6 +47,15 @@ enum InterruptCleanup {
         return Int(bitPattern: flag)
     }()
     private static var handling: UnsafeMutablePointer<Atomic<Int>> { UnsafeMutablePointer(bitPattern: handlingAddress)! }
+    /// How many threads are making an armed file right now (between their check of `handling` and the end
+    /// of their `open`/`link`): the handler waits for them before it removes the files.
+    private static let makersAddress: Int = {
+        let count = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 1)
+        count.initialize(to: Atomic(0))
+        return Int(bitPattern: count)
+    }()
+    private static var makers: UnsafeMutablePointer<Atomic<Int>> { UnsafeMutablePointer(bitPattern: makersAddress)! }
+    static let makersWaitMilliseconds = 1000
 
     private static var paths: UnsafeMutablePointer<CChar> { UnsafeMutablePointer(bitPattern: pathsAddress)! }
     private static var armed: UnsafeMutablePointer<Atomic<Int>> { UnsafeMutablePointer(bitPattern: armedAddress)! }
@@ -56,6 +70,7 @@ enum InterruptCleanup {
         _ = paths
         _ = armed
         _ = handling
+        _ = makers
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
@@ -86,8 +101,9 @@ enum InterruptCleanup {
             break
         }
         guard let slot = found else { return nil }
-        // The handler runs (the process is ending): the slot's old path may be being read; leave it.
-        guard handling.pointee.load(ordering: .sequentiallyConsistent) == 0 else { return nil }
+        // The handler runs (the process is ending): the slot's old path may be being read; leave it, and
+        // make no file.
+        if handling.pointee.load(ordering: .sequentiallyConsistent) != 0 { waitForTheEnd() }
         let start = paths + slot * slotSize
         path.bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { start.update(from: $0.baseAddress!, count: b.count) }
@@ -95,6 +111,24 @@ enum InterruptCleanup {
         start[path.bytes.count] = 0
         armed[slot].store(armedState, ordering: .sequentiallyConsistent)
         return slot
+    }
+
+    /// Makes the file armed by `arm` (`make` is its `open` or `link`), unless the process is ending: then
+    /// it waits for the end instead, so the handler never misses a file made while it runs.
+    static func making<T>(_ make: () -> T) -> T {
+        makers.pointee.add(1, ordering: .sequentiallyConsistent)
+        if handling.pointee.load(ordering: .sequentiallyConsistent) != 0 {
+            makers.pointee.subtract(1, ordering: .sequentiallyConsistent)
+            waitForTheEnd()
+        }
+        let made = make()
+        makers.pointee.subtract(1, ordering: .sequentiallyConsistent)
+        return made
+    }
+
+    /// The handler is ending the process: this thread waits for it.
+    private static func waitForTheEnd() -> Never {
+        while true { pause() }
     }
 
     /// The file is gone or renamed into place: an interruption no longer removes it, and the slot is free
@@ -108,6 +142,15 @@ enum InterruptCleanup {
         let paths = UnsafeMutablePointer<CChar>(bitPattern: InterruptCleanup.pathsAddress)!
         let armed = UnsafeMutablePointer<Atomic<Int>>(bitPattern: InterruptCleanup.armedAddress)!
         UnsafeMutablePointer<Atomic<Int>>(bitPattern: InterruptCleanup.handlingAddress)!.pointee.store(1, ordering: .sequentiallyConsistent)
+        // Makers that passed their check before the store finish their open first (bounded: the maker may
+        // be this very thread, interrupted).
+        let makers = UnsafeMutablePointer<Atomic<Int>>(bitPattern: InterruptCleanup.makersAddress)!
+        var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+        var waited = 0
+        while makers.pointee.load(ordering: .sequentiallyConsistent) > 0 && waited < InterruptCleanup.makersWaitMilliseconds {
+            nanosleep(&pause, nil)
+            waited += 1
+        }
         var i = 0
         while i < InterruptCleanup.slotCount {
             if armed[i].load(ordering: .sequentiallyConsistent) == 2 { _ = unlink(paths + i * InterruptCleanup.slotSize) }

@@ -94,7 +94,7 @@ struct TempFile {
     private static func create(in folder: FilePath, for name: [UInt8], purpose: String, mode: mode_t) throws(Failure) -> (path: FilePath, fd: Int32, slot: Int?)? {
         let path = folder.appending(TempName.make(for: name, purpose: purpose))
         let slot = InterruptCleanup.arm(path)
-        let fd = path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) }
+        let fd = InterruptCleanup.making { path.withCString { open($0, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) } }
         guard fd < 0 else { return (path, fd, slot) }
         let e = errno
         InterruptCleanup.disarm(slot)
@@ -231,7 +231,7 @@ struct KeptReport {
         for _ in 0..<8 {
             let path = target.parent.appending(TempName.make(for: target.lastComponent, purpose: "old"))
             let slot = InterruptCleanup.arm(path)
-            if target.withCString({ from in path.withCString { link(from, $0) } }) == 0 { return KeptReport(path: path, slot: slot) }
+            if InterruptCleanup.making({ target.withCString { from in path.withCString { link(from, $0) } } }) == 0 { return KeptReport(path: path, slot: slot) }
             let e = errno
             InterruptCleanup.disarm(slot)
             if e != EEXIST { return nil }
