@@ -30,10 +30,16 @@ public final class StrictDecoder {
     public static func decode<T>(file: String, bytes: [UInt8],
                                  _ decodeRoot: (JSONNode, StrictDecoder) -> T?) -> Result<T, Diagnostics> {
         let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(Diagnostics(d.diagnostics)) }
+        guard let root = d.parse() else { return .failure(d.thrown) }
         let value = decodeRoot(root, d)
         if let value, d.errors.isEmpty { return .success(value) }
-        return .failure(Diagnostics(d.diagnostics))
+        return .failure(d.thrown)
+    }
+
+    /// Every problem found, to throw; a root that did not decode without saying why is reported too,
+    /// never passed as a file without problems.
+    private var thrown: Diagnostics {
+        Diagnostics(diagnostics) ?? .input(file: file, message: "cannot be decoded, and s1check found no reason why (a defect in s1check: please report it)")
     }
 
     /// Parses the bytes; a syntax error is recorded and nil returned.

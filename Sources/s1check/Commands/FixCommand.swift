@@ -19,7 +19,7 @@ import S1CheckReports
 /// a usage or input error, or a plan that could not be written (the other plans are still fixed).
 enum FixCommand {
     /// Runs `fix` on its arguments as `CommandTable.fix` declares them.
-    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+    static func run(_ a: ParsedArguments) throws(Diagnostics) -> Int32 {
         // (At least one: the table checks the count.)
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
         let write = a[Self.write]
@@ -109,7 +109,7 @@ enum FixCommand {
             try file.replace(with: plan.fixed)
             done.written = true
         } catch {
-            done.problems.append(error)
+            done.problems += error.all
         }
         return done
     }

@@ -27,8 +27,8 @@ enum Inputs {
     /// name silently: with one in the working folder it is a usage error (write `./@embedded` for the file).
     static func baseline(_ path: FilePath?) throws(Diagnostics) -> Loaded<Baseline> {
         if let path, path.bytes == Array(embeddedToken.utf8), Files.exists(path) {
-            throw Diagnostics([.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
-                + "write ./@embedded for the file, or move it")])
+            throw Diagnostics.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
+                + "write ./@embedded for the file, or move it")
         }
         guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
@@ -63,7 +63,7 @@ enum Inputs {
     /// root (the folder holding `.git`; without one, up to the file system's root), as ruff and SwiftLint
     /// find theirs. One run has one policy: inputs that find different files (or one a file, another
     /// none) are a usage error naming them, never a policy applied to plans it was not written for.
-    static func policyFile(config: FilePath?, none: Bool, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
+    static func policyFile(config: FilePath?, none: Bool, inputs: [FilePath]) throws(Diagnostics) -> FilePath? {
         // (Both together are refused by the table, as contradicting options.)
         if none { return nil }
         if let config { return config }
@@ -77,7 +77,7 @@ enum Inputs {
             func says(_ f: (input: FilePath, file: FilePath?)) -> String {
                 "\(f.input.display) finds " + (f.file.map(\.display) ?? "none")
             }
-            throw Diagnostic.usage("the inputs find different policy files (\(says(first)); \(says(other))), and one run has one policy: "
+            throw Diagnostics.usage("the inputs find different policy files (\(says(first)); \(says(other))), and one run has one policy: "
                 + "give it with --config FILE, or --no-config for none")
         }
         return first.file
@@ -127,10 +127,10 @@ enum Inputs {
 
     /// A regular file's contents: anything else (a FIFO, a device) is refused before it is opened.
     static func read(_ path: FilePath) throws(Diagnostics) -> Files.Contents {
-        if let problem = Files.checkRegular(path) { throw Diagnostics([problem]) }
+        if let problem = Files.checkRegular(path) { throw Diagnostics(problem) }
         switch Files.read(path) {
         case .success(let c): return c
-        case .failure(let e): throw Diagnostics([e])
+        case .failure(let e): throw Diagnostics(e)
         }
     }
 
@@ -142,9 +142,9 @@ enum Inputs {
         return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
-    static func date(_ text: String, option: String) throws(Diagnostic) -> CalendarDate {
+    static func date(_ text: String, option: String) throws(Diagnostics) -> CalendarDate {
         guard let d = CalendarDate(iso: text) else {
-            throw Diagnostic.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")
+            throw Diagnostics.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")
         }
         return d
     }

@@ -102,7 +102,7 @@ struct AtomicFile {
     /// flushed (unless `syncFolder` is false: the caller flushes it once for many files, `syncFolders`).
     /// `refusal`, asked right before the rename, may refuse it with its reason (a plan that changed since
     /// it was read). On a failure the target is as it was and no temporary file is left.
-    func replace(with bytes: [UInt8], syncFolder: Bool = true, refusal: () -> String? = { nil }) throws(Diagnostic) {
+    func replace(with bytes: [UInt8], syncFolder: Bool = true, refusal: () -> String? = { nil }) throws(Diagnostics) {
         var temp: TempFile
         do { temp = try begin() } catch {
             throw .write(file: target.display, "cannot make a temporary file beside it: \(error.reason)")
