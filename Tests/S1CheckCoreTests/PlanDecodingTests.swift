@@ -2,24 +2,24 @@ import Testing
 @testable import S1CheckCore
 
 @Suite struct PlanDecodingTests {
-    func decode(_ json: String) -> Result<Plan, Diagnostics> {
-        PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names)
+    func decode(_ json: String) throws(Diagnostics) -> Plan {
+        try PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names)
     }
 
     func errors(_ json: String) -> [Diagnostic] {
-        if case .failure(let e) = decode(json) { return e.all }
+        if let e = decodeFailure({ () throws(Diagnostics) in try decode(json) }) { return e.all }
         return []
     }
 
     @Test func normalisesNamesAndVersions() throws {
-        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#)).get()
+        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#))
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
         #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
         #expect(plan.artefacts[0].versionText == "Version 5.1")
     }
 
     @Test func namesPeopleUseResolveAndAnAmbiguousNameIsAnInputError() throws {
-        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#)).get()
+        let plan = try decode(TestData.planJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#))
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.schedule, "8"), .document(.appendix, "AL"), .part(.schedule, "9", "SMETS2")])
         // A bare SVTAD is as ambiguous as a bare TMAD: AJ, AK, AN, AQ and AR are all SVTADs.
         let svtad = errors(TestData.planJSON(artefacts: #"[{"document": "SVTAD", "version": "10.0"}]"#))
@@ -36,7 +36,7 @@ import Testing
 
     @Test func allowsSchemaKey() throws {
         let json = TestData.planJSON().replacingOccurrences(of: "\"id\":", with: "\"$schema\": \"./plan.schema.json\", \"id\":")
-        #expect(throws: Never.self) { try decode(json).get() }
+        #expect(throws: Never.self) { try decode(json) }
     }
 
     @Test func unknownKeyNamesPathLineAndSuggestion() {
@@ -99,7 +99,7 @@ import Testing
     /// `approvedBy` is optional; when given it is text, and it reaches the finding the waiver waives.
     @Test func waiverMayNameItsApprover() throws {
         let waivers = #"[{"rule": "consultation", "document": "AM", "reason": "r", "approvedBy": "J. Bloggs"}, {"rule": "consultation", "document": "AL", "reason": "r"}]"#
-        let plan = try decode(TestData.planJSON(waivers: waivers)).get()
+        let plan = try decode(TestData.planJSON(waivers: waivers))
         #expect(plan.waivers.map(\.approvedBy) == ["J. Bloggs", nil])
         let e = errors(TestData.planJSON(waivers: #"[{"rule": "consultation", "reason": "r", "approvedBy": " "}, {"rule": "consultation", "reason": "r", "approvedBy": 7}]"#))
         #expect(e.map(\.path) == ["$.waivers[0].approvedBy", "$.waivers[1].approvedBy"])

@@ -248,7 +248,7 @@ import Testing
 @Suite struct BaselineToolTests {
     let next = { () -> Baseline in
         let bytes = Paths.bytes(Paths.fixture("Baselines/tbrd-1.25.baseline.json"))
-        return try! BaselineDecoding.decode(file: "1.25", bytes: bytes).get()
+        return try! BaselineDecoding.decode(file: "1.25", bytes: bytes)
     }()
 
     @Test func diffReportsExactlyTheChanges() {
@@ -263,7 +263,7 @@ import Testing
     @Test func diffFindsThePlansItPutsOutOfDate() throws {
         let plan = try PlanDecoding.decode(file: "p", bytes: Array(TestData.planJSON(
             artefacts: #"[{"document": "AD", "version": "5.1"}, {"document": "AM", "version": "12.0"}, {"document": "AF", "version": "5.1"}]"#).utf8),
-            names: TestData.resolved.names).get()
+            names: TestData.resolved.names)
         let impacts = BaselineDiff(old: TestData.baseline, new: next).impact(on: [("p", plan)])
         #expect(impacts.map(\.subject) == ["TBRD", "Appendix AD", "Appendix AM"])
         #expect(impacts.map(\.expected) == ["1.25", "5.2", "13.0"])
@@ -273,7 +273,7 @@ import Testing
     /// and the diff to the embedded baseline shows every version that now counts as in legal effect.
     @Test func aBaselineExportedBy010StillLoadsAndDiffsByVersion() throws {
         let bytes = Paths.bytes(Paths.fixture("Baselines/tbrd-1.24-format-0.1.0.baseline.json"))
-        let old = try BaselineDecoding.decode(file: "0.1.0", bytes: bytes).get()
+        let old = try BaselineDecoding.decode(file: "0.1.0", bytes: bytes)
         #expect(old.document(.document(.schedule, "8"))?.legalEffect == [Version(dotted: "4.1")!])
         let d = BaselineDiff(old: old, new: TestData.baseline)
         let added = d.changes.filter { $0.kind == .legalEffectAdded }

@@ -43,8 +43,11 @@ enum BaselineCommand {
             var errors = discovery.problems
             var plans: [(file: String, plan: Plan, lines: LineIndex?)] = []
             for f in discovery.files {
-                switch Files.read(f).flatMap({ c in PlanDecoding.decode(file: f.display, bytes: c.bytes, names: d.old.names).map { ($0, c.bytes) }.mapError { $0.all[0] } }) {
-                case .success(let (p, bytes)): plans.append((f.display, p, LineIndex(bytes)))
+                switch Files.read(f) {
+                case .success(let c):
+                    do throws(Diagnostics) {
+                        plans.append((f.display, try PlanDecoding.decode(file: f.display, bytes: c.bytes, names: d.old.names), LineIndex(c.bytes)))
+                    } catch { errors.append(error.first) }
                 case .failure(let e): errors.append(e)
                 }
             }
@@ -140,7 +143,8 @@ enum InitCommand {
     /// it refuses (an id with leading spaces, a control or invisible character) is a usage error naming
     /// the option, with nothing printed.
     static func validate(_ plan: [UInt8], names: DocumentNames, titleGiven: Bool) throws(Diagnostics) {
-        guard case .failure(let errors) = PlanDecoding.decode(file: "init", bytes: plan, names: names) else { return }
+        let errors: Diagnostics
+        do throws(Diagnostics) { _ = try PlanDecoding.decode(file: "init", bytes: plan, names: names); return } catch { errors = error }
         let options = ["$.id": "--id", "$.title": "--title"]
         var out: [Diagnostic] = []
         for e in errors.all where !e.message.hasPrefix(PlanTemplate.unmadeChoice) {
@@ -174,8 +178,8 @@ enum ScopeCommand {
                                         installationTypes: try list(Self.installationType),
                                         schema: try InitCommand.schemaReference(a[Self.schemaPath], default: NewScopeFile.defaultSchema))
         // What is printed must be a scope check reads (e.g. a phase no combination is eligible for).
-        if case .failure(let e) = ScopeDecoding.decode(file: "scope", bytes: scope, registry: registry) {
-            throw Diagnostics.usage("the scope would not be valid: " + e.all.map(\.message).joined(separator: "; "))
+        do throws(Diagnostics) { _ = try ScopeDecoding.decode(file: "scope", bytes: scope, registry: registry) } catch {
+            throw Diagnostics.usage("the scope would not be valid: " + error.all.map(\.message).joined(separator: "; "))
         }
         BaselineCommand.emit(scope)
         return 0

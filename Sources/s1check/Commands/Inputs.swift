@@ -35,16 +35,16 @@ enum Inputs {
             return Loaded(value: EmbeddedBaseline.load(), bytes: bytes,
                           source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)), file: nil)
         }
-        return try load(path, role: "baseline") { BaselineDecoding.decode(file: path.display, bytes: $0) }
+        return try load(path, role: "baseline") { (bytes) throws(Diagnostics) in try BaselineDecoding.decode(file: path.display, bytes: bytes) }
     }
 
     static func registry(_ path: FilePath) throws(Diagnostics) -> Loaded<DeviceRegistry> {
-        try load(path, role: "device registry") { DeviceRegistryDecoding.decode(file: path.display, bytes: $0) }
+        try load(path, role: "device registry") { (bytes) throws(Diagnostics) in try DeviceRegistryDecoding.decode(file: path.display, bytes: bytes) }
     }
 
     /// A release scope (`--scope FILE`), read against the device registry its combinations must be in.
     static func scope(_ path: FilePath, registry: DeviceRegistry) throws(Diagnostics) -> Loaded<ScopeInput> {
-        let loaded = try load(path, role: "release scope") { ScopeDecoding.decode(file: path.display, bytes: $0, registry: registry) }
+        let loaded = try load(path, role: "release scope") { (bytes) throws(Diagnostics) in try ScopeDecoding.decode(file: path.display, bytes: bytes, registry: registry) }
         return Loaded(value: ScopeInput(scope: loaded.value, source: loaded.source, lines: LineIndex(loaded.bytes)),
                       bytes: loaded.bytes, source: loaded.source, file: loaded.file)
     }
@@ -55,7 +55,7 @@ enum Inputs {
     /// The policy file (`policy` reads it), or nil.
     static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> Loaded<Policy>? {
         guard let file = path else { return nil }
-        return try load(file, role: "policy") { PolicyDecoding.decode(file: file.display, bytes: $0, names: names) }
+        return try load(file, role: "policy") { (bytes) throws(Diagnostics) in try PolicyDecoding.decode(file: file.display, bytes: bytes, names: names) }
     }
 
     /// The policy file of a run (docs/plans.md, "A policy file"): `--config FILE`; none with `--no-config`;
@@ -115,14 +115,11 @@ enum Inputs {
     }
 
     /// Reads a regular file and decodes it; its problems are input errors naming it.
-    static func load<Value>(_ path: FilePath, role: String, decode: ([UInt8]) -> Result<Value, Diagnostics>) throws(Diagnostics) -> Loaded<Value> {
+    static func load<Value>(_ path: FilePath, role: String, decode: ([UInt8]) throws(Diagnostics) -> Value) throws(Diagnostics) -> Loaded<Value> {
         let contents = try read(path)
-        switch decode(contents.bytes) {
-        case .success(let value):
-            return Loaded(value: value, bytes: contents.bytes,
-                          source: InputDigest(role: role, file: path.display, location: path.bytes, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
-        case .failure(let e): throw e
-        }
+        let value = try decode(contents.bytes)
+        return Loaded(value: value, bytes: contents.bytes,
+                      source: InputDigest(role: role, file: path.display, location: path.bytes, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
     }
 
     /// A regular file's contents: anything else (a FIFO, a device) is refused before it is opened.
