@@ -37,14 +37,14 @@ extension OptionChoice {
 
     /// The case `text` names (after `normalise`, or in any case of its letters), or a usage error listing them: `--format must be text,
     /// markdown or json, not "x"`.
-    static func parse(_ text: String, option: String, normalise: (String) -> String = { $0 }) throws(Diagnostic) -> Self {
+    static func parse(_ text: String, option: String, normalise: (String) -> String = { $0 }) throws(Diagnostics) -> Self {
         if let value = Self(rawValue: normalise(text)) { return value }
         // Words are matched whatever their case, as `--phase foc` is: `--test-type regression`.
         let folded = text.lowercased()
         if let value = allCases.first(where: { $0.rawValue.lowercased() == folded }) { return value }
         let names = allCases.map(\.rawValue)
         let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
-        throw Diagnostic.usage("--\(option) must be \(list), not \"\(text)\"")
+        throw Diagnostics.usage("--\(option) must be \(list), not \"\(text)\"")
     }
 }
 

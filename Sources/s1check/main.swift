@@ -8,14 +8,14 @@ import Glibc
 #endif
 import S1CheckCore
 
-// The thin entry point: the command table runs the command; every error is a Diagnostic (exit 2).
+// The thin entry point: the command table runs the command; every error is thrown as Diagnostics (exit 2).
 
 // Before anything opens a file: a standard stream started closed (`>&-`, `2>&-`) would hand its number
 // to the first file opened, and console lines would then be written into a report.
 StandardStreams.reserve()
 
 var status: Int32
-do throws(Diagnostic) {
+do throws(Diagnostics) {
     // Arguments as bytes: a path need not be UTF-8 (CommandLine.arguments would replace its bad bytes).
     status = try CommandTable.main(Argument.process)
 } catch {

@@ -51,17 +51,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(!fixed.problems.contains { $0.message.hasPrefix("internal error") }, "a fix failed its own check: \(fixed.problems)")
         if fixed.changed { _ = UnifiedDiff.render(old: bytes, new: fixed.fixed, path: Array("fuzz.plan.json".utf8)) }
     case 1:
-        if case .success(let b) = BaselineDecoding.decode(file: "fuzz.baseline.json", bytes: bytes) {
+        if let b = try? BaselineDecoding.decode(file: "fuzz.baseline.json", bytes: bytes) {
             let resolved = ResolvedBaseline(b)
             _ = BaselineDiff(old: baseline.baseline, new: b)
             for phase in Phase.allCases { _ = PlanTemplate.artefacts(for: phase, in: resolved) }
         }
     case 2:
-        if case .success(let r) = DeviceRegistryDecoding.decode(file: "fuzz.devices.json", bytes: bytes) {
+        if let r = try? DeviceRegistryDecoding.decode(file: "fuzz.devices.json", bytes: bytes) {
             _ = Checker(baseline: baseline, registry: r, asOf: asOf)
         }
     default:
-        if case .success(let p) = PolicyDecoding.decode(file: "s1check.json", bytes: bytes, names: baseline.names) {
+        if let p = try? PolicyDecoding.decode(file: "s1check.json", bytes: bytes, names: baseline.names) {
             precondition(p.waivers.count == p.waiverLines.count && p.waivers.allSatisfy { $0.reason != nil && $0.expires != nil })
             for i in p.waivers.indices { _ = p.unusedMessage(i, in: baseline) }
         }

@@ -380,10 +380,7 @@ import S1CheckTestSupport
         var json = try! JSONSerialization.jsonObject(with: Data(EmbeddedBaseline.bytes)) as! [String: Any]
         mutate(&json)
         let data = try! JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-        switch BaselineDecoding.decode(file: "b.json", bytes: [UInt8](data)) {
-        case .success: return []
-        case .failure(let e): return e.all
-        }
+        return decodeFailure { () throws(Diagnostics) in try BaselineDecoding.decode(file: "b.json", bytes: [UInt8](data)) }?.all ?? []
     }
 
     func documents(_ j: [String: Any]) -> [[String: Any]] { j["documents"] as! [[String: Any]] }

@@ -79,7 +79,7 @@ import S1CheckTestSupport
         let context = CheckContext(baseline: TestData.resolved, registry: nil, asOf: TestData.asOf, policy: policy)
         let checker = Checker(context: context, rules: RuleRegistry.all + [SilentRule()])
         let plan = try PlanDecoding.decode(file: "t.plan.json", bytes: Array(PlanJSON().text.utf8),
-                                           names: TestData.resolved.names).get()
+                                           names: TestData.resolved.names)
         let findings = checker.findings(for: plan, file: "t.plan.json")
         let errors = findings.filter { $0.rule.id == "internal-error" }
         #expect(errors.count == 1)

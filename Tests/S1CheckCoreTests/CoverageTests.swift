@@ -8,7 +8,7 @@ import S1CheckTestSupport
 @Suite struct CoverageTests {
     typealias T = TestData
     static let registryBytes = Paths.bytes(Paths.fixture("Coverage/registry.json"))
-    static let registry = try! DeviceRegistryDecoding.decode(file: "registry.json", bytes: registryBytes).get()
+    static let registry = try! DeviceRegistryDecoding.decode(file: "registry.json", bytes: registryBytes)
     static let scopeBytes = Paths.bytes(Paths.fixture("Coverage/scope.json"))
 
     /// A FOC plan with coverage keys; `artefacts` lets a test make it fail.
@@ -22,7 +22,7 @@ import S1CheckTestSupport
     }
 
     func run(_ plans: [(String, [UInt8])]) throws -> CoverageResult {
-        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry).get()
+        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry)
         var acc = CoverageAccumulator(scope: scope)
         for r in Checker.checkAll(plans, baseline: T.resolved, registry: nil, asOf: T.asOf) { acc.add(r) }
         return acc.result(file: "scope.json", sha256: "", lines: LineIndex(Self.scopeBytes), asOf: T.asOf)
@@ -56,7 +56,7 @@ import S1CheckTestSupport
     /// With --results, a plan whose tests did not run and pass covers nothing, and the cell says why
     /// (docs/coverage.md); a plan without results (nil) covers as before.
     @Test func withResultsOnlyPlansWhoseTestsPassedCover() throws {
-        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry).get()
+        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry)
         let checked = Checker.checkAll([
             plan("P1", combinations: ["DMC-A"], testType: "SRVT", installation: ["Active", "Dormant"]),
             plan("P5", combinations: ["DMC-A"], testType: "SRVT", installation: ["Dormant"]),
@@ -89,7 +89,7 @@ import S1CheckTestSupport
     }
 
     @Test func anExpiredExclusionFails() throws {
-        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry).get()
+        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: Self.scopeBytes, registry: Self.registry)
         let acc = CoverageAccumulator(scope: scope)
         let r = acc.result(file: "scope.json", sha256: "", lines: LineIndex(Self.scopeBytes), asOf: CalendarDate(iso: "2024-04-01")!)
         #expect(r.cells[7].kind == "invalid-exclusion" && r.cells[7].finding.message.contains("expired on 2024-03-31"))
@@ -97,7 +97,7 @@ import S1CheckTestSupport
 
     @Test func badScopesAreInputErrorsNamingTheNearest() {
         func errors(_ text: String) -> [Diagnostic] {
-            if case .failure(let e) = ScopeDecoding.decode(file: "s.json", bytes: Array(text.utf8), registry: Self.registry) { return e.all }
+            if let e = decodeFailure({ () throws(Diagnostics) in try ScopeDecoding.decode(file: "s.json", bytes: Array(text.utf8), registry: Self.registry) }) { return e.all }
             return []
         }
         let e = errors(#"{"release": "r", "require": [{"phase": "FOC", "combinations": ["DMC-X"], "testTypes": ["SRTV"], "installationTypes": ["Active"]}]}"#)
@@ -109,7 +109,7 @@ import S1CheckTestSupport
 
     @Test func planKeysAreStrict() {
         let (_, bytes) = plan("P", combinations: ["DMC-A"], testType: "srvt", installation: [])
-        guard case .failure(let e) = PlanDecoding.decode(file: "p", bytes: bytes, names: T.resolved.names) else { Issue.record("decoded"); return }
+        guard let e = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "p", bytes: bytes, names: T.resolved.names) }) else { Issue.record("decoded"); return }
         #expect(e.all.contains { $0.path == "$.testType" })
         #expect(e.all.contains { $0.path == "$.installationTypes" && $0.message.contains("at least one") })
     }

@@ -47,7 +47,7 @@ import S1CheckTestSupport
 
     @Test func aSharedWaiverOfAFailureNeedsAnApproverToo() throws {
         let text = #"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "accepted", "expires": "2099-01-01"}]}"#
-        let policy = try PolicyDecoding.decode(file: "s1check.json", bytes: Array(text.utf8), names: T.resolved.names).get()
+        let policy = try PolicyDecoding.decode(file: "s1check.json", bytes: Array(text.utf8), names: T.resolved.names)
         let r = Checker.checkAll([("t.plan.json", Array(PlanJSON(artefacts: Self.drift).text.utf8))], baseline: T.resolved, asOf: T.asOf, policy: policy)[0]
         #expect(r.status == .fail)
         #expect(r.findings.contains { $0.rule.id == "waiver" && $0.status == .fail && $0.sharedWaiver == 0 && $0.message.contains("names no approver") })
@@ -60,7 +60,7 @@ import S1CheckTestSupport
 
     func coverage(_ scopeText: String? = nil, _ plans: [(String, [UInt8])]) throws -> CoverageResult {
         let bytes = scopeText.map { Array($0.utf8) } ?? CoverageTests.scopeBytes
-        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: bytes, registry: CoverageTests.registry).get()
+        let scope = try ScopeDecoding.decode(file: "scope.json", bytes: bytes, registry: CoverageTests.registry)
         var acc = CoverageAccumulator(scope: scope)
         for r in Checker.checkAll(plans, baseline: T.resolved, registry: nil, asOf: T.asOf) { acc.add(r) }
         let tbrd = T.resolved.baseline.tbrd

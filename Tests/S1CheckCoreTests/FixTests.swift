@@ -63,7 +63,7 @@ import S1CheckTestSupport
         #expect(p.fix.choices.map(\.reason) == [.sideBySide])
         // A baseline whose Annex A lists GBCS 3.2: 3.2, 4.0 and 4.1 stay relevant side by side.
         let gbcs = try #require(RuleExample.baselineText(["8": #""annexA": "3.2""#]))
-        let baseline = ResolvedBaseline(try BaselineDecoding.decode(file: "b.json", bytes: Array(gbcs.utf8)).get())
+        let baseline = ResolvedBaseline(try BaselineDecoding.decode(file: "b.json", bytes: Array(gbcs.utf8)))
         let q = try fix(PlanJSON(artefacts: artefacts([("Schedule 8", "2.0")])).text, fixer: Fixer(baseline: baseline, asOf: TestData.asOf))
         #expect(!q.changed)
         #expect(q.fix.choices.map(\.message) == ["Schedule 8 at 2.0: relevant versions are 3.2, 4.0, 4.1: choose one"])
@@ -185,19 +185,19 @@ import S1CheckTestSupport
 
 /// A baseline file's versions agree with the quotations of their sources.
 @Suite struct SourceQuotationTests {
-    func decode(_ text: String) -> Result<Baseline, Diagnostics> { BaselineDecoding.decode(file: "b.json", bytes: Array(text.utf8)) }
+    func decode(_ text: String) throws(Diagnostics) -> Baseline { try BaselineDecoding.decode(file: "b.json", bytes: Array(text.utf8)) }
     static let embedded = String(decoding: EmbeddedBaseline.bytes, as: UTF8.self)
 
     @Test func theEmbeddedBaselineAndTheTestFixtureLoad() throws {
-        _ = try decode(Self.embedded).get()
+        _ = try decode(Self.embedded)
         // The hand-made 1.25 says "TEST FIXTURE" where a source would quote: nothing to check there.
-        _ = try BaselineDecoding.decode(file: "f.json", bytes: Paths.bytes(Paths.fixture("Baselines/tbrd-1.25.baseline.json"))).get()
+        _ = try BaselineDecoding.decode(file: "f.json", bytes: Paths.bytes(Paths.fixture("Baselines/tbrd-1.25.baseline.json")))
     }
 
     /// A bulk edit that bumps a version and not its quotation is an input error naming both.
     @Test func aVersionItsSourceDoesNotQuoteIsRefused() throws {
         let edited = Self.embedded.replacingOccurrences(of: #""annexA": "5.1""#, with: #""annexA": "5.2""#)
-        guard case .failure(let e) = decode(edited) else { Issue.record("accepted"); return }
+        guard let e = decodeFailure({ () throws(Diagnostics) in try decode(edited) }) else { Issue.record("accepted"); return }
         #expect(e.all.map(\.description) == [
             "b.json:614:17: $.documents[58].annexA: Appendix AD: the Annex A version is 5.2, but its source ($.documents[58].sources.annexA, line 620) quotes “SEC Appendix AD – DCC User Interface Specification Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
             "b.json:647:17: $.documents[60].annexA: Appendix AF: the Annex A version is 5.2, but its source ($.documents[60].sources.annexA, line 653) quotes “SEC Appendix AF – Message Mapping Catalogue Version 5.1”, not 5.2: correct the version or the quotation, whichever is wrong",
@@ -205,7 +205,7 @@ import S1CheckTestSupport
         // Editing the quotation with the version is accepted.
         let both = edited.replacingOccurrences(of: "Interface Specification Version 5.1”", with: "Interface Specification Version 5.2”")
             .replacingOccurrences(of: "Mapping Catalogue Version 5.1”", with: "Mapping Catalogue Version 5.2”")
-        _ = try decode(both).get()
+        _ = try decode(both)
     }
 
     @Test(arguments: [
@@ -220,7 +220,7 @@ import S1CheckTestSupport
         let range = try #require(Self.embedded.range(of: from))
         var edited = Self.embedded
         edited.replaceSubrange(range, with: to)
-        guard case .failure(let e) = decode(edited) else { Issue.record("accepted \(to)"); return }
+        guard let e = decodeFailure({ () throws(Diagnostics) in try decode(edited) }) else { Issue.record("accepted \(to)"); return }
         #expect(e.all.count == 1 && e.all[0].description.contains(expected), "\(e.all.map(\.description))")
     }
 

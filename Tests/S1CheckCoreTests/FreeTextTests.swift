@@ -11,7 +11,7 @@ import S1CheckTestSupport
     }
 
     @Test func tabsAndLineFeedsAreAcceptedInTitlesAndReasons() throws {
-        let p = try PlanDecoding.decode(file: "x", bytes: Self.plan(title: #"Line one\nline\ttwo"#, reason: #"Booked\n\tre-test"#), names: TestData.resolved.names).get()
+        let p = try PlanDecoding.decode(file: "x", bytes: Self.plan(title: #"Line one\nline\ttwo"#, reason: #"Booked\n\tre-test"#), names: TestData.resolved.names)
         #expect(p.title == "Line one\nline\ttwo")
         #expect(p.waivers.first?.reason == "Booked\n\tre-test")
     }
@@ -19,19 +19,19 @@ import S1CheckTestSupport
     @Test(arguments: [#"\r"#, #"\u001b"#, #"\u0000"#, #"\u007f"#, #"\u000b"#, #"\u009b"#, #"\u0085"#])
     func otherControlCharactersStayErrors(_ escape: String) {
         for bytes in [Self.plan(title: "a\(escape)b", reason: "r"), Self.plan(title: "t", reason: "a\(escape)b")] {
-            guard case .failure(let e) = PlanDecoding.decode(file: "x", bytes: bytes, names: TestData.resolved.names) else { Issue.record("accepted \(escape)"); continue }
+            guard let e = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "x", bytes: bytes, names: TestData.resolved.names) }) else { Issue.record("accepted \(escape)"); continue }
             #expect(e.all.contains { $0.message.contains("contains the control character") }, "\(e.all)")
         }
     }
 
     @Test func blankWithLineBreaksIsStillBlank() {
-        guard case .failure(let e) = PlanDecoding.decode(file: "x", bytes: Self.plan(title: #"\n\t "#, reason: "r"), names: TestData.resolved.names) else {
+        guard let e = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "x", bytes: Self.plan(title: #"\n\t "#, reason: "r"), names: TestData.resolved.names) }) else {
             Issue.record("accepted a blank title"); return
         }
         #expect(e.all.contains { $0.path == "$.title" && $0.message.contains("empty") })
         // Line breaks stay control characters where they are not free text (an id).
         let id = Array(#"{"id": "a\tb", "title": "t", "phase": "FOC", "tbrd": "1.24", "artefacts": [{"document": "SEC", "version": "72.0"}]}"#.utf8)
-        guard case .failure(let e2) = PlanDecoding.decode(file: "x", bytes: id, names: TestData.resolved.names) else { Issue.record("accepted a tab in an id"); return }
+        guard let e2 = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "x", bytes: id, names: TestData.resolved.names) }) else { Issue.record("accepted a tab in an id"); return }
         #expect(e2.all.contains { $0.path == "$.id" && $0.message.contains("U+0009") })
     }
 }

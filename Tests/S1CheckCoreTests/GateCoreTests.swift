@@ -94,7 +94,7 @@ import S1CheckTestSupport
     }
 
     @Test func aFileWithManyErrorsGivesTheFirstAndCountsTheRest() throws {
-        guard case .failure(let e) = PlanDecoding.decode(file: "x.plan.json", bytes: Self.plan(artefacts: 100), names: TestData.resolved.names) else {
+        guard let e = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "x.plan.json", bytes: Self.plan(artefacts: 100), names: TestData.resolved.names) }) else {
             Issue.record("decoded"); return
         }
         #expect(e.all.count == StrictDecoder.maximumErrors + 1)
@@ -107,7 +107,7 @@ import S1CheckTestSupport
     }
 
     @Test func exactlyTheBoundIsNotCut() throws {
-        guard case .failure(let e) = PlanDecoding.decode(file: "x.plan.json", bytes: Self.plan(artefacts: 25), names: TestData.resolved.names) else {
+        guard let e = decodeFailure({ () throws(Diagnostics) in try PlanDecoding.decode(file: "x.plan.json", bytes: Self.plan(artefacts: 25), names: TestData.resolved.names) }) else {
             Issue.record("decoded"); return
         }
         #expect(e.all.count == 50)

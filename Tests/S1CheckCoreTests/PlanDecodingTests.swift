@@ -3,24 +3,24 @@ import Testing
 import S1CheckTestSupport
 
 @Suite struct PlanDecodingTests {
-    func decode(_ json: String) -> Result<Plan, Diagnostics> {
-        PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names)
+    func decode(_ json: String) throws(Diagnostics) -> Plan {
+        try PlanDecoding.decode(file: "p.plan.json", bytes: Array(json.utf8), names: TestData.resolved.names)
     }
 
     func errors(_ json: String) -> [Diagnostic] {
-        if case .failure(let e) = decode(json) { return e.all }
+        if let e = decodeFailure({ () throws(Diagnostics) in try decode(json) }) { return e.all }
         return []
     }
 
     @Test func normalisesNamesAndVersions() throws {
-        let plan = try decode(PlanJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#).text).get()
+        let plan = try decode(PlanJSON(artefacts: #"[{"document": "sec appendix ad", "version": "Version 5.1"}, {"document": "SMETS1 SVTAD", "version": "v10.0"}]"#).text)
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.appendix, "AK")])
         #expect(plan.artefacts.map(\.version) == [Version(dotted: "5.1")!, Version(dotted: "10.0")!])
         #expect(plan.artefacts[0].versionText == "Version 5.1")
     }
 
     @Test func namesPeopleUseResolveAndAnAmbiguousNameIsAnInputError() throws {
-        let plan = try decode(PlanJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#).text).get()
+        let plan = try decode(PlanJSON(artefacts: #"[{"document": "DUIS", "version": "5.1"}, {"document": "gbcs", "version": "4.1"}, {"document": "SMETS1 TMAD", "version": "25.0"}, {"document": "SMETS2", "version": "4.0"}]"#).text)
         #expect(plan.artefacts.map(\.ref) == [.document(.appendix, "AD"), .document(.schedule, "8"), .document(.appendix, "AL"), .part(.schedule, "9", "SMETS2")])
         // A bare SVTAD is as ambiguous as a bare TMAD: AJ, AK, AN, AQ and AR are all SVTADs.
         let svtad = errors(PlanJSON(artefacts: #"[{"document": "SVTAD", "version": "10.0"}]"#).text)
@@ -37,7 +37,7 @@ import S1CheckTestSupport
 
     @Test func allowsSchemaKey() throws {
         let json = PlanJSON().text.replacingOccurrences(of: "\"id\":", with: "\"$schema\": \"./plan.schema.json\", \"id\":")
-        #expect(throws: Never.self) { try decode(json).get() }
+        #expect(throws: Never.self) { try decode(json) }
     }
 
     @Test func unknownKeyNamesPathLineAndSuggestion() {
@@ -108,7 +108,7 @@ import S1CheckTestSupport
     /// `approvedBy` is optional; when given it is text, and it reaches the finding the waiver waives.
     @Test func waiverMayNameItsApprover() throws {
         let waivers = #"[{"rule": "consultation", "document": "AM", "reason": "r", "approvedBy": "J. Bloggs"}, {"rule": "consultation", "document": "AL", "reason": "r"}]"#
-        let plan = try decode(PlanJSON(waivers: waivers).text).get()
+        let plan = try decode(PlanJSON(waivers: waivers).text)
         #expect(plan.waivers.map(\.approvedBy) == ["J. Bloggs", nil])
         let e = errors(PlanJSON(waivers: #"[{"rule": "consultation", "reason": "r", "approvedBy": " "}, {"rule": "consultation", "reason": "r", "approvedBy": 7}]"#).text)
         #expect(e.map(\.path) == ["$.waivers[0].approvedBy", "$.waivers[1].approvedBy"])

@@ -7,8 +7,8 @@ import S1CheckTestSupport
 @Suite struct PolicyTests {
     typealias T = TestData
 
-    func policy(_ json: String) -> Result<Policy, Diagnostics> {
-        PolicyDecoding.decode(file: "s1check.json", bytes: Array(json.utf8), names: T.resolved.names)
+    func policy(_ json: String) throws(Diagnostics) -> Policy {
+        try PolicyDecoding.decode(file: "s1check.json", bytes: Array(json.utf8), names: T.resolved.names)
     }
 
     func check(_ plans: [String], policy: Policy) -> [FileResult] {
@@ -18,7 +18,7 @@ import S1CheckTestSupport
 
     @Test func badPolicyIsAnInputErrorWithPathLineAndColumn() throws {
         let text = try String(contentsOf: Paths.fixture("Policy/bad.s1check.json"), encoding: .utf8)
-        guard case .failure(let e) = policy(text) else { Issue.record("the bad policy decoded"); return }
+        guard let e = decodeFailure({ () throws(Diagnostics) in try policy(text) }) else { Issue.record("the bad policy decoded"); return }
         let byPath = Dictionary(grouping: e.all, by: { $0.path ?? "" })
         #expect(byPath["$.rules.consultaton"]?.first?.message.contains("did you mean \"consultation\"?") == true)
         #expect(byPath["$.rules.waiver"]?.first?.message == "rule \"waiver\" cannot be given a level")
@@ -30,18 +30,18 @@ import S1CheckTestSupport
     }
 
     @Test func sharedWaiverMayNameItsApprover() throws {
-        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2030-01-01", "approvedBy": "Test assurance lead"}]}"#).get()
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2030-01-01", "approvedBy": "Test assurance lead"}]}"#)
         #expect(p.waivers[0].approvedBy == "Test assurance lead")
         let r = check([PlanJSON(artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text], policy: p)[0]
         #expect(r.findings.first { $0.status == .waived }?.waiver == AppliedWaiver(reason: "r", expires: CalendarDate(iso: "2030-01-01"), originalStatus: .warn,
                                                                                      shared: 0, approvedBy: "Test assurance lead"))
-        guard case .failure = policy(#"{"waivers": [{"rule": "consultation", "reason": "r", "expires": "2030-01-01", "approvedBy": ""}]}"#) else {
+        guard decodeFailure({ () throws(Diagnostics) in try policy(#"{"waivers": [{"rule": "consultation", "reason": "r", "expires": "2030-01-01", "approvedBy": ""}]}"#) }) != nil else {
             Issue.record("a blank approver decoded"); return
         }
     }
 
     @Test func levelsChangeStatusesAndKeepTheFinding() throws {
-        let p = try policy(#"{"rules": {"unversioned-document": "deny", "artefact-version": "warn", "consultation": "allow"}}"#).get()
+        let p = try policy(#"{"rules": {"unversioned-document": "deny", "artefact-version": "warn", "consultation": "allow"}}"#)
         let plan = PlanJSON(phase: "MOC", artefacts: #"[{"document": "Appendix A", "version": "1.0"}, {"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#).text
         let r = check([plan], policy: p)[0]
         func finding(_ rule: RuleDescription) -> Finding? { r.findings.first { $0.rule == rule } }
@@ -59,7 +59,7 @@ import S1CheckTestSupport
 
     @Test func sharedWaiversApplyToEveryPlanAndTheRunReportsUnusedOnes() throws {
         let text = try String(contentsOf: Paths.fixture("Policy/gate.s1check.json"), encoding: .utf8)
-        let p = try policy(text).get()
+        let p = try policy(text)
         #expect(p.waivers.count == 2 && p.waiverLines == [8, 9])
         let am = PlanJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text
         let plain = PlanJSON(id: "B").text
@@ -80,7 +80,7 @@ import S1CheckTestSupport
     }
 
     @Test func anExpiredSharedWaiverFailsOnlyWhereItWouldWaive() throws {
-        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2023-05-31"}]}"#).get()
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "AM", "reason": "r", "expires": "2023-05-31"}]}"#)
         let results = check([PlanJSON(id: "A", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text, PlanJSON(id: "B").text], policy: p)
         let expired = results[0].findings.filter { $0.rule == WaiverRule.description }
         #expect(expired.map(\.status) == [.fail] && expired[0].message.contains("expired on 2023-05-31"))
@@ -103,7 +103,7 @@ import S1CheckTestSupport
     /// A shared waiver that would waive a failure without an approver met something: the typed fact says
     /// so (not the finding's words), so it is counted as used, neither expired nor unused.
     @Test func anUnapprovedSharedWaiverIsUsedNotExpired() throws {
-        let p = try policy(#"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "r", "expires": "2030-01-01"}]}"#).get()
+        let p = try policy(#"{"waivers": [{"rule": "artefact-version", "document": "AD", "reason": "r", "expires": "2030-01-01"}]}"#)
         let results = check([PlanJSON(id: "A", artefacts: #"[{"document": "AD", "version": "5.0"}]"#).text], policy: p)
         let f = try #require(results[0].findings.first { $0.sharedWaiver == 0 })
         #expect(f.status == .fail && f.sharedWaiverMeeting == .unapproved)
@@ -116,7 +116,7 @@ import S1CheckTestSupport
 
     /// An unused shared waiver whose document names nothing gets the nearest name, as a plan waiver does.
     @Test func anUnusedSharedWaiverWithAMistypedDocumentGetsTheNearestName() throws {
-        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "Apendix AM", "reason": "r", "expires": "2030-01-01"}]}"#).get()
+        let p = try policy(#"{"waivers": [{"rule": "consultation", "document": "Apendix AM", "reason": "r", "expires": "2030-01-01"}]}"#)
         #expect(p.unusedMessage(0, in: T.resolved)
             == "the shared waiver for consultation · Apendix AM matches no finding in any plan: \"Apendix AM\" names no document of the SEC (did you mean Appendix AM?)")
     }

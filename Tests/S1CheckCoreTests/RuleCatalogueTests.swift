@@ -10,7 +10,7 @@ import S1CheckTestSupport
     func example(_ fixture: ExampleFixture) throws {
         var registry: DeviceRegistry?
         if let text = fixture.example.registry {
-            registry = try DeviceRegistryDecoding.decode(file: "registry.json", bytes: Array(text.utf8)).get()
+            registry = try DeviceRegistryDecoding.decode(file: "registry.json", bytes: Array(text.utf8))
         }
         let results = Checker.checkAll(fixture.planFiles, baseline: fixture.resolvedBaseline, registry: registry, asOf: RuleExample.asOf, results: fixture.testResults)
         let result = try #require(results.first { $0.file == fixture.plan })

@@ -249,7 +249,7 @@ import S1CheckTestSupport
 @Suite struct BaselineToolTests {
     let next = { () -> Baseline in
         let bytes = Paths.bytes(Paths.fixture("Baselines/tbrd-1.25.baseline.json"))
-        return try! BaselineDecoding.decode(file: "1.25", bytes: bytes).get()
+        return try! BaselineDecoding.decode(file: "1.25", bytes: bytes)
     }()
 
     @Test func diffReportsExactlyTheChanges() {
@@ -264,7 +264,7 @@ import S1CheckTestSupport
     @Test func diffFindsThePlansItPutsOutOfDate() throws {
         let plan = try PlanDecoding.decode(file: "p", bytes: Array(PlanJSON(
             artefacts: #"[{"document": "AD", "version": "5.1"}, {"document": "AM", "version": "12.0"}, {"document": "AF", "version": "5.1"}]"#).text.utf8),
-            names: TestData.resolved.names).get()
+            names: TestData.resolved.names)
         let impacts = BaselineDiff(old: TestData.baseline, new: next).impact(on: [("p", plan)])
         #expect(impacts.map(\.subject) == ["TBRD", "Appendix AD", "Appendix AM"])
         #expect(impacts.map(\.expected) == ["1.25", "5.2", "13.0"])
@@ -274,7 +274,7 @@ import S1CheckTestSupport
     /// and the diff to the embedded baseline shows every version that now counts as in legal effect.
     @Test func aBaselineExportedBy010StillLoadsAndDiffsByVersion() throws {
         let bytes = Paths.bytes(Paths.fixture("Baselines/tbrd-1.24-format-0.1.0.baseline.json"))
-        let old = try BaselineDecoding.decode(file: "0.1.0", bytes: bytes).get()
+        let old = try BaselineDecoding.decode(file: "0.1.0", bytes: bytes)
         #expect(old.document(.document(.schedule, "8"))?.legalEffect == [Version(dotted: "4.1")!])
         let d = BaselineDiff(old: old, new: TestData.baseline)
         let added = d.changes.filter { $0.kind == .legalEffectAdded }

@@ -127,7 +127,7 @@ import S1CheckTestSupport
     @Test func theAccumulatorHoldsTheOutcomeOfTheResults() throws {
         let waiver = #"{"rule": "consultation", "document": "AM", "reason": "shared", "expires": "2030-01-01"}"#
         let policy = try PolicyDecoding.decode(file: "s1check.json", bytes: Array(#"{"waivers": [\#(waiver), \#(waiver)]}"#.utf8),
-                                               names: T.resolved.names).get()
+                                               names: T.resolved.names)
         let files = Self.plans(9).enumerated().map { i, f in
             i % 4 == 0 ? (f.name, Array(PlanJSON(id: "P-\(i)", artefacts: #"[{"document": "AM", "version": "12.0"}]"#).text.utf8)) : f
         } + [("bad.plan.json", Array("{".utf8))]

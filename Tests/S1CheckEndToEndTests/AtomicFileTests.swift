@@ -37,7 +37,7 @@ import S1CheckTestSupport
         let real = s.write("real.plan.json", "real")
         let link = s.url.appendingPathComponent("link.plan.json").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
-        #expect(throws: Diagnostic.self) {
+        #expect(throws: Diagnostics.self) {
             try AtomicFile(replacing: FilePath(link), options: .refuseSymlink).replace(with: Array("new".utf8))
         }
         #expect(try String(contentsOfFile: real, encoding: .utf8) == "real")
@@ -49,12 +49,12 @@ import S1CheckTestSupport
     @Test func aFailedReplacementLeavesTheTargetAndNoTemporaryFile() throws {
         let s = Scratch()
         let inside = s.write("report.json/kept", "kept")
-        #expect(throws: Diagnostic.self) {
+        #expect(throws: Diagnostics.self) {
             try AtomicFile(replacing: FilePath(s.path("report.json")), options: .keepPermissions).replace(with: Array("new".utf8))
         }
         #expect(try String(contentsOfFile: inside, encoding: .utf8) == "kept")
         #expect(try leftovers(s).isEmpty)
-        #expect(throws: Diagnostic.self) {
+        #expect(throws: Diagnostics.self) {
             try AtomicFile(replacing: FilePath(s.path("no/such/folder/x.json")), options: []).replace(with: Array("new".utf8))
         }
     }

@@ -79,13 +79,13 @@ import S1CheckCore
     @Test func parsingFollowsTheDeclarations() throws {
         let format = Option<OutputFormat>.choice("format", "FORMAT", help: "f"), plans = RepeatedOption<FilePath>.planPaths("plans", help: "p")
         let strict = Flag("strict", help: "s")
-        func parse(_ words: [String]) -> Result<ParsedArguments, Diagnostic> {
-            do throws(Diagnostic) {
+        func parse(_ words: [String]) -> Result<ParsedArguments, Diagnostics> {
+            do throws(Diagnostics) {
                 return .success(try ParsedArguments(words.map { Argument(Array($0.utf8)) }, command: "t", options: [format.spec, plans.spec, strict.spec]))
             }
             catch { return .failure(error) }
         }
-        func message(_ words: [String]) -> String? { if case .failure(let d) = parse(words) { d.message } else { nil } }
+        func message(_ words: [String]) -> String? { if case .failure(let d) = parse(words) { d.all.map(\.message).joined(separator: "; ") } else { nil } }
         #expect(message(["--format"]) == "--format needs a value")
         #expect(message(["--format", "text", "--format=json"]) == "--format is given more than once")
         #expect(message(["--strict=yes"]) == "--strict takes no value")
@@ -97,7 +97,7 @@ import S1CheckCore
     }
 
     /// Parses `words` as the command line of `command` (its words before them), as the binary does.
-    static func parse(_ words: [String], as command: CommandSpec) throws(Diagnostic) -> ParsedArguments {
+    static func parse(_ words: [String], as command: CommandSpec) throws(Diagnostics) -> ParsedArguments {
         try ParsedArguments(words.map { Argument(Array($0.utf8)) }, command: command.name, options: command.allOptions)
     }
 
@@ -112,8 +112,8 @@ import S1CheckCore
         #expect(try a[CheckCommand.format] == .github)
         #expect(try a[CheckCommand.baseline] == nil, "not given: nil, not a default")
         let bad = try Self.parse(["Plans", "--as-of", "2023-02-30"], as: CommandTable.check)
-        #expect(throws: Diagnostic.self) { try bad[CheckCommand.asOf] }
-        do { _ = try bad[CheckCommand.asOf] } catch { #expect(error.message == "--as-of must be a real date written YYYY-MM-DD, not \"2023-02-30\"") }
+        #expect(throws: Diagnostics.self) { try bad[CheckCommand.asOf] }
+        do { _ = try bad[CheckCommand.asOf] } catch { #expect(error.all.map(\.message) == ["--as-of must be a real date written YYYY-MM-DD, not \"2023-02-30\""]) }
 
         let i = try Self.parse(["--phase", "foc", "--id", "X-1", "--installation-type", "active", "--installation-type", "Dormant",
                                 "--baseline", "b.json"], as: CommandTable.initPlan)
@@ -128,7 +128,7 @@ import S1CheckCore
         #expect(try r[results].map(\.display) == ["a.xml", "b.xml"])
         let stdin = try Self.parse(["--phase", "FOC", "--id", "X-1", "--baseline", "-"], as: CommandTable.initPlan)
         do { _ = try stdin[InitCommand.baseline]; Issue.record("--baseline - read as a file") } catch {
-            #expect(error.message.hasPrefix("--baseline needs a file; s1check does not read inputs from standard input"))
+            #expect(error.first.message.hasPrefix("--baseline needs a file; s1check does not read inputs from standard input"))
         }
     }
 
@@ -179,9 +179,11 @@ import S1CheckCore
         }
     }
 
-    /// Several diagnostics thrown as one keep every one, in order.
-    @Test func severalDiagnosticsThrownAsOne() {
-        let d = Diagnostic(Diagnostics([.usage("a"), .usage("b"), .usage("c")]))
+    /// Several diagnostics thrown as one keep every one, in order; none is nothing to throw.
+    @Test func severalDiagnosticsThrownAsOne() throws {
+        let d = try #require(Diagnostics([.usage("a"), .usage("b"), .usage("c")]))
         #expect(d.all.map(\.message) == ["a", "b", "c"])
+        #expect(Diagnostics(.usage("a")).all.map(\.message) == ["a"])
+        #expect(Diagnostics([]) == nil)
     }
 }

@@ -10,7 +10,7 @@ import S1CheckTestSupport
 enum PackRuns {
     static let registry: DeviceRegistry = {
         let bytes = Array(try! Data(contentsOf: packageRoot.appendingPathComponent("Plans/devices.json")))
-        return try! DeviceRegistryDecoding.decode(file: "Plans/devices.json", bytes: bytes).get()
+        return try! DeviceRegistryDecoding.decode(file: "Plans/devices.json", bytes: bytes)
     }()
 
     static let policyText = #"""
@@ -30,7 +30,7 @@ enum PackRuns {
                                combinations: #"["DMC-0007"]"#, artefacts: "[]", layout: .threeLines)
 
     static func full(command: [String]? = ["check", "plans", "--html", "pack.html"]) -> RunResult {
-        let policy = try! PolicyDecoding.decode(file: "s1check.json", bytes: Array(policyText.utf8), names: Sample.baseline.names).get()
+        let policy = try! PolicyDecoding.decode(file: "s1check.json", bytes: Array(policyText.utf8), names: Sample.baseline.names)
         let files: [(String, String)] = [
             ("plans/fail.plan.json", plan.with(id: "FAIL-1", artefacts: #"[{"document": "AD", "version": "5.0"}, {"document": "AM", "version": "12.0"}]"#, waivers: approvedWaiver).text),
             ("plans/warn.plan.json", plan.with(id: "WARN-1", artefacts: #"[{"document": "AM", "version": "12.0"}]"#,

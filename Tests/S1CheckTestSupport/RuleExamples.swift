@@ -30,9 +30,10 @@ public struct ExampleFixture: Sendable, CustomStringConvertible {
     /// The baseline the example is checked against: the embedded one, or it with the example's facts added.
     public var resolvedBaseline: ResolvedBaseline {
         guard let text = RuleExample.baselineText(example.baseline) else { return ResolvedBaseline(EmbeddedBaseline.load()) }
-        switch BaselineDecoding.decode(file: "baseline.json", bytes: Array(text.utf8)) {
-        case .success(let b): return ResolvedBaseline(b)
-        case .failure(let e): preconditionFailure("\(description): the example's baseline does not decode: \(e.all.map(\.description))")
+        do throws(Diagnostics) {
+            return ResolvedBaseline(try BaselineDecoding.decode(file: "baseline.json", bytes: Array(text.utf8)))
+        } catch {
+            preconditionFailure("\(description): the example's baseline does not decode: \(error.all.map(\.description))")
         }
     }
     /// `--devices` and `--baseline` as the binary takes them.

@@ -1,8 +1,8 @@
 /// Decodes a baseline file (docs/baseline.md, "The baseline file") strictly: unknown keys, bad versions and dates,
 /// unknown phases and documents listed twice are input errors.
 public enum BaselineDecoding {
-    public static func decode(file: String, bytes: [UInt8]) -> Result<Baseline, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
+    public static func decode(file: String, bytes: [UInt8]) throws(Diagnostics) -> Baseline {
+        try StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> Baseline? {

@@ -9,9 +9,10 @@ public enum EmbeddedBaseline {
 
     /// The embedded file decoded. It is covered by tests, so a decoding failure is a build defect.
     public static func load() -> Baseline {
-        switch BaselineDecoding.decode(file: displayName, bytes: bytes) {
-        case .success(let b): return b
-        case .failure(let e): fatalError("the embedded baseline is invalid: \(e.all.map(\.description))")
+        do throws(Diagnostics) {
+            return try BaselineDecoding.decode(file: displayName, bytes: bytes)
+        } catch {
+            fatalError("the embedded baseline is invalid: \(error.all.map(\.description))")
         }
     }
 }

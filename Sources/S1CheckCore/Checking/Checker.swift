@@ -71,20 +71,21 @@ public struct Checker: Sendable {
     /// Decodes and checks one file; `location`: its path's bytes, when `file` is not their text.
     public func check(file: String, location: [UInt8]? = nil, bytes: [UInt8]) -> FileResult {
         let digest = SHA256.hex(of: bytes)
-        switch PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names) {
-        case .failure(let e):
-            return FileResult(file: file, location: location, sha256: digest, unreadable: e.all)
-        case .success(let plan):
-            let lines = LineIndex(bytes)
-            var findings = findings(for: plan, file: file, lines: lines)
-            for i in findings.indices {
-                findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
-            }
-            Checker.makeCheckNamesUnique(&findings)
-            var result = FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
-            if let execution = context.execution { result.execution = execution[plan.id] ?? .none(plan.id) }
-            return result
+        let plan: Plan
+        do throws(Diagnostics) {
+            plan = try PlanDecoding.decode(file: file, bytes: bytes, names: context.baseline.names)
+        } catch {
+            return FileResult(file: file, location: location, sha256: digest, unreadable: error.all)
         }
+        let lines = LineIndex(bytes)
+        var findings = findings(for: plan, file: file, lines: lines)
+        for i in findings.indices {
+            findings[i].line = findings[i].offset.map { lines.line(ofOffset: $0) }
+        }
+        Checker.makeCheckNamesUnique(&findings)
+        var result = FileResult(file: file, location: location, sha256: digest, plan: plan, findings: findings)
+        if let execution = context.execution { result.execution = execution[plan.id] ?? .none(plan.id) }
+        return result
     }
 
     /// Appends " (2)", " (3)" to repeated check names, in order, so every JUnit test case is distinct.

@@ -32,7 +32,7 @@ public struct PlanIDIndex: Sendable {
         var out = PlanIDIndex()
         for (id, files) in shared {
             let plans = files.filter { file in
-                guard let bytes = read(file), case .success(let plan) = PlanDecoding.decode(file: file, bytes: bytes, names: names) else { return false }
+                guard let bytes = read(file), let plan = try? PlanDecoding.decode(file: file, bytes: bytes, names: names) else { return false }
                 return plan.id == id
             }
             if plans.count > 1 {

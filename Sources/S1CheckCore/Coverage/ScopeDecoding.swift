@@ -2,8 +2,8 @@
 /// strictly, against the device registry: a combination the registry does not know is an input error
 /// naming the nearest ids, as are unknown keys, phases, test types and installation types.
 public enum ScopeDecoding {
-    public static func decode(file: String, bytes: [UInt8], registry: DeviceRegistry) -> Result<Scope, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes) { decodeRoot($0, $1, registry) }
+    public static func decode(file: String, bytes: [UInt8], registry: DeviceRegistry) throws(Diagnostics) -> Scope {
+        try StrictDecoder.decode(file: file, bytes: bytes) { decodeRoot($0, $1, registry) }
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder, _ registry: DeviceRegistry) -> Scope? {

@@ -83,8 +83,8 @@ public struct DeviceRegistry: Sendable {
 }
 
 public enum DeviceRegistryDecoding {
-    public static func decode(file: String, bytes: [UInt8]) -> Result<DeviceRegistry, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
+    public static func decode(file: String, bytes: [UInt8]) throws(Diagnostics) -> DeviceRegistry {
+        try StrictDecoder.decode(file: file, bytes: bytes, decodeRoot)
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder) -> DeviceRegistry? {

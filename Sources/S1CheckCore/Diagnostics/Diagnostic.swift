@@ -23,9 +23,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String?
     public var position: SourcePosition?
     public var message: String
-    /// Further diagnostics thrown with this one (every problem found in one file): a command throws one
-    /// type, `Diagnostic`, and reports `all`.
-    public var others: [Diagnostic] = []
 
     public init(kind: Kind, file: String?, path: String? = nil, position: SourcePosition? = nil, message: String) {
         self.kind = kind
@@ -34,16 +31,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.position = position
         self.message = message
     }
-
-    /// Several diagnostics as one thrown value: the first, carrying the rest. `several` is not empty.
-    public init(_ several: Diagnostics) {
-        precondition(!several.all.isEmpty, "no diagnostic to throw")
-        self = several.all[0]
-        others += several.all.dropFirst()
-    }
-
-    /// This diagnostic and those thrown with it, in order.
-    public var all: [Diagnostic] { [self] + others }
 
     /// A problem with an input file, at a JSON path (and a position where known).
     public static func input(file: String, path: String = "$", position: SourcePosition? = nil, message: String) -> Diagnostic {
@@ -80,8 +67,33 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Several diagnostics thrown together (every problem found in one file, not just the first).
-public struct Diagnostics: Error, Sendable {
-    public var all: [Diagnostic]
-    public init(_ all: [Diagnostic]) { self.all = all }
+/// What s1check throws for an input, usage or write problem: one diagnostic or several (every problem
+/// found in one file, not just the first), never none. Commands throw this one type; the entry point
+/// reports `all`.
+public struct Diagnostics: Error, Sendable, Hashable {
+    public var first: Diagnostic
+    public var rest: [Diagnostic]
+
+    public init(_ one: Diagnostic) {
+        first = one
+        rest = []
+    }
+
+    /// The diagnostics of `array`, in order; nil when there are none (nothing to throw).
+    public init?(_ array: [Diagnostic]) {
+        guard let first = array.first else { return nil }
+        self.first = first
+        rest = Array(array.dropFirst())
+    }
+
+    /// Every diagnostic, in order: never empty.
+    public var all: [Diagnostic] { [first] + rest }
+
+    public static func input(file: String, path: String = "$", position: SourcePosition? = nil, message: String) -> Diagnostics {
+        Diagnostics(.input(file: file, path: path, position: position, message: message))
+    }
+
+    public static func usage(_ message: String) -> Diagnostics { Diagnostics(.usage(message)) }
+
+    public static func write(file: String, _ message: String) -> Diagnostics { Diagnostics(.write(file: file, message)) }
 }

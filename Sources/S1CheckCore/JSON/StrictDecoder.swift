@@ -28,12 +28,18 @@ public final class StrictDecoder {
     /// Parses `bytes` and decodes the root with `decodeRoot`: the value, or every problem found. The one
     /// entry point of every file format s1check reads.
     public static func decode<T>(file: String, bytes: [UInt8],
-                                 _ decodeRoot: (JSONNode, StrictDecoder) -> T?) -> Result<T, Diagnostics> {
+                                 _ decodeRoot: (JSONNode, StrictDecoder) -> T?) throws(Diagnostics) -> T {
         let d = StrictDecoder(file: file, bytes: bytes)
-        guard let root = d.parse() else { return .failure(Diagnostics(d.diagnostics)) }
+        guard let root = d.parse() else { throw d.thrown }
         let value = decodeRoot(root, d)
-        if let value, d.errors.isEmpty { return .success(value) }
-        return .failure(Diagnostics(d.diagnostics))
+        if let value, d.errors.isEmpty { return value }
+        throw d.thrown
+    }
+
+    /// Every problem found, to throw; a root that did not decode without saying why is reported too,
+    /// never passed as a file without problems.
+    private var thrown: Diagnostics {
+        Diagnostics(diagnostics) ?? .input(file: file, message: "cannot be decoded, and s1check found no reason why (a defect in s1check: please report it)")
     }
 
     /// Parses the bytes; a syntax error is recorded and nil returned.

@@ -5,8 +5,8 @@ public enum PlanDecoding {
                                       optional: ["$schema", "window", "deviceModels", "deviceModelCombinations", "waivers", "testType", "installationTypes"])
 
     /// `names`: the document names of the baseline in use (titles and aliases are read against it).
-    public static func decode(file: String, bytes: [UInt8], names: DocumentNames) -> Result<Plan, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes) { decodeRoot($0, $1, names) }
+    public static func decode(file: String, bytes: [UInt8], names: DocumentNames) throws(Diagnostics) -> Plan {
+        try StrictDecoder.decode(file: file, bytes: bytes) { decodeRoot($0, $1, names) }
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder, _ names: DocumentNames) -> Plan? {

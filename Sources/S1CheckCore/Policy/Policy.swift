@@ -64,8 +64,8 @@ public struct AppliedLevel: Sendable, Hashable {
 /// Decodes a policy file strictly: fixed keys, known rule ids (with did-you-mean), known levels, waivers
 /// in the plan-waiver shape with `reason` and `expires` required.
 public enum PolicyDecoding {
-    public static func decode(file: String, bytes: [UInt8], names: DocumentNames) -> Result<Policy, Diagnostics> {
-        StrictDecoder.decode(file: file, bytes: bytes) { root, d in decodeRoot(root, d, file: file, names: names) }
+    public static func decode(file: String, bytes: [UInt8], names: DocumentNames) throws(Diagnostics) -> Policy {
+        try StrictDecoder.decode(file: file, bytes: bytes) { root, d in decodeRoot(root, d, file: file, names: names) }
     }
 
     static func decodeRoot(_ root: JSONNode, _ d: StrictDecoder, file: String, names: DocumentNames) -> Policy? {

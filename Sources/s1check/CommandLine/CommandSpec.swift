@@ -124,13 +124,13 @@ struct CommandSpec: Sendable {
     var argumentHint: String? = nil
     /// The help page shown by `--help` (nil: this command's own). A subcommand may share its parent's.
     var helpFrom: [String]? = nil
-    var run: @Sendable (ParsedArguments) throws(Diagnostic) -> Int32
+    var run: @Sendable (ParsedArguments) throws(Diagnostics) -> Int32
 
     /// A command from its declarations: its options are the keys its run function reads, in the order its
     /// help lists them.
     init(name: String, summary: String, positionals: Positionals = Positionals(), options: [any OptionKey] = [],
          subcommands: [CommandSpec] = [], contradicting: [[any OptionKey]] = [], discussion: String, epilogue: String? = nil,
-         argumentHint: String? = nil, helpFrom: [String]? = nil, run: @escaping @Sendable (ParsedArguments) throws(Diagnostic) -> Int32) {
+         argumentHint: String? = nil, helpFrom: [String]? = nil, run: @escaping @Sendable (ParsedArguments) throws(Diagnostics) -> Int32) {
         self.name = name
         self.summary = summary
         self.positionals = positionals
@@ -170,7 +170,7 @@ struct ParsedArguments {
     var values: [String: [Argument]] = [:]
     var flags: Set<String> = []
 
-    init(_ args: [Argument], command: String, options: [OptionSpec]) throws(Diagnostic) {
+    init(_ args: [Argument], command: String, options: [OptionSpec]) throws(Diagnostics) {
         self.command = command
         spec = options
         arguments = args
@@ -184,7 +184,7 @@ struct ParsedArguments {
             if !onlyPositional && a == "-h" && options.contains(where: { $0.name == "help" }) { flags.insert("help"); continue }
             if onlyPositional || !a.hasPrefix("--") || a == "-" {
                 if !onlyPositional && a.hasPrefix("-") && a != "-" {
-                    throw Diagnostic.usage("unknown option \(arg.path.display)")
+                    throw Diagnostics.usage("unknown option \(arg.path.display)")
                 }
                 positionalArguments.append(arg)
                 continue
@@ -199,35 +199,35 @@ struct ParsedArguments {
             }
             guard let option = options.first(where: { $0.name == name }) else {
                 let hint = nearest(to: name, in: options.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean --\($0)?)" } ?? ""
-                throw Diagnostic.usage("unknown option --\(FilePath(name).display)\(hint)")
+                throw Diagnostics.usage("unknown option --\(FilePath(name).display)\(hint)")
             }
             switch option.kind {
             case .flag:
-                if inline != nil { throw Diagnostic.usage("--\(name) takes no value") }
+                if inline != nil { throw Diagnostics.usage("--\(name) takes no value") }
                 flags.insert(name)
             case .value, .repeatable:
                 let value: Argument
                 if let inline { value = inline } else {
-                    guard i < args.count else { throw Diagnostic.usage("--\(name) needs a value") }
+                    guard i < args.count else { throw Diagnostics.usage("--\(name) needs a value") }
                     value = args[i]
                     i += 1
                 }
                 try ParsedArguments.checkValue(value, of: name)
-                if case .value = option.kind, values[name] != nil { throw Diagnostic.usage("--\(name) is given more than once") }
+                if case .value = option.kind, values[name] != nil { throw Diagnostics.usage("--\(name) is given more than once") }
                 values[name, default: []].append(value)
             }
         }
     }
 
-    static func checkValue(_ value: Argument, of name: String) throws(Diagnostic) {
-        if value.bytes.isEmpty { throw Diagnostic.usage("--\(name) needs a value, and was given an empty one") }
+    static func checkValue(_ value: Argument, of name: String) throws(Diagnostics) {
+        if value.bytes.isEmpty { throw Diagnostics.usage("--\(name) needs a value, and was given an empty one") }
         if value.bytes.first == UInt8(ascii: "-") && value.bytes != [UInt8(ascii: "-")] {
-            throw Diagnostic.usage("--\(name) needs a value, not \"\(value.path.display)\", which looks like an option (for a file of that name, write ./\(value.path.display))")
+            throw Diagnostics.usage("--\(name) needs a value, not \"\(value.path.display)\", which looks like an option (for a file of that name, write ./\(value.path.display))")
         }
     }
 
     /// The usage error for a required option that is missing (or given blank): `init needs --id ID`.
-    func missing(_ key: some OptionKey) -> Diagnostic {
+    func missing(_ key: some OptionKey) -> Diagnostics {
         .usage("\(command) needs \(key.spec.synopsis)")
     }
 
@@ -251,7 +251,7 @@ struct ParsedArguments {
 
     /// The value of an option given at most once, converted (a date, a choice, an input file), or nil.
     subscript<Value>(_ key: Option<Value>) -> Value? {
-        get throws(Diagnostic) {
+        get throws(Diagnostics) {
             guard let a = valuesGiven(to: key.spec)?.first else { return nil }
             return try key.convert(a, key.spec)
         }
@@ -259,25 +259,21 @@ struct ParsedArguments {
 
     /// Every value of a repeatable option, converted, in order (empty when it is not given).
     subscript<Value>(_ key: RepeatedOption<Value>) -> [Value] {
-        get throws(Diagnostic) {
+        get throws(Diagnostics) {
             var out: [Value] = []
             for a in valuesGiven(to: key.spec) ?? [] { out.append(try key.convert(a, key.spec)) }
             return out
         }
     }
 
-    static func inputPaths(_ args: [Argument]) throws(Diagnostic) -> [FilePath] {
+    static func inputPaths(_ args: [Argument]) throws(Diagnostics) -> [FilePath] {
         for a in args {
-            if a.bytes.isEmpty { throw Diagnostic.usage("an empty argument where a plan file or folder was expected") }
+            if a.bytes.isEmpty { throw Diagnostics.usage("an empty argument where a plan file or folder was expected") }
             if a.bytes == [UInt8(ascii: "-")] {
-                throw Diagnostic.usage("s1check does not read plans from standard input; give files or folders (for a file named -, write ./-)")
+                throw Diagnostics.usage("s1check does not read plans from standard input; give files or folders (for a file named -, write ./-)")
             }
         }
         return args.map(\.path)
     }
 }
 
-/// Runs a body that throws several diagnostics as a command, which throws one (carrying the rest).
-func diagnosing<T>(_ body: () throws(Diagnostics) -> T) throws(Diagnostic) -> T {
-    do throws(Diagnostics) { return try body() } catch { throw Diagnostic(error) }
-}

@@ -49,7 +49,7 @@ enum CommandTable {
             are written into; a symlink to a file is refused.
             \(Help.exitStatus)
             """,
-        run: { a throws(Diagnostic) in try CheckCommand.run(a) })
+        run: { a throws(Diagnostics) in try CheckCommand.run(a) })
 
     static let fix = CommandSpec(
         name: "fix", summary: "a patch bringing drifted versions onto the baseline",
@@ -69,7 +69,7 @@ enum CommandTable {
             Exit status: without --write, 0 nothing to change, 1 a change to make; with --write, 0 written;
             2 usage or input error, or a plan that could not be written.
             """,
-        run: { a throws(Diagnostic) in try FixCommand.run(a) })
+        run: { a throws(Diagnostics) in try FixCommand.run(a) })
 
     static let baseline = CommandSpec(
         name: "baseline", summary: "show the resolved baseline",
@@ -82,7 +82,7 @@ enum CommandTable {
                     Prints the baseline file in use (embedded, or --baseline) byte for byte, to copy and edit for the
                     next TBRD issue. A broken file is an input error, and nothing is printed.
                     """,
-                run: { a throws(Diagnostic) in try BaselineCommand.export(a) }),
+                run: { a throws(Diagnostics) in try BaselineCommand.export(a) }),
             CommandSpec(
                 name: "diff", summary: "what changed between two baseline files",
                 positionals: .exactly("OLD", "NEW", expected: "two baselines: OLD NEW (use @embedded for the embedded one)",
@@ -95,13 +95,13 @@ enum CommandTable {
                     file of that name).
                     """,
                 epilogue: "Exit status: 0 nothing changed, 1 something changed, 2 input error.",
-                run: { a throws(Diagnostic) in try BaselineCommand.diff(a) }),
+                run: { a throws(Diagnostics) in try BaselineCommand.diff(a) }),
         ],
         discussion: """
             The resolved baseline: each artefact with its version and where it came from (Annex A, legal
             effect, consultation).
             """,
-        run: { a throws(Diagnostic) in try BaselineCommand.show(a) })
+        run: { a throws(Diagnostics) in try BaselineCommand.show(a) })
 
     static let initPlan = CommandSpec(
         name: "init", summary: "print a new plan at the resolved baseline",
@@ -115,7 +115,7 @@ enum CommandTable {
             the device models and combinations from the registry (each must be eligible for the phase); else
             add them by hand. Then `s1check check` it. What check would refuse is a usage error (exit 2).
             """,
-        run: { a throws(Diagnostic) in try InitCommand.run(a) })
+        run: { a throws(Diagnostics) in try InitCommand.run(a) })
 
     static let scope = CommandSpec(
         name: "scope", summary: "release scopes (see: scope init)",
@@ -129,13 +129,13 @@ enum CommandTable {
                     for each test type and installation type: one cell each. Trim it to the release, add equivalents
                     and exclusions (with reason, approver and expiry), then `s1check check --devices FILE --scope FILE`.
                     """,
-                run: { a throws(Diagnostic) in try ScopeCommand.initScope(a) }),
+                run: { a throws(Diagnostics) in try ScopeCommand.initScope(a) }),
         ],
         discussion: """
             A release scope (`check --scope FILE`) says what a release's testing must cover: phase ×
             combination × test type × installation type. `scope init` writes one to start from.
             """,
-        run: { _ throws(Diagnostic) in throw Diagnostic.usage("scope needs a subcommand: scope init (see s1check scope --help)") })
+        run: { _ throws(Diagnostics) in throw Diagnostics.usage("scope needs a subcommand: scope init (see s1check scope --help)") })
 
     static let rules = CommandSpec(
         name: "rules", summary: "the rules: id, status, clause, whether waivable",
@@ -145,7 +145,7 @@ enum CommandTable {
             it), the statuses its findings can have, whether a waiver may waive it, and the clause it rests on.
             """,
         argumentHint: "rules takes none; for one rule, s1check explain RULE",
-        run: { a throws(Diagnostic) in try RulesCommand.list(a) })
+        run: { a throws(Diagnostics) in try RulesCommand.list(a) })
 
     static let explain = CommandSpec(
         name: "explain", summary: "one rule: its summary, clause and worked examples",
@@ -156,7 +156,7 @@ enum CommandTable {
             may waive it, and its worked examples (plan fragments with the exact findings they give, which run
             as tests). RULE is an id from s1check rules, such as artefact-version or input-error.
             """,
-        run: { a throws(Diagnostic) in try RulesCommand.explain(a) })
+        run: { a throws(Diagnostics) in try RulesCommand.explain(a) })
 
     static let schema = CommandSpec(
         name: "schema", summary: "print the JSON Schema of an input or a report",
@@ -168,11 +168,11 @@ enum CommandTable {
             your plans, for editors and the $schema that init and scope init write:
               s1check schema plan > Plans/schemas/plan.schema.json
             """,
-        run: { a throws(Diagnostic) in try SchemaCommand.run(a) })
+        run: { a throws(Diagnostics) in try SchemaCommand.run(a) })
 
     /// The process's arguments to an exit status: the command they name, run; a usage or input error
     /// thrown (one type, `Diagnostic`) is the caller's to report.
-    static func main(_ args: [Argument]) throws(Diagnostic) -> Int32 {
+    static func main(_ args: [Argument]) throws(Diagnostics) -> Int32 {
         switch args.first?.text {
         case nil:
             // No command is a usage error: the help goes to standard error, where errors go.
@@ -191,7 +191,7 @@ enum CommandTable {
             guard let command = commands.first(where: { $0.name == word }) else {
                 let other = FilePath(word).display
                 let hint = nearest(to: other, in: commands.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
-                throw Diagnostic.usage("unknown command \"\(other)\"\(hint); see s1check --help")
+                throw Diagnostics.usage("unknown command \"\(other)\"\(hint); see s1check --help")
             }
             return try run(command, words: [word], Array(args.dropFirst()))
         }
@@ -203,13 +203,13 @@ enum CommandTable {
     }
 
     /// The command (or subcommand) `words` name, for `help WORDS`; a usage error with the nearest name.
-    static func named(_ words: [String]) throws(Diagnostic) -> CommandSpec {
+    static func named(_ words: [String]) throws(Diagnostics) -> CommandSpec {
         var list = commands, found: CommandSpec?
         for (i, word) in words.enumerated() {
             guard let c = list.first(where: { $0.name == word }) else {
                 let before = words[..<i].joined(separator: " ")
                 let hint = nearest(to: word, in: list.map(\.name), limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
-                throw Diagnostic.usage("no help for \"\(FilePath(word).display)\"\(before.isEmpty ? "" : " in \(before)")\(hint); see s1check --help")
+                throw Diagnostics.usage("no help for \"\(FilePath(word).display)\"\(before.isEmpty ? "" : " in \(before)")\(hint); see s1check --help")
             }
             found = c
             list = c.subcommands
@@ -219,7 +219,7 @@ enum CommandTable {
 
     /// Runs `command` (or the subcommand its first argument names) on its arguments: parsed against its
     /// options, its help if asked, its arguments and required options checked, then its run function.
-    static func run(_ command: CommandSpec, words: [String], _ args: [Argument]) throws(Diagnostic) -> Int32 {
+    static func run(_ command: CommandSpec, words: [String], _ args: [Argument]) throws(Diagnostics) -> Int32 {
         if let first = args.first?.text, let sub = command.subcommands.first(where: { $0.name == first }) {
             return try run(sub, words: words + [sub.name], Array(args.dropFirst()))
         }
@@ -231,17 +231,17 @@ enum CommandTable {
             let names = command.subcommands.map(\.name)
             let takes = names.isEmpty ? command.argumentHint
                 : "\(name) takes \((names.count > 1 ? names.dropLast().joined(separator: ", ") + ", " : "") + names.last!) or options"
-            throw Diagnostic.usage("unexpected argument \"\(extra.path.display)\"" + (takes.map { " (\($0))" } ?? ""))
+            throw Diagnostics.usage("unexpected argument \"\(extra.path.display)\"" + (takes.map { " (\($0))" } ?? ""))
         }
         for names in command.contradicting {
             let given = names.filter { a.given($0) }
             if given.count > 1 {
-                throw Diagnostic.usage(given.map { "--\($0.name)" }.joined(separator: " and ") + " contradict each other: give one")
+                throw Diagnostics.usage(given.map { "--\($0.name)" }.joined(separator: " and ") + " contradict each other: give one")
             }
         }
-        for o in command.options where o.required && !a.given(o) { throw Diagnostic.usage("\(name) needs \(o.synopsis)") }
+        for o in command.options where o.required && !a.given(o) { throw Diagnostics.usage("\(name) needs \(o.synopsis)") }
         // After the options, as each command counted them before: `check --quiet --verbose` names the contradiction.
-        if let wrong = command.positionals.check(a.positionalArguments.count, command: name, a) { throw wrong }
+        if let wrong = command.positionals.check(a.positionalArguments.count, command: name, a) { throw Diagnostics(wrong) }
         return try command.run(a)
     }
 }

@@ -21,10 +21,10 @@ struct Flag: OptionKey {
 /// given. The value is converted when it is read, so a command meets its errors in the order it reads.
 struct Option<Value>: OptionKey {
     let spec: OptionSpec
-    let convert: @Sendable (Argument, OptionSpec) throws(Diagnostic) -> Value
+    let convert: @Sendable (Argument, OptionSpec) throws(Diagnostics) -> Value
 
     init(_ name: String, _ type: OptionSpec.ValueType, _ valueName: String, required: Bool = false, help: String,
-         convert: @escaping @Sendable (Argument, OptionSpec) throws(Diagnostic) -> Value) {
+         convert: @escaping @Sendable (Argument, OptionSpec) throws(Diagnostics) -> Value) {
         spec = OptionSpec(name: name, kind: .value(type), valueName: valueName, required: required, help: help)
         self.convert = convert
     }
@@ -34,10 +34,10 @@ struct Option<Value>: OptionKey {
 /// not given.
 struct RepeatedOption<Value>: OptionKey {
     let spec: OptionSpec
-    let convert: @Sendable (Argument, OptionSpec) throws(Diagnostic) -> Value
+    let convert: @Sendable (Argument, OptionSpec) throws(Diagnostics) -> Value
 
     init(_ name: String, _ type: OptionSpec.ValueType, _ valueName: String, help: String,
-         convert: @escaping @Sendable (Argument, OptionSpec) throws(Diagnostic) -> Value) {
+         convert: @escaping @Sendable (Argument, OptionSpec) throws(Diagnostics) -> Value) {
         spec = OptionSpec(name: name, kind: .repeatable(type), valueName: valueName, required: false, help: help)
         self.convert = convert
     }
@@ -48,23 +48,23 @@ enum OptionValue {
     static func text(_ a: Argument, _ o: OptionSpec) -> String { a.text }
 
     /// A file read as an input: "-" (standard input) is not one.
-    static func inputFile(_ a: Argument, _ o: OptionSpec) throws(Diagnostic) -> FilePath {
+    static func inputFile(_ a: Argument, _ o: OptionSpec) throws(Diagnostics) -> FilePath {
         if a.bytes == [UInt8(ascii: "-")] {
-            throw Diagnostic.usage("--\(o.name) needs \(o.valueType == .path ? "a file or folder" : "a file"); s1check does not read inputs from standard input (for a file named -, write ./-)")
+            throw Diagnostics.usage("--\(o.name) needs \(o.valueType == .path ? "a file or folder" : "a file"); s1check does not read inputs from standard input (for a file named -, write ./-)")
         }
         return a.path
     }
 
     /// A plan file or folder (`--plans`): "-" is not one.
-    static func planPath(_ a: Argument, _ o: OptionSpec) throws(Diagnostic) -> FilePath {
+    static func planPath(_ a: Argument, _ o: OptionSpec) throws(Diagnostics) -> FilePath {
         try ParsedArguments.inputPaths([a])[0]
     }
 
-    static func date(_ a: Argument, _ o: OptionSpec) throws(Diagnostic) -> CalendarDate {
+    static func date(_ a: Argument, _ o: OptionSpec) throws(Diagnostics) -> CalendarDate {
         try Inputs.date(a.text, option: "--\(o.name)")
     }
 
-    static func choice<C: OptionChoice>(_ a: Argument, _ o: OptionSpec) throws(Diagnostic) -> C {
+    static func choice<C: OptionChoice>(_ a: Argument, _ o: OptionSpec) throws(Diagnostics) -> C {
         try C.parse(a.text, option: o.name)
     }
 }

@@ -13,7 +13,7 @@ import S1CheckReports
 /// `s1check check PATH… [options]`: reads plans, checks them, prints findings, writes reports.
 enum CheckCommand {
     /// Runs `check` on its arguments as `CommandTable.check` declares them.
-    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+    static func run(_ a: ParsedArguments) throws(Diagnostics) -> Int32 {
         // (At least one: the table checks the count.)
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
         let asOf = try a[Self.asOf] ?? Inputs.today()
@@ -29,7 +29,7 @@ enum CheckCommand {
         let scopePath = try a[Self.scope]
         // A scope's combinations are the registry's: without one, no cell could be named (a usage error).
         if scopePath != nil && devicesPath == nil {
-            throw Diagnostic.usage("--scope needs --devices: the scope's combinations are checked against the device registry")
+            throw Diagnostics.usage("--scope needs --devices: the scope's combinations are checked against the device registry")
         }
         let loaded: Inputs.Loaded<Baseline>, baseline: ResolvedBaseline
         var registry: Inputs.Loaded<DeviceRegistry>?

@@ -21,7 +21,7 @@ import S1CheckReports
 /// docs/execution.md, "fix --results"); a results file that cannot be read stops fix before any plan.
 enum FixCommand {
     /// Runs `fix` on its arguments as `CommandTable.fix` declares them.
-    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+    static func run(_ a: ParsedArguments) throws(Diagnostics) -> Int32 {
         // (At least one: the table checks the count.)
         let planPaths = try ParsedArguments.inputPaths(a.positionalArguments)
         let write = a[Self.write]
@@ -147,7 +147,7 @@ enum FixCommand {
             try file.replace(with: plan.fixed)
             done.written = true
         } catch {
-            done.problems.append(error)
+            done.problems += error.all
         }
         return done
     }

@@ -27,24 +27,24 @@ enum Inputs {
     /// name silently: with one in the working folder it is a usage error (write `./@embedded` for the file).
     static func baseline(_ path: FilePath?) throws(Diagnostics) -> Loaded<Baseline> {
         if let path, path.bytes == Array(embeddedToken.utf8), Files.exists(path) {
-            throw Diagnostics([.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
-                + "write ./@embedded for the file, or move it")])
+            throw Diagnostics.usage("@embedded names the embedded baseline, and a file of that name is in the working folder too: "
+                + "write ./@embedded for the file, or move it")
         }
         guard let path, path.bytes != Array(embeddedToken.utf8) else {
             let bytes = EmbeddedBaseline.bytes
             return Loaded(value: EmbeddedBaseline.load(), bytes: bytes,
                           source: InputDigest(role: "baseline", file: EmbeddedBaseline.displayName, sha256: SHA256.hex(of: bytes)), file: nil)
         }
-        return try load(path, role: "baseline") { BaselineDecoding.decode(file: path.display, bytes: $0) }
+        return try load(path, role: "baseline") { (bytes) throws(Diagnostics) in try BaselineDecoding.decode(file: path.display, bytes: bytes) }
     }
 
     static func registry(_ path: FilePath) throws(Diagnostics) -> Loaded<DeviceRegistry> {
-        try load(path, role: "device registry") { DeviceRegistryDecoding.decode(file: path.display, bytes: $0) }
+        try load(path, role: "device registry") { (bytes) throws(Diagnostics) in try DeviceRegistryDecoding.decode(file: path.display, bytes: bytes) }
     }
 
     /// A release scope (`--scope FILE`), read against the device registry its combinations must be in.
     static func scope(_ path: FilePath, registry: DeviceRegistry) throws(Diagnostics) -> Loaded<ScopeInput> {
-        let loaded = try load(path, role: "release scope") { ScopeDecoding.decode(file: path.display, bytes: $0, registry: registry) }
+        let loaded = try load(path, role: "release scope") { (bytes) throws(Diagnostics) in try ScopeDecoding.decode(file: path.display, bytes: bytes, registry: registry) }
         return Loaded(value: ScopeInput(scope: loaded.value, source: loaded.source, lines: LineIndex(loaded.bytes)),
                       bytes: loaded.bytes, source: loaded.source, file: loaded.file)
     }
@@ -55,7 +55,7 @@ enum Inputs {
     /// The policy file (`policy` reads it), or nil.
     static func policy(_ path: FilePath?, names: DocumentNames) throws(Diagnostics) -> Loaded<Policy>? {
         guard let file = path else { return nil }
-        return try load(file, role: "policy") { PolicyDecoding.decode(file: file.display, bytes: $0, names: names) }
+        return try load(file, role: "policy") { (bytes) throws(Diagnostics) in try PolicyDecoding.decode(file: file.display, bytes: bytes, names: names) }
     }
 
     /// The policy file of a run (docs/plans.md, "A policy file"): `--config FILE`; none with `--no-config`;
@@ -63,7 +63,7 @@ enum Inputs {
     /// root (the folder holding `.git`; without one, up to the file system's root), as ruff and SwiftLint
     /// find theirs. One run has one policy: inputs that find different files (or one a file, another
     /// none) are a usage error naming them, never a policy applied to plans it was not written for.
-    static func policyFile(config: FilePath?, none: Bool, inputs: [FilePath]) throws(Diagnostic) -> FilePath? {
+    static func policyFile(config: FilePath?, none: Bool, inputs: [FilePath]) throws(Diagnostics) -> FilePath? {
         // (Both together are refused by the table, as contradicting options.)
         if none { return nil }
         if let config { return config }
@@ -77,7 +77,7 @@ enum Inputs {
             func says(_ f: (input: FilePath, file: FilePath?)) -> String {
                 "\(f.input.display) finds " + (f.file.map(\.display) ?? "none")
             }
-            throw Diagnostic.usage("the inputs find different policy files (\(says(first)); \(says(other))), and one run has one policy: "
+            throw Diagnostics.usage("the inputs find different policy files (\(says(first)); \(says(other))), and one run has one policy: "
                 + "give it with --config FILE, or --no-config for none")
         }
         return first.file
@@ -115,22 +115,19 @@ enum Inputs {
     }
 
     /// Reads a regular file and decodes it; its problems are input errors naming it.
-    static func load<Value>(_ path: FilePath, role: String, decode: ([UInt8]) -> Result<Value, Diagnostics>) throws(Diagnostics) -> Loaded<Value> {
+    static func load<Value>(_ path: FilePath, role: String, decode: ([UInt8]) throws(Diagnostics) -> Value) throws(Diagnostics) -> Loaded<Value> {
         let contents = try read(path)
-        switch decode(contents.bytes) {
-        case .success(let value):
-            return Loaded(value: value, bytes: contents.bytes,
-                          source: InputDigest(role: role, file: path.display, location: path.bytes, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
-        case .failure(let e): throw e
-        }
+        let value = try decode(contents.bytes)
+        return Loaded(value: value, bytes: contents.bytes,
+                      source: InputDigest(role: role, file: path.display, location: path.bytes, sha256: SHA256.hex(of: contents.bytes)), file: contents.id)
     }
 
     /// A regular file's contents: anything else (a FIFO, a device) is refused before it is opened.
     static func read(_ path: FilePath) throws(Diagnostics) -> Files.Contents {
-        if let problem = Files.checkRegular(path) { throw Diagnostics([problem]) }
+        if let problem = Files.checkRegular(path) { throw Diagnostics(problem) }
         switch Files.read(path) {
         case .success(let c): return c
-        case .failure(let e): throw Diagnostics([e])
+        case .failure(let e): throw Diagnostics(e)
         }
     }
 
@@ -142,9 +139,9 @@ enum Inputs {
         return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
-    static func date(_ text: String, option: String) throws(Diagnostic) -> CalendarDate {
+    static func date(_ text: String, option: String) throws(Diagnostics) -> CalendarDate {
         guard let d = CalendarDate(iso: text) else {
-            throw Diagnostic.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")
+            throw Diagnostics.usage("\(option) must be a real date written YYYY-MM-DD, not \"\(text)\"")
         }
         return d
     }

@@ -20,13 +20,13 @@ enum SchemaCommand {
         }
     }
 
-    static func run(_ a: ParsedArguments) throws(Diagnostic) -> Int32 {
+    static func run(_ a: ParsedArguments) throws(Diagnostics) -> Int32 {
         let names = Name.allCases.map(\.rawValue)
         // (Exactly one: the table checks the count.)
         let word = a.positionalArguments[0].path.display
         guard let name = Name(rawValue: word.lowercased()) else {
             let hint = nearest(to: word.lowercased(), in: names, limit: 1, maxDistance: 3).first.map { " (did you mean \($0)?)" } ?? ""
-            throw Diagnostic.usage("unknown schema \"\(word)\"\(hint); the schemas are \(names.joined(separator: ", "))")
+            throw Diagnostics.usage("unknown schema \"\(word)\"\(hint); the schemas are \(names.joined(separator: ", "))")
         }
         Output.write(name.bytes)
         return 0

@@ -52,42 +52,42 @@ struct AtomicFile {
         }
         let temp = try TempFile.named(beside: target, purpose: "tmp")
         if options.contains(.keepPermissions), let there, (there.st_mode & S_IFMT) == S_IFREG { temp.adopt(there) }
-        if options.contains(.keepExtendedAttributes), let there, (there.st_mode & S_IFMT) == S_IFREG,
-           let problem = AtomicFile.copyExtendedAttributes(from: target, to: temp.fd) {
-            var t = temp
-            t.remove()
-            throw TempFile.Failure(reason: problem)
+        if options.contains(.keepExtendedAttributes), let there, (there.st_mode & S_IFMT) == S_IFREG {
+            do throws(TempFile.Failure) { try AtomicFile.copyExtendedAttributes(from: target, to: temp.fd) } catch {
+                var t = temp
+                t.remove()
+                throw error
+            }
         }
         return temp
     }
 
-    /// Renames the temporary file, written and flushed (`TempFile.sync`), over the target. Nil, or why not.
-    func commit(_ temp: inout TempFile) -> String? {
-        temp.rename(to: target)
+    /// Renames the temporary file, written and flushed (`TempFile.sync`), over the target; throws why not.
+    func commit(_ temp: inout TempFile) throws(TempFile.Failure) {
+        try temp.rename(to: target)
     }
 
-    /// Copies every extended attribute of the file at `path` (not followed) onto `fd`; nil, or why one
+    /// Copies every extended attribute of the file at `path` (not followed) onto `fd`; throws why one
     /// could not be. A file system without extended attributes has none to copy.
-    static func copyExtendedAttributes(from path: FilePath, to fd: Int32) -> String? {
+    static func copyExtendedAttributes(from path: FilePath, to fd: Int32) throws(TempFile.Failure) {
         let size = path.withCString { llistxattr($0, nil, 0) }
-        if size < 0 { return errno == ENOTSUP ? nil : "cannot list its extended attributes: \(SystemError.current)" }
-        if size == 0 { return nil }
+        if size < 0 { if errno == ENOTSUP { return }; throw TempFile.Failure(reason: "cannot list its extended attributes: \(SystemError.current)") }
+        if size == 0 { return }
         var list = [CChar](repeating: 0, count: size)
         let n = path.withCString { p in list.withUnsafeMutableBufferPointer { llistxattr(p, $0.baseAddress, size) } }
-        if n < 0 { return "cannot list its extended attributes: \(SystemError.current)" }
+        if n < 0 { throw TempFile.Failure(reason: "cannot list its extended attributes: \(SystemError.current)") }
         for name in list[..<n].split(separator: 0) {
             let cName = Array(name) + [0]
             let shown = String(decoding: name.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let length = path.withCString { p in cName.withUnsafeBufferPointer { lgetxattr(p, $0.baseAddress!, nil, 0) } }
-            if length < 0 { return "cannot read its extended attribute \(shown): \(SystemError.current)" }
+            if length < 0 { throw TempFile.Failure(reason: "cannot read its extended attribute \(shown): \(SystemError.current)") }
             var value = [UInt8](repeating: 0, count: max(length, 1))
             let got = path.withCString { p in cName.withUnsafeBufferPointer { n in value.withUnsafeMutableBytes { lgetxattr(p, n.baseAddress!, $0.baseAddress, length) } } }
-            if got < 0 { return "cannot read its extended attribute \(shown): \(SystemError.current)" }
+            if got < 0 { throw TempFile.Failure(reason: "cannot read its extended attribute \(shown): \(SystemError.current)") }
             if cName.withUnsafeBufferPointer({ n in value.withUnsafeBytes { fsetxattr(fd, n.baseAddress!, $0.baseAddress!, got, 0) } }) != 0 {
-                return "cannot keep its extended attribute \(shown) on the new file (\(SystemError.current)), and s1check fix does not drop it"
+                throw TempFile.Failure(reason: "cannot keep its extended attribute \(shown) on the new file (\(SystemError.current)), and s1check fix does not drop it")
             }
         }
-        return nil
     }
 
     /// Flushes the folders that renames were made in, so the renames are durable (once per folder).
@@ -102,22 +102,25 @@ struct AtomicFile {
     /// flushed (unless `syncFolder` is false: the caller flushes it once for many files, `syncFolders`).
     /// `refusal`, asked right before the rename, may refuse it with its reason (a plan that changed since
     /// it was read). On a failure the target is as it was and no temporary file is left.
-    func replace(with bytes: [UInt8], syncFolder: Bool = true, refusal: () -> String? = { nil }) throws(Diagnostic) {
+    func replace(with bytes: [UInt8], syncFolder: Bool = true, refusal: () -> String? = { nil }) throws(Diagnostics) {
         var temp: TempFile
         do { temp = try begin() } catch {
             throw .write(file: target.display, "cannot make a temporary file beside it: \(error.reason)")
         }
-        if let problem = temp.write(bytes) ?? temp.sync() {
+        do throws(TempFile.Failure) {
+            try temp.write(bytes)
+            try temp.sync()
+        } catch {
             temp.remove()
-            throw .write(file: target.display, "cannot write it: \(problem)")
+            throw .write(file: target.display, "cannot write it: \(error.reason)")
         }
         if let refused = refusal() {
             temp.remove()
             throw .write(file: target.display, refused)
         }
-        if let problem = commit(&temp) {
+        do throws(TempFile.Failure) { try commit(&temp) } catch {
             temp.remove()
-            throw .write(file: target.display, "cannot put it in place: \(problem)")
+            throw .write(file: target.display, "cannot put it in place: \(error.reason)")
         }
         if syncFolder { AtomicFile.syncFolders([target.parent]) }
     }

@@ -53,7 +53,7 @@ struct PlanFile: Sendable {
     /// Replaces the file with `bytes` (AtomicFile: a temporary file beside it, flushed, renamed over it,
     /// permissions kept), if right before the rename it is still the file read, with the bytes read. The
     /// caller flushes the folder (`AtomicFile.syncFolders`), once for all the plans of a folder.
-    func replace(with bytes: [UInt8]) throws(Diagnostic) {
+    func replace(with bytes: [UInt8]) throws(Diagnostics) {
         try AtomicFile(replacing: path, options: [.keepPermissions, .refuseSymlink, .keepExtendedAttributes]).replace(with: bytes, syncFolder: false) {
             FixTestHook.pause(before: path)
             return changedSinceRead().map { "changed since s1check read it (\($0)), so it is left as it is: run s1check fix again" }

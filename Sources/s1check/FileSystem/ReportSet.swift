@@ -120,7 +120,10 @@ struct ReportSet: Sendable {
         for p in placed.reversed() {
             guard case .file(let path) = p.writer.target.kind else { continue }
             let undone: Bool
-            if let kept = p.kept { undone = kept.restore(to: path) == nil } else if !p.existed {
+            if let kept = p.kept {
+                // Why it failed is not said: the report is named among those not put back.
+                do throws(TempFile.Failure) { try kept.restore(to: path); undone = true } catch { undone = false }
+            } else if !p.existed {
                 undone = path.withCString { unlink($0) } == 0
             } else {
                 // Its old version could not be kept (no hard links there).

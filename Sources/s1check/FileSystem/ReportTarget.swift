@@ -48,21 +48,21 @@ struct ReportTarget: Sendable {
     /// s1check report.
     /// `inputNames`: the inputs' names by identity, so a refusal names both the report and the input.
     static func resolve(_ requested: [(format: ReportFormat, path: Argument)], inputs: Set<FileID>,
-                        searched: [FileID: FilePath] = [:], inputNames: [FileID: String] = [:]) throws(Diagnostic) -> [ReportTarget] {
+                        searched: [FileID: FilePath] = [:], inputNames: [FileID: String] = [:]) throws(Diagnostics) -> [ReportTarget] {
         var out: [ReportTarget] = []
         for r in requested {
             let t = try classify(r.format, r.path)
             if let id = t.id, inputs.contains(id) {
                 let name = inputNames[id].map { $0 == t.given ? "" : " (\($0))" } ?? ""
-                throw Diagnostic.usage("\(t.option) is one of the inputs\(name); s1check never overwrites an input")
+                throw Diagnostics.usage("\(t.option) is one of the inputs\(name); s1check never overwrites an input")
             }
-            if let refusal = t.refusal { throw refusal }
+            if let refusal = t.refusal { throw Diagnostics(refusal) }
             if case .file(let path) = t.kind, t.existing != nil, let folder = t.folder, let searchedPath = searched[folder] {
                 try refuseUnlessEarlierReport(t, path, in: searchedPath)
             }
             if let other = out.first(where: { $0.isSameDestination(as: t) }) {
                 let place = t.kind == .standardOutput ? "standard output" : t.given
-                throw Diagnostic.usage("two reports would be written to \(place) (\(other.option) and \(t.option))")
+                throw Diagnostics.usage("two reports would be written to \(place) (\(other.option) and \(t.option))")
             }
             out.append(t)
         }
@@ -72,16 +72,16 @@ struct ReportTarget: Sendable {
     /// A file in a folder the run searches for plans (a registry, a schema, notes passed over as not plans)
     /// is replaced only when it is an earlier s1check report, recognised by its first bytes: `check Plans
     /// --junit Plans/devices.json` must not replace the registry (issue 27.5).
-    static func refuseUnlessEarlierReport(_ t: ReportTarget, _ path: FilePath, in folder: FilePath) throws(Diagnostic) {
+    static func refuseUnlessEarlierReport(_ t: ReportTarget, _ path: FilePath, in folder: FilePath) throws(Diagnostics) {
         let head: [UInt8]
         switch Files.head(path, bytes: ReportSignature.headBytes) {
         case .success(let bytes): head = bytes
         case .failure(let e):
-            throw Diagnostic.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
+            throw Diagnostics.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
                 + "and it cannot be read to tell whether it is an earlier s1check report (\(e.message)); give a path outside the plan folders")
         }
         if ReportSignature.isReport(head) { return }
-        throw Diagnostic.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
+        throw Diagnostics.usage("\(t.option) would replace \(path.display), in \(folder.display), a folder this run searches for plans, "
             + "and it is not an earlier s1check report; s1check replaces only its own reports there: give another path, or remove the file first")
     }
 
@@ -104,13 +104,13 @@ struct ReportTarget: Sendable {
 
     static func standardOutputID() -> FileID? { FileID(fd: STDOUT_FILENO) }
 
-    static func classify(_ format: ReportFormat, _ argument: Argument) throws(Diagnostic) -> ReportTarget {
+    static func classify(_ format: ReportFormat, _ argument: Argument) throws(Diagnostics) -> ReportTarget {
         let path = argument.path
         var t = ReportTarget(format: format, given: path.display, kind: .standardOutput)
         if argument.bytes == [UInt8(ascii: "-")] { t.id = standardOutputID(); return t }
         func refuse(_ why: String) -> Diagnostic { .usage("\(t.option) \(why)") }
         let last = path.lastComponent
-        if last.isEmpty || last == [0x2E] || last == [0x2E, 0x2E] { throw refuse("is a folder; give a file name") }
+        if last.isEmpty || last == [0x2E] || last == [0x2E, 0x2E] { throw Diagnostics(refuse("is a folder; give a file name")) }
 
         var st = stat()
         guard path.withCString({ lstat($0, &st) }) == 0 else {
@@ -142,7 +142,7 @@ struct ReportTarget: Sendable {
         case S_IFLNK:
             var target = stat()
             guard path.withCString({ stat($0, &target) }) == 0 else {
-                throw refuse("is a symlink that leads nowhere (\(SystemError.current)); s1check does not write through a symlink to a file: give the file's own path")
+                throw Diagnostics(refuse("is a symlink that leads nowhere (\(SystemError.current)); s1check does not write through a symlink to a file: give the file's own path"))
             }
             let there = FileID(target)
             t.id = there
@@ -155,9 +155,9 @@ struct ReportTarget: Sendable {
                 t.refusal = refuse("is a symlink to \(fileTypeName(target.st_mode)); s1check never replaces a file through a symlink: give the file's own path")
             }
         case S_IFDIR:
-            throw refuse("is a folder; give a file name")
+            throw Diagnostics(refuse("is a folder; give a file name"))
         default:
-            throw refuse("is \(fileTypeName(st.st_mode)); a report goes to a regular file, a character device, a FIFO or - (standard output)")
+            throw Diagnostics(refuse("is \(fileTypeName(st.st_mode)); a report goes to a regular file, a character device, a FIFO or - (standard output)"))
         }
         return t
     }

@@ -32,8 +32,9 @@ final class ReportWriter: Sendable {
 
         mutating func write(_ bytes: [UInt8], toSpool s: Int?) {
             guard failure == nil, !bytes.isEmpty else { return }
-            let problem = s.map { spools[$0].write(bytes) } ?? temp.write(bytes)
-            if let problem { failure = problem }
+            do throws(TempFile.Failure) {
+                if let s { try spools[s].write(bytes) } else { try temp.write(bytes) }
+            } catch { failure = error.reason }
         }
 
         mutating func removeSpools() {
@@ -113,11 +114,11 @@ final class ReportWriter: Sendable {
                 st.write(renderer.head(outcome, omitted: omitted), toSpool: nil)
                 for s in st.spools.indices where st.failure == nil {
                     st.write(renderer.lead(s, outcome, kept: keep) + st.assembler.join(before: s, keep: keep), toSpool: nil)
-                    if let problem = st.spools[s].copy(prefix: keep[s], toDescriptor: st.temp.fd) { st.failure = problem }
+                    do throws(TempFile.Failure) { try st.spools[s].copy(prefix: keep[s], toDescriptor: st.temp.fd) } catch { st.failure = error.reason }
                 }
             }
             st.write(renderer.tail(outcome, omitted: omitted), toSpool: nil)
-            if st.failure == nil, let problem = st.temp.sync() { st.failure = problem }
+            if st.failure == nil { do throws(TempFile.Failure) { try st.temp.sync() } catch { st.failure = error.reason } }
             st.removeSpools()
             return st.failure == nil
         }
@@ -146,7 +147,7 @@ final class ReportWriter: Sendable {
                 out = fd
             }
             defer { if out != STDOUT_FILENO { close(out) } }
-            if let problem = st.temp.copy(prefix: st.temp.size, toDescriptor: out) { st.failure = problem; return false }
+            do throws(TempFile.Failure) { try st.temp.copy(prefix: st.temp.size, toDescriptor: out) } catch { st.failure = error.reason; return false }
             st.temp.remove()
             return true
         }
@@ -175,7 +176,7 @@ final class ReportWriter: Sendable {
     func commit() -> Bool {
         state.withLock { st in
             guard let replacement = target.replacement else { return true }
-            if let problem = replacement.commit(&st.temp) { st.failure = problem; return false }
+            do throws(TempFile.Failure) { try replacement.commit(&st.temp) } catch { st.failure = error.reason; return false }
             return true
         }
     }

@@ -84,7 +84,9 @@ struct TempFile {
         self.isNamed = isNamed
     }
 
-    /// Why a temporary file could not be made, completing "cannot make a temporary file …: ".
+    /// Why making, writing, copying, flushing or renaming a temporary file (or putting a kept report back)
+    /// failed: the system's reason, which the caller completes into its own sentence ("cannot make a
+    /// temporary file …: ", "cannot write it: ").
     struct Failure: Error {
         let reason: String
     }
@@ -137,41 +139,40 @@ struct TempFile {
         throw Failure(reason: "no free temporary file name")
     }
 
-    /// Appends `bytes`; nil, or the reason it failed.
-    func write(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { Output.writeAll(fd, $0) }
+    /// Appends `bytes`; throws the reason it failed.
+    func write(_ bytes: [UInt8]) throws(Failure) {
+        if let problem = bytes.withUnsafeBytes({ Output.writeAll(fd, $0) }) { throw Failure(reason: problem) }
     }
 
     /// Copies the first `count` bytes of this file to `out` (another file, a device, a pipe), in the kernel
     /// (sendfile) where it can: the bytes need not pass through this process.
-    func copy(prefix count: Int, toDescriptor out: Int32) -> String? {
+    /// Throws the reason it failed.
+    func copy(prefix count: Int, toDescriptor out: Int32) throws(Failure) {
         var offset = off_t(0)
         while offset < off_t(count) {
             let n = sendfile(out, fd, &offset, count - Int(offset))
             if n > 0 { continue }
-            if n == 0 { return "the temporary file ended early" }
+            if n == 0 { throw Failure(reason: "the temporary file ended early") }
             if errno == EINTR { continue }
             if errno == EAGAIN && Output.waitWritable(out) { continue }
             // Not every target takes sendfile (and /dev/full answers EINVAL, not "disk full"): copy by
             // reading, which meets the target's own error.
-            if errno == EINVAL || errno == ENOSYS || errno == EXDEV { return copyByReading(from: Int64(offset), to: count, into: out) }
-            return SystemError.current
+            if errno == EINVAL || errno == ENOSYS || errno == EXDEV { return try copyByReading(from: Int64(offset), to: count, into: out) }
+            throw Failure(reason: SystemError.current)
         }
-        return nil
     }
 
-    private func copyByReading(from start: Int64, to end: Int, into out: Int32) -> String? {
+    private func copyByReading(from start: Int64, to end: Int, into out: Int32) throws(Failure) {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var offset = start
         while offset < Int64(end) {
             let want = min(buffer.count, end - Int(offset))
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
-            if n < 0 { if errno == EINTR { continue }; return SystemError.current }
-            if n == 0 { return "the temporary file ended early" }
-            if let problem = buffer.withUnsafeBytes({ Output.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) { return problem }
+            if n < 0 { if errno == EINTR { continue }; throw Failure(reason: SystemError.current) }
+            if n == 0 { throw Failure(reason: "the temporary file ended early") }
+            if let problem = buffer.withUnsafeBytes({ Output.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) { throw Failure(reason: problem) }
             offset += Int64(n)
         }
-        return nil
     }
 
     /// The file's size so far.
@@ -180,14 +181,14 @@ struct TempFile {
         return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
     }
 
-    /// Flushes a named file to disk (an anonymous one is never kept, so it needs no flush).
-    func sync() -> String? {
-        guard isNamed else { return nil }
+    /// Flushes a named file to disk (an anonymous one is never kept, so it needs no flush); throws the
+    /// reason it failed.
+    func sync() throws(Failure) {
+        guard isNamed else { return }
         while fsync(fd) != 0 {
             if errno == EINTR { continue }
-            return SystemError.current
+            throw Failure(reason: SystemError.current)
         }
-        return nil
     }
 
     /// Gives the file the permissions (and, where this process may, the owner) of the report it replaces.
@@ -197,13 +198,13 @@ struct TempFile {
     }
 
     /// Renames the file over `target`. The lock is held until the rename is done, so no cleaner can take
-    /// a complete report for a stale one.
-    mutating func rename(to target: FilePath) -> String? {
+    /// a complete report for a stale one. The file is closed either way; throws the reason it failed.
+    mutating func rename(to target: FilePath) throws(Failure) {
         let ok = path.withCString { from in target.withCString { systemRename(from, $0) } } == 0
         let reason = ok ? nil : SystemError.current
         if ok { isNamed = false; InterruptCleanup.disarm(slot) }
         closeFile()
-        return reason
+        if let reason { throw Failure(reason: reason) }
     }
 
     /// Closes the file, and deletes it if it is still a named temporary file (also after a failed rename,
@@ -244,11 +245,10 @@ struct KeptReport {
         self.slot = slot
     }
 
-    /// Puts the old report back at `target`; nil, or why it could not be.
-    func restore(to target: FilePath) -> String? {
+    /// Puts the old report back at `target`; throws why it could not be.
+    func restore(to target: FilePath) throws(TempFile.Failure) {
         let ok = path.withCString { from in target.withCString { systemRename(from, $0) } } == 0
-        if ok { InterruptCleanup.disarm(slot) }
-        return ok ? nil : SystemError.current
+        if ok { InterruptCleanup.disarm(slot) } else { throw TempFile.Failure(reason: SystemError.current) }
     }
 
     /// The set is in place: the old report's second name goes.
