@@ -153,6 +153,27 @@ import S1CheckTestSupport
 
 /// Every human report carries the execution evidence (docs/execution.md, "In the reports").
 @Suite struct ResultsReportsTests {
+    /// A failing test stands in the results file: SARIF, Code Quality, GitHub annotations and JUnit's
+    /// location put the plan's test-results finding at its test case there (file, line and column).
+    @Test func aFailingTestIsLocatedAtItsCaseInTheResultsFile() throws {
+        let s = Scratch()
+        let out = try CLI.run(ResultsJSONTests.sample + ["--sarif", s.path("r.sarif"), "--codequality", s.path("cq.json"),
+                                                          "--junit", s.path("j.xml"), "--format", "github"])
+        let place = "Plans/results/rig-2023-07-03.xml"
+        let sarif = try CLI.json(s.url.appendingPathComponent("r.sarif"))
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]))
+        let failing = try #require(results.first { ($0["message"] as? [String: Any])?["text"].map { "\($0)" }?.contains("test_threshold_anomaly failed") == true })
+        let physical = try #require(((failing["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]))
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == place)
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 1)
+        #expect((physical["region"] as? [String: Any])?["startColumn"] as? Int == 1327)
+        let quality = try JSONSerialization.jsonObject(with: Data(contentsOf: s.url.appendingPathComponent("cq.json"))) as! [[String: Any]]
+        let entry = try #require(quality.first { ($0["description"] as? String)?.contains("test_threshold_anomaly failed") == true })
+        #expect((entry["location"] as? [String: Any])?["path"] as? String == place)
+        #expect(out.stdout.contains("::error file=\(place),line=1,col=1327,title=SVT-MOC-0030 · test-results"), "\(out.stdout)")
+        #expect(try String(contentsOfFile: s.path("j.xml"), encoding: .utf8).contains("location: \(place):1:1327"))
+    }
+
     @Test func consoleSummaryAndPackSayWhatRanAndPassed() throws {
         let s = Scratch()
         let out = try CLI.run(ResultsJSONTests.sample + ["--summary", s.path("s.md"), "--markdown", s.path("p.md")])

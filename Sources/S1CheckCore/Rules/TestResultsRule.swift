@@ -43,7 +43,9 @@ public struct TestResultsRule: UnwaivableRule {
     public func check(_ facts: PlanFacts, _ c: CheckContext, into findings: inout [Finding]) {
         guard let index = c.execution else { return }
         for judged in TestResultsJudgement.findings(for: facts.plan, in: index, asOf: c.asOf) {
-            findings.append(judged.finding)
+            var finding = judged.finding
+            finding.elsewhere = judged.at
+            findings.append(finding)
         }
     }
 

@@ -58,6 +58,10 @@ public struct Finding: Sendable {
     public internal(set) var sharedWaiverMeeting: SharedWaiverMeeting?
     /// A stable name, unique within its plan: "rule · subject". CI history keys on it.
     public internal(set) var check: String
+    /// Where the finding stands when that is not its result's own file: a `test-results` finding about a
+    /// plan stands at its test case in the results file (file:line:column), and the formats that place
+    /// findings on files (SARIF, Code Quality, GitHub annotations, JUnit's location) put it there.
+    public internal(set) var elsewhere: ResultsLocation? = nil
     /// Edits of the plan file that would resolve the finding, when the rule knows them (for a `fix`
     /// command; no report shows them yet).
     public let fix: Fix?

@@ -30,7 +30,10 @@ public struct CodeQualityReport: ReportRenderer {
             // An input error is the one "critical": nothing in its file was checked.
             entry(&w, description: PolicyText.messageWithWaiver(f), check: f.rule.id,
                   severity: f.inputError != nil ? "critical" : CodeQualityReport.severity(Gate.status(f, strict: settings.strict)),
-                  fingerprint: Fingerprint.of(path: path, check: f.check), path: path, line: f.line)
+                  fingerprint: Fingerprint.of(path: path, check: f.check),
+                  // A finding that stands in another file (a test case in a results file) is located there.
+                  path: f.elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder) } ?? path,
+                  line: f.elsewhere?.position.line ?? f.line)
             items += 1
         }
         return ReportSection(items == 0 ? [] : w.out.finish(), items: items)

@@ -63,7 +63,10 @@ public struct GitHubAnnotations: ReportRenderer {
             case .warn: break
             default: title += " (allowed)"
             }
-            command(&out, commandName(gate), file: file, line: f.line, column: nil, title: title, message: PolicyText.messageWithWaiver(f))
+            // A finding that stands in another file (a test case in a results file) is annotated there.
+            let place = f.elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder).path } ?? file
+            command(&out, commandName(gate), file: place, line: f.elsewhere?.position.line ?? f.line, column: f.elsewhere?.position.column,
+                    title: title, message: PolicyText.messageWithWaiver(f))
         }
         return out.finish()
     }

@@ -222,7 +222,8 @@ public struct JUnitReport: ReportRenderer {
     }
 
     static func detailText(_ f: Finding, file: String) -> String {
-        let location = f.line.map { "\(file):\($0)" } ?? file
+        // A finding that stands in another file (a test case in a results file) is located there.
+        let location = f.elsewhere?.description ?? f.line.map { "\(file):\($0)" } ?? file
         var d = "\(f.message)\nrule: \(f.rule.id)\nclause: \(f.clause)\nlocation: \(location)"
         if let hint = f.hint { d += "\nhint: \(hint)" }
         if let note = PolicyText.levelNote(f) { d += "\npolicy: \(note)" }

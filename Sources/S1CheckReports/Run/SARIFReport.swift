@@ -73,7 +73,6 @@ public struct SARIFReport: ReportRenderer {
 
     public func section(_ p: FileResult) -> ReportSection {
         let path = RepositoryPath(bytes: p.location, workingFolder: settings.workingFolder)
-        let uri = path.uri
         // A writer per stream (fail, warn, waived), made when its first result comes.
         var writers: [JSONWriter?] = [nil, nil, nil]
         var items = [0, 0, 0]
@@ -81,10 +80,14 @@ public struct SARIFReport: ReportRenderer {
         // leave out the rest one by one, not the plan whole.
         var ends: [[Int]] = [[], [], []]
         func result(_ stream: Int, rule: RuleDescription, level: String, message: String, line: Int?, column: Int?, check: String,
-                    more: (inout JSONWriter) -> Void) {
+                    at elsewhere: ResultsLocation? = nil, more: (inout JSONWriter) -> Void) {
             if writers[stream] == nil { writers[stream] = JSONWriter(itemAt: SARIFReport.resultDepth, first: true, out: TextBuffer(capacity: 1 << 11)) }
-            SARIFReport.writeResult(&writers[stream]!, rule: rule, level: level, message: message, uri: uri, isRelative: path.isRelative,
-                                    line: line, column: column, fingerprint: Fingerprint.of(path: path, check: check), more: more)
+            // A finding that stands in another file (a test case in a results file) is located there; its
+            // fingerprint stays its plan's.
+            let place = elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder) } ?? path
+            SARIFReport.writeResult(&writers[stream]!, rule: rule, level: level, message: message, uri: place.uri, isRelative: place.isRelative,
+                                    line: elsewhere?.position.line ?? line, column: elsewhere?.position.column ?? column,
+                                    fingerprint: Fingerprint.of(path: path, check: check), more: more)
             items[stream] += 1
             ends[stream].append(writers[stream]!.out.bytes.count)
         }
@@ -101,7 +104,8 @@ public struct SARIFReport: ReportRenderer {
             let gate = Gate.status(f, strict: settings.strict)
             // Streams by severity for the cut: fails, then warnings (raised or not), then waived and allowed.
             let stream = f.status == .fail ? 0 : gate == .fail || gate == .warn ? 1 : 2
-            result(stream, rule: f.rule, level: SARIFReport.level(gate), message: PolicyText.messageWithWaiver(f), line: f.line, column: nil, check: f.check) { w in
+            result(stream, rule: f.rule, level: SARIFReport.level(gate), message: PolicyText.messageWithWaiver(f), line: f.line, column: nil, check: f.check,
+                   at: f.elsewhere) { w in
                 if let waiver = f.waiver {
                     w.beginArray("suppressions")
                     w.beginObject()
