@@ -105,10 +105,19 @@ struct PolicyInReportsTests {
 
         #expect(try text("r.md").contains("| Policy | s1check.json (unversioned-document deny); 2 shared waivers, SHA-256 "))
         #expect(try text("r.md").contains("**Policy:** warn, raised to fail by policy s1check.json"))
-        #expect(try text("s.md").contains("| Policy warning | s1check.json:5: the shared waiver"))
+        // An unused shared waiver is a finding of the policy file like any other (issue 23 item 1): a WARN
+        // row of the job summary, a SARIF result of rule waiver at its line of the policy file.
+        let summaryRow = try #require(try text("s.md").split(separator: "\n").first { $0.contains("matches no warn or fail finding") })
+        #expect(summaryRow.hasPrefix("| WARN |") && summaryRow.contains("s1check.json:5"), "\(summaryRow)")
 
         let sarif = try text("r.sarif")
-        #expect(sarif.contains("\"unused-shared-waiver\"") && sarif.contains("\"policyLevel\": \"deny\""))
+        #expect(!sarif.contains("\"unused-shared-waiver\"") && sarif.contains("\"policyLevel\": \"deny\""))
+        let results = try #require(((try CLI.json(s.url.appendingPathComponent("r.sarif"))["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]))
+        let unusedResult = try #require(results.first { ($0["message"] as? [String: Any])?["text"].map { "\($0)" }?.contains("matches no warn or fail finding") == true })
+        #expect(unusedResult["ruleId"] as? String == "waiver")
+        let place = ((unusedResult["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((place?["artifactLocation"] as? [String: Any])?["uri"] as? String == "s1check.json")
+        #expect((place?["region"] as? [String: Any])?["startLine"] as? Int == 5)
         #expect(try ExternalTool.checkJSONSchema.run(["--schemafile", PinnedSchema.sarif.path, "r.sarif"], in: s.url).status == 0)
 
         let cq = try JSONSerialization.jsonObject(with: Data(try text("cq.json").utf8)) as? [[String: Any]] ?? []
