@@ -32,7 +32,7 @@ public struct CodeQualityReport: ReportRenderer {
                   severity: f.inputError != nil ? "critical" : CodeQualityReport.severity(Gate.status(f, strict: settings.strict)),
                   fingerprint: Fingerprint.of(path: path, check: f.check),
                   // A finding that stands in another file (a test case in a results file) is located there.
-                  path: f.elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder) } ?? path,
+                  path: f.elsewhere.map { RepositoryPath($0.file, workingFolder: settings.workingFolder) } ?? path,
                   line: f.elsewhere?.position.line ?? f.line)
             items += 1
         }

@@ -64,7 +64,7 @@ public struct GitHubAnnotations: ReportRenderer {
             default: title += " (allowed)"
             }
             // A finding that stands in another file (a test case in a results file) is annotated there.
-            let place = f.elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder).path } ?? file
+            let place = f.elsewhere.map { RepositoryPath($0.file, workingFolder: settings.workingFolder).path } ?? file
             command(&out, commandName(gate), file: place, line: f.elsewhere?.position.line ?? f.line, column: f.elsewhere?.position.column,
                     title: title, message: PolicyText.messageWithWaiver(f))
         }

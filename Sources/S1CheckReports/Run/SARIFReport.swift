@@ -84,7 +84,7 @@ public struct SARIFReport: ReportRenderer {
             if writers[stream] == nil { writers[stream] = JSONWriter(itemAt: SARIFReport.resultDepth, first: true, out: TextBuffer(capacity: 1 << 11)) }
             // A finding that stands in another file (a test case in a results file) is located there; its
             // fingerprint stays its plan's.
-            let place = elsewhere.map { RepositoryPath(bytes: Array($0.file.utf8), workingFolder: settings.workingFolder) } ?? path
+            let place = elsewhere.map { RepositoryPath($0.file, workingFolder: settings.workingFolder) } ?? path
             SARIFReport.writeResult(&writers[stream]!, rule: rule, level: level, message: message, uri: place.uri, isRelative: place.isRelative,
                                     line: elsewhere?.position.line ?? line, column: elsewhere?.position.column ?? column,
                                     fingerprint: Fingerprint.of(path: path, check: check), more: more)
